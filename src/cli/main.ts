@@ -1,0 +1,22 @@
+// The `concerted` command line: one subcommand group per capability.
+import { Command } from 'commander';
+import { dbCommand } from './db-command.js';
+import { referenceCommand } from './reference-command.js';
+import { serveCommand } from './serve-command.js';
+
+export function buildProgram(): Command {
+  return new Command('concerted')
+    .description('Concerted: coordinated action against trafficking in persons')
+    .version('0.1.0')
+    .showHelpAfterError('(add --help for usage)')
+    .addCommand(serveCommand())
+    .addCommand(dbCommand())
+    .addCommand(referenceCommand());
+}
+
+export async function main(argv: string[]): Promise<void> {
+  await buildProgram().parseAsync(argv);
+}
+
+const isEntryPoint = import.meta.url === `file://${process.argv[1]}`;
+if (isEntryPoint) await main(process.argv);

@@ -1,0 +1,80 @@
+// One error type for the whole application, and its RFC 9457 problem+json form.
+import { z } from 'zod';
+
+/** Every machine-readable error code, declared once with its HTTP status and a default title. */
+export const ERROR_CODES = {
+  validation_failed: { status: 400, title: 'The request is not valid' },
+  malformed_json: { status: 400, title: 'The request body is not valid JSON' },
+  unsupported_media_type: {
+    status: 415,
+    title: 'The request body has a media type this route does not accept',
+  },
+  payload_too_large: { status: 413, title: 'The request body is too large' },
+  unauthenticated: { status: 401, title: 'Sign-in is required' },
+  forbidden: { status: 403, title: 'You may not do this' },
+  not_found: { status: 404, title: 'Not found' },
+  route_not_found: { status: 404, title: 'No such route' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  conflict: { status: 409, title: 'The request conflicts with the current state' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  not_ready: { status: 503, title: 'The service is not ready' },
+  internal_error: { status: 500, title: 'Something went wrong on our side' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const FieldError = z.object({
+  path: z.string().describe('Where the problem is, as a dotted path (for example "body.countries.0")'),
+  message: z.string(),
+  code: z.string().describe('A stable code for the kind of problem (for example "too_small")'),
+});
+export type FieldError = z.infer<typeof FieldError>;
+
+/** RFC 9457 problem details, extended with a stable `code`, the failing fields and a request id. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  code: z.string(),
+  errors: z.array(FieldError).optional(),
+  requestId: z.string().optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    detail?: string,
+    readonly fields?: FieldError[],
+  ) {
+    super(detail ?? ERROR_CODES[code].title);
+    this.name = 'AppError';
+    this.status = ERROR_CODES[code].status;
+  }
+}
+
+export function problemFor(error: AppError, instance?: string, requestId?: string): Problem {
+  const problem: Problem = {
+    type: `https://concerted.dev/problems/${error.code.replaceAll('_', '-')}`,
+    title: ERROR_CODES[error.code].title,
+    status: error.status,
+    code: error.code,
+    detail: error.message,
+  };
+  if (instance) problem.instance = instance;
+  if (error.fields?.length) problem.errors = error.fields;
+  if (requestId) problem.requestId = requestId;
+  return problem;
+}
+
+/** Turns zod issues into field errors, prefixed with the request part they came from. */
+export function fieldErrorsFromZod(issues: readonly z.core.$ZodIssue[], prefix?: string): FieldError[] {
+  return issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+    message: issue.message,
+    code: issue.code,
+  }));
+}

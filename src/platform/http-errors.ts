@@ -1,0 +1,91 @@
+// Turns every error the server can meet into one RFC 9457 problem+json reply.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, type ErrorCode, type FieldError, problemFor } from './errors.js';
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'validation_failed',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+  FST_ERR_RATE_LIMIT: 'rate_limited',
+};
+
+/** PostgreSQL SQLSTATE codes a client can cause, and what they mean to that client. */
+const SQLSTATE_CODES: Record<string, { code: ErrorCode; detail: string }> = {
+  '23505': { code: 'conflict', detail: 'A record with the same identifying values already exists.' },
+  '23503': { code: 'validation_failed', detail: 'The request refers to a record that does not exist.' },
+  '23514': { code: 'validation_failed', detail: 'A value is outside what this field accepts.' },
+  '22P02': { code: 'validation_failed', detail: 'A value has the wrong form for its field.' },
+  '22001': { code: 'validation_failed', detail: 'A value is longer than its field allows.' },
+  '42501': { code: 'forbidden', detail: 'You may not write this record.' },
+};
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const err = error as Partial<FastifyError> & { cause?: unknown };
+  if (hasZodFastifySchemaValidationErrors(err)) {
+    const fields: FieldError[] = err.validation.map((v) => ({
+      path: [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.'),
+      message: v.message ?? 'Invalid value',
+      code: String(
+        v.params?.issue && (v.params.issue as { code?: string }).code
+          ? (v.params.issue as { code: string }).code
+          : v.keyword,
+      ),
+    }));
+    return new AppError('validation_failed', 'Some fields are not valid; see `errors`.', fields);
+  }
+  const sqlState = findSqlState(error);
+  if (sqlState && SQLSTATE_CODES[sqlState]) {
+    const mapped = SQLSTATE_CODES[sqlState];
+    return new AppError(mapped.code, mapped.detail);
+  }
+  if (err.code && FASTIFY_CODES[err.code]) return new AppError(FASTIFY_CODES[err.code]!, err.message);
+  if (error instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return new AppError(
+      'malformed_json',
+      'The body could not be parsed as JSON; check quotes, commas and brackets.',
+    );
+  }
+  const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+  if (status === 404) return new AppError('not_found');
+  if (status === 405) return new AppError('method_not_allowed');
+  if (status === 413) return new AppError('payload_too_large');
+  if (status === 415) return new AppError('unsupported_media_type');
+  if (status === 429) return new AppError('rate_limited');
+  if (status >= 400 && status < 500) return new AppError('validation_failed', err.message);
+  return new AppError('internal_error');
+}
+
+/** Drizzle wraps driver errors; the SQLSTATE sits on the error or on its cause. */
+function findSqlState(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
+  return reply
+    .status(error.status)
+    .type('application/problem+json')
+    .send(problemFor(error, request.url.split('?')[0], request.id));
+}
+
+export const httpErrors = fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((error, request, reply) => {
+      const appError = toAppError(error);
+      if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+      else request.log.info({ code: appError.code }, 'request refused');
+      return sendProblem(request, reply, appError);
+    });
+  },
+  { name: 'http-errors' },
+);

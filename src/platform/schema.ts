@@ -1,0 +1,2 @@
+// Every capability's tables, gathered for Drizzle (queries and migrations).
+export * from '../reference/schema.js';

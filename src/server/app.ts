@@ -1,0 +1,104 @@
+// Assembles the Fastify application from the platform plugins and the capabilities' routes.
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from '../platform/config.js';
+import type { DatabaseHandle } from '../platform/db.js';
+import { AppError } from '../platform/errors.js';
+import { httpErrors, sendProblem } from '../platform/http-errors.js';
+import { loggerOptions } from '../platform/logger.js';
+import { isExemptFromActionDeclaration } from '../platform/routes.js';
+import { referenceRoutes } from '../reference/routes.js';
+import { healthRoutes } from './health-routes.js';
+import { webApp } from './web-app.js';
+
+export type BuildAppOptions = {
+  config: Config;
+  database: DatabaseHandle;
+  /** Close the database when the app closes (true for the server, false when tests share one). */
+  ownsDatabase?: boolean;
+  /** Serve the built web app from config.webDir when it exists. */
+  serveWeb?: boolean;
+};
+
+export const API_PREFIX = '/api/v1';
+export const BODY_LIMIT_BYTES = 1_048_576;
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config, database } = options;
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel),
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: false,
+    routerOptions: { maxParamLength: 200 },
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+  });
+  app.decorate('database', database);
+  app.decorate('config', config);
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRoute', requireDeclaredAction);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  if (options.ownsDatabase !== false) app.addHook('onClose', () => database.close());
+
+  await app.register(httpErrors);
+  await registerOpenApi(app);
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(
+    async (api) => {
+      await api.register(referenceRoutes, { prefix: '/reference' });
+    },
+    { prefix: API_PREFIX },
+  );
+  if (options.serveWeb !== false) await app.register(webApp, { webDir: config.webDir });
+  else app.setNotFoundHandler((request, reply) => sendProblem(request, reply, routeNotFound(request.url)));
+  return app;
+}
+
+export function routeNotFound(url: string): AppError {
+  return new AppError('route_not_found', `No route matches ${url.split('?')[0]}; see /api/docs for the API.`);
+}
+
+/** Deny by default starts here: a route under /api that names no action cannot even be registered. */
+function requireDeclaredAction(route: {
+  url: string;
+  method: string | string[];
+  config?: { action?: string };
+}) {
+  if (isExemptFromActionDeclaration(route.url)) return;
+  if (!route.config?.action) {
+    throw new Error(`Route ${String(route.method)} ${route.url} declares no action (config.action).`);
+  }
+}
+
+async function registerOpenApi(app: FastifyInstance) {
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Concerted API',
+        version: '1',
+        description:
+          'Coordinated action against trafficking in persons. Errors are RFC 9457 problem+json with a stable `code`.',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+      },
+      servers: [{ url: '/' }],
+      tags: [
+        { name: 'health', description: 'Liveness and readiness' },
+        { name: 'reference', description: 'Countries, UN M49 areas and shared code lists' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  app.get('/api/openapi.json', { config: { action: 'public.read' }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+}

@@ -1,0 +1,53 @@
+// Loads reference data always, and the illustrative demo dataset only into an empty database.
+import { eq, sql } from 'drizzle-orm';
+import { type Database, type Queryable, rowsOf } from '../platform/db.js';
+import { seedReferenceData } from '../reference/index.js';
+import { datasetLoads } from '../reference/schema.js';
+
+export const DEMO_DATASET = { name: 'demo', version: '2026.1' } as const;
+
+/** A capability's part of the illustrative demo dataset, loaded in one transaction with the rest. */
+export type DemoLoader = { name: string; load: (tx: Queryable) => Promise<number> };
+
+/** Demo loaders, in dependency order; capabilities add theirs here. */
+export const DEMO_LOADERS: DemoLoader[] = [];
+
+export type SeedReport = {
+  reference: Awaited<ReturnType<typeof seedReferenceData>>;
+  demo: { loaded: boolean; reason: string; records: Record<string, number> };
+};
+
+export async function seedDatabase(db: Database, options: { demo: boolean }): Promise<SeedReport> {
+  return db.transaction(async (tx) => {
+    const reference = await seedReferenceData(tx);
+    if (!options.demo) return { reference, demo: { loaded: false, reason: 'not requested', records: {} } };
+    const demo = await seedDemoIfEmpty(tx);
+    return { reference, demo };
+  });
+}
+
+async function seedDemoIfEmpty(tx: Queryable): Promise<SeedReport['demo']> {
+  const loads = await tx.select().from(datasetLoads).where(eq(datasetLoads.name, DEMO_DATASET.name));
+  if (loads.length > 0) return { loaded: false, reason: 'already loaded', records: {} };
+  if (await hasUserData(tx)) return { loaded: false, reason: 'the database already holds data', records: {} };
+  const records: Record<string, number> = {};
+  for (const loader of DEMO_LOADERS) records[loader.name] = await loader.load(tx);
+  await tx.insert(datasetLoads).values({ ...DEMO_DATASET, isIllustrative: true });
+  return { loaded: true, reason: 'empty database', records };
+}
+
+/** Any row in a table outside reference data and bookkeeping means the database is in use. */
+async function hasUserData(tx: Queryable): Promise<boolean> {
+  const tables = await rowsOf<{ name: string }>(
+    tx,
+    sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind = 'r'`,
+  );
+  const userTables = tables.map((t) => t.name).filter((name) => !REFERENCE_TABLES.has(name));
+  if (userTables.length === 0) return false;
+  const probes = userTables.map((name) => sql`exists (select 1 from ${sql.identifier(name)})`);
+  const rows = await rowsOf<{ found: boolean }>(tx, sql`select (${sql.join(probes, sql` or `)}) as found`);
+  return rows[0]?.found === true;
+}
+
+const REFERENCE_TABLES = new Set(['m49_areas', 'countries', 'code_lists', 'codes', 'dataset_loads']);

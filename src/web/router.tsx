@@ -1,0 +1,128 @@
+// A small client router on the History API: links push state, back and forward re-render.
+import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
+
+/** Fired after every change of address the app makes itself (pushState does not fire popstate). */
+const LOCATION_EVENT = 'concerted:location';
+/** Query parameters that follow the reader from page to page, so a copied link keeps them. */
+const STICKY_PARAMS = ['lang'];
+
+export type Location = { pathname: string; search: string };
+
+let navigationCount = 0;
+let snapshot: Location = { pathname: '/', search: '' };
+
+function readLocation(): Location {
+  const { pathname, search } = window.location;
+  // A stable object while nothing changed, as useSyncExternalStore requires.
+  if (snapshot.pathname !== pathname || snapshot.search !== search) snapshot = { pathname, search };
+  return snapshot;
+}
+
+function subscribe(onChange: () => void): () => void {
+  const onPopState = () => {
+    navigationCount++;
+    onChange();
+  };
+  window.addEventListener('popstate', onPopState);
+  window.addEventListener(LOCATION_EVENT, onChange);
+  return () => {
+    window.removeEventListener('popstate', onPopState);
+    window.removeEventListener(LOCATION_EVENT, onChange);
+  };
+}
+
+export function useLocation(): Location {
+  return useSyncExternalStore(subscribe, readLocation);
+}
+
+/** How many navigations happened since the page loaded: 0 means the reader just arrived. */
+export function navigationsSinceLoad(): number {
+  return navigationCount;
+}
+
+/** The address to link to: `to` plus the sticky parameters of the current address. */
+export function hrefFor(to: string, search = window.location.search): string {
+  const url = new URL(to, window.location.origin);
+  const current = new URLSearchParams(search);
+  for (const name of STICKY_PARAMS) {
+    const value = current.get(name);
+    if (value !== null && !url.searchParams.has(name)) url.searchParams.set(name, value);
+  }
+  return url.pathname + url.search + url.hash;
+}
+
+export function navigate(to: string) {
+  const href = hrefFor(to);
+  if (href === window.location.pathname + window.location.search) return;
+  window.history.pushState(null, '', href);
+  navigationCount++;
+  window.scrollTo(0, 0);
+  window.dispatchEvent(new Event(LOCATION_EVENT));
+}
+
+/** Changes one query parameter without adding a history entry (for example the language). */
+export function replaceQueryParam(name: string, value: string) {
+  const url = new URL(window.location.href);
+  if (url.searchParams.get(name) === value) return;
+  url.searchParams.set(name, value);
+  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+  window.dispatchEvent(new Event(LOCATION_EVENT));
+}
+
+function isPlainLeftClick(event: MouseEvent<HTMLAnchorElement>): boolean {
+  return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
+}
+
+export type LinkProps = Omit<AnchorHTMLAttributes<HTMLAnchorElement>, 'href'> & { to: string };
+
+/** An ordinary <a href> (open in new tab works), handled in-page on a plain click. */
+export function Link({ to, onClick, ...rest }: LinkProps) {
+  const location = useLocation();
+  const href = hrefFor(to, location.search);
+  return (
+    <a
+      {...rest}
+      href={href}
+      onClick={(event) => {
+        onClick?.(event);
+        if (event.defaultPrevented || !isPlainLeftClick(event) || rest.target) return;
+        event.preventDefault();
+        navigate(to);
+      }}
+    />
+  );
+}
+
+export type RouteMatch<Name extends string> = { name: Name; params: Record<string, string> };
+
+/** Matches a path against patterns like '/reference/lists/:name'; the first match wins. */
+export function matchRoute<Name extends string>(
+  pathname: string,
+  routes: readonly { name: Name; pattern: string }[],
+): RouteMatch<Name> | null {
+  const parts = pathname.replace(/\/+$/, '').split('/');
+  for (const route of routes) {
+    const patternParts = route.pattern.replace(/\/+$/, '').split('/');
+    if (patternParts.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    const isMatch = patternParts.every((part, i) => {
+      const actual = parts[i] ?? '';
+      if (part.startsWith(':')) {
+        params[part.slice(1)] = safeDecode(actual);
+        return actual.length > 0;
+      }
+      return part === actual;
+    });
+    if (isMatch) return { name: route.name, params };
+  }
+  return null;
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    // A malformed escape in a typed address should lead to "not found", not a crash.
+    return segment;
+  }
+}

@@ -1,0 +1,111 @@
+// Starts the real server in-process (in-memory PGlite, reference data seeded) and a headless Chromium.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/platform/config.js';
+import { type DatabaseHandle, migrateDatabase, openDatabase } from '../../src/platform/db.js';
+import { seedReferenceData } from '../../src/reference/index.js';
+import { buildApp } from '../../src/server/app.js';
+
+const require = createRequire(import.meta.url);
+const AXE_PATH = require.resolve('axe-core/axe.min.js');
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const WEB_DIR = 'dist/web';
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export type Harness = {
+  baseUrl: string;
+  browser: Browser;
+  /** A fresh page (own context, so no language remembered from another test). */
+  newPage(options?: { width?: number; height?: number }): Promise<Page>;
+  close(): Promise<void>;
+};
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(path.join(WEB_DIR, 'index.html'))) {
+    throw new Error(`${WEB_DIR}/index.html is missing: run \`npm run build\` (or \`npx vite build\`) first.`);
+  }
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  const database = await openDatabase({});
+  let app: FastifyInstance | undefined;
+  let browser: Browser | undefined;
+  try {
+    await migrateDatabase(database);
+    await seedReferenceData(database.db);
+    app = await startServer(database);
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  } catch (error) {
+    await browser?.close();
+    await (app ? app.close() : database.close());
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const started = { app, browser };
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    browser,
+    async newPage(options = {}) {
+      const context = await started.browser.newContext({
+        viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+        locale: 'en-GB',
+      });
+      return context.newPage();
+    },
+    async close() {
+      await started.browser.close();
+      await started.app.close();
+    },
+  };
+}
+
+async function startServer(database: DatabaseHandle): Promise<FastifyInstance> {
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', WEB_DIR: WEB_DIR });
+  const app = await buildApp({ config, database });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return app;
+}
+
+export type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page and returns what it found. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ path: AXE_PATH });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<unknown> } }
+    ).axe;
+    const result = (await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    })) as { violations: AxeViolation[] };
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+}
+
+/** Opens a path and waits until the page's data has arrived (no loading message left). */
+export async function openPage(page: Page, baseUrl: string, pathname: string): Promise<void> {
+  await page.goto(new URL(pathname, baseUrl).toString());
+  await page.locator('h1').first().waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.status-loading').length === 0);
+}
