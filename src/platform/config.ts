@@ -15,6 +15,8 @@ export const Config = z.object({
   logLevel: z.enum(LOG_LEVELS),
   isProduction: z.boolean(),
   webDir: z.string().min(1),
+  /** Base64 of 32 bytes; absent to keep a generated key under DATA_DIR/keys. */
+  encryptionKey: z.string().optional(),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -30,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: env.LOG_LEVEL ?? 'info',
     isProduction: env.NODE_ENV === 'production',
     webDir: path.resolve(cwd, env.WEB_DIR ?? 'dist/web'),
+    encryptionKey: env.ENCRYPTION_KEY || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${envName(issue.path)}: ${issue.message}`);
@@ -45,6 +48,7 @@ const ENV_NAMES: Record<string, string> = {
   databaseUrl: 'DATABASE_URL',
   logLevel: 'LOG_LEVEL',
   webDir: 'WEB_DIR',
+  encryptionKey: 'ENCRYPTION_KEY',
 };
 
 function envName(issuePath: PropertyKey[]): string {

@@ -1,2 +1,5 @@
 // Every capability's tables, gathered for Drizzle (queries and migrations).
+export * from '../access/schema.js';
+export * from '../audit/schema.js';
+export * from '../partners/schema.js';
 export * from '../reference/schema.js';

@@ -4,7 +4,9 @@ import pg from 'pg';
 import { type DatabaseHandle, type Engine, migrateDatabase, openDatabase } from '../../src/platform/db.js';
 import { seedReferenceData } from '../../src/reference/index.js';
 
-export type TestDatabase = DatabaseHandle & { /** closes and, on a server, drops the database */ dispose(): Promise<void> };
+export type TestDatabase = DatabaseHandle & {
+  /** closes and, on a server, drops the database */ dispose(): Promise<void>;
+};
 
 export type TestEngine = { name: Engine; open(options?: { seed?: boolean }): Promise<TestDatabase> };
 

@@ -1,0 +1,182 @@
+// The access policy: (who, action, resource) → allow or deny, with the reason. Pure; no I/O.
+import type { Role } from './schema.js';
+
+export type Membership = { organisationId: string; role: Role };
+
+export type Principal =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'user';
+      userId: string;
+      memberships: readonly Membership[];
+      /** How the request was authenticated; tokens never carry a second factor. */
+      via: 'session' | 'token' | 'cli';
+      /** True once a TOTP code was checked in this session. */
+      secondFactor: boolean;
+    };
+
+/** The record an action touches, when the route knows it. */
+export type Resource = {
+  organisationId?: string | null;
+  /** The user a personal resource belongs to (a profile, a token). */
+  ownerUserId?: string | null;
+};
+
+type Audience =
+  | { who: 'anyone' }
+  | { who: 'signed_in' }
+  /** Members holding one of the roles; `own_organisation` limits them to their organisations' records. */
+  | { who: 'roles'; roles: readonly Role[]; scope: 'installation' | 'own_organisation' };
+
+export type ActionRule = Audience & {
+  /** Touches victims' personal data: needs a second factor, never a token. */
+  personalData?: boolean;
+  /** Reads of this action are recorded in the audit trail. */
+  auditReads?: boolean;
+  description: string;
+};
+
+/** Roles that see everything that is not personal data, in every organisation. */
+const INSTALLATION_ROLES: readonly Role[] = ['admin', 'coordinator'];
+/** Roles whose holders must have a second factor, because their work touches personal data. */
+export const SECOND_FACTOR_ROLES: readonly Role[] = ['case_manager', 'case_worker'];
+
+export const ACTIONS = {
+  'public.read': { who: 'anyone', description: 'Read what is published: health, API documents' },
+  'reference.read': { who: 'anyone', description: 'Read countries, M49 areas and code lists' },
+  'auth.sign_in': { who: 'anyone', description: 'Sign in with email, password and second factor' },
+  'auth.sign_out': { who: 'signed_in', description: 'End this session or all of them' },
+  'account.read': { who: 'signed_in', description: 'Read one’s own profile, sessions and tokens' },
+  'account.update': {
+    who: 'signed_in',
+    description: 'Change one’s own password, second factor and tokens',
+  },
+  'organisations.read': { who: 'anyone', description: 'Read the directory of partner organisations' },
+  'organisations.create': {
+    who: 'roles',
+    roles: ['admin', 'coordinator'],
+    scope: 'installation',
+    description: 'Register a partner organisation',
+  },
+  'organisations.update': {
+    who: 'roles',
+    roles: ['admin', 'coordinator', 'org_admin'],
+    scope: 'own_organisation',
+    description: 'Change an organisation’s profile',
+  },
+  'users.read': {
+    who: 'roles',
+    roles: ['admin', 'coordinator', 'org_admin'],
+    scope: 'own_organisation',
+    description: 'List the users and roles of an organisation',
+  },
+  'users.manage': {
+    who: 'roles',
+    roles: ['admin', 'org_admin'],
+    scope: 'own_organisation',
+    description: 'Invite users, change their roles, disable them',
+  },
+  'audit.read': {
+    who: 'roles',
+    roles: ['admin', 'coordinator', 'org_admin'],
+    scope: 'own_organisation',
+    description: 'Browse the audit trail',
+  },
+  'break_glass.request': {
+    who: 'roles',
+    roles: ['case_manager', 'case_worker'],
+    scope: 'installation',
+    personalData: true,
+    description: 'Open a record outside one’s scope for a limited time, giving a reason',
+  },
+  'break_glass.read': {
+    who: 'signed_in',
+    description: 'See break-glass grants: one’s own and those on one’s organisation’s records',
+  },
+  'break_glass.review': {
+    who: 'roles',
+    roles: ['admin', 'org_admin', 'case_manager'],
+    scope: 'own_organisation',
+    description: 'Acknowledge or revoke a grant on one’s organisation’s records',
+  },
+} as const satisfies Record<string, ActionRule>;
+
+export type Action = keyof typeof ACTIONS;
+
+export function isAction(name: string): name is Action {
+  return Object.hasOwn(ACTIONS, name);
+}
+
+export type Decision =
+  | { allowed: true; reason: string }
+  | {
+      allowed: false;
+      reason: string;
+      /** unauthenticated → 401; the others → 403. */
+      code: 'unauthenticated' | 'forbidden' | 'second_factor_required';
+    };
+
+const allow = (reason: string): Decision => ({ allowed: true, reason });
+const deny = (code: Exclude<Decision, { allowed: true }>['code'], reason: string): Decision => ({
+  allowed: false,
+  code,
+  reason,
+});
+
+/**
+ * Decides whether the principal may perform the action (on the resource, when given).
+ * Without a resource, an organisation-scoped rule asks only whether the principal holds the role somewhere;
+ * the route then asks again with the record, and row-level security checks a third time.
+ */
+export function decide(principal: Principal, action: string, resource: Resource = {}): Decision {
+  if (!isAction(action)) return deny('forbidden', `"${action}" is not a known action; nothing is allowed by default`);
+  const rule: ActionRule = ACTIONS[action];
+  if (rule.who === 'anyone') return allow('open to everyone');
+  if (principal.kind === 'anonymous') return deny('unauthenticated', 'sign in first');
+  const personal = decidePersonalData(principal, rule);
+  if (personal) return personal;
+  if (rule.who === 'signed_in') return allow('open to every signed-in user');
+  return decideByRole(principal, rule, resource);
+}
+
+function decidePersonalData(principal: Extract<Principal, { kind: 'user' }>, rule: ActionRule): Decision | null {
+  if (!rule.personalData) return null;
+  if (principal.via === 'token') return deny('forbidden', 'personal data cannot be reached with an API token');
+  if (!principal.secondFactor)
+    return deny('second_factor_required', 'personal data needs a second factor: set up and use a TOTP code');
+  return null;
+}
+
+function decideByRole(
+  principal: Extract<Principal, { kind: 'user' }>,
+  rule: Extract<ActionRule, { who: 'roles' }>,
+  resource: Resource,
+): Decision {
+  const holding = principal.memberships.filter((m) => rule.roles.includes(m.role));
+  if (holding.length === 0) {
+    return deny('forbidden', `needs one of the roles ${rule.roles.join(', ')}`);
+  }
+  const installationWide = holding.find((m) => INSTALLATION_ROLES.includes(m.role));
+  if (installationWide) return allow(`role ${installationWide.role} covers the whole installation`);
+  if (rule.scope === 'installation') return allow(`role ${holding[0]?.role}`);
+  const target = resource.organisationId;
+  if (target === undefined) return allow(`role ${holding[0]?.role} in an organisation`);
+  const inTarget = holding.find((m) => m.organisationId === target);
+  if (inTarget) return allow(`role ${inTarget.role} in the organisation that holds the record`);
+  return deny('forbidden', 'the record belongs to another organisation');
+}
+
+/** The roles a principal holds, without duplicates, in the order of ROLES. */
+export function rolesOf(principal: Principal): Role[] {
+  if (principal.kind === 'anonymous') return [];
+  return [...new Set(principal.memberships.map((m) => m.role))];
+}
+
+export function isInstallationWide(principal: Principal): boolean {
+  return rolesOf(principal).some((role) => INSTALLATION_ROLES.includes(role));
+}
+
+/** Whether the user's roles oblige them to use a second factor. */
+export function needsSecondFactor(memberships: readonly Membership[]): boolean {
+  return memberships.some((m) => SECOND_FACTOR_ROLES.includes(m.role));
+}
