@@ -1,0 +1,29 @@
+// What the access layer adds to every request: who is asking, and how to work and check as them.
+import type { Transaction } from '../platform/db.js';
+import type { Action, Principal, Resource } from './policy.js';
+
+/** The record a write or a sensitive read touched, for its audit entry. */
+export type AuditSubject = {
+  resourceType: string;
+  resourceId?: string | null;
+  organisationId?: string | null;
+  /** Mandatory for overrides and break-glass. */
+  reason?: string | null;
+  /** Field names and non-personal values that say what changed. */
+  details?: Record<string, unknown>;
+};
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal;
+    /**
+     * Runs `work` in one transaction as the requester (row-level security applies). For writes and
+     * audited reads, the audit entry is appended in the same transaction, so both commit or neither.
+     */
+    transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+    /** Throws a 401/403 problem unless the policy allows the action on the resource. */
+    authorize(action: Action, resource?: Resource): void;
+    /** Set by handlers to name the record that the audit entry is about. */
+    auditSubject: AuditSubject | undefined;
+  }
+}
