@@ -23,8 +23,9 @@ export const ANONYMOUS_ACTOR: DatabaseActor = {
 
 export function actorOf(principal: Principal): DatabaseActor {
   if (principal.kind === 'anonymous') return ANONYMOUS_ACTOR;
-  const ids = (roles: string[]) =>
-    [...new Set(principal.memberships.filter((m) => roles.includes(m.role)).map((m) => m.organisationId))];
+  const ids = (roles: string[]) => [
+    ...new Set(principal.memberships.filter((m) => roles.includes(m.role)).map((m) => m.organisationId)),
+  ];
   return {
     userId: principal.userId,
     organisationIds: [...new Set(principal.memberships.map((m) => m.organisationId))],

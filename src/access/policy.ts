@@ -129,7 +129,8 @@ const deny = (code: Exclude<Decision, { allowed: true }>['code'], reason: string
  * the route then asks again with the record, and row-level security checks a third time.
  */
 export function decide(principal: Principal, action: string, resource: Resource = {}): Decision {
-  if (!isAction(action)) return deny('forbidden', `"${action}" is not a known action; nothing is allowed by default`);
+  if (!isAction(action))
+    return deny('forbidden', `"${action}" is not a known action; nothing is allowed by default`);
   const rule: ActionRule = ACTIONS[action];
   if (rule.who === 'anyone') return allow('open to everyone');
   if (principal.kind === 'anonymous') return deny('unauthenticated', 'sign in first');
@@ -139,9 +140,13 @@ export function decide(principal: Principal, action: string, resource: Resource 
   return decideByRole(principal, rule, resource);
 }
 
-function decidePersonalData(principal: Extract<Principal, { kind: 'user' }>, rule: ActionRule): Decision | null {
+function decidePersonalData(
+  principal: Extract<Principal, { kind: 'user' }>,
+  rule: ActionRule,
+): Decision | null {
   if (!rule.personalData) return null;
-  if (principal.via === 'token') return deny('forbidden', 'personal data cannot be reached with an API token');
+  if (principal.via === 'token')
+    return deny('forbidden', 'personal data cannot be reached with an API token');
   if (!principal.secondFactor)
     return deny('second_factor_required', 'personal data needs a second factor: set up and use a TOTP code');
   return null;

@@ -25,5 +25,11 @@ declare module 'fastify' {
     authorize(action: Action, resource?: Resource): void;
     /** Set by handlers to name the record that the audit entry is about. */
     auditSubject: AuditSubject | undefined;
+    /** The session cookie's secret, when the request came with a live session. */
+    sessionToken: string | null;
+    /** A session cookie came but its session had ended (so 401 says "session expired"). */
+    sessionExpired: boolean;
+    /** An audit entry for this request has been written. */
+    audited: boolean;
   }
 }

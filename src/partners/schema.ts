@@ -1,8 +1,8 @@
 // Partner organisations: every record in Concerted says which of them holds it.
 import { sql } from 'drizzle-orm';
 import { char, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import type { Labels } from '../reference/schemas.js';
 import { countries } from '../reference/schema.js';
+import type { Labels } from '../reference/schemas.js';
 
 export const organisations = pgTable(
   'organisations',

@@ -45,11 +45,14 @@ export class Sealer {
 
   open(sealed: string, context: string): string {
     const [version, iv, tag, body] = sealed.split('.');
-    if (version !== SEAL_VERSION || !iv || !tag || body === undefined) throw new KeyError('not a sealed value');
+    if (version !== SEAL_VERSION || !iv || !tag || body === undefined)
+      throw new KeyError('not a sealed value');
     const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(iv, 'base64url'));
     decipher.setAAD(Buffer.from(context));
     decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
+    return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
   }
 }
 

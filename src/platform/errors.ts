@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   payload_too_large: { status: 413, title: 'The request body is too large' },
   unauthenticated: { status: 401, title: 'Sign-in is required' },
   invalid_credentials: { status: 401, title: 'The email address, password or code is not right' },
+  totp_required: { status: 401, title: 'A code from the authenticator app is needed' },
   session_expired: { status: 401, title: 'The session has ended; sign in again' },
   forbidden: { status: 403, title: 'You may not do this' },
   second_factor_required: { status: 403, title: 'A second factor is required for this' },

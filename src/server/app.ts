@@ -4,7 +4,16 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { accountRoutes } from '../access/account-routes.js';
+import { authRoutes } from '../access/auth-routes.js';
+import { breakGlassRoutes } from '../access/break-glass-routes.js';
+import { memberRoutes } from '../access/member-routes.js';
+import { accessControl } from '../access/plugin.js';
+import { isAction } from '../access/policy.js';
+import { auditRoutes } from '../audit/routes.js';
+import { organisationRoutes } from '../partners/routes.js';
 import type { Config } from '../platform/config.js';
+import { loadInstallationKey, Sealer } from '../platform/crypto.js';
 import type { DatabaseHandle } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { httpErrors, sendProblem } from '../platform/http-errors.js';
@@ -21,6 +30,8 @@ export type BuildAppOptions = {
   ownsDatabase?: boolean;
   /** Serve the built web app from config.webDir when it exists. */
   serveWeb?: boolean;
+  /** Seals secrets at rest; by default keyed with ENCRYPTION_KEY or the key file under DATA_DIR. */
+  sealer?: Sealer;
 };
 
 export const API_PREFIX = '/api/v1';
@@ -40,6 +51,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   app.decorate('database', database);
   app.decorate('config', config);
+  app.decorate('sealer', options.sealer ?? new Sealer(await loadInstallationKey(config)));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.addHook('onRoute', requireDeclaredAction);
@@ -49,11 +61,18 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (options.ownsDatabase !== false) app.addHook('onClose', () => database.close());
 
   await app.register(httpErrors);
+  await app.register(accessControl);
   await registerOpenApi(app);
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(
     async (api) => {
       await api.register(referenceRoutes, { prefix: '/reference' });
+      await api.register(authRoutes);
+      await api.register(accountRoutes, { prefix: '/account' });
+      await api.register(organisationRoutes, { prefix: '/organisations' });
+      await api.register(memberRoutes, { prefix: '/organisations' });
+      await api.register(breakGlassRoutes, { prefix: '/break-glass' });
+      await api.register(auditRoutes, { prefix: '/audit' });
     },
     { prefix: API_PREFIX },
   );
@@ -76,6 +95,11 @@ function requireDeclaredAction(route: {
   if (!route.config?.action) {
     throw new Error(`Route ${String(route.method)} ${route.url} declares no action (config.action).`);
   }
+  if (!isAction(route.config.action)) {
+    throw new Error(
+      `Route ${String(route.method)} ${route.url} names an unknown action "${route.config.action}".`,
+    );
+  }
 }
 
 async function registerOpenApi(app: FastifyInstance) {
@@ -93,6 +117,9 @@ async function registerOpenApi(app: FastifyInstance) {
       tags: [
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'reference', description: 'Countries, UN M49 areas and shared code lists' },
+        { name: 'access', description: 'Sign-in, accounts, members, tokens and break-glass' },
+        { name: 'partners', description: 'Partner organisations' },
+        { name: 'audit', description: 'The hash-chained audit trail' },
       ],
     },
     transform: jsonSchemaTransform,

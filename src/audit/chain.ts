@@ -1,0 +1,260 @@
+// The audit trail as a hash chain: appending an entry, verifying the chain, and listing entries.
+import { createHash } from 'node:crypto';
+import { and, asc, desc, eq, gt, gte, lt, lte, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
+import { type Queryable, rowsOf } from '../platform/db.js';
+import { auditEntries } from './schema.js';
+import type { AuditActorVia, AuditEntry, AuditEntryList, AuditFilters, AuditOutcome } from './schemas.js';
+
+/** What happened, as a use case or the request layer reports it. */
+export type AuditEvent = {
+  actorUserId: string | null;
+  actorVia: AuditActorVia;
+  action: string;
+  outcome: AuditOutcome;
+  resourceType?: string | null;
+  resourceId?: string | null;
+  organisationId?: string | null;
+  reason?: string | null;
+  ipAddress?: string | null;
+  requestId?: string | null;
+  details?: Record<string, unknown>;
+};
+
+/** The fields an entry's hash covers: everything but the hashes themselves. */
+export type HashedEntry = {
+  seq: number;
+  at: Date;
+  actorUserId: string | null;
+  actorVia: string;
+  action: string;
+  outcome: string;
+  resourceType: string | null;
+  resourceId: string | null;
+  organisationId: string | null;
+  reason: string | null;
+  ipAddress: string | null;
+  requestId: string | null;
+  details: Record<string, unknown>;
+};
+
+export type ChainBreak = { seq: number; reason: string };
+
+export type ChainVerification = { checked: number; total: number; firstBroken: ChainBreak | null };
+
+export type VerifyOptions = {
+  /** Entries read per query; memory stays bounded whatever the trail's length. */
+  batchSize?: number;
+  onProgress?: (checked: number, total: number) => void;
+};
+
+/** The `prev_hash` of entry 1; `audit_chain_tip()` returns it for an empty trail. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+type AuditRow = typeof auditEntries.$inferSelect;
+type Link = { seq: number; hash: string };
+
+/** SHA-256 (hex) of the previous hash, a newline, and the entry as canonical JSON. Pure. */
+export function entryHash(prevHash: string, entry: HashedEntry): string {
+  const content = canonicalJson({
+    seq: entry.seq,
+    at: entry.at.toISOString(),
+    actorUserId: entry.actorUserId,
+    actorVia: entry.actorVia,
+    action: entry.action,
+    outcome: entry.outcome,
+    resourceType: entry.resourceType,
+    resourceId: entry.resourceId,
+    organisationId: entry.organisationId,
+    reason: entry.reason,
+    ipAddress: entry.ipAddress,
+    requestId: entry.requestId,
+    details: entry.details,
+  });
+  return createHash('sha256').update(`${prevHash}\n${content}`).digest('hex');
+}
+
+/**
+ * JSON with object keys sorted at every depth, so that equal content always hashes the same. For
+ * JSON values this is the JSON Canonicalization Scheme (RFC 8785), so others can recompute hashes.
+ */
+function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') return sortKeys(toJSON.call(value));
+  const record = value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(record)
+      .sort()
+      .map((key) => [key, sortKeys(record[key])]),
+  );
+}
+
+/**
+ * Appends one entry after the chain's tip. Call it in the transaction that makes the change, so
+ * both commit or neither; the tip's lock is held until that transaction ends, which keeps
+ * concurrent appends in one gap-free chain. Works under the unprivileged role: the tip function
+ * is security definer and the insert policy admits every row.
+ */
+export async function appendAudit(
+  tx: Queryable,
+  event: AuditEvent,
+  at = new Date(),
+): Promise<{ seq: number; hash: string }> {
+  // Outside a transaction the lock would end with the tip query, before the insert.
+  if (!(tx instanceof PgTransaction)) return tx.transaction((inner) => appendAudit(inner, event, at));
+  const tip = await chainTip(tx);
+  const entry = hashedEntryOf(event, tip.seq + 1, at);
+  const hash = entryHash(tip.hash, entry);
+  // No RETURNING: it would need the requester to be allowed to read the row back.
+  await tx.insert(auditEntries).values({ ...entry, prevHash: tip.hash, hash });
+  return { seq: entry.seq, hash };
+}
+
+async function chainTip(tx: Queryable): Promise<Link> {
+  const [tip] = await rowsOf<{ tip_seq: number | string | bigint; tip_hash: string }>(
+    tx,
+    sql`select tip_seq, tip_hash from audit_chain_tip()`,
+  );
+  if (!tip) throw new Error('audit_chain_tip() returned no row');
+  return { seq: Number(tip.tip_seq), hash: tip.tip_hash };
+}
+
+function hashedEntryOf(event: AuditEvent, seq: number, at: Date): HashedEntry {
+  return {
+    seq,
+    // The column keeps microseconds, a Date milliseconds: storing the Date itself round-trips exactly.
+    at,
+    actorUserId: event.actorUserId,
+    actorVia: event.actorVia,
+    action: event.action,
+    outcome: event.outcome,
+    resourceType: event.resourceType ?? null,
+    resourceId: event.resourceId ?? null,
+    organisationId: event.organisationId ?? null,
+    reason: event.reason ?? null,
+    ipAddress: event.ipAddress ?? null,
+    requestId: event.requestId ?? null,
+    // Hash what jsonb will give back: no undefined members, dates as strings.
+    details: JSON.parse(JSON.stringify(event.details ?? {})) as Record<string, unknown>,
+  };
+}
+
+/**
+ * Re-reads the whole trail in seq order and names the first broken link. Run it as the connecting
+ * (privileged) user: under the request role, row-level security would hide entries and look like gaps.
+ * Removing the newest entries leaves a shorter chain that is still whole; only a copy of the tip kept
+ * elsewhere can show that.
+ */
+export async function verifyAuditChain(
+  db: Queryable,
+  options: VerifyOptions = {},
+): Promise<ChainVerification> {
+  const batchSize = options.batchSize ?? 1000;
+  const { total, lastSeq } = await chainExtent(db);
+  let previous: Link = { seq: 0, hash: GENESIS_HASH };
+  let checked = 0;
+  while (previous.seq < lastSeq) {
+    const batch = await readBatch(db, previous.seq, lastSeq, batchSize);
+    if (batch.length === 0) return { checked, total, firstBroken: missing(previous.seq + 1, lastSeq + 1) };
+    for (const row of batch) {
+      const broken = findBreak(previous, row);
+      if (broken) return { checked, total, firstBroken: broken };
+      checked += 1;
+      previous = row;
+    }
+    options.onProgress?.(checked, total);
+  }
+  return { checked, total, firstBroken: null };
+}
+
+/** How many entries there are, and the last seq to read: later appends are left for the next run. */
+async function chainExtent(db: Queryable): Promise<{ total: number; lastSeq: number }> {
+  const [row] = await db
+    .select({
+      total: sql<number>`count(*)::int`,
+      lastSeq: sql<number>`coalesce(max(${auditEntries.seq}), 0)::int8`,
+    })
+    .from(auditEntries);
+  return { total: Number(row?.total ?? 0), lastSeq: Number(row?.lastSeq ?? 0) };
+}
+
+/** Keyset pagination: each batch starts after the last seq seen, so no batch rescans earlier ones. */
+function readBatch(db: Queryable, afterSeq: number, lastSeq: number, limit: number): Promise<AuditRow[]> {
+  return db
+    .select()
+    .from(auditEntries)
+    .where(and(gt(auditEntries.seq, afterSeq), lte(auditEntries.seq, lastSeq)))
+    .orderBy(asc(auditEntries.seq))
+    .limit(limit);
+}
+
+function findBreak(previous: Link, row: AuditRow): ChainBreak | null {
+  if (row.seq !== previous.seq + 1) return missing(previous.seq + 1, row.seq);
+  if (entryHash(row.prevHash, row) !== row.hash) {
+    return {
+      seq: row.seq,
+      reason: `entry ${row.seq} was changed after it was written: its hash does not match its content`,
+    };
+  }
+  if (row.prevHash === previous.hash) return null;
+  const reason =
+    previous.seq === 0
+      ? 'entry 1 does not start the chain: its prev_hash is not the genesis hash'
+      : `entry ${row.seq} does not follow entry ${previous.seq}: prev_hash differs`;
+  return { seq: row.seq, reason };
+}
+
+/** Entries from `firstSeq` up to (not including) `nextSeq` are absent. */
+function missing(firstSeq: number, nextSeq: number): ChainBreak {
+  const lastMissing = nextSeq - 1;
+  const reason =
+    lastMissing === firstSeq
+      ? `entry ${firstSeq} is missing`
+      : `entries ${firstSeq} to ${lastMissing} are missing`;
+  return { seq: firstSeq, reason };
+}
+
+/**
+ * One page of entries, newest first. Runs in the requester's transaction: row-level security decides
+ * which entries they see, so the query adds only the caller's filters.
+ */
+export async function listAuditEntries(tx: Queryable, filters: AuditFilters): Promise<AuditEntryList> {
+  const c = auditEntries;
+  const rows = await tx
+    .select()
+    .from(c)
+    .where(
+      and(
+        filters.userId ? eq(c.actorUserId, filters.userId) : undefined,
+        filters.action ? eq(c.action, filters.action) : undefined,
+        filters.resourceType ? eq(c.resourceType, filters.resourceType) : undefined,
+        filters.resourceId ? eq(c.resourceId, filters.resourceId) : undefined,
+        filters.organisationId ? eq(c.organisationId, filters.organisationId) : undefined,
+        filters.from ? gte(c.at, new Date(filters.from)) : undefined,
+        filters.to ? lt(c.at, new Date(filters.to)) : undefined,
+        filters.before ? lt(c.seq, filters.before) : undefined,
+      ),
+    )
+    .orderBy(desc(c.seq))
+    // One more than asked tells whether an older page exists without counting.
+    .limit(filters.limit + 1);
+  const page = rows.slice(0, filters.limit);
+  const hasMore = rows.length > filters.limit;
+  return { data: page.map(toAuditEntry), nextBefore: hasMore ? (page.at(-1)?.seq ?? null) : null };
+}
+
+function toAuditEntry(row: AuditRow): AuditEntry {
+  return {
+    ...row,
+    at: row.at.toISOString(),
+    // Only appendAudit writes entries, and its types admit only these values.
+    actorVia: row.actorVia as AuditActorVia,
+    outcome: row.outcome as AuditOutcome,
+  };
+}

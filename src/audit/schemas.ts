@@ -1,0 +1,53 @@
+// API shapes for the audit trail; the web app imports these so that API and UI agree.
+import { z } from 'zod';
+
+export const AuditActorVia = z.enum(['session', 'token', 'cli', 'system', 'anonymous']);
+export type AuditActorVia = z.infer<typeof AuditActorVia>;
+
+export const AuditOutcome = z.enum(['allowed', 'denied', 'failed']);
+export type AuditOutcome = z.infer<typeof AuditOutcome>;
+
+export const AuditEntry = z.object({
+  seq: z.number().int().positive().describe('Position in the chain, from 1 with no gaps'),
+  at: z.string().describe('When it happened (ISO 8601, UTC, milliseconds)'),
+  actorUserId: z.string().nullable().describe('Null for anonymous requests and the system itself'),
+  actorVia: AuditActorVia,
+  action: z.string().describe('The `noun.verb` action, for example "organisations.update"'),
+  outcome: AuditOutcome,
+  resourceType: z.string().nullable(),
+  resourceId: z.string().nullable(),
+  organisationId: z.string().nullable().describe('The organisation whose record it is'),
+  reason: z.string().nullable().describe('Given for overrides and break-glass'),
+  ipAddress: z.string().nullable(),
+  requestId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()).describe('What changed, by field name; never personal data'),
+  prevHash: z.string().describe('The previous entry’s hash (64 zeros before the first entry)'),
+  hash: z.string().describe('SHA-256 of prevHash and this entry’s content, hex'),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditEntryList = z.object({
+  data: z.array(AuditEntry).describe('Newest first'),
+  nextBefore: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Pass as `before` to get the next (older) page; null on the last page'),
+});
+export type AuditEntryList = z.infer<typeof AuditEntryList>;
+
+export const AuditQuery = z
+  .object({
+    userId: z.uuid().optional().describe('Only entries by this user'),
+    action: z.string().min(1).max(100).optional(),
+    resourceType: z.string().min(1).max(100).optional(),
+    resourceId: z.string().min(1).max(200).optional(),
+    organisationId: z.uuid().optional(),
+    from: z.iso.datetime({ offset: true }).optional().describe('Entries at or after this time'),
+    to: z.iso.datetime({ offset: true }).optional().describe('Entries before this time (exclusive)'),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+    before: z.coerce.number().int().positive().optional().describe('Entries with a smaller seq (a cursor)'),
+  })
+  .strict();
+/** Filters as parsed by `AuditQuery` (defaults applied). */
+export type AuditFilters = z.output<typeof AuditQuery>;

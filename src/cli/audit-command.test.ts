@@ -1,0 +1,90 @@
+// `concerted audit verify|list` run in-process against a test database: output and exit codes.
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { TEST_ENGINES, type TestDatabase } from '../../test/support/databases.js';
+import { appendAudit } from '../audit/chain.js';
+import { auditEntries } from '../audit/schema.js';
+import { auditCommand } from './audit-command.js';
+
+/** Runs the command and returns what it wrote; the database stays open for the next test. */
+async function run(database: TestDatabase, args: string[]) {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => stdout.push(String(chunk)) > 0);
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => stderr.push(String(chunk)) > 0);
+  try {
+    await auditCommand(async () => ({ ...database, close: async () => {} })).parseAsync(args, {
+      from: 'user',
+    });
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+  return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode: process.exitCode };
+}
+
+describe.each(TEST_ENGINES)('concerted audit on $name', (engine) => {
+  let database: TestDatabase;
+
+  beforeAll(async () => {
+    database = await engine.open({ seed: false });
+    for (const resourceId of ['a', 'b', 'c']) {
+      await appendAudit(database.db, {
+        actorUserId: null,
+        actorVia: 'cli',
+        action: 'plans.update',
+        outcome: 'allowed',
+        resourceType: 'plan',
+        resourceId,
+      });
+    }
+  });
+
+  afterEach(() => {
+    process.exitCode = undefined;
+  });
+
+  afterAll(async () => {
+    await database?.dispose();
+  });
+
+  it('says the trail is intact and how many entries it checked', async () => {
+    const result = await run(database, ['verify']);
+    expect(result.stdout).toBe('Audit trail intact: 3 entries checked\n');
+    expect(result.exitCode).toBeUndefined();
+  });
+
+  it('names the first broken entry and exits with 1', async () => {
+    const setAction = (action: string) =>
+      database.db.transaction(async (tx) => {
+        await tx.execute(sql`alter table audit_entries disable trigger audit_entries_no_update`);
+        await tx.update(auditEntries).set({ action }).where(eq(auditEntries.seq, 2));
+        await tx.execute(sql`alter table audit_entries enable trigger audit_entries_no_update`);
+      });
+    await setAction('plans.delete');
+    try {
+      const result = await run(database, ['verify', '--json']);
+      expect(JSON.parse(result.stdout)).toMatchObject({ isIntact: false, firstBroken: { seq: 2 } });
+      expect(result.exitCode).toBe(1);
+      const human = await run(database, ['verify']);
+      expect(human.stdout).toMatch(/^Audit trail BROKEN at entry 2: entry 2 was changed/);
+    } finally {
+      await setAction('plans.update');
+    }
+  });
+
+  it('lists entries newest first, filtered, as a table or JSON', async () => {
+    const table = await run(database, ['list', '--resource-type', 'plan', '--limit', '2']);
+    expect(table.stdout.split('\n')[0]).toMatch(/^seq\s+at\s+actor\s+action/);
+    expect(table.stdout).toContain('plan:c');
+    expect(table.stdout).toContain('(older entries: add --before 2)');
+    const json = JSON.parse((await run(database, ['list', '--resource-id', 'a', '--json'])).stdout);
+    expect(json).toMatchObject({ data: [{ seq: 1, resourceId: 'a' }], nextBefore: null });
+  });
+
+  it('explains an option it cannot use', async () => {
+    const result = await run(database, ['list', '--user', 'not-a-uuid']);
+    expect(result.stderr).toMatch(/^error: --user: /);
+    expect(result.exitCode).toBe(1);
+  });
+});
