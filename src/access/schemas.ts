@@ -12,12 +12,9 @@ export const PlainText = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .refine(
-      (value) => !/\p{Cc}|[\u202a-\u202e\u2066-\u2069]/u.test(value),
-      {
-        message: 'contains control or bidirectional-override characters',
-      },
-    );
+    .refine((value) => !/\p{Cc}|[\u202a-\u202e\u2066-\u2069]/u.test(value), {
+      message: 'contains control or bidirectional-override characters',
+    });
 
 export const Email = z
   .string()

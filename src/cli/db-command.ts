@@ -1,6 +1,7 @@
 // `concerted db …`: apply migrations, show their status, load reference and demo data.
 import { Command } from 'commander';
 import { loadConfig } from '../platform/config.js';
+import { loadInstallationKey, Sealer } from '../platform/crypto.js';
 import { type DatabaseHandle, getMigrationStatus, migrateDatabase, openDatabase } from '../platform/db.js';
 import { seedDatabase } from '../server/seed.js';
 import { action, printJson } from './output.js';
@@ -51,7 +52,8 @@ export function dbCommand(): Command {
       action(async (options: { demo?: boolean; json?: boolean }) =>
         withDatabase(async (database) => {
           await migrateDatabase(database);
-          const report = await seedDatabase(database.db, { demo: options.demo === true });
+          const sealer = new Sealer(await loadInstallationKey(loadConfig()));
+          const report = await seedDatabase(database.db, { demo: options.demo === true, sealer });
           if (options.json) printJson(report);
           else {
             const r = report.reference;

@@ -1,6 +1,7 @@
 // `concerted serve`: migrate, seed and serve the API and web app until SIGTERM or SIGINT.
 import { Command } from 'commander';
 import { loadConfig } from '../platform/config.js';
+import { loadInstallationKey, Sealer } from '../platform/crypto.js';
 import { migrateDatabase, openDatabase } from '../platform/db.js';
 import { buildApp } from '../server/app.js';
 import { seedDatabase } from '../server/seed.js';
@@ -19,8 +20,9 @@ async function serve(options: { demo: boolean }) {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateDatabase(database);
-  const seeded = await seedDatabase(database.db, { demo: options.demo });
-  const app = await buildApp({ config, database });
+  const sealer = new Sealer(await loadInstallationKey(config));
+  const seeded = await seedDatabase(database.db, { demo: options.demo, sealer });
+  const app = await buildApp({ config, database, sealer });
   app.log.info({ engine: database.engine, demo: seeded.demo }, 'database ready');
   const address = await app.listen({ port: config.port, host: config.host });
   closeGracefullyOnSignals(() => app.close());

@@ -1,37 +1,48 @@
 // Loads reference data always, and the illustrative demo dataset only into an empty database.
 import { eq, sql } from 'drizzle-orm';
+import { loadDemoAccess } from '../access/demo.js';
+import type { Sealer } from '../platform/crypto.js';
 import { type Database, type Queryable, rowsOf } from '../platform/db.js';
 import { seedReferenceData } from '../reference/index.js';
 import { datasetLoads } from '../reference/schema.js';
 
 export const DEMO_DATASET = { name: 'demo', version: '2026.1' } as const;
 
+/** What demo loaders may need besides the transaction. */
+export type DemoContext = { sealer: Sealer };
+
 /** A capability's part of the illustrative demo dataset, loaded in one transaction with the rest. */
-export type DemoLoader = { name: string; load: (tx: Queryable) => Promise<number> };
+export type DemoLoader = { name: string; load: (tx: Queryable, context: DemoContext) => Promise<number> };
 
 /** Demo loaders, in dependency order; capabilities add theirs here. */
-export const DEMO_LOADERS: DemoLoader[] = [];
+export const DEMO_LOADERS: DemoLoader[] = [
+  { name: 'access', load: (tx, context) => loadDemoAccess(tx, context.sealer) },
+];
 
 export type SeedReport = {
   reference: Awaited<ReturnType<typeof seedReferenceData>>;
   demo: { loaded: boolean; reason: string; records: Record<string, number> };
 };
 
-export async function seedDatabase(db: Database, options: { demo: boolean }): Promise<SeedReport> {
+export async function seedDatabase(
+  db: Database,
+  options: { demo: boolean; sealer?: Sealer },
+): Promise<SeedReport> {
   return db.transaction(async (tx) => {
     const reference = await seedReferenceData(tx);
     if (!options.demo) return { reference, demo: { loaded: false, reason: 'not requested', records: {} } };
-    const demo = await seedDemoIfEmpty(tx);
+    if (!options.sealer) throw new Error('the demo dataset needs the installation key (sealer)');
+    const demo = await seedDemoIfEmpty(tx, { sealer: options.sealer });
     return { reference, demo };
   });
 }
 
-async function seedDemoIfEmpty(tx: Queryable): Promise<SeedReport['demo']> {
+async function seedDemoIfEmpty(tx: Queryable, context: DemoContext): Promise<SeedReport['demo']> {
   const loads = await tx.select().from(datasetLoads).where(eq(datasetLoads.name, DEMO_DATASET.name));
   if (loads.length > 0) return { loaded: false, reason: 'already loaded', records: {} };
   if (await hasUserData(tx)) return { loaded: false, reason: 'the database already holds data', records: {} };
   const records: Record<string, number> = {};
-  for (const loader of DEMO_LOADERS) records[loader.name] = await loader.load(tx);
+  for (const loader of DEMO_LOADERS) records[loader.name] = await loader.load(tx, context);
   await tx.insert(datasetLoads).values({ ...DEMO_DATASET, isIllustrative: true });
   return { loaded: true, reason: 'empty database', records };
 }
