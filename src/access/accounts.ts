@@ -7,7 +7,7 @@ import type { Database, Queryable } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { decoyPasswordHash, verifyPassword } from './passwords.js';
 import type { Membership, Principal } from './policy.js';
-import { apiTokens, memberships, type Role, sessions, signInThrottle, users } from './schema.js';
+import { apiTokens, breakGlassGrants, memberships, type Role, sessions, signInThrottle, users } from './schema.js';
 import { matchTotp } from './totp.js';
 
 export const SESSION_COOKIE = 'concerted_session';
@@ -234,4 +234,22 @@ async function clearFailures(db: Queryable, key: string): Promise<void> {
   await db.delete(signInThrottle).where(eq(signInThrottle.key, key));
 }
 
-export type { Sealer };
+
+/** Whether the user holds an unexpired, unrevoked break-glass grant on the record. */
+export async function hasActiveGrant(db: Queryable, principal: Principal, resourceType: string, resourceId: string) {
+  if (principal.kind !== 'user') return false;
+  const rows = await db
+    .select({ id: breakGlassGrants.id })
+    .from(breakGlassGrants)
+    .where(
+      and(
+        eq(breakGlassGrants.userId, principal.userId),
+        eq(breakGlassGrants.resourceType, resourceType),
+        eq(breakGlassGrants.resourceId, resourceId),
+        isNull(breakGlassGrants.revokedAt),
+        gt(breakGlassGrants.expiresAt, new Date()),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import type { Queryable } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { typed } from '../platform/routes.js';
-import { normaliseEmail } from './accounts.js';
+import { hasActiveGrant, normaliseEmail } from './accounts.js';
 import { hashPassword } from './passwords.js';
 import { memberships, type Role, users } from './schema.js';
 import { AddedMember, AddMemberRequest, ChangeMemberRequest, MemberList, MemberView } from './schemas.js';
@@ -31,8 +31,11 @@ export async function memberRoutes(app: FastifyInstance) {
       },
     },
     async (request) => {
-      request.authorize('users.read', { organisationId: request.params.id });
-      return { data: await request.transaction((tx) => listMembers(tx, request.params.id)) };
+      const organisationId = request.params.id;
+      const breakGlassActive = await hasActiveGrant(app.database.db, request.principal, 'organisation', organisationId);
+      request.authorize('users.read', { organisationId, breakGlassActive });
+      request.auditSubject = { resourceType: 'organisation_members', resourceId: organisationId, organisationId, details: { breakGlass: breakGlassActive } };
+      return { data: await request.transaction((tx) => listMembers(tx, organisationId)) };
     },
   );
 

@@ -20,6 +20,8 @@ export type Resource = {
   organisationId?: string | null;
   /** The user a personal resource belongs to (a profile, a token). */
   ownerUserId?: string | null;
+  /** The requester holds an unexpired break-glass grant on this record. */
+  breakGlassActive?: boolean;
 };
 
 type Audience =
@@ -33,6 +35,8 @@ export type ActionRule = Audience & {
   personalData?: boolean;
   /** Reads of this action are recorded in the audit trail. */
   auditReads?: boolean;
+  /** A break-glass grant on the record opens this action to a user outside the usual scope. */
+  breakGlass?: boolean;
   description: string;
 };
 
@@ -68,6 +72,8 @@ export const ACTIONS = {
     who: 'roles',
     roles: ['admin', 'coordinator', 'org_admin'],
     scope: 'own_organisation',
+    breakGlass: true,
+    auditReads: true,
     description: 'List the users and roles of an organisation',
   },
   'users.manage': {
@@ -137,6 +143,8 @@ export function decide(principal: Principal, action: string, resource: Resource 
   const personal = decidePersonalData(principal, rule);
   if (personal) return personal;
   if (rule.who === 'signed_in') return allow('open to every signed-in user');
+  if (rule.breakGlass && resource.breakGlassActive && principal.via !== 'token')
+    return allow('a break-glass grant on this record is active');
   return decideByRole(principal, rule, resource);
 }
 

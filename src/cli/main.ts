@@ -1,8 +1,10 @@
 // The `concerted` command line: one subcommand group per capability.
 import { Command } from 'commander';
+import { auditCommand } from './audit-command.js';
 import { dbCommand } from './db-command.js';
 import { referenceCommand } from './reference-command.js';
 import { serveCommand } from './serve-command.js';
+import { usersCommand } from './users-command.js';
 
 export function buildProgram(): Command {
   return new Command('concerted')
@@ -11,7 +13,9 @@ export function buildProgram(): Command {
     .showHelpAfterError('(add --help for usage)')
     .addCommand(serveCommand())
     .addCommand(dbCommand())
-    .addCommand(referenceCommand());
+    .addCommand(referenceCommand())
+    .addCommand(usersCommand())
+    .addCommand(auditCommand());
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -35,6 +35,15 @@ export type BuildAppOptions = {
 };
 
 export const API_PREFIX = '/api/v1';
+
+/** One registered route, as the route-coverage test walks them. */
+export type RouteSummary = { method: string; url: string; action: string | null };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: readonly RouteSummary[];
+  }
+}
 export const BODY_LIMIT_BYTES = 1_048_576;
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -54,7 +63,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('sealer', options.sealer ?? new Sealer(await loadInstallationKey(config)));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  const routeTable: RouteSummary[] = [];
+  app.decorate('routeTable', routeTable);
   app.addHook('onRoute', requireDeclaredAction);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, action: route.config?.action ?? null });
+  });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -1,0 +1,240 @@
+// Every route declares an action, and each role gets exactly the access this table expects, on both databases.
+// The table is written out by hand on purpose: it is the specification the policy module is checked against.
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ACTIONS } from '../../src/access/policy.js';
+import { type DemoRole, demoEmail, type Session, startTestApp, type TestApp } from '../support/app.js';
+import { TEST_ENGINES } from '../support/databases.js';
+
+type Who = 'anyone' | 'signed_in' | readonly DemoRole[];
+type Context = { org: Record<string, string>; editorId: string; role: string };
+type Probe = {
+  route: string;
+  method: string;
+  url: (ctx: Context) => string;
+  body?: (ctx: Context) => unknown;
+  allowed: Who;
+};
+
+const ROLES: readonly DemoRole[] = [
+  'admin',
+  'coordinator',
+  'org_admin',
+  'editor',
+  'case_manager',
+  'case_worker',
+  'analyst',
+  'viewer',
+];
+const DENIAL_CODES = new Set(['unauthenticated', 'forbidden', 'second_factor_required', 'session_expired']);
+const nobody = () => randomUUID();
+
+const PROBES: Probe[] = [
+  { method: 'GET', route: '/api/health', url: () => '/api/health', allowed: 'anyone' },
+  { method: 'GET', route: '/api/ready', url: () => '/api/ready', allowed: 'anyone' },
+  { method: 'GET', route: '/api/openapi.json', url: () => '/api/openapi.json', allowed: 'anyone' },
+  { method: 'GET', route: '/api/v1/reference/countries', url: () => '/api/v1/reference/countries', allowed: 'anyone' },
+  { method: 'GET', route: '/api/v1/reference/regions', url: () => '/api/v1/reference/regions', allowed: 'anyone' },
+  { method: 'GET', route: '/api/v1/reference/code-lists', url: () => '/api/v1/reference/code-lists', allowed: 'anyone' },
+  {
+    method: 'GET',
+    route: '/api/v1/reference/code-lists/:name',
+    url: () => '/api/v1/reference/code-lists/pillar',
+    allowed: 'anyone',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/auth/sign-in',
+    url: () => '/api/v1/auth/sign-in',
+    body: () => ({ email: 'nobody@example.org', password: 'not-the-password-at-all' }),
+    allowed: 'anyone',
+  },
+  { method: 'GET', route: '/api/v1/me', url: () => '/api/v1/me', allowed: 'signed_in' },
+  { method: 'GET', route: '/api/v1/account/sessions', url: () => '/api/v1/account/sessions', allowed: 'signed_in' },
+  { method: 'GET', route: '/api/v1/account/tokens', url: () => '/api/v1/account/tokens', allowed: 'signed_in' },
+  {
+    method: 'POST',
+    route: '/api/v1/account/tokens',
+    url: () => '/api/v1/account/tokens',
+    body: () => ({ name: 'matrix probe', roles: ['viewer'], expiresInDays: 1 }),
+    allowed: 'signed_in',
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/account/tokens/:id',
+    url: () => `/api/v1/account/tokens/${nobody()}`,
+    allowed: 'signed_in',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/account/password',
+    url: () => '/api/v1/account/password',
+    body: () => ({ currentPassword: 'not-the-current-one', newPassword: 'a brand new passphrase here' }),
+    allowed: 'signed_in',
+  },
+  { method: 'POST', route: '/api/v1/account/totp/setup', url: () => '/api/v1/account/totp/setup', allowed: 'signed_in' },
+  {
+    method: 'POST',
+    route: '/api/v1/account/totp/enable',
+    url: () => '/api/v1/account/totp/enable',
+    body: () => ({ code: '000000' }),
+    allowed: 'signed_in',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/account/totp/disable',
+    url: () => '/api/v1/account/totp/disable',
+    body: () => ({ password: 'not-the-password', code: '000000' }),
+    allowed: 'signed_in',
+  },
+  { method: 'GET', route: '/api/v1/organisations/', url: () => '/api/v1/organisations', allowed: 'anyone' },
+  {
+    method: 'GET',
+    route: '/api/v1/organisations/:id',
+    url: (c) => `/api/v1/organisations/${c.org.shelter}`,
+    allowed: 'anyone',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/organisations/',
+    url: () => '/api/v1/organisations',
+    body: (c) => ({ name: `Matrix probe organisation ${c.role}`, actorType: 'ngo' }),
+    allowed: ['admin', 'coordinator'],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/organisations/:id',
+    url: (c) => `/api/v1/organisations/${c.org.shelter}`,
+    body: () => ({ acronym: 'SHSN' }),
+    allowed: ['admin', 'coordinator', 'org_admin'],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/organisations/:id',
+    url: (c) => `/api/v1/organisations/${c.org.legal}`,
+    body: () => ({ acronym: 'RLAC' }),
+    allowed: ['admin', 'coordinator'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/organisations/:id/members',
+    url: (c) => `/api/v1/organisations/${c.org.shelter}/members`,
+    allowed: ['admin', 'coordinator', 'org_admin'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/organisations/:id/members',
+    url: (c) => `/api/v1/organisations/${c.org.legal}/members`,
+    allowed: ['admin', 'coordinator'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/organisations/:id/members',
+    url: (c) => `/api/v1/organisations/${c.org.shelter}/members`,
+    body: (c) => ({ email: `probe.${c.role}@example.org`, displayName: `Probe ${c.role}`, role: 'viewer' }),
+    allowed: ['admin', 'org_admin'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/organisations/:id/members',
+    url: (c) => `/api/v1/organisations/${c.org.legal}/members`,
+    body: (c) => ({ email: `probe.legal.${c.role}@example.org`, displayName: `Probe ${c.role}`, role: 'viewer' }),
+    allowed: ['admin'],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/organisations/:id/members/:userId',
+    url: (c) => `/api/v1/organisations/${c.org.shelter}/members/${c.editorId}`,
+    body: () => ({ role: 'editor' }),
+    allowed: ['admin', 'org_admin'],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/organisations/:id/members/:userId',
+    url: (c) => `/api/v1/organisations/${c.org.shelter}/members/${nobody()}`,
+    allowed: ['admin', 'org_admin'],
+  },
+  { method: 'GET', route: '/api/v1/audit/', url: () => '/api/v1/audit?limit=5', allowed: ['admin', 'coordinator', 'org_admin'] },
+  { method: 'GET', route: '/api/v1/break-glass/', url: () => '/api/v1/break-glass', allowed: 'signed_in' },
+  {
+    method: 'POST',
+    route: '/api/v1/break-glass/',
+    url: () => '/api/v1/break-glass',
+    body: (c) => ({
+      resourceType: 'organisation',
+      resourceId: c.org.legal,
+      reason: 'Matrix probe: checking who works on a referral tonight',
+      hours: 1,
+    }),
+    allowed: ['case_manager', 'case_worker'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/break-glass/:id/acknowledge',
+    url: () => `/api/v1/break-glass/${nobody()}/acknowledge`,
+    allowed: ['admin', 'org_admin', 'case_manager'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/break-glass/:id/revoke',
+    url: () => `/api/v1/break-glass/${nobody()}/revoke`,
+    body: () => ({ reason: 'matrix probe' }),
+    allowed: ['admin', 'org_admin', 'case_manager'],
+  },
+  // Last: it ends the session the other probes use.
+  { method: 'POST', route: '/api/v1/auth/sign-out', url: () => '/api/v1/auth/sign-out', body: () => ({}), allowed: 'signed_in' },
+];
+
+function expectedAllowed(who: Who, role: DemoRole | 'anonymous'): boolean {
+  if (who === 'anyone') return true;
+  if (role === 'anonymous') return false;
+  return who === 'signed_in' || who.includes(role);
+}
+
+describe.each(TEST_ENGINES)('access on $name', (engine) => {
+  let t: TestApp;
+  const sessions = new Map<DemoRole, Session>();
+  let context: Omit<Context, 'role'>;
+
+  beforeAll(async () => {
+    t = await startTestApp(engine);
+    for (const role of ROLES) sessions.set(role, await t.signInAs(demoEmail(role)));
+    context = { org: t.organisationIds, editorId: sessions.get('editor')?.userId ?? '' };
+  });
+  afterAll(() => t?.close());
+
+  it('declares a known action on every API route', () => {
+    const apiRoutes = t.app.routeTable.filter((route) => route.url.startsWith('/api/') && !route.url.startsWith('/api/docs'));
+    expect(apiRoutes.length).toBeGreaterThan(25);
+    for (const route of apiRoutes) {
+      expect(route.action, `${route.method} ${route.url}`).not.toBeNull();
+      expect(Object.keys(ACTIONS), `${route.method} ${route.url}`).toContain(route.action);
+    }
+  });
+
+  it('has a matrix row for every API route, so a new route cannot skip this test', () => {
+    const key = (method: string, url: string) => `${method} ${url.replace(/\/$/, '')}`;
+    const probed = new Set(PROBES.map((probe) => key(probe.method, probe.route)));
+    const missing = t.app.routeTable
+      .filter((route) => route.url.startsWith('/api/') && !route.url.startsWith('/api/docs'))
+      .map((route) => key(route.method, route.url))
+      .filter((key) => !probed.has(key));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(['anonymous', ...ROLES] as const)('gives %s exactly the expected access', async (role) => {
+    const session = role === 'anonymous' ? null : (sessions.get(role) ?? null);
+    const outcomes: string[] = [];
+    for (const probe of PROBES) {
+      const ctx = { ...context, role };
+      const reply = await t.as(session, probe.method, probe.url(ctx), probe.body?.(ctx));
+      const code = reply.statusCode >= 400 ? (reply.json() as { code?: string }).code : undefined;
+      const wasAllowed = !DENIAL_CODES.has(code ?? '');
+      expect(reply.statusCode, `${role} ${probe.method} ${probe.url(ctx)}: ${reply.body}`).toBeLessThan(500);
+      if (wasAllowed !== expectedAllowed(probe.allowed, role))
+        outcomes.push(`${probe.method} ${probe.url(ctx)} → ${reply.statusCode} ${code ?? ''}`);
+      if (!wasAllowed) expect(reply.statusCode).toBe(role === 'anonymous' ? 401 : 403);
+    }
+    expect(outcomes, `unexpected access for ${role}`).toEqual([]);
+  });
+});

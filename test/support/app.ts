@@ -1,0 +1,88 @@
+// An application on a test database with the demo organisations and users, and helpers to act as them.
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from '../../src/access/demo.js';
+import { currentTotp } from '../../src/access/totp.js';
+import { organisations } from '../../src/partners/schema.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { Sealer } from '../../src/platform/crypto.js';
+import { buildApp } from '../../src/server/app.js';
+import { seedDatabase } from '../../src/server/seed.js';
+import type { TestDatabase, TestEngine } from './databases.js';
+
+export type DemoRole = (typeof DEMO_USERS)[number]['role'];
+
+export type Session = { cookie: string; csrfToken: string; userId: string };
+
+export type TestApp = {
+  app: FastifyInstance;
+  database: TestDatabase;
+  sealer: Sealer;
+  /** Demo organisation ids by key: office, shelter, legal, institute. */
+  organisationIds: Record<string, string>;
+  /** Signs in as the demo user (with a TOTP code when the user has one). */
+  signInAs(email: string): Promise<Session>;
+  /** Sends a request as the session (cookie plus, for writes, its anti-forgery token). */
+  as(
+    session: Session | null,
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
+  close(): Promise<void>;
+};
+
+export async function startTestApp(engine: TestEngine): Promise<TestApp> {
+  const database = await engine.open();
+  const sealer = new Sealer(randomBytes(32));
+  await seedDatabase(database.db, { demo: true, sealer });
+  const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0' });
+  const app = await buildApp({ config, database, sealer, ownsDatabase: false, serveWeb: false });
+  await app.ready();
+  const rows = await database.db.select({ id: organisations.id, name: organisations.name }).from(organisations);
+  const organisationIds = Object.fromEntries(
+    DEMO_ORGANISATIONS.map((org) => [org.key, rows.find((row) => row.name === org.name)?.id ?? '']),
+  );
+
+  const as: TestApp['as'] = (session, method, url, body, headers = {}) =>
+    app.inject({
+      method: method as 'GET',
+      url,
+      headers: {
+        ...(session ? { cookie: session.cookie } : {}),
+        ...(session && method !== 'GET' ? { 'x-csrf-token': session.csrfToken } : {}),
+        ...headers,
+      },
+      ...(body === undefined ? {} : { payload: body as object }),
+    });
+
+  async function signInAs(email: string): Promise<Session> {
+    const demo = DEMO_USERS.find((user) => user.email === email);
+    const code = demo?.totpSecret ? currentTotp(demo.totpSecret) : undefined;
+    const reply = await as(null, 'POST', '/api/v1/auth/sign-in', { email, password: DEMO_PASSWORD, code });
+    if (reply.statusCode !== 200) throw new Error(`sign-in as ${email} failed: ${reply.body}`);
+    const cookie = String(reply.headers['set-cookie']).split(';')[0] ?? '';
+    const me = reply.json().data as { id: string; csrfToken: string };
+    return { cookie, csrfToken: me.csrfToken, userId: me.id };
+  }
+
+  return {
+    app,
+    database,
+    sealer,
+    organisationIds,
+    signInAs,
+    as,
+    async close() {
+      await app.close();
+      await database.dispose();
+    },
+  };
+}
+
+export function demoEmail(role: DemoRole): string {
+  const user = DEMO_USERS.find((candidate) => candidate.role === role);
+  if (!user) throw new Error(`no demo user with role ${role}`);
+  return user.email;
+}
