@@ -189,7 +189,10 @@ ALTER TABLE users ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY users_read ON users FOR SELECT USING (
   id = app_user_id() OR app_is_admin() OR app_is_coordinator()
-  OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id));
+  OR EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id)
+  -- An organisation sees who broke the glass on its records.
+  OR EXISTS (SELECT 1 FROM break_glass_grants g
+             WHERE g.user_id = users.id AND g.organisation_id = ANY (app_org_ids())));
 --> statement-breakpoint
 CREATE POLICY users_create ON users FOR INSERT
   WITH CHECK (app_is_admin() OR cardinality(app_manage_org_ids()) > 0);

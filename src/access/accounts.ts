@@ -7,7 +7,15 @@ import type { Database, Queryable } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { decoyPasswordHash, verifyPassword } from './passwords.js';
 import type { Membership, Principal } from './policy.js';
-import { apiTokens, breakGlassGrants, memberships, type Role, sessions, signInThrottle, users } from './schema.js';
+import {
+  apiTokens,
+  breakGlassGrants,
+  memberships,
+  type Role,
+  sessions,
+  signInThrottle,
+  users,
+} from './schema.js';
 import { matchTotp } from './totp.js';
 
 export const SESSION_COOKIE = 'concerted_session';
@@ -234,9 +242,13 @@ async function clearFailures(db: Queryable, key: string): Promise<void> {
   await db.delete(signInThrottle).where(eq(signInThrottle.key, key));
 }
 
-
 /** Whether the user holds an unexpired, unrevoked break-glass grant on the record. */
-export async function hasActiveGrant(db: Queryable, principal: Principal, resourceType: string, resourceId: string) {
+export async function hasActiveGrant(
+  db: Queryable,
+  principal: Principal,
+  resourceType: string,
+  resourceId: string,
+) {
   if (principal.kind !== 'user') return false;
   const rows = await db
     .select({ id: breakGlassGrants.id })

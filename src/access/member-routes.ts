@@ -32,9 +32,19 @@ export async function memberRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const organisationId = request.params.id;
-      const breakGlassActive = await hasActiveGrant(app.database.db, request.principal, 'organisation', organisationId);
+      const breakGlassActive = await hasActiveGrant(
+        app.database.db,
+        request.principal,
+        'organisation',
+        organisationId,
+      );
       request.authorize('users.read', { organisationId, breakGlassActive });
-      request.auditSubject = { resourceType: 'organisation_members', resourceId: organisationId, organisationId, details: { breakGlass: breakGlassActive } };
+      request.auditSubject = {
+        resourceType: 'organisation_members',
+        resourceId: organisationId,
+        organisationId,
+        details: { breakGlass: breakGlassActive },
+      };
       return { data: await request.transaction((tx) => listMembers(tx, organisationId)) };
     },
   );

@@ -70,7 +70,8 @@ function setPrincipal(request: FastifyRequest, principal: FastifyRequest['princi
 async function authorizeRouteAction(request: FastifyRequest): Promise<void> {
   const action = request.routeOptions.config.action;
   if (!action) return;
-  throwUnlessAllowed(request, decide(request.principal, action));
+  const decision = decide(request.principal, action);
+  if (!mayStillHoldBreakGlass(request, action, decision)) throwUnlessAllowed(request, decision);
   const needsCsrf =
     request.sessionToken !== null && !SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(action);
   if (
@@ -82,6 +83,17 @@ async function authorizeRouteAction(request: FastifyRequest): Promise<void> {
       'Send the X-CSRF-Token header of this session (GET /api/v1/me returns it); tokens of other sessions do not count.',
     );
   }
+}
+
+/**
+ * A break-glass grant opens one record, which the route knows only from its parameters: such routes are
+ * let through to their handler, which must call request.authorize with the record before reading it.
+ */
+function mayStillHoldBreakGlass(request: FastifyRequest, action: string, decision: Decision): boolean {
+  if (decision.allowed || decision.code !== 'forbidden' || request.principal.kind !== 'user') return false;
+  if (request.principal.via === 'token' || !isAction(action)) return false;
+  const rule: { breakGlass?: boolean } = ACTIONS[action];
+  return rule.breakGlass === true;
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -4,8 +4,8 @@ import { eq, or, sql } from 'drizzle-orm';
 import { normaliseEmail } from '../access/accounts.js';
 import { newInitialPassword } from '../access/member-routes.js';
 import { hashPassword } from '../access/passwords.js';
-import { Email, PlainText, Role } from '../access/schemas.js';
 import { memberships, sessions, users } from '../access/schema.js';
+import { Email, PlainText, Role } from '../access/schemas.js';
 import { appendAudit } from '../audit/chain.js';
 import { organisations } from '../partners/schema.js';
 import { loadConfig } from '../platform/config.js';
@@ -26,7 +26,9 @@ type CreateOptions = {
 };
 
 export function usersCommand(open: OpenDatabase = openConfiguredDatabase): Command {
-  const command = new Command('users').description('user accounts, as the operator (DATA_DIR or DATABASE_URL)');
+  const command = new Command('users').description(
+    'user accounts, as the operator (DATA_DIR or DATABASE_URL)',
+  );
   command
     .command('create')
     .description('create an account with a role in an organisation; prints a one-time initial password')
@@ -34,7 +36,10 @@ export function usersCommand(open: OpenDatabase = openConfiguredDatabase): Comma
     .requiredOption('--name <name>', 'the name shown to others')
     .requiredOption('--organisation <name-or-id>', 'an existing organisation (name, acronym or id)')
     .requiredOption('--role <role>', `one of ${Role.options.join(', ')}`)
-    .option('--actor-type <type>', 'create the organisation first, with this actor type (for example government)')
+    .option(
+      '--actor-type <type>',
+      'create the organisation first, with this actor type (for example government)',
+    )
     .option('--json', 'print the result as JSON')
     .action(action((options: CreateOptions) => withTransaction(open, (tx) => createUser(tx, options))));
   command
@@ -48,7 +53,9 @@ export function usersCommand(open: OpenDatabase = openConfiguredDatabase): Comma
     .requiredOption('--email <email>', 'the account’s email address')
     .option('--json', 'print the result as JSON')
     .action(
-      action((options: { email: string; json?: boolean }) => withTransaction(open, (tx) => resetPassword(tx, options))),
+      action((options: { email: string; json?: boolean }) =>
+        withTransaction(open, (tx) => resetPassword(tx, options)),
+      ),
     );
   return command;
 }
@@ -58,8 +65,12 @@ async function createUser(tx: Transaction, options: CreateOptions) {
   const displayName = parseOption(PlainText(200), options.name, '--name');
   const role = parseOption(Role, options.role, '--role');
   const organisationId = await findOrCreateOrganisation(tx, options.organisation, options.actorType);
-  const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${normaliseEmail(email)}`);
-  if (existing) throw new AppError('conflict', `An account for ${email} exists already; use the web UI to add roles.`);
+  const [existing] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${normaliseEmail(email)}`);
+  if (existing)
+    throw new AppError('conflict', `An account for ${email} exists already; use the web UI to add roles.`);
   const password = newInitialPassword();
   const [user] = await tx
     .insert(users)
@@ -76,7 +87,11 @@ async function createUser(tx: Transaction, options: CreateOptions) {
     );
 }
 
-async function findOrCreateOrganisation(tx: Transaction, nameOrId: string, actorType?: string): Promise<string> {
+async function findOrCreateOrganisation(
+  tx: Transaction,
+  nameOrId: string,
+  actorType?: string,
+): Promise<string> {
   const isUuid = /^[0-9a-f-]{36}$/i.test(nameOrId);
   const [found] = await tx
     .select({ id: organisations.id })
@@ -117,7 +132,11 @@ async function listUsers(tx: Transaction, options: { json?: boolean }) {
   if (options.json) printJson(rows);
   else
     printTable(
-      rows.map((row) => ({ ...row, secondFactor: row.secondFactor ? 'yes' : 'no', disabled: row.disabled ? 'yes' : '' })),
+      rows.map((row) => ({
+        ...row,
+        secondFactor: row.secondFactor ? 'yes' : 'no',
+        disabled: row.disabled ? 'yes' : '',
+      })),
     );
 }
 
@@ -157,7 +176,15 @@ function auditByOperator(
   });
 }
 
-function parseOption<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } } }, value: string, option: string): T {
+function parseOption<T>(
+  schema: {
+    safeParse(
+      value: unknown,
+    ): { success: true; data: T } | { success: false; error: { issues: { message: string }[] } };
+  },
+  value: string,
+  option: string,
+): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   throw new AppError('validation_failed', `${option}: ${parsed.error.issues[0]?.message ?? 'not valid'}`);
@@ -165,7 +192,11 @@ function parseOption<T>(schema: { safeParse(value: unknown): { success: true; da
 
 async function openConfiguredDatabase(): Promise<DatabaseHandle> {
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: 2,
+  });
   await migrateDatabase(database);
   return database;
 }

@@ -68,7 +68,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onRoute', requireDeclaredAction);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat())
-      if (method !== 'HEAD') routeTable.push({ method, url: route.url, action: route.config?.action ?? null });
+      if (method !== 'HEAD')
+        routeTable.push({ method, url: route.url, action: route.config?.action ?? null });
   });
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -33,9 +33,24 @@ const PROBES: Probe[] = [
   { method: 'GET', route: '/api/health', url: () => '/api/health', allowed: 'anyone' },
   { method: 'GET', route: '/api/ready', url: () => '/api/ready', allowed: 'anyone' },
   { method: 'GET', route: '/api/openapi.json', url: () => '/api/openapi.json', allowed: 'anyone' },
-  { method: 'GET', route: '/api/v1/reference/countries', url: () => '/api/v1/reference/countries', allowed: 'anyone' },
-  { method: 'GET', route: '/api/v1/reference/regions', url: () => '/api/v1/reference/regions', allowed: 'anyone' },
-  { method: 'GET', route: '/api/v1/reference/code-lists', url: () => '/api/v1/reference/code-lists', allowed: 'anyone' },
+  {
+    method: 'GET',
+    route: '/api/v1/reference/countries',
+    url: () => '/api/v1/reference/countries',
+    allowed: 'anyone',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/reference/regions',
+    url: () => '/api/v1/reference/regions',
+    allowed: 'anyone',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/reference/code-lists',
+    url: () => '/api/v1/reference/code-lists',
+    allowed: 'anyone',
+  },
   {
     method: 'GET',
     route: '/api/v1/reference/code-lists/:name',
@@ -50,8 +65,18 @@ const PROBES: Probe[] = [
     allowed: 'anyone',
   },
   { method: 'GET', route: '/api/v1/me', url: () => '/api/v1/me', allowed: 'signed_in' },
-  { method: 'GET', route: '/api/v1/account/sessions', url: () => '/api/v1/account/sessions', allowed: 'signed_in' },
-  { method: 'GET', route: '/api/v1/account/tokens', url: () => '/api/v1/account/tokens', allowed: 'signed_in' },
+  {
+    method: 'GET',
+    route: '/api/v1/account/sessions',
+    url: () => '/api/v1/account/sessions',
+    allowed: 'signed_in',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/account/tokens',
+    url: () => '/api/v1/account/tokens',
+    allowed: 'signed_in',
+  },
   {
     method: 'POST',
     route: '/api/v1/account/tokens',
@@ -72,7 +97,12 @@ const PROBES: Probe[] = [
     body: () => ({ currentPassword: 'not-the-current-one', newPassword: 'a brand new passphrase here' }),
     allowed: 'signed_in',
   },
-  { method: 'POST', route: '/api/v1/account/totp/setup', url: () => '/api/v1/account/totp/setup', allowed: 'signed_in' },
+  {
+    method: 'POST',
+    route: '/api/v1/account/totp/setup',
+    url: () => '/api/v1/account/totp/setup',
+    allowed: 'signed_in',
+  },
   {
     method: 'POST',
     route: '/api/v1/account/totp/enable',
@@ -138,7 +168,11 @@ const PROBES: Probe[] = [
     method: 'POST',
     route: '/api/v1/organisations/:id/members',
     url: (c) => `/api/v1/organisations/${c.org.legal}/members`,
-    body: (c) => ({ email: `probe.legal.${c.role}@example.org`, displayName: `Probe ${c.role}`, role: 'viewer' }),
+    body: (c) => ({
+      email: `probe.legal.${c.role}@example.org`,
+      displayName: `Probe ${c.role}`,
+      role: 'viewer',
+    }),
     allowed: ['admin'],
   },
   {
@@ -154,7 +188,12 @@ const PROBES: Probe[] = [
     url: (c) => `/api/v1/organisations/${c.org.shelter}/members/${nobody()}`,
     allowed: ['admin', 'org_admin'],
   },
-  { method: 'GET', route: '/api/v1/audit/', url: () => '/api/v1/audit?limit=5', allowed: ['admin', 'coordinator', 'org_admin'] },
+  {
+    method: 'GET',
+    route: '/api/v1/audit/',
+    url: () => '/api/v1/audit?limit=5',
+    allowed: ['admin', 'coordinator', 'org_admin'],
+  },
   { method: 'GET', route: '/api/v1/break-glass/', url: () => '/api/v1/break-glass', allowed: 'signed_in' },
   {
     method: 'POST',
@@ -182,7 +221,13 @@ const PROBES: Probe[] = [
     allowed: ['admin', 'org_admin', 'case_manager'],
   },
   // Last: it ends the session the other probes use.
-  { method: 'POST', route: '/api/v1/auth/sign-out', url: () => '/api/v1/auth/sign-out', body: () => ({}), allowed: 'signed_in' },
+  {
+    method: 'POST',
+    route: '/api/v1/auth/sign-out',
+    url: () => '/api/v1/auth/sign-out',
+    body: () => ({}),
+    allowed: 'signed_in',
+  },
 ];
 
 function expectedAllowed(who: Who, role: DemoRole | 'anonymous'): boolean {
@@ -204,7 +249,9 @@ describe.each(TEST_ENGINES)('access on $name', (engine) => {
   afterAll(() => t?.close());
 
   it('declares a known action on every API route', () => {
-    const apiRoutes = t.app.routeTable.filter((route) => route.url.startsWith('/api/') && !route.url.startsWith('/api/docs'));
+    const apiRoutes = t.app.routeTable.filter(
+      (route) => route.url.startsWith('/api/') && !route.url.startsWith('/api/docs'),
+    );
     expect(apiRoutes.length).toBeGreaterThan(25);
     for (const route of apiRoutes) {
       expect(route.action, `${route.method} ${route.url}`).not.toBeNull();

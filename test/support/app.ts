@@ -40,7 +40,9 @@ export async function startTestApp(engine: TestEngine): Promise<TestApp> {
   const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0' });
   const app = await buildApp({ config, database, sealer, ownsDatabase: false, serveWeb: false });
   await app.ready();
-  const rows = await database.db.select({ id: organisations.id, name: organisations.name }).from(organisations);
+  const rows = await database.db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(organisations);
   const organisationIds = Object.fromEntries(
     DEMO_ORGANISATIONS.map((org) => [org.key, rows.find((row) => row.name === org.name)?.id ?? '']),
   );
