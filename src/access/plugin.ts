@@ -8,7 +8,7 @@ import type { Transaction } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { authenticateSession, authenticateToken, isValidCsrfToken, SESSION_COOKIE } from './accounts.js';
 import { actorOf, asActor } from './context.js';
-import { ACTIONS, type Action, type Decision, decide, isAction, type Resource } from './policy.js';
+import { ACTIONS, type Action, type ActionRule, type Decision, decide, isAction, type Resource } from './policy.js';
 import './request-context.js';
 
 const ANONYMOUS: FastifyRequest['principal'] = Object.freeze({ kind: 'anonymous' as const });
@@ -92,7 +92,7 @@ async function authorizeRouteAction(request: FastifyRequest): Promise<void> {
 function mayStillHoldBreakGlass(request: FastifyRequest, action: string, decision: Decision): boolean {
   if (decision.allowed || decision.code !== 'forbidden' || request.principal.kind !== 'user') return false;
   if (request.principal.via === 'token' || !isAction(action)) return false;
-  const rule: { breakGlass?: boolean } = ACTIONS[action];
+  const rule: ActionRule = ACTIONS[action];
   return rule.breakGlass === true;
 }
 
