@@ -32,7 +32,8 @@ try {
     ['fresh: load reference data', seed],
     ['existing data directory: open + migration check (best of 3)', best],
   ] as const;
-  for (const [label, ms] of rows) process.stdout.write(`${label.padEnd(62)} ${ms.toFixed(0).padStart(6)} ms\n`);
+  for (const [label, ms] of rows)
+    process.stdout.write(`${label.padEnd(62)} ${ms.toFixed(0).padStart(6)} ms\n`);
   process.stdout.write(`ratio fresh/existing: ${((openFresh + migrate + seed) / best).toFixed(1)}×\n`);
   process.stdout.write(`target existing < 1000 ms: ${best < 1000 ? 'met' : 'NOT met'}\n`);
 } finally {

@@ -8,7 +8,15 @@ import type { Transaction } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { authenticateSession, authenticateToken, isValidCsrfToken, SESSION_COOKIE } from './accounts.js';
 import { actorOf, asActor } from './context.js';
-import { ACTIONS, type Action, type ActionRule, type Decision, decide, isAction, type Resource } from './policy.js';
+import {
+  ACTIONS,
+  type Action,
+  type ActionRule,
+  type Decision,
+  decide,
+  isAction,
+  type Resource,
+} from './policy.js';
 import './request-context.js';
 
 const ANONYMOUS: FastifyRequest['principal'] = Object.freeze({ kind: 'anonymous' as const });

@@ -1,7 +1,7 @@
 // The assembled API: health, readiness, OpenAPI and one problem+json shape for every bad request.
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_ENGINES, type TestDatabase } from '../../test/support/databases.js';
 import { loadConfig } from '../platform/config.js';
@@ -43,7 +43,10 @@ describe.each(TEST_ENGINES)('the API on $name', (engine) => {
       ),
     );
     const routes = app.routeTable.filter(
-      (route) => route.url.startsWith('/api/') && !route.url.startsWith('/api/docs') && route.url !== '/api/openapi.json',
+      (route) =>
+        route.url.startsWith('/api/') &&
+        !route.url.startsWith('/api/docs') &&
+        route.url !== '/api/openapi.json',
     );
     expect(routes.length).toBeGreaterThan(25);
     for (const route of routes) expect(documented).toContain(routeKey(route.method, route.url));
