@@ -6,7 +6,7 @@ import type { Queryable } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { csrfTokenFor } from './accounts.js';
 import { needsSecondFactor, type Principal } from './policy.js';
-import { users } from './schema.js';
+import { memberships, users } from './schema.js';
 import type { Me } from './schemas.js';
 
 export async function describeMe(
@@ -17,6 +17,11 @@ export async function describeMe(
   const [user] = await db.select().from(users).where(eq(users.id, principal.userId));
   if (!user) throw new AppError('session_expired', 'This account no longer exists.');
   const orgIds = principal.memberships.map((m) => m.organisationId);
+  const teams = await db
+    .select({ organisationId: memberships.organisationId, team: memberships.team })
+    .from(memberships)
+    .where(eq(memberships.userId, principal.userId));
+  const teamOf = new Map(teams.map((row) => [row.organisationId, row.team]));
   const names = orgIds.length
     ? await db
         .select({ id: organisations.id, name: organisations.name })
@@ -32,7 +37,7 @@ export async function describeMe(
       organisationId: m.organisationId,
       organisationName: nameOf.get(m.organisationId) ?? '',
       role: m.role,
-      team: null,
+      team: teamOf.get(m.organisationId) ?? null,
     })),
     secondFactor: {
       enabled: user.totpEnabledAt !== null,

@@ -65,6 +65,11 @@ describe('decide', () => {
     });
   });
 
+  it('tells someone whose role may not act so, rather than asking for a second factor', () => {
+    const admin = user([{ organisationId: ORG_A, role: 'admin' }]);
+    expect(decide(admin, 'break_glass.request')).toMatchObject({ allowed: false, code: 'forbidden' });
+  });
+
   it('keeps analysts and viewers away from administration and personal data', () => {
     for (const role of ['analyst', 'viewer'] as const) {
       const person = user([{ organisationId: ORG_A, role }], { secondFactor: true });

@@ -68,6 +68,36 @@ export const ACTIONS = {
     scope: 'own_organisation',
     description: 'Change an organisation’s profile',
   },
+  'mechanisms.read': {
+    who: 'anyone',
+    description: 'Read coordination mechanisms, their members and meetings',
+  },
+  'mechanisms.write': {
+    who: 'roles',
+    roles: ['admin', 'coordinator'],
+    scope: 'installation',
+    description: 'Record coordination mechanisms, their members and meetings',
+  },
+  'activities.read': {
+    who: 'anyone',
+    description: 'Read the 4W register: the public sees published activities, signed-in partners all of them',
+  },
+  'activities.write': {
+    who: 'roles',
+    roles: ['admin', 'coordinator', 'org_admin', 'editor'],
+    scope: 'own_organisation',
+    description: 'Record, change, import and remove activities led by one’s organisation',
+  },
+  'coverage.read': {
+    who: 'anyone',
+    description: 'Read the coverage matrix, gaps, overlaps and country coordination profiles',
+  },
+  'needs.write': {
+    who: 'roles',
+    roles: ['admin', 'coordinator'],
+    scope: 'installation',
+    description: 'Record the need per country that coverage is measured against',
+  },
   'users.read': {
     who: 'roles',
     roles: ['admin', 'coordinator', 'org_admin'],
@@ -87,6 +117,16 @@ export const ACTIONS = {
     roles: ['admin', 'coordinator', 'org_admin'],
     scope: 'own_organisation',
     description: 'Browse the audit trail',
+  },
+  'statistics.read': {
+    who: 'anyone',
+    description: 'Read official statistics: releases, figures, shares, trends and revisions',
+  },
+  'statistics.import': {
+    who: 'roles',
+    roles: ['admin', 'coordinator', 'analyst'],
+    scope: 'installation',
+    description: 'Import a release of official statistics from a publisher’s file',
   },
   'break_glass.request': {
     who: 'roles',
@@ -140,9 +180,19 @@ export function decide(principal: Principal, action: string, resource: Resource 
   const rule: ActionRule = ACTIONS[action];
   if (rule.who === 'anyone') return allow('open to everyone');
   if (principal.kind === 'anonymous') return deny('unauthenticated', 'sign in first');
-  const personal = decidePersonalData(principal, rule);
-  if (personal) return personal;
+  const byRole = decideAudience(principal, rule, resource);
+  // Roles first: a second factor would not help someone whose role may not do this at all.
+  if (!byRole.allowed) return byRole;
+  return decidePersonalData(principal, rule) ?? byRole;
+}
+
+function decideAudience(
+  principal: Extract<Principal, { kind: 'user' }>,
+  rule: ActionRule,
+  resource: Resource,
+) {
   if (rule.who === 'signed_in') return allow('open to every signed-in user');
+  if (rule.who === 'anyone') return allow('open to everyone');
   if (rule.breakGlass && resource.breakGlassActive && principal.via !== 'token')
     return allow('a break-glass grant on this record is active');
   return decideByRole(principal, rule, resource);

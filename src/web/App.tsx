@@ -1,21 +1,39 @@
 // The app shell: skip link, header, main navigation, the current page, and footer.
 import type { ReactNode } from 'react';
 import { LanguageSwitcher } from './components/LanguageSwitcher.js';
+import { PageHeading } from './components/PageHeading.js';
+import { Loading } from './components/Status.js';
 import { useI18n } from './i18n/I18nProvider.js';
+import { ForbiddenPage, SignInRequiredPage } from './pages/AccessDeniedPage.js';
+import { ProfilePage } from './pages/account/ProfilePage.js';
+import { SignInPage } from './pages/account/SignInPage.js';
+import { AdministrationPage } from './pages/admin/AdministrationPage.js';
+import { OrganisationPage } from './pages/admin/OrganisationPage.js';
+import { AuditPage } from './pages/audit/AuditPage.js';
+import { BreakGlassPage } from './pages/break-glass/BreakGlassPage.js';
 import { HomePage } from './pages/home/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PlannedPage } from './pages/PlannedPage.js';
 import { CodeListPage } from './pages/reference/CodeListPage.js';
 import { CountriesPage } from './pages/reference/CountriesPage.js';
 import { ReferencePage } from './pages/reference/ReferencePage.js';
-import { Link, matchRoute, useLocation } from './router.js';
-import { isCurrentSection, isPlannedRoute, NAV_ITEMS, ROUTES } from './routes.js';
+import { Link, matchRoute, type RouteMatch, useLocation } from './router.js';
+import {
+  isCurrentSection,
+  isPlannedRoute,
+  type NavItem,
+  navItemsFor,
+  ROUTES,
+  type RouteName,
+} from './routes.js';
+import { pageVerdict, rolesForAccess } from './session/permissions.js';
+import { useSession } from './session/SessionProvider.js';
+import { SecondFactorBanner, UserMenu } from './session/UserMenu.js';
 
 export const MAIN_ID = 'main';
 
-function CurrentPage(props: { pathname: string }): ReactNode {
-  const match = matchRoute(props.pathname, ROUTES);
-  if (!match) return <NotFoundPage />;
+function PageFor(props: { match: RouteMatch<RouteName> }): ReactNode {
+  const { match } = props;
   if (isPlannedRoute(match.name)) return <PlannedPage route={match.name} />;
   switch (match.name) {
     case 'home':
@@ -26,27 +44,76 @@ function CurrentPage(props: { pathname: string }): ReactNode {
       return <CountriesPage />;
     case 'referenceList':
       return <CodeListPage name={match.params.name ?? ''} />;
+    case 'signIn':
+      return <SignInPage />;
+    case 'profile':
+      return <ProfilePage />;
+    case 'administration':
+      return <AdministrationPage />;
+    case 'organisation':
+      return <OrganisationPage id={match.params.id ?? ''} />;
+    case 'audit':
+      return <AuditPage />;
+    case 'breakGlass':
+      return <BreakGlassPage />;
     default:
       return <NotFoundPage />;
   }
 }
 
-function MainNavigation(props: { pathname: string }) {
+/** The page at the address, or why the reader cannot see it: never a blank page. */
+function CurrentPage(props: { pathname: string }): ReactNode {
+  const { t } = useI18n();
+  const session = useSession();
+  const match = matchRoute(props.pathname, ROUTES);
+  if (!match) return <NotFoundPage />;
+  const route = ROUTES.find((candidate) => candidate.name === match.name);
+  const access = route?.access ?? { kind: 'everyone' };
+  if (access.kind !== 'everyone' && session.status === 'loading') {
+    return (
+      <article>
+        <PageHeading>{t('access.checking')}</PageHeading>
+        <Loading />
+      </article>
+    );
+  }
+  const verdict = pageVerdict(access, session.me);
+  if (verdict === 'sign_in') return <SignInRequiredPage pathname={props.pathname} />;
+  if (verdict === 'forbidden') return <ForbiddenPage roles={rolesForAccess(access)} />;
+  return <PageFor match={match} />;
+}
+
+function NavList(props: { items: NavItem[]; pathname: string }) {
   const { t } = useI18n();
   return (
+    <ul>
+      {props.items.map((item) => (
+        <li key={item.path}>
+          <Link
+            to={item.path}
+            aria-current={isCurrentSection(item.path, props.pathname) ? 'page' : undefined}
+          >
+            {t(item.label)}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function MainNavigation(props: { pathname: string }) {
+  const { t } = useI18n();
+  const { me } = useSession();
+  const items = navItemsFor(me);
+  const oversight = items.filter((item) => item.group === 'oversight');
+  return (
     <nav className="main-nav" aria-label={t('app.mainNavigation')}>
-      <ul>
-        {NAV_ITEMS.map((item) => (
-          <li key={item.path}>
-            <Link
-              to={item.path}
-              aria-current={isCurrentSection(item.path, props.pathname) ? 'page' : undefined}
-            >
-              {t(item.label)}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <NavList items={items.filter((item) => item.group === 'main')} pathname={props.pathname} />
+      {oversight.length > 0 ? (
+        <div className="nav-group">
+          <NavList items={oversight} pathname={props.pathname} />
+        </div>
+      ) : null}
     </nav>
   );
 }
@@ -66,8 +133,12 @@ export function App() {
           </Link>
           <span className="brand-tagline">{t('app.tagline')}</span>
         </div>
-        <LanguageSwitcher />
+        <div className="header-tools">
+          <LanguageSwitcher />
+          <UserMenu />
+        </div>
       </header>
+      <SecondFactorBanner />
       <div className="layout">
         <MainNavigation pathname={pathname} />
         {/* tabIndex lets the skip link move keyboard focus here, not only the scroll position. */}

@@ -3,10 +3,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { I18nProvider, loadInitialState } from './i18n/I18nProvider.js';
+import { SessionProvider } from './session/SessionProvider.js';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/content.css';
 import './styles/map.css';
+import './styles/forms.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');
@@ -16,7 +18,9 @@ loadInitialState().then((initial) => {
   createRoot(root).render(
     <StrictMode>
       <I18nProvider initial={initial}>
-        <App />
+        <SessionProvider>
+          <App />
+        </SessionProvider>
       </I18nProvider>
     </StrictMode>,
   );

@@ -1,5 +1,7 @@
-// The app's pages: their addresses, and which of them the main navigation lists.
+// The app's pages: their addresses, who may open them, and which of them the main navigation lists.
+import type { Me } from '../access/schemas.js';
 import type { MessageKey } from './i18n/messages.js';
+import { type PageAccess, pageVerdict } from './session/permissions.js';
 
 export type RouteName =
   | 'home'
@@ -13,38 +15,85 @@ export type RouteName =
   | 'prevention'
   | 'reference'
   | 'referenceCountries'
-  | 'referenceList';
+  | 'referenceList'
+  | 'signIn'
+  | 'profile'
+  | 'administration'
+  | 'organisation'
+  | 'audit'
+  | 'breakGlass';
 
-export const ROUTES: readonly { name: RouteName; pattern: string }[] = [
-  { name: 'home', pattern: '/' },
-  { name: 'partners', pattern: '/partners' },
-  { name: 'activities', pattern: '/activities' },
-  { name: 'plans', pattern: '/plans' },
-  { name: 'statistics', pattern: '/statistics' },
-  { name: 'cases', pattern: '/cases' },
-  { name: 'releases', pattern: '/releases' },
-  { name: 'knowledge', pattern: '/knowledge' },
-  { name: 'prevention', pattern: '/prevention' },
-  { name: 'reference', pattern: '/reference' },
-  { name: 'referenceCountries', pattern: '/reference/countries' },
-  { name: 'referenceList', pattern: '/reference/lists/:name' },
+const EVERYONE: PageAccess = { kind: 'everyone' };
+const SIGNED_IN: PageAccess = { kind: 'signed_in' };
+/** Organisations and their members: administrators, coordinators (read-only) and organisation administrators. */
+const ADMINISTRATION: PageAccess = { kind: 'actions', actions: ['users.read', 'organisations.create'] };
+
+export type RouteDefinition = { name: RouteName; pattern: string; access: PageAccess };
+
+export const ROUTES: readonly RouteDefinition[] = [
+  { name: 'home', pattern: '/', access: EVERYONE },
+  { name: 'partners', pattern: '/partners', access: EVERYONE },
+  { name: 'activities', pattern: '/activities', access: SIGNED_IN },
+  { name: 'plans', pattern: '/plans', access: SIGNED_IN },
+  { name: 'statistics', pattern: '/statistics', access: SIGNED_IN },
+  // Cases hold victims' personal data: only the case roles will work with them.
+  { name: 'cases', pattern: '/cases', access: { kind: 'roles', roles: ['case_manager', 'case_worker'] } },
+  { name: 'releases', pattern: '/releases', access: SIGNED_IN },
+  { name: 'knowledge', pattern: '/knowledge', access: SIGNED_IN },
+  { name: 'prevention', pattern: '/prevention', access: SIGNED_IN },
+  { name: 'reference', pattern: '/reference', access: EVERYONE },
+  { name: 'referenceCountries', pattern: '/reference/countries', access: EVERYONE },
+  { name: 'referenceList', pattern: '/reference/lists/:name', access: EVERYONE },
+  { name: 'signIn', pattern: '/sign-in', access: EVERYONE },
+  { name: 'profile', pattern: '/profile', access: SIGNED_IN },
+  { name: 'administration', pattern: '/admin', access: ADMINISTRATION },
+  { name: 'organisation', pattern: '/admin/organisations/:id', access: ADMINISTRATION },
+  { name: 'audit', pattern: '/audit', access: { kind: 'actions', actions: ['audit.read'] } },
+  {
+    name: 'breakGlass',
+    pattern: '/break-glass',
+    access: { kind: 'actions', actions: ['break_glass.request', 'break_glass.review'] },
+  },
 ];
 
-export type NavItem = { path: string; label: MessageKey };
+export function routeAccess(name: RouteName): PageAccess {
+  return ROUTES.find((route) => route.name === name)?.access ?? EVERYONE;
+}
+
+/** 'main' lists the capabilities; 'oversight' the access-control pages, shown apart below them. */
+export type NavItem = {
+  path: string;
+  label: MessageKey;
+  route: RouteName;
+  group: 'main' | 'oversight';
+  /** Shown only to visitors who are not signed in (the sign-in link). */
+  anonymousOnly?: boolean;
+};
 
 /** In the order of the response: who, what and where, plans, figures, people, sharing, learning. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { path: '/', label: 'nav.home' },
-  { path: '/partners', label: 'nav.partners' },
-  { path: '/activities', label: 'nav.activities' },
-  { path: '/plans', label: 'nav.plans' },
-  { path: '/statistics', label: 'nav.statistics' },
-  { path: '/cases', label: 'nav.cases' },
-  { path: '/releases', label: 'nav.releases' },
-  { path: '/knowledge', label: 'nav.knowledge' },
-  { path: '/prevention', label: 'nav.prevention' },
-  { path: '/reference', label: 'nav.reference' },
+  { path: '/', label: 'nav.home', route: 'home', group: 'main' },
+  { path: '/partners', label: 'nav.partners', route: 'partners', group: 'main' },
+  { path: '/activities', label: 'nav.activities', route: 'activities', group: 'main' },
+  { path: '/plans', label: 'nav.plans', route: 'plans', group: 'main' },
+  { path: '/statistics', label: 'nav.statistics', route: 'statistics', group: 'main' },
+  { path: '/cases', label: 'nav.cases', route: 'cases', group: 'main' },
+  { path: '/releases', label: 'nav.releases', route: 'releases', group: 'main' },
+  { path: '/knowledge', label: 'nav.knowledge', route: 'knowledge', group: 'main' },
+  { path: '/prevention', label: 'nav.prevention', route: 'prevention', group: 'main' },
+  { path: '/reference', label: 'nav.reference', route: 'reference', group: 'main' },
+  { path: '/break-glass', label: 'nav.breakGlass', route: 'breakGlass', group: 'oversight' },
+  { path: '/admin', label: 'nav.administration', route: 'administration', group: 'oversight' },
+  { path: '/audit', label: 'nav.audit', route: 'audit', group: 'oversight' },
+  { path: '/sign-in', label: 'nav.signIn', route: 'signIn', group: 'oversight', anonymousOnly: true },
 ];
+
+/** The navigation a person sees: the pages their roles open, and "Sign in" until they have. */
+export function navItemsFor(me: Me | null): NavItem[] {
+  return NAV_ITEMS.filter((item) =>
+    item.anonymousOnly ? me === null : pageVerdict(routeAccess(item.route), me) === 'allowed',
+  );
+}
 
 /** Capabilities whose pages are not built yet; each has a title and a description message. */
 export const PLANNED = {

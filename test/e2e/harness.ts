@@ -1,13 +1,16 @@
-// Starts the real server in-process (in-memory PGlite, reference data seeded) and a headless Chromium.
+// Starts the real server in-process (in-memory PGlite, reference and demo access data seeded) and a
+// headless Chromium.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/platform/config.js';
+import { Sealer } from '../../src/platform/crypto.js';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '../../src/platform/db.js';
-import { seedReferenceData } from '../../src/reference/index.js';
 import { buildApp } from '../../src/server/app.js';
+import { seedDatabase } from '../../src/server/seed.js';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -42,17 +45,12 @@ export async function startHarness(): Promise<Harness> {
       `No Chromium at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
     );
   }
-  const database = await openDatabase({});
-  let app: FastifyInstance | undefined;
-  let browser: Browser | undefined;
+  const app = await startDemoServer();
+  let browser: Browser;
   try {
-    await migrateDatabase(database);
-    await seedReferenceData(database.db);
-    app = await startServer(database);
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   } catch (error) {
-    await browser?.close();
-    await (app ? app.close() : database.close());
+    await app.close();
     throw error;
   }
   const address = app.server.address();
@@ -75,10 +73,27 @@ export async function startHarness(): Promise<Harness> {
   };
 }
 
-async function startServer(database: DatabaseHandle): Promise<FastifyInstance> {
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', WEB_DIR: WEB_DIR });
-  const app = await buildApp({ config, database });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+/** The server on in-memory PGlite with the demo organisations and one demo user per role. */
+export async function startDemoServer(port = 0): Promise<FastifyInstance> {
+  const database = await openDatabase({});
+  // One key for seeding and serving: the demo users' TOTP seeds are sealed with it.
+  const sealer = new Sealer(randomBytes(32));
+  let app: FastifyInstance | undefined;
+  try {
+    await migrateDatabase(database);
+    await seedDatabase(database.db, { demo: true, sealer });
+    app = await startServer(database, sealer, port);
+    return app;
+  } catch (error) {
+    await (app ? app.close() : database.close());
+    throw error;
+  }
+}
+
+async function startServer(database: DatabaseHandle, sealer: Sealer, port: number): Promise<FastifyInstance> {
+  const config = loadConfig({ PORT: String(port), LOG_LEVEL: 'silent', WEB_DIR: WEB_DIR });
+  const app = await buildApp({ config, database, sealer });
+  await app.listen({ port, host: '127.0.0.1' });
   return app;
 }
 

@@ -88,7 +88,8 @@ describe('home page', () => {
 
     // The skip link moves focus into <main>.
     await page.keyboard.press('Shift+Tab');
-    await page.goto(new URL('/', harness.baseUrl).toString());
+    // Wait for the app to render: a Tab pressed before that finds no skip link yet.
+    await openPage(page, harness.baseUrl, '/');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');

@@ -49,6 +49,37 @@ export async function getJson<T extends { data: unknown }>(path: string, signal?
   return body as T;
 }
 
+export type WriteMethod = 'POST' | 'PATCH' | 'DELETE';
+
+/**
+ * Sends a write to the API. `csrfToken` is the session's anti-forgery token (GET /me returns it):
+ * the server refuses every cookie-authenticated write without it. A 204 answer resolves to null.
+ */
+export async function sendJson<T>(
+  method: WriteMethod,
+  path: string,
+  options: { body?: unknown; csrfToken?: string | null } = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.csrfToken) headers['x-csrf-token'] = options.csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+    });
+  } catch {
+    throw clientProblem('network_error', 0, 'Network error');
+  }
+  if (!response.ok) throw await problemFrom(response);
+  if (response.status === 204) return null as T;
+  const body: unknown = await response.json().catch(() => undefined);
+  if (body === undefined) throw clientProblem('unexpected_response', response.status, 'Unexpected response');
+  return body as T;
+}
+
 export function asProblem(error: unknown): Problem {
   if (error instanceof ProblemError) return error.problem;
   return { type: 'about:blank', title: 'Error', status: 0, code: 'unexpected_response' };

@@ -20,6 +20,10 @@ export type I18n = {
   t: Translate;
   /** Formats a number for the current language. */
   formatNumber: (value: number) => string;
+  /** Formats an ISO 8601 instant as date and time for the current language, in the reader's time zone. */
+  formatDateTime: (iso: string, options?: { seconds?: boolean }) => string;
+  /** Formats an ISO 8601 instant as a date only. */
+  formatDate: (iso: string) => string;
   setLanguage: (language: Language) => void;
 };
 
@@ -70,9 +74,23 @@ export function I18nProvider(props: { initial: State; children: ReactNode }) {
 
   const value = useMemo<I18n>(() => {
     const numbers = new Intl.NumberFormat(info.intlLocale);
+    const minutes = new Intl.DateTimeFormat(info.intlLocale, { dateStyle: 'medium', timeStyle: 'short' });
+    const seconds = new Intl.DateTimeFormat(info.intlLocale, { dateStyle: 'medium', timeStyle: 'medium' });
+    const days = new Intl.DateTimeFormat(info.intlLocale, { dateStyle: 'medium' });
     const t: Translate = (key, params = {}) =>
       formatMessage(catalogue[key] ?? ENGLISH[key], params, info.intlLocale);
-    return { language, info, t, formatNumber: (n) => numbers.format(n), setLanguage };
+    const formatDateTime = (iso: string, options: { seconds?: boolean } = {}) =>
+      (options.seconds ? seconds : minutes).format(new Date(iso));
+    const formatDate = (iso: string) => days.format(new Date(iso));
+    return {
+      language,
+      info,
+      t,
+      formatNumber: (n) => numbers.format(n),
+      formatDateTime,
+      formatDate,
+      setLanguage,
+    };
   }, [language, info, catalogue, setLanguage]);
 
   return <I18nContext.Provider value={value}>{props.children}</I18nContext.Provider>;

@@ -1,0 +1,63 @@
+// The navigation each role sees follows the access policy: nothing offered that the API would refuse.
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../access/schema.js';
+import type { Me } from '../access/schemas.js';
+import { navItemsFor, ROUTES, routeAccess } from './routes.js';
+import { pageVerdict } from './session/permissions.js';
+
+function meWith(role: Role, options: { verified?: boolean } = {}): Me {
+  return {
+    id: '00000000-0000-4000-8000-000000000001',
+    email: `${role}@example.org`,
+    displayName: role,
+    memberships: [
+      { organisationId: '00000000-0000-4000-8000-0000000000aa', organisationName: 'Org', role, team: null },
+    ],
+    secondFactor: { enabled: false, verified: options.verified ?? false, required: false },
+    via: 'session',
+    csrfToken: 'token',
+  };
+}
+
+const labels = (me: Me | null) => navItemsFor(me).map((item) => item.label.replace('nav.', ''));
+const COMMON = ['home', 'partners', 'activities', 'plans', 'statistics'];
+const LATER = ['releases', 'knowledge', 'prevention', 'reference'];
+
+describe('navigation by role', () => {
+  it('offers visitors who are not signed in only the public pages and sign-in', () => {
+    expect(labels(null)).toEqual(['home', 'partners', 'reference', 'signIn']);
+  });
+
+  it.each<[Role, string[]]>([
+    ['admin', [...COMMON, ...LATER, 'breakGlass', 'administration', 'audit']],
+    ['coordinator', [...COMMON, ...LATER, 'administration', 'audit']],
+    ['org_admin', [...COMMON, ...LATER, 'breakGlass', 'administration', 'audit']],
+    ['editor', [...COMMON, ...LATER]],
+    ['case_manager', [...COMMON, 'cases', ...LATER, 'breakGlass']],
+    ['case_worker', [...COMMON, 'cases', ...LATER, 'breakGlass']],
+    ['analyst', [...COMMON, ...LATER]],
+    ['viewer', [...COMMON, ...LATER]],
+  ])('offers a %s exactly the pages of the role', (role, expected) => {
+    expect(labels(meWith(role))).toEqual(expected);
+  });
+
+  it('keeps break-glass reachable for a case worker before the second factor is verified', () => {
+    expect(pageVerdict(routeAccess('breakGlass'), meWith('case_worker', { verified: false }))).toBe(
+      'allowed',
+    );
+  });
+});
+
+describe('page access', () => {
+  it('asks visitors to sign in for a signed-in page, and refuses a role that may not open it', () => {
+    expect(pageVerdict(routeAccess('profile'), null)).toBe('sign_in');
+    expect(pageVerdict(routeAccess('audit'), meWith('viewer'))).toBe('forbidden');
+    expect(pageVerdict(routeAccess('administration'), meWith('analyst'))).toBe('forbidden');
+    expect(pageVerdict(routeAccess('administration'), meWith('coordinator'))).toBe('allowed');
+  });
+
+  it('declares each route once', () => {
+    const names = ROUTES.map((route) => route.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});

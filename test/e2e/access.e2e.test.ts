@@ -1,0 +1,320 @@
+// Access control in the browser: signing in as each demo user, the navigation each role gets, pages a
+// role may not open, signing out, managing members, tokens, the second factor and break-glass grants.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/access/demo.js';
+import { currentTotp } from '../../src/access/totp.js';
+import { axeViolations, type Harness, openPage, startHarness } from './harness.js';
+
+let harness: Harness;
+/** One signed-in page per demo user, reused across tests: a sign-in costs a password hash. */
+const signedInPages = new Map<string, Page>();
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+type DemoUser = (typeof DEMO_USERS)[number];
+
+function demoUser(email: string): DemoUser {
+  const user = DEMO_USERS.find((candidate) => candidate.email === email);
+  if (!user) throw new Error(`no demo user ${email}`);
+  return user;
+}
+
+async function open(page: Page, pathname: string, language = 'en') {
+  const separator = pathname.includes('?') ? '&' : '?';
+  await openPage(page, harness.baseUrl, `${pathname}${separator}lang=${language}`);
+}
+
+/** Signs in through the form, with the authenticator code when the account has a second factor. */
+async function signInWithForm(page: Page, email: string, password: string, totpSecret?: string) {
+  await open(page, '/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  if (totpSecret) {
+    const code = page.getByLabel('Six-digit code');
+    await code.waitFor();
+    await code.fill(currentTotp(totpSecret));
+    await page.getByRole('button', { name: 'Verify and sign in' }).click();
+  }
+  await page.locator('.user-menu-button').waitFor();
+}
+
+async function signedIn(email: string): Promise<Page> {
+  const cached = signedInPages.get(email);
+  if (cached) return cached;
+  const user = demoUser(email);
+  const page = await harness.newPage();
+  await signInWithForm(page, user.email, DEMO_PASSWORD, user.totpSecret);
+  signedInPages.set(email, page);
+  return page;
+}
+
+async function navigationLinks(page: Page): Promise<string[]> {
+  return page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
+}
+
+const COMMON = ['Home', 'Partners', 'Activities & coverage', 'Plans', 'Statistics'];
+const LATER = ['Releases', 'Knowledge', 'Prevention', 'Reference'];
+const NAVIGATION: Record<string, string[]> = {
+  admin: [...COMMON, ...LATER, 'Break-glass access', 'Administration', 'Audit trail'],
+  coordinator: [...COMMON, ...LATER, 'Administration', 'Audit trail'],
+  org_admin: [...COMMON, ...LATER, 'Break-glass access', 'Administration', 'Audit trail'],
+  editor: [...COMMON, ...LATER],
+  case_manager: [...COMMON, 'Cases', ...LATER, 'Break-glass access'],
+  case_worker: [...COMMON, 'Cases', ...LATER, 'Break-glass access'],
+  analyst: [...COMMON, ...LATER],
+  viewer: [...COMMON, ...LATER],
+};
+const ROLE_NAMES: Record<string, string> = {
+  admin: 'Administrator',
+  coordinator: 'Coordinator',
+  org_admin: 'Organisation administrator',
+  editor: 'Editor',
+  case_manager: 'Case manager',
+  case_worker: 'Case worker',
+  analyst: 'Analyst',
+  viewer: 'Viewer',
+};
+
+describe('signing in', () => {
+  it('offers visitors only the public pages and sign-in, and asks them to sign in elsewhere', async () => {
+    const page = await harness.newPage();
+    await open(page, '/');
+    expect(await navigationLinks(page)).toEqual(['Home', 'Partners', 'Reference', 'Sign in']);
+    await open(page, '/audit');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Sign in to continue');
+    await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('Email address').waitFor();
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/audit');
+    await page.context().close();
+  });
+
+  it('refuses a wrong password with one message, whether or not the account exists', async () => {
+    const page = await harness.newPage();
+    await open(page, '/sign-in');
+    const messages: string[] = [];
+    for (const email of ['viewer@demo.concerted.invalid', 'nobody@demo.concerted.invalid']) {
+      await page.getByLabel('Email address').fill(email);
+      await page.getByLabel('Password', { exact: true }).fill('not-the-right-passphrase');
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      messages.push((await alert.textContent()) ?? '');
+      await page.getByLabel('Email address').fill('');
+    }
+    expect(messages[0]).toContain('The email address, password or code is not right.');
+    expect(messages[1]).toBe(messages[0]);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await page.context().close();
+  });
+
+  it.each(DEMO_USERS.map((user) => [user.email, user.role] as const))(
+    'signs in %s (%s) and shows exactly the navigation of the role',
+    async (email, role) => {
+      const page = await signedIn(email);
+      expect(await navigationLinks(page)).toEqual(NAVIGATION[role]);
+      const user = demoUser(email);
+      const menuButton = page.locator('.user-menu-button');
+      await expect(menuButton.textContent()).resolves.toContain(user.displayName);
+      await menuButton.click();
+      await expect(page.locator('.user-menu-roles').textContent()).resolves.toContain(ROLE_NAMES[role]);
+      await page.keyboard.press('Escape');
+      await expect(menuButton.getAttribute('aria-expanded')).resolves.toBe('false');
+    },
+  );
+
+  it('tells an analyst and a viewer that administration and the audit trail are not for their role', async () => {
+    for (const email of ['analyst@demo.concerted.invalid', 'viewer@demo.concerted.invalid']) {
+      const page = await signedIn(email);
+      for (const pathname of ['/admin', '/audit', '/break-glass']) {
+        await open(page, pathname);
+        await expect(page.locator('h1').textContent()).resolves.toBe('Not available for your role');
+      }
+    }
+  });
+
+  it('signs out from the user menu', async () => {
+    const page = await signedIn('editor@demo.concerted.invalid');
+    signedInPages.delete('editor@demo.concerted.invalid');
+    await page.locator('.user-menu-button').click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('You have signed out.').waitFor();
+    expect(await navigationLinks(page)).toEqual(['Home', 'Partners', 'Reference', 'Sign in']);
+    await open(page, '/profile');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Sign in to continue');
+    await page.context().close();
+  });
+});
+
+describe('profile', () => {
+  it('shows the server’s reason for a refused new password beside the field', async () => {
+    const page = await signedIn('coordinator@demo.concerted.invalid');
+    await open(page, '/profile');
+    await page.getByLabel('Current password').fill(DEMO_PASSWORD);
+    await page.getByLabel('New password', { exact: true }).fill('too short');
+    await page.getByLabel('New password again').fill('too short');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    const field = page.getByLabel('New password', { exact: true });
+    await page.waitForFunction(() => document.querySelector('[aria-invalid="true"]') !== null);
+    const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
+    const errorId = describedBy.split(' ').find((id) => id.endsWith('-error')) ?? '';
+    const error = await page.locator(`[id="${errorId}"]`).textContent();
+    expect(error).toContain('Use at least 15 characters');
+    // Focus moved to the field to correct.
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('type'))).resolves.toBe('password');
+  });
+
+  it('creates an API token shown once, lists it and revokes it after a confirmation', async () => {
+    const page = await signedIn('admin@demo.concerted.invalid');
+    await open(page, '/profile');
+    await page.getByLabel('Name', { exact: true }).fill('Monthly export');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = page.getByLabel('New token “Monthly export”');
+    await secret.waitFor();
+    await expect(secret.inputValue()).resolves.toMatch(/^cct_/);
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    const row = page.locator('tbody tr', { hasText: 'Monthly export' });
+    await expect(row.textContent()).resolves.toContain('Active');
+    await row.getByRole('button', { name: 'Revoke Monthly export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Revoke the token “Monthly export”?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Revoke' }).click();
+    await page.getByText('The token “Monthly export” was revoked.').waitFor();
+    await expect(row.textContent()).resolves.toContain('Revoked');
+  });
+});
+
+describe('administration and the second factor', () => {
+  it('adds a case worker, whose first sign-in asks for a second factor and sets it up', async () => {
+    const admin = await signedIn('admin@demo.concerted.invalid');
+    await open(admin, '/admin');
+    await admin.getByRole('link', { name: 'Manage Safe Harbour Shelter Network (demo)' }).click();
+    await admin.getByRole('heading', { name: 'Members' }).waitFor();
+    await admin.getByLabel('Email address').fill('new.worker@demo.concerted.invalid');
+    await admin.getByLabel('Name', { exact: true }).last().fill('Nadia Newworker');
+    await admin.getByLabel('Role', { exact: true }).selectOption({ label: 'Case worker' });
+    await admin.getByRole('button', { name: 'Add', exact: true }).click();
+    const initial = admin.getByLabel('Initial password for Nadia Newworker');
+    await initial.waitFor();
+    const password = await initial.inputValue();
+    expect(password.split('-')).toHaveLength(5);
+    await expect(admin.locator('tbody').textContent()).resolves.toContain('Nadia Newworker');
+
+    const worker = await harness.newPage();
+    await signInWithForm(worker, 'new.worker@demo.concerted.invalid', password);
+    await worker.getByRole('link', { name: 'Set up the second factor now' }).click();
+    await worker.getByRole('button', { name: 'Set up a second factor' }).click();
+    const key = (await worker.locator('.totp-secret').textContent())?.replaceAll(' ', '') ?? '';
+    await expect(worker.getByRole('img', { name: /QR code/ }).count()).resolves.toBe(1);
+    await worker.getByLabel('Code from the app').fill(currentTotp(key));
+    await worker.getByRole('button', { name: 'Confirm and turn on' }).click();
+    await worker.getByText('The second factor is on.', { exact: false }).first().waitFor();
+    await expect(worker.locator('.banner').count()).resolves.toBe(0);
+    await worker.context().close();
+  });
+
+  it('lets a coordinator read members but not change them', async () => {
+    const page = await signedIn('coordinator@demo.concerted.invalid');
+    await open(page, '/admin');
+    await page.getByRole('link', { name: 'Manage Safe Harbour Shelter Network (demo)' }).click();
+    await page.getByRole('heading', { name: 'Members' }).waitFor();
+    await expect(page.locator('tbody tr').count()).resolves.toBeGreaterThanOrEqual(4);
+    await expect(page.getByRole('button', { name: /^Remove/ }).count()).resolves.toBe(0);
+    await expect(page.getByRole('heading', { name: 'Add a person' }).count()).resolves.toBe(0);
+  });
+});
+
+describe('break-glass access', () => {
+  it('grants a case worker access at once, and the owning organisation acknowledges it', async () => {
+    const worker = await signedIn('case.worker@demo.concerted.invalid');
+    await open(worker, '/break-glass');
+    await worker
+      .getByLabel('Organisation whose records you need')
+      .selectOption({ label: 'Regional Legal Aid Centre (demo)' });
+    await worker
+      .getByLabel('Reason')
+      .fill('A referred survivor is in danger tonight and needs legal aid now.');
+    await worker.getByRole('button', { name: 'Open access now' }).click();
+    await worker.getByText('Access to the records of Regional Legal Aid Centre (demo) is open.').waitFor();
+    await expect(worker.locator('tr.is-active .grant-state').first().textContent()).resolves.toBe('Active');
+
+    const reviewer = await signedIn('legal.admin@demo.concerted.invalid');
+    await open(reviewer, '/break-glass');
+    const row = reviewer.locator('tbody tr', { hasText: 'Wes Caseworker (demo)' });
+    await expect(row.textContent()).resolves.toContain('Not acknowledged yet');
+    await row.getByRole('button', { name: 'Acknowledge Wes Caseworker (demo)' }).click();
+    await reviewer.getByText('The grant to Wes Caseworker (demo) was acknowledged.').waitFor();
+    await expect(row.textContent()).resolves.toContain('Acknowledged');
+  });
+});
+
+describe('audit trail', () => {
+  it('filters by action, writes refusals out in words, and explains a malformed user id', async () => {
+    const page = await signedIn('admin@demo.concerted.invalid');
+    await open(page, '/audit');
+    await page.getByLabel('Action').selectOption('auth.sign_in');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForFunction(() => {
+      const cells = [...document.querySelectorAll('tbody tr td:nth-child(3)')];
+      return cells.length > 0 && cells.every((cell) => cell.textContent === 'auth.sign_in');
+    });
+    // The wrong passwords tried earlier are there, refused, and say so in words.
+    await expect(page.locator('.outcome-denied').first().textContent()).resolves.toContain('Refused');
+    await page.getByLabel('User id').fill('ada');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByText('A user id looks like').waitFor();
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).resolves.toBe(
+      'true',
+    );
+  });
+});
+
+describe.each(['en', 'ar'])('accessibility of the access pages in %s', (language) => {
+  it('has no axe violations on the sign-in page', async () => {
+    const page = await harness.newPage();
+    await open(page, '/sign-in', language);
+    if (language === 'ar') await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each(['/profile', '/admin', '/audit', '/break-glass'])(
+    '%s has no axe violations for an administrator',
+    async (pathname) => {
+      const page = await signedIn('admin@demo.concerted.invalid');
+      await open(page, pathname, language);
+      expect(await axeViolations(page)).toEqual([]);
+    },
+  );
+
+  it('an organisation’s profile and members, and the remove dialog, have no axe violations', async () => {
+    const page = await signedIn('admin@demo.concerted.invalid');
+    await open(page, '/admin', language);
+    await page.locator('a[href^="/admin/organisations/"]').first().click();
+    await page.locator('#members-heading').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('.status-loading').length === 0);
+    expect(await axeViolations(page)).toEqual([]);
+    // The dialog is keyboard-usable: opened from its button, closed with Escape, focus back on the button.
+    const remove = page.locator('tbody .button-danger').first();
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('dialog').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await expect(remove.evaluate((button) => button === document.activeElement)).resolves.toBe(true);
+  });
+
+  it('the request form of break-glass has no axe violations for a case manager', async () => {
+    const page = await signedIn('case.manager@demo.concerted.invalid');
+    await open(page, '/break-glass', language);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
