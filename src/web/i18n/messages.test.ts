@@ -4,9 +4,15 @@ import { describe, expect, it } from 'vitest';
 import { pluralSelectors } from './format.js';
 import { LANGUAGE_INFO } from './languages.js';
 
+const NAMESPACES = ['', 'activities/', 'statistics/'];
+
+/** One language's messages: the shell's file merged with each capability's own file. */
 function catalogue(language: string): Record<string, string> {
-  const url = new URL(`../messages/${language}.json`, import.meta.url);
-  return JSON.parse(readFileSync(url, 'utf8')) as Record<string, string>;
+  const parts = NAMESPACES.map((folder) => {
+    const url = new URL(`../messages/${folder}${language}.json`, import.meta.url);
+    return JSON.parse(readFileSync(url, 'utf8')) as Record<string, string>;
+  });
+  return Object.assign({}, ...parts) as Record<string, string>;
 }
 
 /** Placeholder names a message uses, e.g. {count} and {count, plural, …} both give "count". */

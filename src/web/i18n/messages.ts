@@ -1,26 +1,66 @@
 // Message catalogues: English is bundled and defines the keys; the others load on demand.
+import activitiesEn from '../messages/activities/en.json' with { type: 'json' };
 import en from '../messages/en.json' with { type: 'json' };
+import statisticsEn from '../messages/statistics/en.json' with { type: 'json' };
 import type { Language } from './languages.js';
 
-export type Messages = typeof en;
+/** Capabilities keep their messages in their own files (messages/<capability>/<lang>.json), merged here. */
+const englishMessages = { ...en, ...activitiesEn, ...statisticsEn };
+
+export type Messages = typeof englishMessages;
 /** Every key of en.json; a key missing there is a type error wherever t() is called with it. */
 export type MessageKey = keyof Messages;
 export type Catalogue = Readonly<Record<MessageKey, string>>;
 
-export const ENGLISH: Catalogue = en;
+export const ENGLISH: Catalogue = englishMessages;
 
 // Each loader's `satisfies` makes a catalogue that lacks one of English's keys fail to compile.
 const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
   ar: () =>
-    import('../messages/ar.json', { with: { type: 'json' } }).then((m) => m.default satisfies Catalogue),
+    Promise.all([
+      import('../messages/ar.json', { with: { type: 'json' } }),
+      import('../messages/activities/ar.json', { with: { type: 'json' } }),
+      import('../messages/statistics/ar.json', { with: { type: 'json' } }),
+    ]).then(
+      ([main, activities, statistics]) =>
+        ({ ...main.default, ...activities.default, ...statistics.default }) satisfies Catalogue,
+    ),
   zh: () =>
-    import('../messages/zh.json', { with: { type: 'json' } }).then((m) => m.default satisfies Catalogue),
+    Promise.all([
+      import('../messages/zh.json', { with: { type: 'json' } }),
+      import('../messages/activities/zh.json', { with: { type: 'json' } }),
+      import('../messages/statistics/zh.json', { with: { type: 'json' } }),
+    ]).then(
+      ([main, activities, statistics]) =>
+        ({ ...main.default, ...activities.default, ...statistics.default }) satisfies Catalogue,
+    ),
   fr: () =>
-    import('../messages/fr.json', { with: { type: 'json' } }).then((m) => m.default satisfies Catalogue),
+    Promise.all([
+      import('../messages/fr.json', { with: { type: 'json' } }),
+      import('../messages/activities/fr.json', { with: { type: 'json' } }),
+      import('../messages/statistics/fr.json', { with: { type: 'json' } }),
+    ]).then(
+      ([main, activities, statistics]) =>
+        ({ ...main.default, ...activities.default, ...statistics.default }) satisfies Catalogue,
+    ),
   ru: () =>
-    import('../messages/ru.json', { with: { type: 'json' } }).then((m) => m.default satisfies Catalogue),
+    Promise.all([
+      import('../messages/ru.json', { with: { type: 'json' } }),
+      import('../messages/activities/ru.json', { with: { type: 'json' } }),
+      import('../messages/statistics/ru.json', { with: { type: 'json' } }),
+    ]).then(
+      ([main, activities, statistics]) =>
+        ({ ...main.default, ...activities.default, ...statistics.default }) satisfies Catalogue,
+    ),
   es: () =>
-    import('../messages/es.json', { with: { type: 'json' } }).then((m) => m.default satisfies Catalogue),
+    Promise.all([
+      import('../messages/es.json', { with: { type: 'json' } }),
+      import('../messages/activities/es.json', { with: { type: 'json' } }),
+      import('../messages/statistics/es.json', { with: { type: 'json' } }),
+    ]).then(
+      ([main, activities, statistics]) =>
+        ({ ...main.default, ...activities.default, ...statistics.default }) satisfies Catalogue,
+    ),
 };
 
 export async function loadCatalogue(language: Language): Promise<Catalogue> {
