@@ -1,9 +1,12 @@
 // The `concerted` command line: one subcommand group per capability.
 import { Command } from 'commander';
+import { activitiesCommand } from './activities-command.js';
 import { auditCommand } from './audit-command.js';
+import { coverageCommand } from './coverage-command.js';
 import { dbCommand } from './db-command.js';
 import { referenceCommand } from './reference-command.js';
 import { serveCommand } from './serve-command.js';
+import { statsCommand } from './stats-command.js';
 import { usersCommand } from './users-command.js';
 
 export function buildProgram(): Command {
@@ -15,7 +18,10 @@ export function buildProgram(): Command {
     .addCommand(dbCommand())
     .addCommand(referenceCommand())
     .addCommand(usersCommand())
-    .addCommand(auditCommand());
+    .addCommand(auditCommand())
+    .addCommand(activitiesCommand())
+    .addCommand(coverageCommand())
+    .addCommand(statsCommand());
 }
 
 export async function main(argv: string[]): Promise<void> {

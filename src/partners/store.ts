@@ -1,8 +1,11 @@
 // Reading and writing partner organisations (inside a requester's transaction).
-import { and, asc, eq, ilike, or, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Queryable } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
+import { type DuplicateCandidate, findLikelyDuplicates } from './duplicates.js';
+import { listFocalPoints } from './focal-points.js';
+import { listMembershipsOf } from './mechanisms.js';
 import { organisations } from './schema.js';
 import type {
   CreateOrganisationRequest,
@@ -21,6 +24,9 @@ export function organisationView(row: Row): Organisation {
     acronym: row.acronym,
     actorType: row.actorType as Organisation['actorType'],
     headquartersIso3: row.headquartersIso3,
+    countriesOfOperation: row.countriesOfOperation,
+    mandate: row.mandate,
+    website: row.website,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -34,6 +40,13 @@ export async function listOrganisations(db: Queryable, query: z.infer<typeof Org
     if (match) filters.push(match);
   }
   if (query.actorType) filters.push(eq(organisations.actorType, query.actorType));
+  if (query.country) {
+    const works = or(
+      arrayContains(organisations.countriesOfOperation, [query.country]),
+      eq(organisations.headquartersIso3, query.country),
+    );
+    if (works) filters.push(works);
+  }
   const rows = await db
     .select()
     .from(organisations)
@@ -48,7 +61,37 @@ export async function getOrganisation(db: Queryable, id: string): Promise<Row> {
   return row;
 }
 
+/** The organisation with its focal points (contacts only where row-level security shows them) and mechanisms. */
+export async function getOrganisationProfile(db: Queryable, id: string) {
+  const row = await getOrganisation(db, id);
+  const [focalPoints, mechanisms] = await Promise.all([listFocalPoints(db, id), listMembershipsOf(db, id)]);
+  return { ...organisationView(row), focalPoints, mechanisms };
+}
+
+/** Registered organisations whose name or acronym is close to the proposed one. */
+export async function findSimilarOrganisations(
+  db: Queryable,
+  proposed: { name: string; acronym?: string | null; names?: Record<string, string> },
+  exceptId?: string,
+): Promise<DuplicateCandidate[]> {
+  const existing = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      acronym: organisations.acronym,
+      names: organisations.names,
+    })
+    .from(organisations);
+  return findLikelyDuplicates(
+    { name: proposed.name, acronym: proposed.acronym ?? null, names: proposed.names ?? {} },
+    existing.map((row) => ({ ...row, names: row.names as Record<string, string> })),
+    exceptId,
+  );
+}
+
+/** Registers the organisation and says which registered ones it may duplicate (an exact name is refused). */
 export async function createOrganisation(db: Queryable, input: z.infer<typeof CreateOrganisationRequest>) {
+  const possibleDuplicates = await findSimilarOrganisations(db, input);
   const [row] = await db
     .insert(organisations)
     .values({
@@ -57,10 +100,13 @@ export async function createOrganisation(db: Queryable, input: z.infer<typeof Cr
       acronym: input.acronym ?? null,
       actorType: input.actorType,
       headquartersIso3: input.headquartersIso3 ?? null,
+      countriesOfOperation: [...new Set(input.countriesOfOperation)],
+      mandate: input.mandate ?? null,
+      website: input.website ?? null,
     })
     .returning();
   if (!row) throw new AppError('internal_error');
-  return row;
+  return { row, possibleDuplicates };
 }
 
 export async function updateOrganisation(
@@ -68,9 +114,13 @@ export async function updateOrganisation(
   id: string,
   input: z.infer<typeof UpdateOrganisationRequest>,
 ) {
+  const changes = {
+    ...input,
+    ...(input.countriesOfOperation ? { countriesOfOperation: [...new Set(input.countriesOfOperation)] } : {}),
+  };
   const [row] = await db
     .update(organisations)
-    .set({ ...input, updatedAt: new Date() })
+    .set({ ...changes, updatedAt: new Date() })
     .where(eq(organisations.id, id))
     .returning();
   if (!row) throw new AppError('not_found', `No organisation ${id}.`);

@@ -1,5 +1,8 @@
 // Every capability's tables, gathered for Drizzle (queries and migrations).
 export * from '../access/schema.js';
+export * from '../activities/schema.js';
 export * from '../audit/schema.js';
+export * from '../coverage/schema.js';
 export * from '../partners/schema.js';
 export * from '../reference/schema.js';
+export * from '../statistics/schema.js';

@@ -10,7 +10,10 @@ import { breakGlassRoutes } from '../access/break-glass-routes.js';
 import { memberRoutes } from '../access/member-routes.js';
 import { accessControl } from '../access/plugin.js';
 import { isAction } from '../access/policy.js';
+import { activityRoutes } from '../activities/routes.js';
 import { auditRoutes } from '../audit/routes.js';
+import { coverageRoutes } from '../coverage/routes.js';
+import { mechanismRoutes } from '../partners/mechanism-routes.js';
 import { organisationRoutes } from '../partners/routes.js';
 import type { Config } from '../platform/config.js';
 import { loadInstallationKey, Sealer } from '../platform/crypto.js';
@@ -20,6 +23,7 @@ import { httpErrors, sendProblem } from '../platform/http-errors.js';
 import { loggerOptions } from '../platform/logger.js';
 import { isExemptFromActionDeclaration } from '../platform/routes.js';
 import { referenceRoutes } from '../reference/routes.js';
+import { statisticsRoutes } from '../statistics/routes.js';
 import { healthRoutes } from './health-routes.js';
 import { webApp } from './web-app.js';
 
@@ -89,6 +93,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(memberRoutes, { prefix: '/organisations' });
       await api.register(breakGlassRoutes, { prefix: '/break-glass' });
       await api.register(auditRoutes, { prefix: '/audit' });
+      await api.register(mechanismRoutes, { prefix: '/mechanisms' });
+      await api.register(activityRoutes, { prefix: '/activities' });
+      await api.register(coverageRoutes, { prefix: '/coverage' });
+      await api.register(statisticsRoutes, { prefix: '/statistics' });
     },
     { prefix: API_PREFIX },
   );
@@ -134,8 +142,20 @@ async function registerOpenApi(app: FastifyInstance) {
         { name: 'health', description: 'Liveness and readiness' },
         { name: 'reference', description: 'Countries, UN M49 areas and shared code lists' },
         { name: 'access', description: 'Sign-in, accounts, members, tokens and break-glass' },
-        { name: 'partners', description: 'Partner organisations' },
+        {
+          name: 'partners',
+          description: 'Partner organisations, their focal points and coordination mechanisms',
+        },
+        { name: 'activities', description: 'The 4W register: who does what, where, for whom and when' },
+        {
+          name: 'coverage',
+          description: 'Coverage matrix, gaps, overlaps and country coordination profiles',
+        },
         { name: 'audit', description: 'The hash-chained audit trail' },
+        {
+          name: 'statistics',
+          description: 'Official statistics: releases, figures, shares, trends, revisions, imports',
+        },
       ],
     },
     transform: jsonSchemaTransform,

@@ -1,10 +1,14 @@
 // Loads reference data always, and the illustrative demo dataset only into an empty database.
 import { eq, sql } from 'drizzle-orm';
 import { loadDemoAccess } from '../access/demo.js';
+import { loadDemoActivities } from '../activities/index.js';
+import { loadDemoNeeds } from '../coverage/demo.js';
+import { loadDemoPartners } from '../partners/index.js';
 import type { Sealer } from '../platform/crypto.js';
 import { type Database, type Queryable, rowsOf } from '../platform/db.js';
 import { seedReferenceData } from '../reference/index.js';
 import { datasetLoads } from '../reference/schema.js';
+import { loadDemoStatistics } from '../statistics/index.js';
 
 export const DEMO_DATASET = { name: 'demo', version: '2026.1' } as const;
 
@@ -17,6 +21,10 @@ export type DemoLoader = { name: string; load: (tx: Queryable, context: DemoCont
 /** Demo loaders, in dependency order; capabilities add theirs here. */
 export const DEMO_LOADERS: DemoLoader[] = [
   { name: 'access', load: (tx, context) => loadDemoAccess(tx, context.sealer) },
+  { name: 'partners', load: (tx) => loadDemoPartners(tx) },
+  { name: 'activities', load: (tx) => loadDemoActivities(tx) },
+  { name: 'coverage', load: (tx) => loadDemoNeeds(tx) },
+  { name: 'statistics', load: (tx) => loadDemoStatistics(tx) },
 ];
 
 export type SeedReport = {

@@ -1,0 +1,187 @@
+// Benchmark: 50,000 generated activities imported from a streamed CSV, then the coverage API timed.
+// Prints figures and their ratio to the targets (matrix ≤ 1 s). Run: npm run bench:coverage [-- --activities N]
+// Set BENCH_DATABASE_URL=postgres://… to run on PostgreSQL instead of embedded PGlite.
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { COLUMNS } from '../../src/activities/import/flat.js';
+import { importActivities } from '../../src/activities/index.js';
+import { coordinationMechanisms, mechanismMembers, organisations } from '../../src/partners/schema.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { Sealer } from '../../src/platform/crypto.js';
+import { type DatabaseHandle, migrateDatabase, openDatabase } from '../../src/platform/db.js';
+import { seedReferenceData } from '../../src/reference/index.js';
+import { codesOf } from '../../src/reference/vocabulary.js';
+import { buildApp } from '../../src/server/app.js';
+import { generateRows } from './generate.js';
+
+const TARGET_MATRIX_MS = 1000;
+
+function argument(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+}
+
+async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) return { handle: await openDatabase({}), drop: async () => {} };
+  const name = `concerted_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const handle = await openDatabase({ databaseUrl: target.toString(), poolSize: 4 });
+  return {
+    handle,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+async function timeIt<T>(work: () => Promise<T>): Promise<{ ms: number; result: T }> {
+  const start = performance.now();
+  const result = await work();
+  return { ms: performance.now() - start, result };
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+async function main() {
+  const count = argument('activities', 50_000);
+  const { handle, drop } = await openBenchDatabase();
+  const dir = await mkdtemp(path.join(tmpdir(), 'concerted-bench-'));
+  try {
+    await migrateDatabase(handle);
+    await handle.db.transaction((tx) => seedReferenceData(tx));
+    const orgs = await handle.db
+      .insert(organisations)
+      .values(
+        Array.from({ length: 80 }, (_, i) => ({
+          name: `Bench organisation ${i}`,
+          acronym: `BO${i}`,
+          actorType: codesOf('actor_type')[i % 10] ?? 'ngo',
+        })),
+      )
+      .returning({ id: organisations.id, name: organisations.name });
+    const [mechanism] = await handle.db
+      .insert(coordinationMechanisms)
+      .values({ name: 'Bench task force', kind: 'national_task_force', countries: ['KEN'] })
+      .returning({ id: coordinationMechanisms.id });
+    await handle.db
+      .insert(mechanismMembers)
+      .values(orgs.slice(0, 20).map((o) => ({ mechanismId: mechanism!.id, organisationId: o.id })));
+
+    const file = path.join(dir, 'activities.csv');
+    const out = createWriteStream(file);
+    for (const line of generateRows(
+      count,
+      orgs.map((o) => o.name),
+      COLUMNS.map((c) => c.column),
+    ))
+      if (!out.write(line)) await once(out, 'drain');
+    out.end();
+    await once(out, 'finish');
+    const size = (await stat(file)).size;
+
+    // With --expose-gc (npm run bench:coverage does that), heap is measured after a collection every 5,000
+    // records: what the import holds on to, not garbage waiting for the collector.
+    const collect = (globalThis as { gc?: () => void }).gc;
+    collect?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const retained: number[] = [];
+    const imported = await timeIt(() =>
+      handle.db.transaction((tx) =>
+        importActivities(tx, createReadStream(file), {
+          format: 'csv',
+          dryRun: false,
+          mayWrite: () => true,
+          context: { userId: null, via: 'bench', at: new Date() },
+          onProgress: (records) => {
+            if (collect && records % 5000 === 0) {
+              collect();
+              retained.push(process.memoryUsage().heapUsed - heapBefore);
+            }
+          },
+        }),
+      ),
+    );
+    if (imported.result.problemCount > 0)
+      throw new Error(JSON.stringify(imported.result.problems.slice(0, 3)));
+
+    const app = await buildApp({
+      config: loadConfig({ LOG_LEVEL: 'silent', PORT: '0' }),
+      database: handle,
+      sealer: new Sealer(randomBytes(32)),
+      ownsDatabase: false,
+      serveWeb: false,
+    });
+    await app.ready();
+    const get = async (url: string) => {
+      const reply = await app.inject({ method: 'GET', url });
+      if (reply.statusCode !== 200)
+        throw new Error(`${url}: ${reply.statusCode} ${reply.body.slice(0, 300)}`);
+      return reply;
+    };
+    const period = 'from=2025-01-01&to=2026-12-31';
+    const runs = 5;
+    const figures: { name: string; ms: number; detail: string; target?: number }[] = [];
+    for (const [name, url, target] of [
+      ['coverage matrix, all countries', `/api/v1/coverage/matrix?${period}`, TARGET_MATRIX_MS],
+      ['coverage matrix, one country', `/api/v1/coverage/matrix?${period}&country=KEN`, TARGET_MATRIX_MS],
+      ['findings (gaps and overlaps), all countries', `/api/v1/coverage/findings?${period}`, undefined],
+      ['findings, one country', `/api/v1/coverage/findings?${period}&country=KEN`, undefined],
+      ['full report, one country', `/api/v1/coverage?${period}&country=KEN`, undefined],
+    ] as const) {
+      await get(url);
+      const times: number[] = [];
+      let detail = '';
+      for (let i = 0; i < runs; i++) {
+        const { ms, result } = await timeIt(() => get(url));
+        times.push(ms);
+        const body = result.json().data;
+        detail = body.cells
+          ? `${body.cells.length} cells`
+          : body.gaps
+            ? `${body.gaps.length} gaps, ${body.overlaps.length} overlaps`
+            : `${body.matrix.cells.length} cells, ${body.findings.gaps.length} gaps, ${body.findings.overlaps.length} overlaps`;
+      }
+      figures.push({ name, ms: median(times), detail, ...(target ? { target } : {}) });
+    }
+    await app.close();
+
+    const engine = handle.engine;
+    process.stdout.write(`Coverage benchmark on ${engine}, ${count.toLocaleString('en')} activities\n`);
+    process.stdout.write(
+      `import (streamed CSV, ${(size / 1e6).toFixed(1)} MB): ${(imported.ms / 1000).toFixed(1)} s, ${Math.round(count / (imported.ms / 1000))} activities/s, ${retained.length ? `heap held after each 5,000 records: ${retained.map((b) => (b / 1e6).toFixed(0)).join(', ')} MB` : 'run with --expose-gc to see heap held'}\n`,
+    );
+    for (const f of figures) {
+      const ratio = f.target
+        ? `  (${(f.ms / f.target).toFixed(2)} × target ${f.target} ms${f.ms <= f.target ? ', met' : ', MISSED'})`
+        : '';
+      process.stdout.write(
+        `${f.name}: median ${f.ms.toFixed(0)} ms over ${runs} runs, ${f.detail}${ratio}\n`,
+      );
+    }
+    if (figures.some((f) => f.target && f.ms > f.target)) process.exitCode = 1;
+  } finally {
+    await handle.close();
+    await drop();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

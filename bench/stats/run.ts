@@ -1,0 +1,157 @@
+// Benchmark of official statistics on PostgreSQL: import of N generated observations (default 10 million),
+// a world query grouped by year × sex × form, and PostgreSQL's own COPY of the same rows for comparison.
+// Usage: npm run bench:stats -- [--rows N] [--url postgres://…]  (TEST_DATABASE_URL or DATABASE_URL by default)
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { migrateDatabase, openDatabase, rowsOf } from '../../src/platform/db.js';
+import { seedReferenceData } from '../../src/reference/index.js';
+import {
+  fileFromPath,
+  importStatistics,
+  queryStatistics,
+  StatisticsQuery,
+} from '../../src/statistics/index.js';
+import { writeGlotipFile } from './generate.js';
+
+const { values } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '10000000' },
+    url: { type: 'string' },
+    runs: { type: 'string', default: '7' },
+  },
+});
+const rows = Number(values.rows);
+const adminUrl = values.url ?? process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
+if (!adminUrl || !Number.isInteger(rows) || rows < 1) {
+  process.stderr.write(
+    'usage: npm run bench:stats -- [--rows N] [--url postgres://…] (or set TEST_DATABASE_URL)\n',
+  );
+  process.exit(2);
+}
+const QUERY_BUDGET_MS = 300;
+const IMPORT_FLOOR_ROWS_PER_S = 50_000;
+
+const seconds = (from: number) => (performance.now() - from) / 1000;
+const print = (line: string) => process.stdout.write(`${line}\n`);
+const rate = (n: number, s: number) => `${Math.round(n / s).toLocaleString('en')} rows/s`;
+
+async function admin(statement: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+const name = `concerted_bench_${randomBytes(4).toString('hex')}`;
+const file = path.join(tmpdir(), `${name}.csv`);
+const url = new URL(adminUrl);
+url.pathname = `/${name}`;
+
+print(
+  `Official statistics benchmark: ${rows.toLocaleString('en')} observations on PostgreSQL (scratch database ${name})`,
+);
+await admin(`create database ${name}`);
+const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
+try {
+  await migrateDatabase(handle);
+  await handle.db.transaction((tx) => seedReferenceData(tx));
+
+  let started = performance.now();
+  const generated = await writeGlotipFile(file, rows);
+  print(
+    `generated  ${(generated.bytes / 1e6).toFixed(0)} MB in UNODC layout, ${generated.countries} countries, years ${generated.years[0]}–${generated.years.at(-1)}: ${seconds(started).toFixed(1)} s`,
+  );
+
+  started = performance.now();
+  let readDone = 0;
+  const report = await importStatistics((work) => handle.db.transaction(work), {
+    source: 'glotip',
+    file: await fileFromPath(file),
+    release: 'benchmark (synthetic)',
+    onProgress: (p) => {
+      if (p.phase === 'deriving') readDone = seconds(started);
+    },
+  });
+  const importSeconds = seconds(started);
+  print(
+    `import     ${report.imported.toLocaleString('en')} rows (${report.rejected} rejected) in ${importSeconds.toFixed(1)} s = ${rate(report.imported, importSeconds)}`,
+  );
+  print(
+    `           of which read + store ${readDone.toFixed(1)} s, duplicates + roll-ups + coverage + catalogue ${(importSeconds - readDone).toFixed(1)} s`,
+  );
+
+  const query = StatisticsQuery.parse({ indicator: 'Detected trafficking victims', by: ['sex', 'form'] });
+  const timings: number[] = [];
+  let result = await queryStatistics(handle.db, query);
+  for (let i = 0; i < Number(values.runs); i += 1) {
+    const t = performance.now();
+    result = await queryStatistics(handle.db, query);
+    timings.push(performance.now() - t);
+  }
+  timings.sort((a, b) => a - b);
+  const median = timings[Math.floor(timings.length / 2)] ?? 0;
+  const worst = timings.at(-1) ?? 0;
+  print(
+    `query      world, year × sex × form: ${result.rows.length} rows; median ${median.toFixed(1)} ms, worst ${worst.toFixed(1)} ms of ${timings.length} runs (budget ${QUERY_BUDGET_MS} ms)`,
+  );
+
+  await handle.db.execute(
+    sql.raw(
+      `create table copy_baseline (${['iso3_code', 'country', 'region', 'subregion', 'indicator', 'dimension', 'category', 'sex', 'age', 'year', 'unit', 'txt_value', 'source'].map((c) => `${c} text`).join(', ')})`,
+    ),
+  );
+  started = performance.now();
+  const how = copyBaseline(url.toString(), file);
+  const copySeconds = seconds(started);
+  const [copied] = await rowsOf<{ count: number }>(
+    handle.db,
+    sql`select count(*)::int as count from copy_baseline`,
+  );
+  print(
+    `COPY       ${(copied?.count ?? 0).toLocaleString('en')} rows into a plain text table (${how}) in ${copySeconds.toFixed(1)} s = ${rate(copied?.count ?? 0, copySeconds)}`,
+  );
+  print(
+    `ratio      import takes ${(importSeconds / copySeconds).toFixed(1)}× the time of COPY (COPY only loads text; the import checks, maps, indexes and rolls up)`,
+  );
+  const importOk = report.imported / importSeconds >= IMPORT_FLOOR_ROWS_PER_S;
+  const queryOk = worst <= QUERY_BUDGET_MS;
+  print(
+    `verdict    import ${importOk ? 'meets' : 'MISSES'} ≥ ${IMPORT_FLOOR_ROWS_PER_S.toLocaleString('en')} rows/s; query ${queryOk ? 'meets' : 'MISSES'} ≤ ${QUERY_BUDGET_MS} ms`,
+  );
+  if (!importOk || !queryOk) process.exitCode = 1;
+} finally {
+  await handle.close();
+  await admin(`drop database if exists ${name} with (force)`);
+  await rm(file, { force: true });
+}
+
+/** PostgreSQL's own COPY: server-side when it can read the file, else psql's \copy (COPY FROM STDIN). */
+function copyBaseline(databaseUrl: string, csvPath: string): string {
+  const statement = `copy copy_baseline from '${csvPath}' with (format csv, header true)`;
+  try {
+    execFileSync('psql', [databaseUrl, '-v', 'ON_ERROR_STOP=1', '-c', statement], { stdio: 'pipe' });
+    return 'server-side COPY';
+  } catch {
+    execFileSync(
+      'psql',
+      [
+        databaseUrl,
+        '-v',
+        'ON_ERROR_STOP=1',
+        '-c',
+        `\\copy copy_baseline from '${csvPath}' with (format csv, header true)`,
+      ],
+      { stdio: 'pipe' },
+    );
+    return 'psql \\copy';
+  }
+}

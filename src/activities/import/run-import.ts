@@ -1,0 +1,190 @@
+// Imports a file of activities: checks every record, then writes all of them in the caller's transaction or none.
+import type { Readable } from 'node:stream';
+import type { Queryable } from '../../platform/db.js';
+import { type ActivityValues, isSameContent, valuesOf } from '../record.js';
+import type { ImportFormat, ImportProblem, ImportReport } from '../schemas.js';
+import { type ChangeContext, findByIdentifiers, saveBatch } from '../store.js';
+import { readCsvRows } from './csv.js';
+import type { ParsedRecord } from './flat.js';
+import { parseIatiActivity } from './iati.js';
+import { loadRegistry, type Registry } from './registry.js';
+import { recordsOfTable, type TableEvent } from './table.js';
+import { readXlsxRows } from './xlsx.js';
+import { readElements } from './xml-tree.js';
+
+export type ImportOptions = {
+  format: ImportFormat;
+  /** Check and count only; write nothing. */
+  dryRun: boolean;
+  /** Whether the importer may write activities led by this organisation (the access policy decides). */
+  mayWrite: (organisationId: string) => boolean;
+  context: ChangeContext;
+  /** Called after each record with the number read so far. */
+  onProgress?: (records: number) => void;
+  batchSize?: number;
+};
+
+/** Thrown by a real run that met problems, so that the transaction around it rolls back; carries the report. */
+export class ImportRejected extends Error {
+  constructor(readonly report: ImportReport) {
+    super(`The import found ${report.problemCount} problems; nothing was written.`);
+    this.name = 'ImportRejected';
+  }
+}
+
+/** How many problems the report lists; all of them are counted. */
+export const LISTED_PROBLEMS = 1000;
+
+export async function importActivities(
+  db: Queryable,
+  input: Readable,
+  options: ImportOptions,
+): Promise<ImportReport> {
+  const registry = await loadRegistry(db);
+  const run = new ImportRun(db, registry, options);
+  for await (const event of eventsOf(input, options.format, registry)) await run.take(event);
+  await run.flush();
+  const report = run.report();
+  if (!options.dryRun && report.problemCount > 0) throw new ImportRejected(report);
+  return report;
+}
+
+async function* eventsOf(
+  input: Readable,
+  format: ImportFormat,
+  registry: Registry,
+): AsyncGenerator<TableEvent> {
+  if (format === 'iati') {
+    yield { kind: 'header', hasHxlRow: false, problems: [], warnings: [] };
+    let position = 0;
+    for await (const node of readElements(input, 'iati-activity'))
+      yield { kind: 'record', record: parseIatiActivity(++position, node, registry) };
+    return;
+  }
+  const rows = format === 'xlsx' ? readXlsxRows(input) : readCsvRows(input);
+  yield* recordsOfTable(rows, registry);
+}
+
+class ImportRun {
+  private readonly problems: ImportProblem[] = [];
+  private problemCount = 0;
+  private readonly warnings: ImportProblem[] = [];
+  private readonly seen = new Map<string, number>();
+  private batch: { record: ParsedRecord; values: ActivityValues }[] = [];
+  private rows = 0;
+  private counts = { created: 0, updated: 0, unchanged: 0 };
+  private hasHxlRow = false;
+  private readonly leadColumn: string;
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly registry: Registry,
+    private readonly options: ImportOptions,
+  ) {
+    this.leadColumn = options.format === 'iati' ? 'reporting-org' : 'lead_organisation';
+  }
+
+  async take(event: TableEvent) {
+    if (event.kind === 'header') {
+      this.hasHxlRow = event.hasHxlRow;
+      this.addProblems(event.problems);
+      this.warnings.push(...event.warnings.slice(0, LISTED_PROBLEMS - this.warnings.length));
+      return;
+    }
+    const { record } = event;
+    this.rows++;
+    this.options.onProgress?.(this.rows);
+    this.addProblems(record.problems);
+    this.warnings.push(...record.warnings.slice(0, Math.max(0, LISTED_PROBLEMS - this.warnings.length)));
+    if (record.identifier) {
+      const first = this.seen.get(record.identifier);
+      if (first !== undefined)
+        this.addProblems([
+          {
+            ...problemAt(record, 'identifier'),
+            message: `The identifier appears already in row ${first}`,
+          },
+        ]);
+      else this.seen.set(record.identifier, record.row);
+    }
+    if (!record.input) return;
+    if (!this.options.mayWrite(record.input.leadOrganisationId)) {
+      this.addProblems([
+        {
+          ...problemAt(record, this.leadColumn),
+          message: 'You may not record activities led by this organisation',
+        },
+      ]);
+      return;
+    }
+    const names = new Map(
+      record.input.participants.flatMap((p) => (p.organisationId ? [[p.organisationId, p.name ?? '']] : [])),
+    );
+    this.batch.push({ record, values: valuesOf(record.input, names as Map<string, string>) });
+    if (this.batch.length >= (this.options.batchSize ?? 500)) await this.flush();
+  }
+
+  async flush() {
+    if (this.batch.length === 0) return;
+    const batch = this.batch;
+    this.batch = [];
+    const existing = await findByIdentifiers(
+      this.db,
+      batch.map((b) => b.values.identifier),
+    );
+    for (const { record, values } of batch) {
+      const stored = existing.get(values.identifier);
+      if (stored && !this.options.mayWrite(stored.leadOrganisationId))
+        this.addProblems([
+          {
+            ...problemAt(record, 'identifier'),
+            message: `An activity with this identifier exists, led by ${this.registry.organisationName(stored.leadOrganisationId) ?? 'another organisation'}, which you may not change`,
+          },
+        ]);
+    }
+    if (this.options.dryRun || this.problemCount > 0) {
+      for (const { values } of batch) {
+        const stored = existing.get(values.identifier);
+        if (!stored) this.counts.created++;
+        else if (isSameContent(values, stored)) this.counts.unchanged++;
+        else this.counts.updated++;
+      }
+      return;
+    }
+    const saved = await saveBatch(
+      this.db,
+      batch.map((b) => b.values),
+      existing,
+      this.options.context,
+    );
+    this.counts.created += saved.created;
+    this.counts.updated += saved.updated;
+    this.counts.unchanged += saved.unchanged;
+  }
+
+  private addProblems(problems: readonly ImportProblem[]) {
+    this.problemCount += problems.length;
+    this.problems.push(...problems.slice(0, Math.max(0, LISTED_PROBLEMS - this.problems.length)));
+  }
+
+  report(): ImportReport {
+    return {
+      format: this.options.format,
+      dryRun: this.options.dryRun,
+      committed: !this.options.dryRun && this.problemCount === 0,
+      rows: this.rows,
+      // A rejected real run wrote nothing, so it reports nothing written; a dry run says what would be.
+      ...(!this.options.dryRun && this.problemCount > 0
+        ? { created: 0, updated: 0, unchanged: 0 }
+        : this.counts),
+      problems: this.problems,
+      problemCount: this.problemCount,
+      warnings: this.warnings,
+      hasHxlRow: this.hasHxlRow,
+    };
+  }
+}
+
+function problemAt(record: ParsedRecord, column: string): ImportProblem {
+  return { row: record.row, column, identifier: record.identifier, message: '' };
+}

@@ -1,0 +1,279 @@
+// The 4W register under /api/v1/activities: records, versions, import and export.
+import { PassThrough, Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { decide } from '../access/policy.js';
+import { IdParam } from '../access/schemas.js';
+import { AppError } from '../platform/errors.js';
+import { typed } from '../platform/routes.js';
+import { CONTENT_TYPES, EXTENSIONS, exportActivities } from './export/write-export.js';
+import { COLUMNS } from './import/flat.js';
+import { ImportRejected, importActivities } from './import/run-import.js';
+import { activityView } from './record.js';
+import {
+  ActivityInput,
+  ActivityList,
+  ActivityQuery,
+  ActivityResponse,
+  ActivityVersionList,
+  ExportQuery,
+  type ImportFormat,
+  ImportQuery,
+  ImportResponse,
+  UpdateActivityRequest,
+} from './schemas.js';
+import {
+  type ChangeContext,
+  createActivity,
+  deleteActivity,
+  getActivity,
+  listActivities,
+  listActivityVersions,
+  updateActivity,
+} from './store.js';
+
+const TAGS = ['activities'];
+
+/** Media types an import accepts, and the format each one means when the query names none. */
+const IMPORT_TYPES: Record<string, ImportFormat | null> = {
+  'text/csv': 'csv',
+  'application/xml': 'iati',
+  'text/xml': 'iati',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': 'xlsx',
+  'application/octet-stream': null,
+};
+
+const ColumnList = z.object({
+  data: z.array(
+    z.object({ column: z.string(), hxl: z.string(), description: z.string(), example: z.string() }),
+  ),
+});
+
+function changeContext(request: FastifyRequest, via: string): ChangeContext {
+  return {
+    userId: request.principal.kind === 'user' ? request.principal.userId : null,
+    via,
+    at: new Date(),
+  };
+}
+
+export async function activityRoutes(app: FastifyInstance) {
+  const api = typed(app);
+  // Imports arrive as the raw file, streamed to the parser rather than held in memory.
+  for (const type of Object.keys(IMPORT_TYPES))
+    app.addContentTypeParser(type, (_request, payload, done) => done(null, payload));
+
+  api.get(
+    '/',
+    {
+      config: { action: 'activities.read' },
+      schema: {
+        tags: TAGS,
+        summary: 'Activities (who does what, where, for whom, when), in identifier order',
+        description: 'The public sees published activities only; signed-in partners see them all.',
+        querystring: ActivityQuery,
+        response: { 200: ActivityList },
+      },
+    },
+    async (request) => {
+      const { limit, after, ...filters } = request.query;
+      return request.transaction((tx) => listActivities(tx, filters, { limit, after }));
+    },
+  );
+
+  api.get(
+    '/columns',
+    {
+      config: { action: 'activities.read' },
+      schema: {
+        tags: TAGS,
+        summary: 'The columns of activity files (CSV, XLSX) with their HXL hashtags',
+        response: { 200: ColumnList },
+      },
+    },
+    async () => ({ data: [...COLUMNS] }),
+  );
+
+  api.get(
+    '/export',
+    {
+      config: { action: 'activities.read' },
+      schema: {
+        tags: TAGS,
+        summary: 'Download activities as CSV, CSV with an HXL row, XLSX or IATI 2.03 XML',
+        querystring: ExportQuery,
+      },
+    },
+    async (request, reply) => {
+      const { format, ...filters } = request.query;
+      const out = new PassThrough();
+      reply
+        .type(CONTENT_TYPES[format])
+        .header('content-disposition', `attachment; filename="activities.${EXTENSIONS[format]}"`);
+      const written = request.transaction((tx) =>
+        exportActivities(tx, filters, format, out, { now: new Date() }),
+      );
+      written.catch((error) => out.destroy(error));
+      return reply.send(out);
+    },
+  );
+
+  api.post(
+    '/import',
+    {
+      config: { action: 'activities.write' },
+      schema: {
+        tags: TAGS,
+        summary:
+          'Import a file of activities (CSV, HXL, XLSX or IATI XML); re-importing updates by identifier',
+        description:
+          'Send the file as the body with its media type (text/csv, application/xml or the XLSX type). A dry run checks every row and writes nothing. A real run writes every row or, when any row has a problem, none (`committed: false`, with the problems by row and column).',
+        querystring: ImportQuery,
+        consumes: Object.keys(IMPORT_TYPES),
+        response: { 200: ImportResponse },
+      },
+    },
+    async (request) => {
+      const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+      const format = request.query.format ?? IMPORT_TYPES[contentType];
+      if (!format)
+        throw new AppError(
+          'validation_failed',
+          'Say which format the file is in: add ?format=csv, hxl, xlsx or iati.',
+        );
+      if (!(request.body instanceof Readable))
+        throw new AppError(
+          'unsupported_media_type',
+          'Send the file itself as the body, as text/csv, application/xml or the XLSX media type.',
+        );
+      const body = request.body;
+      const principal = request.principal;
+      const via = `import ${request.query.filename ?? format}`;
+      request.auditSubject = {
+        resourceType: 'activity_import',
+        details: { format, dryRun: request.query.dryRun },
+      };
+      try {
+        const report = await request.transaction((tx) =>
+          importActivities(tx, body, {
+            format,
+            dryRun: request.query.dryRun,
+            mayWrite: (organisationId) => decide(principal, 'activities.write', { organisationId }).allowed,
+            context: changeContext(request, via),
+          }),
+        );
+        return { data: report };
+      } catch (error) {
+        if (error instanceof ImportRejected) return { data: error.report };
+        throw error;
+      }
+    },
+  );
+
+  api.get(
+    '/:id',
+    {
+      config: { action: 'activities.read' },
+      schema: { tags: TAGS, summary: 'One activity', params: IdParam, response: { 200: ActivityResponse } },
+    },
+    async (request) => ({
+      data: activityView(await request.transaction((tx) => getActivity(tx, request.params.id))),
+    }),
+  );
+
+  api.get(
+    '/:id/versions',
+    {
+      config: { action: 'activities.read' },
+      schema: {
+        tags: TAGS,
+        summary:
+          'Every version of the activity, newest first: who changed it, when, and the record after the change',
+        params: IdParam,
+        response: { 200: ActivityVersionList },
+      },
+    },
+    async (request) => ({
+      data: await request.transaction((tx) => listActivityVersions(tx, request.params.id)),
+    }),
+  );
+
+  api.post(
+    '/',
+    {
+      config: { action: 'activities.write' },
+      schema: {
+        tags: TAGS,
+        summary: 'Record an activity led by one’s organisation',
+        body: ActivityInput,
+        response: { 201: ActivityResponse },
+      },
+    },
+    async (request, reply) => {
+      request.authorize('activities.write', { organisationId: request.body.leadOrganisationId });
+      const row = await request.transaction(async (tx) => {
+        const created = await createActivity(tx, request.body, changeContext(request, 'api'));
+        request.auditSubject = {
+          resourceType: 'activity',
+          resourceId: created.id,
+          organisationId: created.leadOrganisationId,
+        };
+        return created;
+      });
+      return reply.status(201).send({ data: activityView(row) });
+    },
+  );
+
+  api.patch(
+    '/:id',
+    {
+      config: { action: 'activities.write' },
+      schema: {
+        tags: TAGS,
+        summary: 'Change an activity (a new version is kept)',
+        params: IdParam,
+        body: UpdateActivityRequest,
+        response: { 200: ActivityResponse },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const row = await request.transaction(async (tx) => {
+        const current = await getActivity(tx, id);
+        request.authorize('activities.write', { organisationId: current.leadOrganisationId });
+        if (request.body.leadOrganisationId)
+          request.authorize('activities.write', { organisationId: request.body.leadOrganisationId });
+        request.auditSubject = {
+          resourceType: 'activity',
+          resourceId: id,
+          organisationId: current.leadOrganisationId,
+          details: { fields: Object.keys(request.body) },
+        };
+        return updateActivity(tx, id, request.body, changeContext(request, 'api'));
+      });
+      return { data: activityView(row) };
+    },
+  );
+
+  api.delete(
+    '/:id',
+    {
+      config: { action: 'activities.write' },
+      schema: { tags: TAGS, summary: 'Remove an activity (its versions stay)', params: IdParam },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      await request.transaction(async (tx) => {
+        const current = await getActivity(tx, id);
+        request.authorize('activities.write', { organisationId: current.leadOrganisationId });
+        request.auditSubject = {
+          resourceType: 'activity',
+          resourceId: id,
+          organisationId: current.leadOrganisationId,
+        };
+        await deleteActivity(tx, id, changeContext(request, 'api'));
+      });
+      return reply.status(204).send();
+    },
+  );
+}

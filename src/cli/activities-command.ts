@@ -1,0 +1,196 @@
+// `concerted activities import|export`: the 4W register from and to CSV, HXL, XLSX and IATI files, as the operator.
+import { createReadStream, createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { Transform, type Writable } from 'node:stream';
+import cliProgress from 'cli-progress';
+import { Command, Option } from 'commander';
+import {
+  ActivityFilters,
+  exportActivities,
+  type ImportFormat,
+  ImportRejected,
+  type ImportReport,
+  importActivities,
+} from '../activities/index.js';
+import { loadConfig } from '../platform/config.js';
+import { type DatabaseHandle, getMigrationStatus, openDatabase, type Queryable } from '../platform/db.js';
+import { action, printJson, printTable } from './output.js';
+
+/** Opens the database the command works on; tests pass one of their own. */
+export type OpenDatabase = () => Promise<DatabaseHandle>;
+
+const FORMATS = ['csv', 'hxl', 'xlsx', 'iati'] as const;
+
+type ImportOptions = { format?: ImportFormat; dryRun?: boolean; json?: boolean };
+type ExportOptions = { format: ImportFormat; output?: string; country?: string; from?: string; to?: string };
+
+export function activitiesCommand(open: OpenDatabase = openConfiguredDatabase): Command {
+  const command = new Command('activities').description(
+    'the 4W register: import and export activities (DATA_DIR or DATABASE_URL)',
+  );
+  command
+    .command('import')
+    .description(
+      'import a file; re-importing updates by identifier; all rows are written or, on any problem, none',
+    )
+    .argument('<file>', 'a .csv (with or without an HXL row), .xlsx or IATI .xml file')
+    .addOption(
+      new Option('--format <format>', 'the file format (guessed from the extension)').choices(FORMATS),
+    )
+    .option('--dry-run', 'check every row and report problems; write nothing')
+    .option('--json', 'print the report as JSON')
+    .action(
+      action((file: string, options: ImportOptions) =>
+        withDatabase(open, (db) => runImport(db, file, options)),
+      ),
+    );
+  command
+    .command('export')
+    .description('write activities as CSV, CSV with an HXL row, XLSX or IATI 2.03 XML')
+    .addOption(new Option('--format <format>', 'the file format').choices(FORMATS).default('csv'))
+    .option('--output <file>', 'write to this file instead of standard output')
+    .option('--country <iso3>', 'only activities in these countries (comma-separated)')
+    .option('--from <date>', 'only activities running on or after this date (YYYY-MM-DD)')
+    .option('--to <date>', 'only activities running on or before this date (YYYY-MM-DD)')
+    .action(action((options: ExportOptions) => withDatabase(open, (db) => runExport(db, options))));
+  return command;
+}
+
+export function formatOf(file: string, given?: ImportFormat): ImportFormat {
+  if (given) return given;
+  const extension = path.extname(file).toLowerCase();
+  if (extension === '.xlsx') return 'xlsx';
+  if (extension === '.xml') return 'iati';
+  if (extension === '.csv' || extension === '.hxl') return 'csv';
+  throw new Error(`cannot tell the format of ${path.basename(file)}; add --format csv, hxl, xlsx or iati`);
+}
+
+async function runImport(db: Queryable, file: string, options: ImportOptions) {
+  const format = formatOf(file, options.format);
+  const size = (await stat(file)).size;
+  const showBar = !options.json && process.stderr.isTTY === true;
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: 'importing {bar} {percentage}% | {records} records',
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let bytes = 0;
+  let records = 0;
+  // Progress is measured in bytes read, the one total known before the file is parsed.
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      bytes += chunk.length;
+      if (showBar) bar.update(bytes, { records });
+      done(null, chunk);
+    },
+  });
+  if (showBar) bar.start(size, 0, { records: 0 });
+  const input = createReadStream(file).pipe(counter);
+  let report: ImportReport;
+  try {
+    report = await (db as DatabaseHandle['db']).transaction((tx) =>
+      importActivities(tx, input, {
+        format,
+        dryRun: options.dryRun === true,
+        mayWrite: () => true,
+        context: { userId: null, via: `cli import ${path.basename(file)}`, at: new Date() },
+        onProgress: (count) => {
+          records = count;
+        },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ImportRejected)) throw error;
+    report = error.report;
+  } finally {
+    if (showBar) bar.stop();
+  }
+  printReport(report, options.json === true);
+  if (report.problemCount > 0) process.exitCode = 1;
+}
+
+function printReport(report: ImportReport, json: boolean) {
+  if (json) {
+    printJson(report);
+    return;
+  }
+  const verb = report.dryRun ? 'Dry run' : report.committed ? 'Imported' : 'Nothing imported';
+  process.stdout.write(
+    `${verb}: ${report.rows} records; ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged${report.dryRun ? ' (nothing written)' : ''}\n`,
+  );
+  if (report.problemCount > 0) {
+    process.stdout.write(`${report.problemCount} problems:\n`);
+    printTable(
+      report.problems.map((p) => ({
+        row: p.row,
+        column: p.column,
+        identifier: p.identifier,
+        problem: p.message,
+      })),
+    );
+  }
+  if (report.warnings.length > 0) {
+    process.stdout.write(`${report.warnings.length} warnings:\n`);
+    printTable(
+      report.warnings.map((p) => ({
+        row: p.row,
+        column: p.column,
+        identifier: p.identifier,
+        warning: p.message,
+      })),
+    );
+  }
+}
+
+async function runExport(db: Queryable, options: ExportOptions) {
+  const filters = ActivityFilters.safeParse({ country: options.country, from: options.from, to: options.to });
+  if (!filters.success)
+    throw new Error(`--${String(filters.error.issues[0]?.path[0])}: ${filters.error.issues[0]?.message}`);
+  const out: Writable = options.output ? createWriteStream(options.output) : process.stdout;
+  const finished = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve);
+    out.on('error', reject);
+  });
+  // Standard output must not be ended; a pass-through stands in for it.
+  const target = options.output ? out : passThroughTo(out);
+  const count = await (db as DatabaseHandle['db']).transaction((tx) =>
+    exportActivities(tx, filters.data, options.format, target, { now: new Date() }),
+  );
+  if (options.output) {
+    await finished;
+    process.stderr.write(`Wrote ${count} activities to ${options.output}\n`);
+  }
+}
+
+function passThroughTo(out: Writable): Writable {
+  return new Transform({
+    transform(chunk, _encoding, done) {
+      if (out.write(chunk)) done();
+      else out.once('drain', () => done());
+    },
+  });
+}
+
+export async function openConfiguredDatabase(): Promise<DatabaseHandle> {
+  const config = loadConfig();
+  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+}
+
+export async function withDatabase(open: OpenDatabase, work: (db: Queryable) => Promise<void>) {
+  const database = await open();
+  try {
+    const status = await getMigrationStatus(database.db);
+    if (!status.isCurrent) {
+      throw new Error(
+        `the database has ${status.applied} of ${status.expected} migrations; run \`concerted db migrate\` first`,
+      );
+    }
+    await work(database.db);
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,27 @@
+// The coverage analysis over loaded rows: gaps, overlaps and country profiles, each finding explained. Pure.
+import { findNeedGaps, findStructuralGaps } from './gaps.js';
+import type { AnalysisInput } from './model.js';
+import { findOverlaps } from './overlaps.js';
+import { buildCountryProfiles } from './profiles.js';
+import { ruleList } from './rules.js';
+import type { CountryProfile, Findings } from './schemas.js';
+
+const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
+
+export function analyseCoverage(input: AnalysisInput): {
+  findings: Omit<Findings, 'needSources'>;
+  profiles: CountryProfile[];
+} {
+  const order = (a: Findings['gaps'][number], b: Findings['gaps'][number]) =>
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.iso3.localeCompare(b.iso3) ||
+    a.rule.localeCompare(b.rule) ||
+    a.explanation.localeCompare(b.explanation) ||
+    a.id.localeCompare(b.id);
+  const gaps = [...findNeedGaps(input), ...findStructuralGaps(input)].sort(order);
+  const overlaps = findOverlaps(input).sort(order);
+  return {
+    findings: { period: input.period, gaps, overlaps, rules: ruleList() },
+    profiles: buildCountryProfiles(input, [...gaps, ...overlaps]),
+  };
+}

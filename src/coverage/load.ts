@@ -1,0 +1,96 @@
+// Loads what the coverage rules look at, in a handful of set-based queries, as the requester sees it.
+import { and, sql } from 'drizzle-orm';
+import { coordinationMechanisms, mechanismMembers, organisations } from '../partners/schema.js';
+import { type Queryable, rowsOf } from '../platform/db.js';
+import { coverageConditions } from './matrix.js';
+import type { AnalysedActivity, AnalysisInput } from './model.js';
+import { collectNeeds, type NeedSource } from './needs.js';
+import type { CoverageQuery } from './schemas.js';
+
+/** Qualified: inside a subquery Drizzle would print a bare "id", which the inner table's own id would capture. */
+const MECHANISM_ID = sql.raw('"coordination_mechanisms"."id"');
+
+export async function loadAnalysisInput(
+  db: Queryable,
+  query: CoverageQuery,
+  sources?: readonly NeedSource[],
+): Promise<AnalysisInput & { needSources: string[] }> {
+  const [rows, orgs, memberships, mechanisms] = await Promise.all([
+    loadActivities(db, query),
+    db
+      .select({ id: organisations.id, name: organisations.name, actorType: organisations.actorType })
+      .from(organisations),
+    db
+      .select({ mechanismId: mechanismMembers.mechanismId, organisationId: mechanismMembers.organisationId })
+      .from(mechanismMembers)
+      .where(sql`${mechanismMembers.leftOn} is null`),
+    db
+      .select({
+        id: coordinationMechanisms.id,
+        name: coordinationMechanisms.name,
+        kind: coordinationMechanisms.kind,
+        countries: coordinationMechanisms.countries,
+        members: sql<number>`(select count(*)::int from ${mechanismMembers} m
+          where m.mechanism_id = ${MECHANISM_ID} and m.left_on is null)`,
+      })
+      .from(coordinationMechanisms),
+  ]);
+  const mechanismsOf = new Map<string, Set<string>>();
+  for (const m of memberships)
+    mechanismsOf.set(
+      m.organisationId,
+      new Set([...(mechanismsOf.get(m.organisationId) ?? []), m.mechanismId]),
+    );
+  const years = {
+    fromYear: query.from ? Number(query.from.slice(0, 4)) : 1900,
+    toYear: query.to ? Number(query.to.slice(0, 4)) : 2200,
+  };
+  const { needs, sources: needSources } = await collectNeeds(db, years, query.country, sources);
+  return {
+    period: { from: query.from ?? null, to: query.to ?? null },
+    activities: rows,
+    organisations: new Map(orgs.map((o) => [o.id, { name: o.name, actorType: o.actorType }])),
+    mechanismsOf,
+    mechanisms: mechanisms.map((m) => ({ ...m, members: Number(m.members) })),
+    needs: needs.filter((n) => coversQuery(n, query)),
+    needSources,
+    scope: { pillar: query.pillar, activityType: query.activityType, countries: query.country },
+    thresholds: { minActivities: query.minActivities, minReachedShare: query.minReachedShare },
+  };
+}
+
+/** A need outside the filters (another pillar, form or group than asked for) is not judged. */
+function coversQuery(
+  need: { pillar: string | null; form: string | null; targetGroup: string | null },
+  query: CoverageQuery,
+) {
+  if (query.pillar && need.pillar && need.pillar !== query.pillar) return false;
+  if (query.form && need.form && need.form !== query.form) return false;
+  if (query.targetGroup && need.targetGroup && need.targetGroup !== query.targetGroup) return false;
+  return true;
+}
+
+type LoadedRow = Omit<AnalysedActivity, 'participantIds'> & { participantIds: (string | null)[] };
+
+/** One JSON value for all activities: PGlite converts rows one by one slowly, a single value fast. */
+async function loadActivities(db: Queryable, query: CoverageQuery): Promise<AnalysedActivity[]> {
+  const result = await rowsOf<{ data: string }>(
+    db,
+    sql`select coalesce(json_agg(json_build_object(
+          'id', id, 'identifier', identifier, 'title', title, 'leadOrganisationId', lead_organisation_id,
+          'doerIds', organisation_ids,
+          'participantIds', (select coalesce(json_agg(p->>'organisationId'), '[]'::json) from jsonb_array_elements(participants) p),
+          'pillar', pillar, 'activityType', activity_type, 'forms', forms, 'targetGroups', target_groups,
+          'chainStage', chain_stage, 'countries', countries,
+          'start', coalesce(actual_start, planned_start)::text, 'end', coalesce(actual_end, planned_end)::text,
+          'reached', reached_total, 'mechanismId', coordination_mechanism_id) order by identifier)::text, '[]') as data
+        from activities where ${and(...coverageConditions(query))}`,
+  );
+  const rows = JSON.parse(result[0]?.data ?? '[]') as LoadedRow[];
+  return rows.map((row) => ({
+    ...row,
+    participantIds: [
+      ...new Set([row.leadOrganisationId, ...row.participantIds.filter((id): id is string => id !== null)]),
+    ],
+  }));
+}

@@ -1,0 +1,54 @@
+// The coverage matrix: country × pillar × activity type × target group × form, over the activities in view.
+import { and, type SQL, sql } from 'drizzle-orm';
+import { activityConditions } from '../activities/index.js';
+import { type Queryable, rowsOf } from '../platform/db.js';
+import { aggregateMatrixText } from './aggregate.js';
+import type { CoverageQuery, Matrix, MatrixCell } from './schemas.js';
+
+export const MATRIX_NOTE =
+  'An activity counts in full in every cell it touches (each of its countries, target groups and forms), so cells do not add up to totals. Cancelled activities are left out. Null target group or form: the activities name none.';
+
+/** The filters as conditions on activities, and the period as an overlap of dates; cancelled work does not count. */
+export function coverageConditions(query: Partial<CoverageQuery>): SQL[] {
+  return [
+    ...activityConditions({
+      country: query.country,
+      pillar: query.pillar,
+      activityType: query.activityType,
+      targetGroup: query.targetGroup,
+      form: query.form,
+      organisationId: query.organisationId,
+      from: query.from,
+      to: query.to,
+    }),
+    sql`status <> 'cancelled'`,
+  ];
+}
+
+/**
+ * The database filters (with row-level security) and hands over one compact row per activity in a single JSON
+ * value; grouping happens in aggregateMatrix. Why not GROUP BY over unnested arrays: measured on PGlite, that
+ * costs ~50 µs per exploded row (5,000 activities ≈ 250–500 ms), far over the 1 s target at 50,000 activities,
+ * while one text value per query takes ~20 ms per 5,000 (bench/coverage).
+ */
+export async function computeMatrix(db: Queryable, query: CoverageQuery): Promise<Matrix> {
+  const rows = await rowsOf<{ data: string | null }>(
+    db,
+    sql`select string_agg(concat_ws('|', array_to_string(country_codes, ','), pillar, activity_type,
+          array_to_string(target_groups, ','), array_to_string(forms, ','), array_to_string(organisation_ids, ','),
+          coalesce(reached_total::text, ''), coalesce(budget_amount::text, ''), coalesce(budget_currency, '')), E'\n') as data
+        from activities where ${and(...coverageConditions(query))}`,
+  );
+  const cells = aggregateMatrixText(rows[0]?.data ?? '', {
+    currency: query.currency,
+    countries: query.country,
+    targetGroup: query.targetGroup,
+    form: query.form,
+  });
+  return {
+    period: { from: query.from ?? null, to: query.to ?? null },
+    currency: query.currency,
+    note: MATRIX_NOTE,
+    cells: cells as MatrixCell[],
+  };
+}

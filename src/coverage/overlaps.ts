@@ -1,0 +1,169 @@
+// Overlaps: organisations doing the same thing for the same people in the same place at the same time,
+// without a shared coordination mechanism or a joint activity to link them. Pure; no I/O.
+import { datesOf, makeFinding, nameOf } from './explain.js';
+import type { AnalysedActivity, AnalysisInput } from './model.js';
+import type { Finding } from './schemas.js';
+
+type Slot = { activity: AnalysedActivity; places: readonly string[] };
+type Pair = { a: Slot; b: Slot; from: string | null; to: string | null; groups: string[]; forms: string[] };
+
+const MIN = '0000-01-01';
+const MAX = '9999-12-31';
+
+/** What two activities share of a list; two empty lists ("not said") count as the same. */
+function shared(a: readonly string[], b: readonly string[]): string[] | null {
+  if (a.length === 0 && b.length === 0) return [];
+  const common = a.filter((x) => b.includes(x));
+  return common.length > 0 ? common : null;
+}
+
+/** Same place: one of them works country-wide, or they name a place in common. */
+function placesMeet(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  return a.some((x) => b.some((y) => x.toLowerCase() === y.toLowerCase()));
+}
+
+/** Links that make an overlap coordinated: a shared mechanism, a shared organisation, or a joint activity. */
+class Links {
+  private readonly jointPairs = new Set<string>();
+
+  constructor(private readonly input: AnalysisInput) {
+    for (const activity of input.activities) {
+      const ids = [...new Set(activity.participantIds)].sort();
+      for (let i = 0; i < ids.length; i++)
+        for (let j = i + 1; j < ids.length; j++) this.jointPairs.add(`${ids[i]}|${ids[j]}`);
+    }
+  }
+
+  between(a: AnalysedActivity, b: AnalysedActivity): string | null {
+    if (a.mechanismId && a.mechanismId === b.mechanismId) return 'reported under the same mechanism';
+    if (a.participantIds.some((id) => b.participantIds.includes(id)))
+      return 'an organisation takes part in both';
+    const [x, y] = [a.leadOrganisationId, b.leadOrganisationId].sort();
+    if (this.jointPairs.has(`${x}|${y}`)) return 'their organisations run a joint activity';
+    const mine = this.input.mechanismsOf.get(a.leadOrganisationId);
+    const theirs = this.input.mechanismsOf.get(b.leadOrganisationId);
+    if (mine && theirs && [...mine].some((m) => theirs.has(m)))
+      return 'their organisations share a coordination mechanism';
+    return null;
+  }
+}
+
+/** Cheapest tests first: this runs for every pair of activities of a type in a country. */
+function overlapOf(a: Slot, b: Slot): Pair | null {
+  if (a.activity.leadOrganisationId === b.activity.leadOrganisationId) return null;
+  const startA = a.activity.start ?? MIN;
+  const startB = b.activity.start ?? MIN;
+  const endA = a.activity.end ?? MAX;
+  const endB = b.activity.end ?? MAX;
+  const from = startA > startB ? startA : startB;
+  const to = endA < endB ? endA : endB;
+  if (from > to) return null;
+  const groups = shared(a.activity.targetGroups, b.activity.targetGroups);
+  if (!groups) return null;
+  const forms = shared(a.activity.forms, b.activity.forms);
+  if (!forms || !placesMeet(a.places, b.places)) return null;
+  return { a, b, from: from === MIN ? null : from, to: to === MAX ? null : to, groups, forms };
+}
+
+/** One finding per country and activity type for each group of activities linked by unlinked overlaps. */
+export function findOverlaps(input: AnalysisInput): Finding[] {
+  const links = new Links(input);
+  const cells = new Map<string, Slot[]>();
+  for (const activity of input.activities)
+    for (const country of activity.countries) {
+      const key = `${country.iso3}|${activity.activityType}`;
+      const slots = cells.get(key) ?? [];
+      // A country listed in two roles is one place of work.
+      const existing = slots.find((s) => s.activity === activity);
+      if (existing) existing.places = [...existing.places, ...country.places];
+      else slots.push({ activity, places: [...country.places] } as Slot & { places: string[] });
+      cells.set(key, slots);
+    }
+  const wanted = input.scope.countries?.length ? new Set(input.scope.countries) : null;
+  const findings: Finding[] = [];
+  for (const [key, slots] of [...cells].sort(([a], [b]) => a.localeCompare(b))) {
+    const [iso3 = '', activityType = ''] = key.split('|');
+    if (wanted && !wanted.has(iso3)) continue;
+    const pairs = unlinkedPairs(slots, links);
+    for (const group of connectedGroups(pairs))
+      findings.push(overlapFinding(input, iso3, activityType, group));
+  }
+  return findings;
+}
+
+function unlinkedPairs(slots: Slot[], links: Links): Pair[] {
+  const sorted = [...slots].sort((x, y) => (x.activity.start ?? MIN).localeCompare(y.activity.start ?? MIN));
+  const pairs: Pair[] = [];
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i] as Slot;
+    for (let j = i + 1; j < sorted.length; j++) {
+      const b = sorted[j] as Slot;
+      // Sorted by start: once b starts after a ends, no later one overlaps a either.
+      if ((b.activity.start ?? MIN) > (a.activity.end ?? MAX)) break;
+      const pair = overlapOf(a, b);
+      if (pair && !links.between(a.activity, b.activity)) pairs.push(pair);
+    }
+  }
+  return pairs;
+}
+
+/** Pairs joined into groups that share an activity (union-find over activity ids). */
+function connectedGroups(pairs: Pair[]): Pair[][] {
+  const parent = new Map<string, string>();
+  const find = (id: string): string => {
+    const up = parent.get(id) ?? id;
+    if (up === id) return id;
+    const root = find(up);
+    parent.set(id, root);
+    return root;
+  };
+  for (const pair of pairs) parent.set(find(pair.a.activity.id), find(pair.b.activity.id));
+  const groups = new Map<string, Pair[]>();
+  for (const pair of pairs) {
+    const root = find(pair.a.activity.id);
+    groups.set(root, [...(groups.get(root) ?? []), pair]);
+  }
+  return [...groups.values()];
+}
+
+function overlapFinding(input: AnalysisInput, iso3: string, activityType: string, pairs: Pair[]): Finding {
+  const activities = [...new Map(pairs.flatMap((p) => [p.a, p.b]).map((s) => [s.activity.id, s])).values()];
+  const leads = [...new Set(activities.map((s) => nameOf(input, s.activity.leadOrganisationId)))];
+  const places = [...new Set(activities.flatMap((s) => s.places))].sort();
+  const groups = [...new Set(pairs.flatMap((p) => p.groups))].sort();
+  const forms = [...new Set(pairs.flatMap((p) => p.forms))].sort();
+  const from = pairs.map((p) => p.from ?? MIN).sort()[0] ?? MIN;
+  const to =
+    pairs
+      .map((p) => p.to ?? MAX)
+      .sort()
+      .at(-1) ?? MAX;
+  const described = pairs
+    .slice(0, 5)
+    .map(
+      (p) =>
+        `“${p.a.activity.title}” (${nameOf(input, p.a.activity.leadOrganisationId)}, ${datesOf(p.a.activity)}) and “${p.b.activity.title}” (${nameOf(input, p.b.activity.leadOrganisationId)}, ${datesOf(p.b.activity)}) run together from ${p.from ?? 'an open start'} to ${p.to ?? 'an open end'}`,
+    );
+  const forWhom = [
+    groups.length ? `for ${groups.join(', ')}` : 'for no stated group',
+    forms.length ? `against ${forms.join(', ')}` : 'for no stated form',
+  ];
+  return makeFinding(input, {
+    rule: 'unlinked_overlap',
+    severity: leads.length >= 3 ? 'high' : 'medium',
+    iso3,
+    cell: {
+      activityType: activityType as Finding['cell']['activityType'],
+      pillar: (activities[0]?.activity.pillar ?? null) as Finding['cell']['pillar'],
+      targetGroups: groups as Finding['cell']['targetGroups'],
+      forms: forms as Finding['cell']['forms'],
+      places,
+    },
+    key: [iso3, activityType, ...activities.map((s) => s.activity.id).sort()],
+    period: { from: from === MIN ? null : from, to: to === MAX ? null : to },
+    need: null,
+    involved: activities.map((s) => s.activity),
+    explanation: `Rule unlinked_overlap: in ${iso3}${places.length ? ` (${places.join(', ')})` : ''}, ${leads.length} organisations (${leads.join(', ')}) run ${activityType.replaceAll('_', ' ')} ${forWhom.join(' ')} at the same time: ${described.join('; ')}${pairs.length > 5 ? `; and ${pairs.length - 5} more pairs` : ''}. They share no coordination mechanism and no joint activity.`,
+  });
+}

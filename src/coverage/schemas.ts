@@ -1,0 +1,215 @@
+// The shapes of the coverage analysis in the API: matrix, findings, country profiles and need statements.
+import { z } from 'zod';
+import { PlainText } from '../access/schemas.js';
+import { IsoDate } from '../activities/schemas.js';
+import {
+  ActivityType,
+  ActorType,
+  FormOfExploitation,
+  Iso3,
+  Pillar,
+  TargetGroup,
+} from '../reference/vocabulary.js';
+import { NEED_LEVELS } from './schema.js';
+
+const CsvList = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value),
+    z.array(item),
+  );
+
+export const CoverageQuery = z
+  .object({
+    from: IsoDate.optional().describe('Start of the period; activities running on or after it count'),
+    to: IsoDate.optional().describe('End of the period; activities running on or before it count'),
+    country: CsvList(Iso3).optional().describe('Comma-separated ISO3 codes'),
+    pillar: Pillar.optional(),
+    activityType: ActivityType.optional(),
+    targetGroup: TargetGroup.optional(),
+    form: FormOfExploitation.optional(),
+    organisationId: z.uuid().optional(),
+    currency: z
+      .string()
+      .regex(/^[A-Z]{3}$/)
+      .default('USD')
+      .describe('Budgets in this currency are summed; others are counted apart'),
+    minActivities: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .default(1)
+      .describe('Fewer activities than this for a need is a gap'),
+    minReachedShare: z.coerce
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.1)
+      .describe('People reached below this share of the people in need is a gap'),
+  })
+  .strict();
+export type CoverageQuery = z.infer<typeof CoverageQuery>;
+
+export const Period = z.object({ from: IsoDate.nullable(), to: IsoDate.nullable() });
+
+export const MatrixCell = z.object({
+  iso3: z.string(),
+  pillar: Pillar,
+  activityType: ActivityType,
+  targetGroup: TargetGroup.nullable().describe('Null: the activities name no target group'),
+  form: FormOfExploitation.nullable().describe('Null: the activities name no form of exploitation'),
+  organisations: z.number().int().describe('Distinct lead and implementing organisations'),
+  activities: z.number().int(),
+  peopleReached: z.number().nullable(),
+  budget: z.number().describe('Sum of budgets in the chosen currency'),
+  budgetOtherCurrencies: z
+    .number()
+    .int()
+    .describe('Activities whose budget is in another currency (not summed)'),
+});
+export type MatrixCell = z.infer<typeof MatrixCell>;
+
+export const Matrix = z.object({
+  period: Period,
+  currency: z.string(),
+  note: z.string(),
+  cells: z.array(MatrixCell),
+});
+export type Matrix = z.infer<typeof Matrix>;
+
+export const FindingActivity = z.object({
+  id: z.uuid(),
+  identifier: z.string(),
+  title: z.string(),
+  leadOrganisationId: z.uuid(),
+  leadOrganisation: z.string(),
+  start: IsoDate.nullable(),
+  end: IsoDate.nullable(),
+});
+
+export const Severity = z.enum(['high', 'medium', 'low']);
+export const FindingKind = z.enum(['gap', 'overlap']);
+
+export const Finding = z.object({
+  id: z.string().describe('Stable for the same rule and cell, so that findings can be followed over time'),
+  rule: z.string(),
+  kind: FindingKind,
+  severity: Severity,
+  iso3: z.string(),
+  cell: z.object({
+    pillar: Pillar.nullable(),
+    activityType: ActivityType.nullable(),
+    targetGroups: z.array(TargetGroup),
+    forms: z.array(FormOfExploitation),
+    places: z.array(z.string()),
+    corridor: z.object({ origin: z.string(), destination: z.string() }).nullable(),
+  }),
+  explanation: z.string(),
+  activityIds: z.array(z.uuid()),
+  activities: z.array(FindingActivity),
+  organisationIds: z.array(z.uuid()),
+  period: Period.describe('For overlaps, when the activities run together; otherwise the period analysed'),
+  need: z
+    .object({
+      source: z.string(),
+      origin: z.enum(['statistics', 'table']),
+      level: z.enum(NEED_LEVELS),
+      peopleInNeed: z.number().nullable(),
+    })
+    .nullable(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const Rule = z.object({
+  code: z.string(),
+  kind: FindingKind,
+  description: z.string(),
+});
+
+export const Findings = z.object({
+  period: Period,
+  gaps: z.array(Finding),
+  overlaps: z.array(Finding),
+  rules: z.array(Rule),
+  needSources: z.array(z.string()).describe('Where need came from: official statistics, the need table'),
+});
+export type Findings = z.infer<typeof Findings>;
+
+export const CountryProfile = z.object({
+  iso3: z.string(),
+  activities: z.number().int(),
+  pillarBalance: z.array(z.object({ pillar: Pillar, activities: z.number().int(), share: z.number() })),
+  underMechanismShare: z
+    .number()
+    .nullable()
+    .describe('Share of the activities reported under a coordination mechanism; null without activities'),
+  partnersByActorType: z.array(z.object({ actorType: ActorType, organisations: z.number().int() })),
+  organisations: z.number().int(),
+  mechanisms: z.array(
+    z.object({ id: z.uuid(), name: z.string(), kind: z.string(), members: z.number().int() }),
+  ),
+  gaps: z.number().int(),
+  overlaps: z.number().int(),
+});
+export type CountryProfile = z.infer<typeof CountryProfile>;
+
+export const CoverageReport = z.object({
+  period: Period,
+  filters: z.record(z.string(), z.unknown()),
+  matrix: Matrix,
+  findings: Findings,
+  profiles: z.array(CountryProfile),
+});
+export type CoverageReport = z.infer<typeof CoverageReport>;
+
+export const Need = z.object({
+  id: z.uuid(),
+  iso3: z.string(),
+  pillar: Pillar.nullable(),
+  form: FormOfExploitation.nullable(),
+  targetGroup: TargetGroup.nullable(),
+  fromYear: z.number().int(),
+  toYear: z.number().int(),
+  level: z.enum(NEED_LEVELS),
+  peopleInNeed: z.number().int().nullable(),
+  source: z.string().nullable(),
+  note: z.string().nullable(),
+  updatedAt: z.iso.datetime(),
+});
+export type Need = z.infer<typeof Need>;
+
+const Year = z.number().int().min(1900).max(2200);
+export const NeedRequest = z
+  .object({
+    iso3: Iso3,
+    pillar: Pillar.nullable().default(null),
+    form: FormOfExploitation.nullable().default(null),
+    targetGroup: TargetGroup.nullable().default(null),
+    fromYear: Year,
+    toYear: Year,
+    level: z.enum(NEED_LEVELS),
+    peopleInNeed: z.number().int().min(0).nullable().default(null),
+    source: PlainText(500).nullable().default(null),
+    note: z.string().trim().max(5000).nullable().default(null),
+  })
+  .strict()
+  .refine((need) => need.fromYear <= need.toYear, { message: 'fromYear is after toYear', path: ['toYear'] });
+export const UpdateNeedRequest = z
+  .object({
+    pillar: Pillar.nullable(),
+    form: FormOfExploitation.nullable(),
+    targetGroup: TargetGroup.nullable(),
+    fromYear: Year,
+    toYear: Year,
+    level: z.enum(NEED_LEVELS),
+    peopleInNeed: z.number().int().min(0).nullable(),
+    source: PlainText(500).nullable(),
+    note: z.string().trim().max(5000).nullable(),
+  })
+  .partial()
+  .strict();
+export const NeedQuery = z
+  .object({ country: Iso3.optional(), year: z.coerce.number().int().optional() })
+  .strict();
+export const NeedList = z.object({ data: z.array(Need) });
+export const NeedResponse = z.object({ data: Need });

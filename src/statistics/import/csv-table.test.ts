@@ -1,0 +1,42 @@
+// The CSV reader: RFC 4180 quoting, line breaks inside quotes, CRLF, a byte-order mark, row numbers.
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { readCsvRecords } from './csv-table.js';
+
+async function read(chunks: string[], delimiter = ',') {
+  const records = [];
+  for await (const batch of readCsvRecords(Readable.from(chunks.map((c) => Buffer.from(c))), delimiter)) {
+    records.push(...batch);
+  }
+  return records;
+}
+
+describe('readCsvRecords', () => {
+  it('reads plain, quoted and doubled-quote fields, numbering rows by the line they start on', async () => {
+    const records = await read([
+      '\uFEFFa,b,c\r\n1,"two, with comma","say ""hi"""\r\n',
+      '"multi\nline",x,\n4,5,6',
+    ]);
+    expect(records).toEqual([
+      { rowNo: 1, cells: ['a', 'b', 'c'] },
+      { rowNo: 2, cells: ['1', 'two, with comma', 'say "hi"'] },
+      { rowNo: 3, cells: ['multi\nline', 'x', ''] },
+      { rowNo: 5, cells: ['4', '5', '6'] },
+    ]);
+  });
+
+  it('joins a record split across chunks, even inside quotes and multi-byte characters', async () => {
+    const text = Buffer.from('Côte d’Ivoire,"<5"\nKEN,12\n');
+    const chunks = [text.subarray(0, 3), text.subarray(3, 17), text.subarray(17)];
+    const records = [];
+    for await (const batch of readCsvRecords(Readable.from(chunks))) records.push(...batch);
+    expect(records.map((r) => r.cells)).toEqual([
+      ['Côte d’Ivoire', '<5'],
+      ['KEN', '12'],
+    ]);
+  });
+
+  it('uses another delimiter when the mapping names one, and keeps a stray quote as a character', async () => {
+    expect((await read(['a;b"c;d\n'], ';'))[0]?.cells).toEqual(['a', 'b"c', 'd']);
+  });
+});

@@ -1,0 +1,102 @@
+// A streaming CSV reader (RFC 4180: quoted fields, doubled quotes, line breaks inside quotes, CRLF, BOM).
+// Written here because the general-purpose parsers read about 100,000 rows a second on our machines, and
+// imports must reach several times that; rows without quotes take a fast path through String.split.
+import type { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
+
+export type CsvRecord = { rowNo: number; cells: string[] };
+
+type Parsed = { cells: string[]; next: number; lines: number };
+
+/**
+ * Parses the record that starts at `start`; null when the text ends inside it (wait for more).
+ * A quote inside an unquoted field is kept as a character, as spreadsheet programs do.
+ */
+function parseRecord(text: string, start: number, delimiter: string, isFinal: boolean): Parsed | null {
+  const newline = text.indexOf('\n', start);
+  if (newline < 0 && !isFinal) return null;
+  const end = newline < 0 ? text.length : newline;
+  const line = text.slice(start, end);
+  if (!line.includes('"')) {
+    const trimmed = line.endsWith('\r') ? line.slice(0, -1) : line;
+    return { cells: trimmed.split(delimiter), next: end + 1, lines: 1 };
+  }
+  return parseQuoted(text, start, delimiter, isFinal);
+}
+
+function parseQuoted(text: string, start: number, delimiter: string, isFinal: boolean): Parsed | null {
+  const cells: string[] = [];
+  let cell = '';
+  let i = start;
+  let lines = 1;
+  let isQuoted = false;
+  let isFieldStart = true;
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (isQuoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          cell += '"';
+          i += 2;
+          continue;
+        }
+        if (i + 1 >= text.length && !isFinal) return null;
+        isQuoted = false;
+      } else {
+        if (c === '\n') lines += 1;
+        cell += c;
+      }
+      i += 1;
+      continue;
+    }
+    if (c === '"' && isFieldStart) {
+      isQuoted = true;
+      isFieldStart = false;
+    } else if (c === delimiter) {
+      cells.push(cell);
+      cell = '';
+      isFieldStart = true;
+    } else if (c === '\n') {
+      cells.push(cell.endsWith('\r') ? cell.slice(0, -1) : cell);
+      return { cells, next: i + 1, lines };
+    } else {
+      cell += c;
+      isFieldStart = false;
+    }
+    i += 1;
+  }
+  if (!isFinal) return null;
+  cells.push(cell.endsWith('\r') ? cell.slice(0, -1) : cell);
+  return { cells, next: text.length + 1, lines };
+}
+
+/** Records with the line they start on (the first line is 1), as a spreadsheet numbers rows. */
+export async function* readCsvRecords(input: Readable, delimiter = ','): AsyncGenerator<CsvRecord[]> {
+  const decoder = new StringDecoder('utf8');
+  let text = '';
+  let line = 1;
+  let isFirst = true;
+  const take = (isFinal: boolean) => {
+    const batch: CsvRecord[] = [];
+    let position = 0;
+    while (position < text.length) {
+      const parsed = parseRecord(text, position, delimiter, isFinal);
+      if (!parsed) break;
+      batch.push({ rowNo: line, cells: parsed.cells });
+      line += parsed.lines;
+      position = parsed.next;
+    }
+    text = text.slice(position);
+    return batch;
+  };
+  for await (const chunk of input) {
+    text += typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer);
+    if (isFirst && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    isFirst = false;
+    const batch = take(false);
+    if (batch.length > 0) yield batch;
+  }
+  text += decoder.end();
+  const rest = take(true);
+  if (rest.length > 0) yield rest;
+}

@@ -1,0 +1,144 @@
+// Turns one row's published fields into an observation, or says which column is wrong and why.
+import {
+  ageCodeOf,
+  canonicalTerm,
+  categoryCodeOf,
+  dimensionKindOf,
+  iso3OfCountry,
+  m49OfArea,
+  sexCodeOf,
+  TOTAL,
+} from '../terms.js';
+import { isCountUnit, isValueProblem, parseValue } from '../values.js';
+import type { RowOutcome } from './types.js';
+
+export type Area = { iso3: string; m49: null } | { iso3: null; m49: string };
+
+/** The published fields of one row, each with the column it came from (for rejection messages). */
+export type PublishedRow = {
+  rowNo: number;
+  indicator: Field;
+  unit: Field;
+  area: Area | { rejection: { column: string; value: string; reason: string } };
+  year: Field;
+  value: Field;
+  sex?: string | undefined;
+  age?: string | undefined;
+  dimension?: string | undefined;
+  category?: string | undefined;
+  source?: string | undefined;
+  note?: string | undefined;
+};
+
+export type Field = { column: string; text: string };
+
+const reject = (rowNo: number, column: string | null, value: string | null, reason: string): RowOutcome => ({
+  rejection: { row: rowNo, column, value, reason },
+});
+
+export function observationOf(row: PublishedRow): RowOutcome {
+  const { rowNo } = row;
+  if ('rejection' in row.area) {
+    const { column, value, reason } = row.area.rejection;
+    return reject(rowNo, column, value, reason);
+  }
+  const indicator = row.indicator.text.trim();
+  if (!indicator) return reject(rowNo, row.indicator.column, '', 'no indicator');
+  const unit = row.unit.text.trim();
+  if (!unit) return reject(rowNo, row.unit.column, '', 'no unit of measurement');
+  const yearText = row.year.text.trim();
+  if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1900 || Number(yearText) > 2100) {
+    return reject(
+      rowNo,
+      row.year.column,
+      yearText,
+      'the year is not a four-digit year between 1900 and 2100',
+    );
+  }
+  const value = parseValue(row.value.text, { isCount: isCountUnit(unit) });
+  if (isValueProblem(value)) return reject(rowNo, row.value.column, row.value.text.trim(), value.problem);
+  const sex = canonicalTerm(row.sex ?? '');
+  const age = canonicalTerm(row.age ?? '');
+  const dimension = canonicalTerm(row.dimension ?? '');
+  const category = canonicalTerm(row.category ?? '');
+  if (dimension === TOTAL && category !== TOTAL) {
+    return reject(rowNo, 'Category', category, 'a category is given but its dimension is "Total" or empty');
+  }
+  return {
+    observation: {
+      rowNo,
+      indicator,
+      unit,
+      iso3: row.area.iso3,
+      m49: row.area.m49,
+      year: Number(yearText),
+      sex,
+      age,
+      dimension,
+      category,
+      sexCode: sex === TOTAL ? null : sexCodeOf(sex),
+      ageCode: age === TOTAL ? null : ageCodeOf(age),
+      categoryCode: categoryCodeOf(dimensionKindOf(dimension), category),
+      lower: value.lower,
+      upper: value.upper,
+      isCensored: value.isCensored,
+      valueText: value.text,
+      source: blankToNull(row.source),
+      note: blankToNull(row.note),
+    },
+  };
+}
+
+function blankToNull(text: string | undefined): string | null {
+  const trimmed = text?.trim() ?? '';
+  return trimmed === '' ? null : trimmed;
+}
+
+/**
+ * Where a row's figure is: a country by code (or, without a code, by name), else an M49 area by name.
+ * An unknown code is an error even when the name is known: the code is what the publisher vouches for.
+ */
+export function areaOfCountry(code: Field, name: Field): PublishedRow['area'] {
+  const codeText = code.text.trim();
+  const nameText = name.text.trim();
+  if (codeText) {
+    const iso3 = iso3OfCountry(codeText);
+    if (iso3) return { iso3, m49: null };
+    return {
+      rejection: {
+        column: code.column,
+        value: codeText,
+        reason: `unknown country code "${codeText}"${nameText ? ` (${nameText})` : ''}`,
+      },
+    };
+  }
+  const iso3 = nameText ? iso3OfCountry(nameText) : null;
+  if (iso3) return { iso3, m49: null };
+  const m49 = nameText ? m49OfArea(nameText) : null;
+  if (m49) return { iso3: null, m49 };
+  return {
+    rejection: {
+      column: name.column,
+      value: nameText,
+      reason: nameText ? `unknown country or area "${nameText}"` : 'no country code and no country name',
+    },
+  };
+}
+
+/** Finds columns by name, ignoring case, spaces at the ends and SDG's [brackets]. */
+export function columnIndex(header: readonly string[]): (name: string) => number {
+  const positions = new Map<string, number>();
+  header.forEach((cell, i) => {
+    const key = normaliseColumn(cell);
+    if (!positions.has(key)) positions.set(key, i);
+  });
+  return (name) => positions.get(normaliseColumn(name)) ?? -1;
+}
+
+export function normaliseColumn(name: string): string {
+  return name
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
+}

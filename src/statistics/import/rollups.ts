@@ -1,0 +1,126 @@
+// Sums country figures into every M49 area that holds them while the file streams past: per cell and
+// country placement (a few dozen placements), then, at the end, into the world, regions, sub-regions and
+// intermediate regions. Memory grows with cells × placements, never with rows.
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '../../platform/db.js';
+import { buildCountryList } from '../../reference/index.js';
+import { tidy } from '../interval.js';
+import type { CellRegistry } from './cells.js';
+import { textArray } from './write-observations.js';
+
+const MAX_PLACEMENTS = 64;
+
+/** A country's place in M49: the areas its figures add to, the world first. */
+function placementsByCountry(): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const country of buildCountryList()) {
+    if (!country.regionCode) continue;
+    const areas = ['001', country.regionCode, country.subregionCode, country.intermediateRegionCode];
+    map.set(
+      country.iso3,
+      areas.filter((a): a is string => a !== null),
+    );
+  }
+  return map;
+}
+
+export class RollupAccumulator {
+  private readonly placementOfCountry = placementsByCountry();
+  private readonly placementIds = new Map<string, number>();
+  private readonly placements: string[][] = [];
+  private lower = new Float64Array(1 << 14);
+  /** NaN once any summed figure has no upper bound (NaN stays NaN through additions). */
+  private upper = new Float64Array(1 << 14);
+  private count = new Int32Array(1 << 14);
+  private censored = new Uint8Array(1 << 14);
+
+  /** Adds a country's figure; figures for M49 areas and for countries outside M49 are not summed. */
+  add(cellId: number, iso3: string, lower: number, upper: number | null, isCensored: boolean): void {
+    const placement = this.placementIdOf(iso3);
+    if (placement < 0) return;
+    const slot = cellId * MAX_PLACEMENTS + placement;
+    if (slot >= this.count.length) this.grow(slot);
+    this.lower[slot] = (this.lower[slot] as number) + lower;
+    this.upper[slot] = (this.upper[slot] as number) + (upper === null ? Number.NaN : upper);
+    this.count[slot] = (this.count[slot] as number) + 1;
+    if (isCensored) this.censored[slot] = 1;
+  }
+
+  private placementIdOf(iso3: string): number {
+    const areas = this.placementOfCountry.get(iso3);
+    if (!areas) return -1;
+    const key = areas.join('|');
+    let id = this.placementIds.get(key);
+    if (id === undefined) {
+      id = this.placements.length;
+      if (id >= MAX_PLACEMENTS) throw new Error('more M49 placements than expected');
+      this.placementIds.set(key, id);
+      this.placements.push(areas);
+    }
+    return id;
+  }
+
+  private grow(slot: number): void {
+    let size = this.count.length;
+    while (size <= slot) size *= 2;
+    const widen = <T extends Float64Array | Int32Array | Uint8Array>(old: T, make: (n: number) => T) => {
+      const next = make(size);
+      next.set(old);
+      return next;
+    };
+    this.lower = widen(this.lower, (n) => new Float64Array(n));
+    this.upper = widen(this.upper, (n) => new Float64Array(n));
+    this.count = widen(this.count, (n) => new Int32Array(n));
+    this.censored = widen(this.censored, (n) => new Uint8Array(n));
+  }
+
+  /** Writes one row per cell and M49 area with any member's figure. */
+  async save(db: Queryable, releaseId: string, cells: CellRegistry): Promise<number> {
+    const batch: RollupRow[] = [];
+    let saved = 0;
+    for (let cellId = 0; cellId < cells.cells.length; cellId += 1) {
+      const areas = new Map<string, { lower: number; upper: number; n: number; censored: boolean }>();
+      for (let placement = 0; placement < this.placements.length; placement += 1) {
+        const slot = cellId * MAX_PLACEMENTS + placement;
+        const n = this.count[slot] ?? 0;
+        if (n === 0) continue;
+        for (const area of this.placements[placement] ?? []) {
+          const sum = areas.get(area) ?? { lower: 0, upper: 0, n: 0, censored: false };
+          sum.lower += this.lower[slot] as number;
+          sum.upper += this.upper[slot] as number;
+          sum.n += n;
+          sum.censored ||= this.censored[slot] === 1;
+          areas.set(area, sum);
+        }
+      }
+      for (const [area, sum] of areas) batch.push({ cellId, area, ...sum });
+      if (batch.length >= 10_000) {
+        saved += await insertRollups(db, releaseId, cells, batch.splice(0));
+      }
+    }
+    return saved + (await insertRollups(db, releaseId, cells, batch));
+  }
+}
+
+type RollupRow = { cellId: number; area: string; lower: number; upper: number; n: number; censored: boolean };
+
+async function insertRollups(db: Queryable, releaseId: string, cells: CellRegistry, rows: RollupRow[]) {
+  if (rows.length === 0) return 0;
+  const cell = (row: RollupRow) => cells.cells[row.cellId];
+  const text = (pick: (row: RollupRow) => string | null) => textArray(rows.map(pick));
+  const numbers = (pick: (row: RollupRow) => number | null) =>
+    `{${rows.map((row) => pick(row) ?? 'NULL').join(',')}}`;
+  await db.execute(sql`
+    insert into statistic_rollups (release_id, indicator, m49, dimension, age, sex, category, year, unit,
+      sex_code, age_code, category_code, value_lower, value_upper, is_censored, countries)
+    select ${releaseId}::uuid, * from unnest(
+      ${text((r) => cell(r)?.indicator ?? null)}::text[], ${text((r) => r.area)}::text[],
+      ${text((r) => cell(r)?.dimension ?? null)}::text[], ${text((r) => cell(r)?.age ?? null)}::text[],
+      ${text((r) => cell(r)?.sex ?? null)}::text[], ${text((r) => cell(r)?.category ?? null)}::text[],
+      ${numbers((r) => cell(r)?.year ?? null)}::smallint[], ${text((r) => cell(r)?.unit ?? null)}::text[],
+      ${text((r) => cell(r)?.sexCode ?? null)}::text[], ${text((r) => cell(r)?.ageCode ?? null)}::text[],
+      ${text((r) => cell(r)?.categoryCode ?? null)}::text[], ${numbers((r) => tidy(r.lower))}::numeric[],
+      ${numbers((r) => (Number.isNaN(r.upper) ? null : tidy(r.upper)))}::numeric[],
+      ${`{${rows.map((r) => (r.censored ? 't' : 'f')).join(',')}}`}::boolean[], ${numbers((r) => r.n)}::int[])`);
+  return rows.length;
+}

@@ -1,0 +1,42 @@
+// What importers produce: observations ready to store, and rejected rows with their reasons.
+
+/** One figure read from a file, with its published terms and our codes where they map. */
+export type ObservationInput = {
+  rowNo: number;
+  indicator: string;
+  unit: string;
+  iso3: string | null;
+  m49: string | null;
+  year: number;
+  sex: string;
+  age: string;
+  dimension: string;
+  category: string;
+  sexCode: string | null;
+  ageCode: string | null;
+  categoryCode: string | null;
+  lower: number;
+  upper: number | null;
+  isCensored: boolean;
+  valueText: string;
+  source: string | null;
+  note: string | null;
+};
+
+/** A row that did not become an observation: where it is, which column, and why. */
+export type Rejection = { row: number; column: string | null; value: string | null; reason: string };
+
+/** A published term that maps to none of our codes; it is kept as published and listed here. */
+export type UnmappedTerm = { dimension: string; term: string; rows: number };
+
+export type RowOutcome = { observation: ObservationInput } | { rejection: Rejection };
+
+/**
+ * How one source's table is read: which row is its header, and how a data row becomes an observation.
+ * `bind` receives the header's cells and returns the row mapper, or a list of missing columns.
+ */
+export type TableLayout = {
+  describe: string;
+  isHeader(cells: readonly string[]): boolean;
+  bind(header: readonly string[]): ((rowNo: number, cells: readonly string[]) => RowOutcome) | string[];
+};

@@ -1,0 +1,165 @@
+// Official statistics: releases of a publisher's data, their observations, and per-release roll-ups.
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  char,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from '../access/schema.js';
+
+/**
+ * One release of a source (for example the UNODC Global Report data of 2024). Several releases of a
+ * source live side by side; the newest (by publication date, then by first import) is the default.
+ */
+export const statisticReleases = pgTable(
+  'statistic_releases',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    /** glotip, sdg, demo, or the name a mapping file gives a generic CSV source. */
+    source: text('source').notNull(),
+    label: text('label').notNull(),
+    publisher: text('publisher').notNull(),
+    publishedOn: date('published_on'),
+    /** Invented figures (the demo dataset) — never to be read as a publisher's. */
+    isSynthetic: boolean('is_synthetic').notNull().default(false),
+    fileName: text('file_name'),
+    observationCount: integer('observation_count').notNull().default(0),
+    rejectedCount: integer('rejected_count').notNull().default(0),
+    /** The import report, with its list of rejected rows capped (see import/report.ts). */
+    report: jsonb('report').$type<Record<string, unknown>>().notNull().default({}),
+    importedBy: uuid('imported_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    importedAt: timestamp('imported_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('statistic_releases_source_label_key').on(t.source, t.label)],
+);
+
+/**
+ * One published figure. Sex, age and the publisher's one further breakdown (dimension + category) are kept
+ * as published, with "Total" where the figure is not broken down; the *_code columns hold our vocabulary's
+ * code where the published term maps to one. A censored value ("<5") keeps its bounds and its text.
+ * No foreign key on iso3 either: the importer checks countries once per distinct code, not per row.
+ */
+export const statisticObservations = pgTable(
+  'statistic_observations',
+  {
+    /**
+     * The table is partitioned by release (see migration 0004): an import fills a new partition without
+     * indexes, indexes it once, and swaps it for the old one. No foreign key, so that attaching a partition
+     * needs no check of every row; a release's partition is dropped with it (statistic_release_drop).
+     */
+    releaseId: uuid('release_id').notNull(),
+    /** The row of the file it came from (spreadsheet numbering), so every figure can be traced. */
+    rowNo: integer('row_no').notNull(),
+    /**
+     * The import's number for the row's cell (indicator, unit, year, sex, age, dimension, category), so that
+     * roll-ups group on one integer instead of seven texts. Meaningful within a release only.
+     */
+    cellId: integer('cell_id').notNull(),
+    indicator: text('indicator').notNull(),
+    unit: text('unit').notNull(),
+    /** A country, or null when the publisher gave a figure for an M49 area (m49). */
+    iso3: char('iso3', { length: 3 }),
+    m49: char('m49', { length: 3 }),
+    year: smallint('year').notNull(),
+    sex: text('sex').notNull(),
+    age: text('age').notNull(),
+    dimension: text('dimension').notNull(),
+    category: text('category').notNull(),
+    sexCode: text('sex_code'),
+    ageCode: text('age_code'),
+    categoryCode: text('category_code'),
+    valueLower: numeric('value_lower').notNull(),
+    /** Null when the value has no upper bound (">1000"). */
+    valueUpper: numeric('value_upper'),
+    isCensored: boolean('is_censored').notNull(),
+    /** The value exactly as published ("<5", "12"). */
+    valueText: text('value_text').notNull(),
+    source: text('source'),
+    note: text('note'),
+  },
+  // No primary key: the importer numbers rows uniquely, and every index costs time on millions of rows.
+  (t) => [
+    // Each release is a partition, so the index need not lead with release_id; short keys build fast.
+    index('statistic_observations_area_idx').on(t.iso3, t.year),
+    check('statistic_observations_area_check', sql`(${t.iso3} is null) <> (${t.m49} is null)`),
+  ],
+);
+
+/**
+ * Country figures summed into every M49 area that holds them (world, regions, sub-regions, intermediate
+ * regions), per release, computed at import so that world and regional queries read a few hundred rows.
+ */
+export const statisticRollups = pgTable(
+  'statistic_rollups',
+  {
+    releaseId: uuid('release_id')
+      .notNull()
+      .references(() => statisticReleases.id, { onDelete: 'cascade' }),
+    indicator: text('indicator').notNull(),
+    m49: char('m49', { length: 3 }).notNull(),
+    dimension: text('dimension').notNull(),
+    age: text('age').notNull(),
+    sex: text('sex').notNull(),
+    category: text('category').notNull(),
+    year: smallint('year').notNull(),
+    unit: text('unit').notNull(),
+    sexCode: text('sex_code'),
+    ageCode: text('age_code'),
+    categoryCode: text('category_code'),
+    valueLower: numeric('value_lower').notNull(),
+    valueUpper: numeric('value_upper'),
+    isCensored: boolean('is_censored').notNull(),
+    /** How many countries' figures were summed. */
+    countries: integer('countries').notNull(),
+  },
+  // Unique per release by construction (one row per cell and area); a short index serves the queries.
+  (t) => [index('statistic_rollups_lookup_idx').on(t.releaseId, t.indicator, t.m49, t.dimension)],
+);
+
+/** Which countries gave any figure for an indicator, year and breakdown: a roll-up names those that did not. */
+export const statisticCoverage = pgTable(
+  'statistic_coverage',
+  {
+    releaseId: uuid('release_id')
+      .notNull()
+      .references(() => statisticReleases.id, { onDelete: 'cascade' }),
+    indicator: text('indicator').notNull(),
+    dimension: text('dimension').notNull(),
+    year: smallint('year').notNull(),
+    iso3: char('iso3', { length: 3 }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.releaseId, t.indicator, t.dimension, t.year, t.iso3] })],
+);
+
+/** What a release holds: each indicator's breakdowns and categories, for catalogues and dashboards. */
+export const statisticCategories = pgTable(
+  'statistic_categories',
+  {
+    releaseId: uuid('release_id')
+      .notNull()
+      .references(() => statisticReleases.id, { onDelete: 'cascade' }),
+    indicator: text('indicator').notNull(),
+    /** "sex", "age", or the publisher's dimension name. */
+    dimension: text('dimension').notNull(),
+    category: text('category').notNull(),
+    categoryCode: text('category_code'),
+    observations: integer('observations').notNull(),
+    fromYear: smallint('from_year').notNull(),
+    toYear: smallint('to_year').notNull(),
+    units: text('units').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.releaseId, t.indicator, t.dimension, t.category] })],
+);
