@@ -12,6 +12,8 @@ import { ageCodeOf, formCodeOf, sexCodeOf, TOTAL } from './terms.js';
 export const DEMO_STATISTICS_LABEL = 'synthetic demo data 2026.1';
 const INDICATOR = 'Detected trafficking victims';
 const FORM = 'by form of exploitation';
+const PROSECUTED = 'Persons prosecuted';
+const CONVICTED = 'Persons convicted';
 const COUNTRIES = ['KEN', 'UGA', 'NGA', 'THA', 'PHL', 'ROU', 'MDA', 'BRA'];
 const YEARS = [2018, 2019, 2020, 2021, 2022];
 const SEXES = ['Female', 'Male'];
@@ -30,14 +32,49 @@ function random(seed: number): () => number {
 }
 
 /** Invented counts for one country and year: sex × age × form cells; those under 5 are published as "<5". */
+/** Persons prosecuted and convicted by sex, so that the justice chart has figures (convictions lag). */
+function addJustice(
+  iso3: string,
+  year: number,
+  next: () => number,
+  add: (
+    iso3: string,
+    year: number,
+    sex: string,
+    age: string,
+    category: string,
+    count: number,
+    indicator: string,
+  ) => void,
+) {
+  const prosecuted = SEXES.map(() => Math.floor(next() * 40));
+  const convicted = prosecuted.map((count) => Math.floor(count * (0.2 + next() * 0.4)));
+  const total = (values: number[]) => values.reduce((sum, value) => sum + value, 0);
+  for (const [indicator, values] of [
+    [PROSECUTED, prosecuted],
+    [CONVICTED, convicted],
+  ] as const) {
+    add(iso3, year, TOTAL, TOTAL, TOTAL, total(values), indicator);
+    SEXES.forEach((sex, index) => add(iso3, year, sex, TOTAL, TOTAL, values[index] ?? 0, indicator));
+  }
+}
+
 export function demoObservations(): ObservationInput[] {
   const next = random(2026);
   const rows: ObservationInput[] = [];
-  const add = (iso3: string, year: number, sex: string, age: string, category: string, count: number) => {
+  const add = (
+    iso3: string,
+    year: number,
+    sex: string,
+    age: string,
+    category: string,
+    count: number,
+    indicator = INDICATOR,
+  ) => {
     const isCensored = count < 5;
     rows.push({
       rowNo: rows.length + 1,
-      indicator: INDICATOR,
+      indicator,
       unit: 'Counts',
       iso3,
       m49: null,
@@ -81,6 +118,7 @@ export function demoObservations(): ObservationInput[] {
           }
         }
       }
+      addJustice(iso3, year, next, add);
     }
   }
   return rows;

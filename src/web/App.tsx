@@ -7,16 +7,24 @@ import { useI18n } from './i18n/I18nProvider.js';
 import { ForbiddenPage, SignInRequiredPage } from './pages/AccessDeniedPage.js';
 import { ProfilePage } from './pages/account/ProfilePage.js';
 import { SignInPage } from './pages/account/SignInPage.js';
+import { ActivitiesPage } from './pages/activities/ActivitiesPage.js';
+import { EditActivityPage, NewActivityPage } from './pages/activities/ActivityFormPage.js';
+import { ActivityPage } from './pages/activities/ActivityPage.js';
 import { AdministrationPage } from './pages/admin/AdministrationPage.js';
 import { OrganisationPage } from './pages/admin/OrganisationPage.js';
 import { AuditPage } from './pages/audit/AuditPage.js';
 import { BreakGlassPage } from './pages/break-glass/BreakGlassPage.js';
+import { CoveragePage } from './pages/coverage/CoveragePage.js';
 import { HomePage } from './pages/home/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PlannedPage } from './pages/PlannedPage.js';
+import { PartnerPage } from './pages/partners/PartnerPage.js';
+import { PartnersPage } from './pages/partners/PartnersPage.js';
 import { CodeListPage } from './pages/reference/CodeListPage.js';
 import { CountriesPage } from './pages/reference/CountriesPage.js';
 import { ReferencePage } from './pages/reference/ReferencePage.js';
+import { CountryStatisticsPage } from './pages/statistics/CountryStatisticsPage.js';
+import { StatisticsPage } from './pages/statistics/StatisticsPage.js';
 import { Link, matchRoute, type RouteMatch, useLocation } from './router.js';
 import {
   isCurrentSection,
@@ -44,6 +52,10 @@ function PageFor(props: { match: RouteMatch<RouteName> }): ReactNode {
       return <CountriesPage />;
     case 'referenceList':
       return <CodeListPage name={match.params.name ?? ''} />;
+    case 'statistics':
+      return <StatisticsPage />;
+    case 'statisticsCountry':
+      return <CountryStatisticsPage iso3={match.params.iso3 ?? ''} />;
     case 'signIn':
       return <SignInPage />;
     case 'profile':
@@ -56,6 +68,20 @@ function PageFor(props: { match: RouteMatch<RouteName> }): ReactNode {
       return <AuditPage />;
     case 'breakGlass':
       return <BreakGlassPage />;
+    case 'partners':
+      return <PartnersPage />;
+    case 'partner':
+      return <PartnerPage id={match.params.id ?? ''} />;
+    case 'activities':
+      return <ActivitiesPage />;
+    case 'activityNew':
+      return <NewActivityPage />;
+    case 'activity':
+      return <ActivityPage id={match.params.id ?? ''} />;
+    case 'activityEdit':
+      return <EditActivityPage id={match.params.id ?? ''} />;
+    case 'coverage':
+      return <CoveragePage />;
     default:
       return <NotFoundPage />;
   }

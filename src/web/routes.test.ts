@@ -25,7 +25,7 @@ const LATER = ['releases', 'knowledge', 'prevention', 'reference'];
 
 describe('navigation by role', () => {
   it('offers visitors who are not signed in only the public pages and sign-in', () => {
-    expect(labels(null)).toEqual(['home', 'partners', 'reference', 'signIn']);
+    expect(labels(null)).toEqual(['home', 'partners', 'activities', 'statistics', 'reference', 'signIn']);
   });
 
   it.each<[Role, string[]]>([

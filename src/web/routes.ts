@@ -6,9 +6,15 @@ import { type PageAccess, pageVerdict } from './session/permissions.js';
 export type RouteName =
   | 'home'
   | 'partners'
+  | 'partner'
   | 'activities'
+  | 'activityNew'
+  | 'activity'
+  | 'activityEdit'
+  | 'coverage'
   | 'plans'
   | 'statistics'
+  | 'statisticsCountry'
   | 'cases'
   | 'releases'
   | 'knowledge'
@@ -27,15 +33,25 @@ const EVERYONE: PageAccess = { kind: 'everyone' };
 const SIGNED_IN: PageAccess = { kind: 'signed_in' };
 /** Organisations and their members: administrators, coordinators (read-only) and organisation administrators. */
 const ADMINISTRATION: PageAccess = { kind: 'actions', actions: ['users.read', 'organisations.create'] };
+const ACTIVITY_WRITERS: PageAccess = { kind: 'actions', actions: ['activities.write'] };
 
 export type RouteDefinition = { name: RouteName; pattern: string; access: PageAccess };
 
 export const ROUTES: readonly RouteDefinition[] = [
   { name: 'home', pattern: '/', access: EVERYONE },
   { name: 'partners', pattern: '/partners', access: EVERYONE },
-  { name: 'activities', pattern: '/activities', access: SIGNED_IN },
+  { name: 'partner', pattern: '/partners/:id', access: EVERYONE },
+  // The API shows visitors who are not signed in the published activities (and coverage of those) only.
+  { name: 'activities', pattern: '/activities', access: EVERYONE },
+  // Before '/activities/:id': the first matching pattern wins.
+  { name: 'activityNew', pattern: '/activities/new', access: ACTIVITY_WRITERS },
+  { name: 'activity', pattern: '/activities/:id', access: EVERYONE },
+  { name: 'activityEdit', pattern: '/activities/:id/edit', access: ACTIVITY_WRITERS },
+  { name: 'coverage', pattern: '/coverage', access: EVERYONE },
   { name: 'plans', pattern: '/plans', access: SIGNED_IN },
-  { name: 'statistics', pattern: '/statistics', access: SIGNED_IN },
+  // Official figures are public.
+  { name: 'statistics', pattern: '/statistics', access: EVERYONE },
+  { name: 'statisticsCountry', pattern: '/statistics/countries/:iso3', access: EVERYONE },
   // Cases hold victims' personal data: only the case roles will work with them.
   { name: 'cases', pattern: '/cases', access: { kind: 'roles', roles: ['case_manager', 'case_worker'] } },
   { name: 'releases', pattern: '/releases', access: SIGNED_IN },
@@ -97,10 +113,7 @@ export function navItemsFor(me: Me | null): NavItem[] {
 
 /** Capabilities whose pages are not built yet; each has a title and a description message. */
 export const PLANNED = {
-  partners: { title: 'nav.partners', description: 'planned.partners' },
-  activities: { title: 'nav.activities', description: 'planned.activities' },
   plans: { title: 'nav.plans', description: 'planned.plans' },
-  statistics: { title: 'nav.statistics', description: 'planned.statistics' },
   cases: { title: 'nav.cases', description: 'planned.cases' },
   releases: { title: 'nav.releases', description: 'planned.releases' },
   knowledge: { title: 'nav.knowledge', description: 'planned.knowledge' },

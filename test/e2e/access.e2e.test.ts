@@ -87,7 +87,13 @@ describe('signing in', () => {
   it('offers visitors only the public pages and sign-in, and asks them to sign in elsewhere', async () => {
     const page = await harness.newPage();
     await open(page, '/');
-    expect(await navigationLinks(page)).toEqual(['Home', 'Partners', 'Reference', 'Sign in']);
+    expect(await navigationLinks(page)).toEqual([
+      'Home',
+      'Partners',
+      'Activities & coverage',
+      'Reference',
+      'Sign in',
+    ]);
     await open(page, '/audit');
     await expect(page.locator('h1').textContent()).resolves.toBe('Sign in to continue');
     await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
@@ -146,7 +152,13 @@ describe('signing in', () => {
     await page.locator('.user-menu-button').click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByText('You have signed out.').waitFor();
-    expect(await navigationLinks(page)).toEqual(['Home', 'Partners', 'Reference', 'Sign in']);
+    expect(await navigationLinks(page)).toEqual([
+      'Home',
+      'Partners',
+      'Activities & coverage',
+      'Reference',
+      'Sign in',
+    ]);
     await open(page, '/profile');
     await expect(page.locator('h1').textContent()).resolves.toBe('Sign in to continue');
     await page.context().close();

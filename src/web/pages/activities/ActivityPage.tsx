@@ -1,0 +1,186 @@
+// One activity with all its 4W fields, people by sex × age, and the history of its versions.
+import { type Activity, useActivity, useActivityVersions } from '../../api/activities.js';
+import { useMechanisms } from '../../api/partners.js';
+import { PageHeading } from '../../components/PageHeading.js';
+import { Loading, ProblemAlert, ResourceView } from '../../components/Status.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { Link } from '../../router.js';
+import { useSession } from '../../session/SessionProvider.js';
+import { useOrganisationNames } from './ActivityTable.js';
+import { PeopleTable } from './PeopleTable.js';
+import { VocabularyGate } from './VocabularyGate.js';
+import { useDayFormat, useVocabulary, type Vocabulary } from './vocabulary.js';
+
+export function ActivityPage(props: { id: string }) {
+  const { t } = useI18n();
+  const activity = useActivity(props.id);
+  const vocabulary = useVocabulary();
+  const back = (
+    <p className="back-link">
+      <Link to="/activities">{t('activities.back')}</Link>
+    </p>
+  );
+  if (activity.status !== 'ready')
+    return (
+      <article>
+        {back}
+        <PageHeading>{t('activities.title')}</PageHeading>
+        {activity.status === 'loading' ? (
+          <Loading />
+        ) : (
+          <ProblemAlert problem={activity.problem} onRetry={activity.retry} />
+        )}
+      </article>
+    );
+  const record = activity.data.data;
+  return (
+    <article>
+      {back}
+      <PageHeading>{record.title}</PageHeading>
+      <VocabularyGate state={vocabulary}>
+        {(v) => <ActivityDetails activity={record} vocabulary={v} />}
+      </VocabularyGate>
+    </article>
+  );
+}
+
+function ActivityDetails(props: { activity: Activity; vocabulary: Vocabulary }) {
+  const { t, formatNumber } = useI18n();
+  const session = useSession();
+  const day = useDayFormat();
+  const organisationName = useOrganisationNames();
+  const mechanisms = useMechanisms();
+  const { activity: a, vocabulary: v } = props;
+  const none = t('details.none');
+  const list = (items: string[]) => (items.length ? items.join(', ') : none);
+  const date = (value: string | null) => (value ? day(value) : none);
+  const mechanism =
+    mechanisms.status === 'ready'
+      ? mechanisms.data.data.find((m) => m.id === a.coordinationMechanismId)
+      : undefined;
+  return (
+    <>
+      <p className="meta">
+        <code>{a.identifier}</code> · {a.isPublished ? t('activity.published') : t('activity.unpublished')}
+        {a.isIllustrative ? ` · ${t('activity.illustrative')}` : ''}
+      </p>
+      {session.can('activities.write', { organisationId: a.leadOrganisationId }) ? (
+        <p>
+          <Link to={`/activities/${a.id}/edit`} className="button">
+            {t('activity.edit')}
+          </Link>
+        </p>
+      ) : null}
+      {a.description ? <p>{a.description}</p> : null}
+      <h2>{t('activity.who')}</h2>
+      <dl className="facts">
+        <dt>{t('activity.lead')}</dt>
+        <dd>
+          <Link to={`/partners/${a.leadOrganisationId}`}>
+            {organisationName(a.leadOrganisationId) || none}
+          </Link>
+        </dd>
+        <dt>{t('activity.participants')}</dt>
+        <dd>{list(a.participants.map((p) => `${p.name} (${v.label('iati_organisation_role', p.role)})`))}</dd>
+        <dt>{t('activity.mechanism')}</dt>
+        <dd>{mechanism ? mechanism.name : none}</dd>
+      </dl>
+      <h2>{t('activity.what')}</h2>
+      <dl className="facts">
+        <dt>{t('activity.pillar')}</dt>
+        <dd>{v.label('pillar', a.pillar)}</dd>
+        <dt>{t('activity.type')}</dt>
+        <dd>{v.label('activity_type', a.activityType)}</dd>
+        <dt>{t('activity.forms')}</dt>
+        <dd>{list(a.forms.map((f) => v.label('form_of_exploitation', f)))}</dd>
+        <dt>{t('activity.chainStage')}</dt>
+        <dd>{a.chainStage ? v.label('chain_stage', a.chainStage) : none}</dd>
+        <dt>{t('activity.genderMarker')}</dt>
+        <dd>{a.genderMarker ? v.label('gender_marker', a.genderMarker) : none}</dd>
+        <dt>{t('activity.budget')}</dt>
+        <dd>
+          {a.budget
+            ? `${formatNumber(a.budget.amount)} ${a.budget.currency}${a.budget.funder ? ` — ${a.budget.funder}` : ''}`
+            : none}
+        </dd>
+      </dl>
+      <h2>{t('activity.where')}</h2>
+      <ul>
+        {a.countries.map((c) => (
+          <li key={c.iso3}>
+            {v.countryName(c.iso3)} ({v.label('country_role', c.role)})
+            {c.places.length ? `: ${c.places.join(', ')}` : ''}
+          </li>
+        ))}
+      </ul>
+      <h2>{t('activity.whom')}</h2>
+      <p>
+        {t('activity.targetGroups')}: {list(a.targetGroups.map((g) => v.label('target_group', g)))}
+      </p>
+      <PeopleTable caption={t('activity.peopleTargeted')} counts={a.peopleTargeted} vocabulary={v} />
+      <PeopleTable caption={t('activity.peopleReached')} counts={a.peopleReached} vocabulary={v} />
+      <h2>{t('activity.when')}</h2>
+      <dl className="facts">
+        <dt>{t('activity.status')}</dt>
+        <dd>{v.label('iati_activity_status', a.status)}</dd>
+        <dt>{t('activity.planned')}</dt>
+        <dd>
+          {date(a.plannedStart)} – {date(a.plannedEnd)}
+        </dd>
+        <dt>{t('activity.actual')}</dt>
+        <dd>
+          {date(a.actualStart)} – {date(a.actualEnd)}
+        </dd>
+      </dl>
+      <h2>{t('activity.provenance')}</h2>
+      <dl className="facts">
+        <dt>{t('activity.source')}</dt>
+        <dd>{a.provenance.source ?? none}</dd>
+        <dt>{t('activity.reportedBy')}</dt>
+        <dd>{a.provenance.reportedBy ?? none}</dd>
+        <dt>{t('activity.reportedOn')}</dt>
+        <dd>{date(a.provenance.reportedOn)}</dd>
+      </dl>
+      <Versions id={a.id} />
+    </>
+  );
+}
+
+function Versions(props: { id: string }) {
+  const { t, formatDateTime, formatNumber } = useI18n();
+  const versions = useActivityVersions(props.id);
+  return (
+    <section>
+      <h2>{t('versions.heading')}</h2>
+      <ResourceView resource={versions}>
+        {({ data }) => (
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption>{t('versions.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('versions.version')}</th>
+                  <th scope="col">{t('versions.change')}</th>
+                  <th scope="col">{t('versions.when')}</th>
+                  <th scope="col">{t('versions.via')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.map((version) => (
+                  <tr key={version.version}>
+                    <th scope="row">{formatNumber(version.version)}</th>
+                    <td>{t(`versions.${version.change}`)}</td>
+                    <td>{formatDateTime(version.changedAt)}</td>
+                    <td>
+                      <code>{version.via}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </ResourceView>
+    </section>
+  );
+}

@@ -1,0 +1,275 @@
+// The dashboard's charts of one area: trend, women/girls/men/boys, forms of exploitation, justice.
+import type { QueryRow } from '../../../statistics/schemas.js';
+import { queryCsvPath, type StatisticsParams, useStatisticsQuery } from '../../api/statistics.js';
+import { BarChart, type BarGroup } from '../../components/charts/BarChart.js';
+import { ChartFrame } from '../../components/charts/ChartFrame.js';
+import { LineChart, type LineSeries } from '../../components/charts/LineChart.js';
+import { ResourceView } from '../../components/Status.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import type { Dashboard } from './context.js';
+import { formLabel, sexAgeKey, sexAgeLabel, sexAgeOrder } from './labels.js';
+
+function baseParams(d: Dashboard): StatisticsParams {
+  return { indicator: d.selection.indicator.indicator, release: d.selection.release.id, area: [d.area] };
+}
+
+const bounds = (row: QueryRow) => ({ lower: row.lower, upper: row.upper });
+
+export function TrendChart(props: { dashboard: Dashboard }) {
+  const { t, formatNumber } = useI18n();
+  const d = props.dashboard;
+  const params = baseParams(d);
+  const query = useStatisticsQuery(params);
+  const place = d.names.name(d.area);
+  const title = t('stats.chart.trend', { indicator: d.selection.indicator.indicator, area: place });
+  return (
+    <ResourceView resource={query} loadingLabel="stats.loading">
+      {({ data }) => {
+        const rows = [...data.rows].sort((a, b) => a.year - b.year);
+        if (rows.length === 0) return <NoFigures title={title} />;
+        const series: LineSeries[] = [
+          { key: 'total', label: place, points: rows.map((r) => ({ year: r.year, bounds: bounds(r) })) },
+        ];
+        return (
+          <ChartFrame
+            title={title}
+            summary={t('stats.chart.trendSummary', {
+              from: String(rows[0]?.year ?? ''),
+              to: String(rows.at(-1)?.year ?? ''),
+              first: rows[0] ? d.figure(bounds(rows[0])) : '',
+              last: rows.at(-1) ? d.figure(bounds(rows.at(-1) as QueryRow)) : '',
+            })}
+            source={d.source}
+            csvHref={queryCsvPath(params)}
+            table={{
+              rowHeader: t('stats.year'),
+              columns: [d.selection.indicator.indicator],
+              rows: rows.map((r) => ({
+                key: String(r.year),
+                label: String(r.year),
+                cells: [d.figure(bounds(r))],
+              })),
+            }}
+          >
+            <LineChart
+              label={title}
+              series={series}
+              format={d.figure}
+              tickFormat={formatNumber}
+              isRtl={d.isRtl}
+            />
+          </ChartFrame>
+        );
+      }}
+    </ResourceView>
+  );
+}
+
+export function SexAgeChart(props: { dashboard: Dashboard }) {
+  const { t, formatNumber } = useI18n();
+  const d = props.dashboard;
+  const params = { ...baseParams(d), year: d.selection.year, by: ['sex', 'age'] };
+  const query = useStatisticsQuery(params);
+  const title = t('stats.chart.sexAge', { year: String(d.selection.year), area: d.names.name(d.area) });
+  return (
+    <ResourceView resource={query} loadingLabel="stats.loading">
+      {({ data }) => {
+        const rows = [...data.rows].sort((a, b) => sexAgeOrder(sexAgeKey(a), sexAgeKey(b)));
+        if (rows.length === 0) return <NoFigures title={title} />;
+        const groups: BarGroup[] = rows.map((r) => ({
+          key: sexAgeKey(r),
+          label: sexAgeLabel(r, t),
+          values: [bounds(r)],
+        }));
+        return (
+          <ChartFrame
+            title={title}
+            summary={t('stats.chart.sexAgeSummary')}
+            source={d.source}
+            csvHref={queryCsvPath(params)}
+            table={{
+              rowHeader: t('stats.group'),
+              columns: [d.selection.indicator.indicator],
+              rows: groups.map((g) => ({
+                key: g.key,
+                label: g.label,
+                cells: [g.values[0] ? d.figure(g.values[0]) : null],
+              })),
+            }}
+          >
+            <BarChart
+              label={title}
+              series={[{ key: 'value', label: d.selection.indicator.indicator }]}
+              groups={groups}
+              format={d.figure}
+              noFigure={t('charts.noFigure')}
+              isRtl={d.isRtl}
+              colourByGroup
+              tickFormat={formatNumber}
+            />
+          </ChartFrame>
+        );
+      }}
+    </ResourceView>
+  );
+}
+
+export function FormChart(props: { dashboard: Dashboard }) {
+  const { t, formatNumber } = useI18n();
+  const d = props.dashboard;
+  const params = { ...baseParams(d), year: d.selection.year, by: ['form', 'sex', 'age'] };
+  const query = useStatisticsQuery(params);
+  const title = t('stats.chart.forms', { year: String(d.selection.year), area: d.names.name(d.area) });
+  return (
+    <ResourceView resource={query} loadingLabel="stats.loading">
+      {({ data }) => {
+        if (data.rows.length === 0) return <NoFigures title={title} />;
+        const seriesKeys = [...new Set(data.rows.map(sexAgeKey))].sort(sexAgeOrder);
+        const series = seriesKeys.map((key) => {
+          const row = data.rows.find((r) => sexAgeKey(r) === key) as QueryRow;
+          return { key, label: sexAgeLabel(row, t) };
+        });
+        const formKeys = [...new Set(data.rows.map((r) => r.categoryCode ?? r.category ?? ''))];
+        const groups: BarGroup[] = formKeys.map((form) => {
+          const rows = data.rows.filter((r) => (r.categoryCode ?? r.category ?? '') === form);
+          return {
+            key: form,
+            label: rows[0] ? formLabel(rows[0], d.forms) : form,
+            values: seriesKeys.map((key) => {
+              const row = rows.find((r) => sexAgeKey(r) === key);
+              return row ? bounds(row) : null;
+            }),
+          };
+        });
+        return (
+          <ChartFrame
+            title={title}
+            summary={t('stats.chart.formsSummary')}
+            source={d.source}
+            csvHref={queryCsvPath(params)}
+            notes={
+              data.rows.some((r) => r.isCensored) ? <p className="note">{t('stats.censoredNote')}</p> : null
+            }
+            table={{
+              rowHeader: t('stats.form'),
+              columns: series.map((s) => s.label),
+              rows: groups.map((g) => ({
+                key: g.key,
+                label: g.label,
+                cells: g.values.map((v) => (v ? d.figure(v) : null)),
+              })),
+            }}
+          >
+            <BarChart
+              label={title}
+              series={series}
+              groups={groups}
+              format={d.figure}
+              noFigure={t('charts.noFigure')}
+              isRtl={d.isRtl}
+              tickFormat={formatNumber}
+            />
+          </ChartFrame>
+        );
+      }}
+    </ResourceView>
+  );
+}
+
+/** Prosecutions against convictions, where the release publishes both (as GLOTIP does). */
+export function JusticeChart(props: { dashboard: Dashboard }) {
+  const { t } = useI18n();
+  const d = props.dashboard;
+  const prosecuted = d.selection.indicators.find((i) => /prosecut/i.test(i.indicator));
+  const convicted = d.selection.indicators.find((i) => /convict/i.test(i.indicator));
+  const title = t('stats.chart.justice', { area: d.names.name(d.area) });
+  if (!prosecuted || !convicted) {
+    return (
+      <section className="chart" aria-labelledby="justice-missing">
+        <h3 id="justice-missing" className="chart-title">
+          {title}
+        </h3>
+        <p className="chart-empty">{t('stats.justiceMissing', { release: d.selection.release.label })}</p>
+      </section>
+    );
+  }
+  return (
+    <JusticeLines
+      dashboard={d}
+      prosecuted={prosecuted.indicator}
+      convicted={convicted.indicator}
+      title={title}
+    />
+  );
+}
+
+function JusticeLines(props: { dashboard: Dashboard; prosecuted: string; convicted: string; title: string }) {
+  const { t, formatNumber } = useI18n();
+  const d = props.dashboard;
+  const common = { release: d.selection.release.id, area: [d.area] };
+  const prosecuted = useStatisticsQuery({ ...common, indicator: props.prosecuted });
+  const convicted = useStatisticsQuery({ ...common, indicator: props.convicted });
+  return (
+    <ResourceView resource={prosecuted} loadingLabel="stats.loading">
+      {(p) => (
+        <ResourceView resource={convicted} loadingLabel="stats.loading">
+          {(c) => {
+            const series: LineSeries[] = [
+              {
+                key: 'p',
+                label: t('stats.prosecuted'),
+                points: p.data.rows.map((r) => ({ year: r.year, bounds: bounds(r) })),
+              },
+              {
+                key: 'c',
+                label: t('stats.convicted'),
+                points: c.data.rows.map((r) => ({ year: r.year, bounds: bounds(r) })),
+              },
+            ];
+            const years = [...new Set([...p.data.rows, ...c.data.rows].map((r) => r.year))].sort(
+              (a, b) => a - b,
+            );
+            const cell = (rows: QueryRow[], year: number) => {
+              const row = rows.find((r) => r.year === year);
+              return row ? d.figure(bounds(row)) : null;
+            };
+            return (
+              <ChartFrame
+                title={props.title}
+                summary={t('stats.chart.justiceSummary')}
+                source={d.source}
+                table={{
+                  rowHeader: t('stats.year'),
+                  columns: [t('stats.prosecuted'), t('stats.convicted')],
+                  rows: years.map((y) => ({
+                    key: String(y),
+                    label: String(y),
+                    cells: [cell(p.data.rows, y), cell(c.data.rows, y)],
+                  })),
+                }}
+              >
+                <LineChart
+                  label={props.title}
+                  series={series}
+                  format={d.figure}
+                  tickFormat={formatNumber}
+                  isRtl={d.isRtl}
+                />
+              </ChartFrame>
+            );
+          }}
+        </ResourceView>
+      )}
+    </ResourceView>
+  );
+}
+
+export function NoFigures(props: { title: string }) {
+  const { t } = useI18n();
+  return (
+    <section className="chart">
+      <h3 className="chart-title">{props.title}</h3>
+      <p className="chart-empty">{t('stats.noFigures')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+// The global dashboard of official statistics: trend, sex × age, forms, justice, map and pivot table.
+import { PageHeading } from '../../components/PageHeading.js';
+import { ResourceView } from '../../components/Status.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { FormChart, JusticeChart, SexAgeChart, TrendChart } from './BreakdownCharts.js';
+import { makeDashboard } from './context.js';
+import { DashboardControls } from './DashboardControls.js';
+import { WORLD } from './labels.js';
+import { MapChart } from './MapChart.js';
+import { PivotView } from './PivotView.js';
+import { useDashboardNames } from './useDashboardNames.js';
+
+export function StatisticsPage() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const names = useDashboardNames();
+  return (
+    <article className="statistics">
+      <PageHeading>{t('stats.title')}</PageHeading>
+      <p className="lede">{t('stats.intro')}</p>
+      <ResourceView resource={names} loadingLabel="stats.loading">
+        {({ names, forms }) => (
+          <DashboardControls>
+            {(selection) => {
+              const dashboard = makeDashboard(i18n, selection, WORLD, names, forms);
+              return (
+                <>
+                  <MapChart dashboard={dashboard} />
+                  <h2>{t('stats.worldHeading')}</h2>
+                  <p className="note">{t('stats.rollupNote')}</p>
+                  <div className="chart-grid">
+                    <TrendChart dashboard={dashboard} />
+                    <SexAgeChart dashboard={dashboard} />
+                    <FormChart dashboard={dashboard} />
+                    <JusticeChart dashboard={dashboard} />
+                  </div>
+                  <PivotView dashboard={dashboard} withCountries />
+                </>
+              );
+            }}
+          </DashboardControls>
+        )}
+      </ResourceView>
+    </article>
+  );
+}
