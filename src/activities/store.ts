@@ -14,7 +14,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import { coordinationMechanisms, organisations } from '../partners/schema.js';
+import { coordinationMechanisms, organisations } from '../partners/index.js';
 import type { Queryable } from '../platform/db.js';
 import { AppError, type FieldError } from '../platform/errors.js';
 import {

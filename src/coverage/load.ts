@@ -1,6 +1,6 @@
 // Loads what the coverage rules look at, in a handful of set-based queries, as the requester sees it.
 import { and, sql } from 'drizzle-orm';
-import { coordinationMechanisms, mechanismMembers, organisations } from '../partners/schema.js';
+import { coordinationMechanisms, mechanismMembers, organisations } from '../partners/index.js';
 import { type Queryable, rowsOf } from '../platform/db.js';
 import { coverageConditions } from './matrix.js';
 import type { AnalysedActivity, AnalysisInput } from './model.js';

@@ -55,7 +55,8 @@ function addJustice(
     [CONVICTED, convicted],
   ] as const) {
     add(iso3, year, TOTAL, TOTAL, TOTAL, total(values), indicator);
-    SEXES.forEach((sex, index) => add(iso3, year, sex, TOTAL, TOTAL, values[index] ?? 0, indicator));
+    for (const [index, sex] of SEXES.entries())
+      add(iso3, year, sex, TOTAL, TOTAL, values[index] ?? 0, indicator);
   }
 }
 

@@ -1,5 +1,5 @@
 // The organisations and mechanisms a file may name, looked up by id, name or acronym (loaded once per file).
-import { coordinationMechanisms, organisations } from '../../partners/schema.js';
+import { coordinationMechanisms, organisations } from '../../partners/index.js';
 import type { Queryable } from '../../platform/db.js';
 
 type Named = { id: string; name: string; acronym: string | null; actorType?: string };
