@@ -56,20 +56,59 @@ const COUNTRIES = [
 ];
 const DESTINATIONS = ['SAU', 'ARE', 'QAT', 'KWT', 'DEU', 'ITA', 'GBR', 'THA', 'MYS', 'USA'];
 
+/**
+ * Realistic shares: most work is for women, girls, children and migrants, and most detected trafficking is for
+ * sexual exploitation or forced labour (UNODC Global Report on Trafficking in Persons 2022, figs. 1 and 11).
+ */
+const GROUP_WEIGHTS: Record<string, number> = {
+  women: 20,
+  girls: 15,
+  children: 12,
+  migrants: 12,
+  general_public: 10,
+  men: 6,
+  boys: 5,
+  domestic_workers: 4,
+  refugees_idps: 4,
+  police: 3,
+  prosecutors_judges: 2,
+  labour_inspectors: 2,
+  border_officials: 2,
+};
+const FORM_WEIGHTS: Record<string, number> = {
+  sexual_exploitation: 35,
+  forced_labour: 35,
+  domestic_servitude: 8,
+  forced_criminality: 5,
+  forced_begging: 4,
+  forced_marriage: 4,
+  mixed: 4,
+  other: 2,
+};
+
+function weighted(codes: readonly string[], weights: Record<string, number>, uniform: boolean) {
+  const table = codes.flatMap((code) =>
+    Array.from({ length: uniform ? 1 : (weights[code] ?? 1) }, () => code),
+  );
+  return table;
+}
+
 function csvCell(value: string): string {
   return /[",\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
+/** `uniform` spreads groups and forms evenly: the worst case for the matrix (most distinct cells). */
 export function* generateRows(
   count: number,
   organisationNames: readonly string[],
   columns: readonly string[],
+  uniform = false,
 ) {
   const next = seeded(20260101);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
   const types = codesOf('activity_type');
-  const groups = codesOf('target_group');
-  const forms = codesOf('form_of_exploitation');
+  const groups = weighted(codesOf('target_group'), GROUP_WEIGHTS, uniform);
+  const forms = weighted(codesOf('form_of_exploitation'), FORM_WEIGHTS, uniform);
   yield `${columns.join(',')}\n`;
   for (let i = 0; i < count; i++) {
     const origin = pick(COUNTRIES);

@@ -3,8 +3,8 @@ import { listActivities, makeFinding, nameOf, periodText } from './explain.js';
 import {
   type AnalysedActivity,
   type AnalysisInput,
+  activitiesByCountry,
   countriesInScope,
-  countriesOf,
   type NeedStatement,
   PILLARS,
 } from './model.js';
@@ -48,7 +48,7 @@ function describeNeed(need: NeedStatement): string {
 export function findNeedGaps(input: AnalysisInput): Finding[] {
   const findings: Finding[] = [];
   for (const need of input.needs) {
-    const matching = input.activities.filter((a) => covers(a, need));
+    const matching = (activitiesByCountry(input).get(need.iso3) ?? []).filter((a) => covers(a, need));
     const cell = {
       pillar: need.pillar as Finding['cell']['pillar'],
       forms: need.form ? [need.form as Finding['cell']['forms'][number]] : [],
@@ -114,7 +114,7 @@ function findPillarGaps(input: AnalysisInput): Finding[] {
   const findings: Finding[] = [];
   const pillars = input.scope.pillar ? [input.scope.pillar] : [...PILLARS];
   for (const iso3 of countriesInScope(input)) {
-    const here = input.activities.filter((a) => countriesOf(a).includes(iso3));
+    const here = activitiesByCountry(input).get(iso3) ?? [];
     const byPillar = new Map(pillars.map((p) => [p, here.filter((a) => a.pillar === p)]));
     const protection = byPillar.get('protection') ?? [];
     const isProsecutionMissing =
@@ -197,7 +197,8 @@ function findCorridorGaps(input: AnalysisInput): Finding[] {
     ),
   )) {
     if (wanted && !wanted.has(corridor.origin) && !wanted.has(corridor.destination)) continue;
-    if (input.activities.some((a) => worksAtDestination(a, corridor))) continue;
+    const atDestination = activitiesByCountry(input).get(corridor.destination) ?? [];
+    if (atDestination.some((a) => worksAtDestination(a, corridor))) continue;
     const organisations = [...new Set(activities.map((a) => nameOf(input, a.leadOrganisationId)))];
     findings.push(
       makeFinding(input, {

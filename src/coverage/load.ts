@@ -70,7 +70,9 @@ function coversQuery(
   return true;
 }
 
-type LoadedRow = Omit<AnalysedActivity, 'participantIds'> & { participantIds: (string | null)[] };
+type LoadedRow = Omit<AnalysedActivity, 'participantIds'> & {
+  participants: { organisationId: string | null }[];
+};
 
 /** One JSON value for all activities: PGlite converts rows one by one slowly, a single value fast. */
 async function loadActivities(db: Queryable, query: CoverageQuery): Promise<AnalysedActivity[]> {
@@ -79,7 +81,7 @@ async function loadActivities(db: Queryable, query: CoverageQuery): Promise<Anal
     sql`select coalesce(json_agg(json_build_object(
           'id', id, 'identifier', identifier, 'title', title, 'leadOrganisationId', lead_organisation_id,
           'doerIds', organisation_ids,
-          'participantIds', (select coalesce(json_agg(p->>'organisationId'), '[]'::json) from jsonb_array_elements(participants) p),
+          'participants', participants,
           'pillar', pillar, 'activityType', activity_type, 'forms', forms, 'targetGroups', target_groups,
           'chainStage', chain_stage, 'countries', countries,
           'start', coalesce(actual_start, planned_start)::text, 'end', coalesce(actual_end, planned_end)::text,
@@ -87,10 +89,13 @@ async function loadActivities(db: Queryable, query: CoverageQuery): Promise<Anal
         from activities where ${and(...coverageConditions(query))}`,
   );
   const rows = JSON.parse(result[0]?.data ?? '[]') as LoadedRow[];
-  return rows.map((row) => ({
+  return rows.map(({ participants, ...row }) => ({
     ...row,
     participantIds: [
-      ...new Set([row.leadOrganisationId, ...row.participantIds.filter((id): id is string => id !== null)]),
+      ...new Set([
+        row.leadOrganisationId,
+        ...participants.flatMap((p) => (p.organisationId ? [p.organisationId] : [])),
+      ]),
     ],
   }));
 }

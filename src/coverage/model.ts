@@ -72,3 +72,20 @@ export function countriesInScope(input: AnalysisInput): string[] {
   const wanted = input.scope.countries?.length ? new Set(input.scope.countries) : null;
   return [...all].filter((iso3) => !wanted || wanted.has(iso3)).sort();
 }
+
+const byCountryCache = new WeakMap<AnalysisInput, ReadonlyMap<string, readonly AnalysedActivity[]>>();
+
+/** The activities that name each country (in any role), built once per analysis. */
+export function activitiesByCountry(input: AnalysisInput): ReadonlyMap<string, readonly AnalysedActivity[]> {
+  const cached = byCountryCache.get(input);
+  if (cached) return cached;
+  const index = new Map<string, AnalysedActivity[]>();
+  for (const activity of input.activities)
+    for (const iso3 of countriesOf(activity)) {
+      const list = index.get(iso3);
+      if (list) list.push(activity);
+      else index.set(iso3, [activity]);
+    }
+  byCountryCache.set(input, index);
+  return index;
+}

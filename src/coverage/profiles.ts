@@ -1,12 +1,14 @@
 // A coordination profile per country: pillar balance, work under mechanisms, partners by type. Pure.
-import { type AnalysisInput, countriesInScope, countriesOf, PILLARS } from './model.js';
+import { type AnalysisInput, activitiesByCountry, countriesInScope, PILLARS } from './model.js';
 import type { CountryProfile, Finding } from './schemas.js';
 
 const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 1000) / 1000);
 
 export function buildCountryProfiles(input: AnalysisInput, findings: readonly Finding[]): CountryProfile[] {
+  const counts = new Map<string, number>();
+  for (const f of findings) counts.set(`${f.kind}|${f.iso3}`, (counts.get(`${f.kind}|${f.iso3}`) ?? 0) + 1);
   return countriesInScope(input).map((iso3) => {
-    const here = input.activities.filter((a) => countriesOf(a).includes(iso3));
+    const here = activitiesByCountry(input).get(iso3) ?? [];
     const doers = new Set(here.flatMap((a) => a.doerIds));
     const byType = new Map<string, number>();
     for (const id of doers) {
@@ -32,8 +34,8 @@ export function buildCountryProfiles(input: AnalysisInput, findings: readonly Fi
       mechanisms: input.mechanisms
         .filter((m) => m.countries.includes(iso3))
         .map((m) => ({ id: m.id, name: m.name, kind: m.kind, members: m.members })),
-      gaps: findings.filter((f) => f.kind === 'gap' && f.iso3 === iso3).length,
-      overlaps: findings.filter((f) => f.kind === 'overlap' && f.iso3 === iso3).length,
+      gaps: counts.get(`gap|${iso3}`) ?? 0,
+      overlaps: counts.get(`overlap|${iso3}`) ?? 0,
     };
   });
 }
