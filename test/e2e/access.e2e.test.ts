@@ -91,6 +91,7 @@ describe('signing in', () => {
       'Home',
       'Partners',
       'Activities & coverage',
+      'Statistics',
       'Reference',
       'Sign in',
     ]);
@@ -156,6 +157,7 @@ describe('signing in', () => {
       'Home',
       'Partners',
       'Activities & coverage',
+      'Statistics',
       'Reference',
       'Sign in',
     ]);
@@ -237,6 +239,7 @@ describe('administration and the second factor', () => {
     await open(page, '/admin');
     await page.getByRole('link', { name: 'Manage Safe Harbour Shelter Network (demo)' }).click();
     await page.getByRole('heading', { name: 'Members' }).waitFor();
+    await page.getByText('Edna Editor (demo)').first().waitFor();
     await expect(page.locator('tbody tr').count()).resolves.toBeGreaterThanOrEqual(4);
     await expect(page.getByRole('button', { name: /^Remove/ }).count()).resolves.toBe(0);
     await expect(page.getByRole('heading', { name: 'Add a person' }).count()).resolves.toBe(0);

@@ -102,7 +102,7 @@ describe('home page', () => {
     await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
     await expect(page.locator('h1').textContent()).resolves.toBe('Partners');
     await expect(page.title()).resolves.toBe('Partners — Concerted');
-    await expect(page.getByText('Coming in a later release').count()).resolves.toBe(1);
+    await page.getByText('Safe Harbour Shelter Network (demo)').first().waitFor();
     await page.goBack();
     await page.waitForFunction(() => document.querySelector('h1')?.textContent?.startsWith('Coordinated'));
     expect(new URL(page.url()).pathname).toBe('/');
