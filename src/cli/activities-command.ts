@@ -13,12 +13,9 @@ import {
   type ImportReport,
   importActivities,
 } from '../activities/index.js';
-import { loadConfig } from '../platform/config.js';
-import { type DatabaseHandle, getMigrationStatus, openDatabase, type Queryable } from '../platform/db.js';
+import type { DatabaseHandle, Queryable } from '../platform/db.js';
+import { type OpenDatabase, openConfiguredDatabase, withDatabase } from './database.js';
 import { action, printJson, printTable } from './output.js';
-
-/** Opens the database the command works on; tests pass one of their own. */
-export type OpenDatabase = () => Promise<DatabaseHandle>;
 
 const FORMATS = ['csv', 'hxl', 'xlsx', 'iati'] as const;
 
@@ -173,24 +170,4 @@ function passThroughTo(out: Writable): Writable {
       else out.once('drain', () => done());
     },
   });
-}
-
-export async function openConfiguredDatabase(): Promise<DatabaseHandle> {
-  const config = loadConfig();
-  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
-}
-
-export async function withDatabase(open: OpenDatabase, work: (db: Queryable) => Promise<void>) {
-  const database = await open();
-  try {
-    const status = await getMigrationStatus(database.db);
-    if (!status.isCurrent) {
-      throw new Error(
-        `the database has ${status.applied} of ${status.expected} migrations; run \`concerted db migrate\` first`,
-      );
-    }
-    await work(database.db);
-  } finally {
-    await database.close();
-  }
 }

@@ -3,12 +3,9 @@ import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { type ChainVerification, listAuditEntries, verifyAuditChain } from '../audit/chain.js';
 import { type AuditEntry, AuditQuery } from '../audit/schemas.js';
-import { loadConfig } from '../platform/config.js';
-import { type DatabaseHandle, getMigrationStatus, openDatabase, type Queryable } from '../platform/db.js';
+import type { Queryable } from '../platform/db.js';
+import { type OpenDatabase, openConfiguredDatabase, withDatabase } from './database.js';
 import { action, printJson, printTable } from './output.js';
-
-/** Opens the database the command works on; tests pass one of their own. */
-export type OpenDatabase = () => Promise<DatabaseHandle>;
 
 type ListOptions = {
   user?: string;
@@ -121,24 +118,4 @@ function rowOf(entry: AuditEntry) {
     resource: [entry.resourceType, entry.resourceId].filter(Boolean).join(':'),
     organisation: entry.organisationId,
   };
-}
-
-async function openConfiguredDatabase(): Promise<DatabaseHandle> {
-  const config = loadConfig();
-  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
-}
-
-async function withDatabase(open: OpenDatabase, work: (db: Queryable) => Promise<void>) {
-  const database = await open();
-  try {
-    const status = await getMigrationStatus(database.db);
-    if (!status.isCurrent) {
-      throw new Error(
-        `the database has ${status.applied} of ${status.expected} migrations; run \`concerted db migrate\` first`,
-      );
-    }
-    await work(database.db);
-  } finally {
-    await database.close();
-  }
 }

@@ -4,7 +4,7 @@ import { findingsCsv, matrixCsv } from '../coverage/csv.js';
 import { getCoverageReport } from '../coverage/report.js';
 import { CoverageQuery, type CoverageReport } from '../coverage/schemas.js';
 import type { Queryable } from '../platform/db.js';
-import { type OpenDatabase, openConfiguredDatabase, withDatabase } from './activities-command.js';
+import { type OpenDatabase, openConfiguredDatabase, withDatabase } from './database.js';
 import { action, printJson, printTable } from './output.js';
 
 type CoverageOptions = {

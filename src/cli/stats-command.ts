@@ -3,8 +3,7 @@ import { readFile } from 'node:fs/promises';
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import type { z } from 'zod';
-import { loadConfig } from '../platform/config.js';
-import { type Database, type DatabaseHandle, getMigrationStatus, openDatabase } from '../platform/db.js';
+import type { Database } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { queryResultCsv } from '../statistics/csv.js';
 import {
@@ -26,10 +25,8 @@ import {
   StatisticsQuery,
   type StatisticsSource,
 } from '../statistics/index.js';
+import { type OpenDatabase, openConfiguredDatabase, withDatabase } from './database.js';
 import { action, printJson, printTable } from './output.js';
-
-/** Opens the database the command works on; tests pass one of their own. */
-export type OpenDatabase = () => Promise<DatabaseHandle>;
 
 type ImportCliOptions = {
   source: string;
@@ -414,24 +411,4 @@ async function runRevisions(
     })),
     ['change', 'indicator', 'area', 'year', 'breakdown', 'before', 'after'],
   );
-}
-
-async function openConfiguredDatabase(): Promise<DatabaseHandle> {
-  const config = loadConfig();
-  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
-}
-
-async function withDatabase(open: OpenDatabase, work: (db: Database) => Promise<void>) {
-  const database = await open();
-  try {
-    const status = await getMigrationStatus(database.db);
-    if (!status.isCurrent) {
-      throw new Error(
-        `the database has ${status.applied} of ${status.expected} migrations; run \`concerted db migrate\` first`,
-      );
-    }
-    await work(database.db);
-  } finally {
-    await database.close();
-  }
 }

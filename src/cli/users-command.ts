@@ -12,9 +12,8 @@ import { loadConfig } from '../platform/config.js';
 import { type DatabaseHandle, migrateDatabase, openDatabase, type Transaction } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { ActorType } from '../reference/vocabulary.js';
+import type { OpenDatabase } from './database.js';
 import { action, printJson, printTable } from './output.js';
-
-export type OpenDatabase = () => Promise<DatabaseHandle>;
 
 type CreateOptions = {
   email: string;
