@@ -4,9 +4,10 @@ import type { FastifyInstance } from 'fastify';
 import { renderSVG } from 'uqr';
 import { z } from 'zod';
 import { randomToken, sha256Hex } from '../platform/crypto.js';
+import type { Queryable } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { typed } from '../platform/routes.js';
-import { API_TOKEN_PREFIX, totpContext } from './accounts.js';
+import { API_TOKEN_PREFIX, matchUserTotp, totpContext } from './accounts.js';
 import { signedInPrincipal } from './me.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import { apiTokens, sessions, users } from './schema.js';
@@ -21,7 +22,7 @@ import {
   TotpDisableRequest,
   TotpSetupResponse,
 } from './schemas.js';
-import { matchTotp, newTotpSecret, totpUri } from './totp.js';
+import { newTotpSecret, totpUri } from './totp.js';
 
 const TAGS = ['access'];
 const READ = { action: 'account.read' } as const;
@@ -49,7 +50,7 @@ export async function accountRoutes(app: FastifyInstance) {
         details: { field: 'password' },
       };
       await request.transaction(async (tx) => {
-        const [user] = await tx.select().from(users).where(eq(users.id, principal.userId));
+        const user = await ownAccount(tx, principal.userId);
         if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, request.body.currentPassword)))
           throw new AppError('validation_failed', 'The current password is not right.', [
             { path: 'body.currentPassword', message: 'not right', code: 'invalid' },
@@ -86,7 +87,7 @@ export async function accountRoutes(app: FastifyInstance) {
         details: { field: 'totp', step: 'setup' },
       };
       const email = await request.transaction(async (tx) => {
-        const [user] = await tx.select().from(users).where(eq(users.id, principal.userId));
+        const user = await ownAccount(tx, principal.userId);
         if (!user) throw new AppError('not_found');
         if (user.totpEnabledAt)
           throw new AppError('conflict', 'A second factor is already set up; turn it off first.');
@@ -119,13 +120,10 @@ export async function accountRoutes(app: FastifyInstance) {
         details: { field: 'totp', step: 'enable' },
       };
       await request.transaction(async (tx) => {
-        const [user] = await tx.select().from(users).where(eq(users.id, principal.userId));
+        const user = await ownAccount(tx, principal.userId);
         if (!user?.totpSecretSealed || user.totpEnabledAt)
           throw new AppError('conflict', 'Start with POST /api/v1/account/totp/setup.');
-        const step = matchTotp(
-          app.sealer.open(user.totpSecretSealed, totpContext(user.id)),
-          request.body.code,
-        );
+        const step = matchUserTotp(app.sealer, user, request.body.code);
         if (step === null) throw invalidCode();
         await tx
           .update(users)
@@ -160,15 +158,12 @@ export async function accountRoutes(app: FastifyInstance) {
         details: { field: 'totp', step: 'disable' },
       };
       await request.transaction(async (tx) => {
-        const [user] = await tx.select().from(users).where(eq(users.id, principal.userId));
+        const user = await ownAccount(tx, principal.userId);
         if (!user?.totpSecretSealed || !user.totpEnabledAt)
           throw new AppError('conflict', 'No second factor is set up.');
         const passwordOk =
           user.passwordHash && (await verifyPassword(user.passwordHash, request.body.password));
-        const step = matchTotp(
-          app.sealer.open(user.totpSecretSealed, totpContext(user.id)),
-          request.body.code,
-        );
+        const step = matchUserTotp(app.sealer, user, request.body.code);
         if (!passwordOk || step === null) throw invalidCode();
         await tx
           .update(users)
@@ -308,4 +303,10 @@ function tokenView(row: typeof apiTokens.$inferSelect) {
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
   };
+}
+
+/** The signed-in user's own row, read under row-level security. */
+async function ownAccount(tx: Queryable, userId: string) {
+  const [user] = await tx.select().from(users).where(eq(users.id, userId));
+  return user;
 }

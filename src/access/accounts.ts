@@ -59,7 +59,7 @@ async function checkSecondFactor(
 ): Promise<boolean> {
   if (!user.totpEnabledAt || !user.totpSecretSealed) return false;
   if (!code) throw new AppError('totp_required', 'Enter the six-digit code from your authenticator app.');
-  const step = matchTotp(sealer.open(user.totpSecretSealed, totpContext(user.id)), code);
+  const step = matchUserTotp(sealer, user, code);
   // A code already used (same or earlier step) is refused: it may have been seen over a shoulder.
   if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep)) {
     await recordFailure(db, keys);
@@ -71,6 +71,16 @@ async function checkSecondFactor(
 
 export function totpContext(userId: string): string {
   return `users.totp_secret:${userId}`;
+}
+
+/** The time step of a code against the user's sealed TOTP seed, or null when it is wrong or there is none. */
+export function matchUserTotp(
+  sealer: Sealer,
+  user: { id: string; totpSecretSealed: string | null },
+  code: string,
+): number | null {
+  if (!user.totpSecretSealed) return null;
+  return matchTotp(sealer.open(user.totpSecretSealed, totpContext(user.id)), code);
 }
 
 async function findUserByEmail(db: Queryable, email: string) {
