@@ -118,6 +118,10 @@ export const ACTIONS = {
     scope: 'own_organisation',
     description: 'Browse the audit trail',
   },
+  'overview.read': {
+    who: 'anyone',
+    description: 'Read the start page: activities and partners by country, and one’s own work and tasks',
+  },
   'statistics.read': {
     who: 'anyone',
     description: 'Read official statistics: releases, figures, shares, trends and revisions',

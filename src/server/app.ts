@@ -14,6 +14,7 @@ import { activityRoutes } from '../activities/routes.js';
 import { auditRoutes } from '../audit/routes.js';
 import { coverageRoutes } from '../coverage/routes.js';
 import { mechanismRoutes } from '../partners/mechanism-routes.js';
+import { overviewRoutes } from '../overview/routes.js';
 import { organisationRoutes } from '../partners/routes.js';
 import type { Config } from '../platform/config.js';
 import { loadInstallationKey, Sealer } from '../platform/crypto.js';
@@ -97,6 +98,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(activityRoutes, { prefix: '/activities' });
       await api.register(coverageRoutes, { prefix: '/coverage' });
       await api.register(statisticsRoutes, { prefix: '/statistics' });
+      await api.register(overviewRoutes, { prefix: '/overview' });
     },
     { prefix: API_PREFIX },
   );

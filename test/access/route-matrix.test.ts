@@ -378,6 +378,7 @@ const PROBES: Probe[] = [
     allowed: ['admin', 'coordinator', 'org_admin', 'editor'],
   },
   { method: 'GET', route: '/api/v1/coverage/', url: () => '/api/v1/coverage?country=KEN', allowed: 'anyone' },
+  { method: 'GET', route: '/api/v1/overview/', url: () => '/api/v1/overview', allowed: 'anyone' },
   {
     method: 'GET',
     route: '/api/v1/coverage/matrix',
