@@ -20,8 +20,8 @@ function meWith(role: Role, options: { verified?: boolean } = {}): Me {
 }
 
 const labels = (me: Me | null) => navItemsFor(me).map((item) => item.label.replace('nav.', ''));
-const COMMON = ['home', 'partners', 'activities', 'plans', 'statistics'];
-const LATER = ['releases', 'knowledge', 'prevention', 'reference'];
+// Capabilities not built yet (plans, cases, releases, knowledge, prevention) are never offered.
+const COMMON = ['home', 'partners', 'activities', 'statistics', 'reference'];
 
 describe('navigation by role', () => {
   it('offers visitors who are not signed in only the public pages and sign-in', () => {
@@ -29,14 +29,14 @@ describe('navigation by role', () => {
   });
 
   it.each<[Role, string[]]>([
-    ['admin', [...COMMON, ...LATER, 'breakGlass', 'administration', 'audit']],
-    ['coordinator', [...COMMON, ...LATER, 'administration', 'audit']],
-    ['org_admin', [...COMMON, ...LATER, 'breakGlass', 'administration', 'audit']],
-    ['editor', [...COMMON, ...LATER]],
-    ['case_manager', [...COMMON, 'cases', ...LATER, 'breakGlass']],
-    ['case_worker', [...COMMON, 'cases', ...LATER, 'breakGlass']],
-    ['analyst', [...COMMON, ...LATER]],
-    ['viewer', [...COMMON, ...LATER]],
+    ['admin', [...COMMON, 'breakGlass', 'administration', 'audit']],
+    ['coordinator', [...COMMON, 'administration', 'audit']],
+    ['org_admin', [...COMMON, 'breakGlass', 'administration', 'audit']],
+    ['editor', COMMON],
+    ['case_manager', [...COMMON, 'breakGlass']],
+    ['case_worker', [...COMMON, 'breakGlass']],
+    ['analyst', COMMON],
+    ['viewer', COMMON],
   ])('offers a %s exactly the pages of the role', (role, expected) => {
     expect(labels(meWith(role))).toEqual(expected);
   });

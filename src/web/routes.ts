@@ -86,17 +86,15 @@ export type NavItem = {
   anonymousOnly?: boolean;
 };
 
-/** In the order of the response: who, what and where, plans, figures, people, sharing, learning. */
+/**
+ * In the order of the response: who, what and where, figures, reference. Capabilities not built yet (plans,
+ * cases, releases, knowledge, prevention) are not listed: navigation shows only what works.
+ */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', route: 'home', group: 'main' },
   { path: '/partners', label: 'nav.partners', route: 'partners', group: 'main' },
   { path: '/activities', label: 'nav.activities', route: 'activities', group: 'main' },
-  { path: '/plans', label: 'nav.plans', route: 'plans', group: 'main' },
   { path: '/statistics', label: 'nav.statistics', route: 'statistics', group: 'main' },
-  { path: '/cases', label: 'nav.cases', route: 'cases', group: 'main' },
-  { path: '/releases', label: 'nav.releases', route: 'releases', group: 'main' },
-  { path: '/knowledge', label: 'nav.knowledge', route: 'knowledge', group: 'main' },
-  { path: '/prevention', label: 'nav.prevention', route: 'prevention', group: 'main' },
   { path: '/reference', label: 'nav.reference', route: 'reference', group: 'main' },
   { path: '/break-glass', label: 'nav.breakGlass', route: 'breakGlass', group: 'oversight' },
   { path: '/admin', label: 'nav.administration', route: 'administration', group: 'oversight' },

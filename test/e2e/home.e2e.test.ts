@@ -1,6 +1,9 @@
-// The home page: the world map with small states visible, switching to Arabic, and keyboard order.
+// The home page: headline figures for everyone, one's own work when signed in, Arabic, and keyboard order.
+
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Harness, openPage, startHarness } from './harness.js';
+import { DEMO_PASSWORD } from '../../src/access/demo.js';
+import { axeViolations, type Harness, openPage, startHarness } from './harness.js';
 
 let harness: Harness;
 
@@ -12,38 +15,60 @@ afterAll(async () => {
   await harness?.close();
 });
 
-// Bahrain, Singapore, Malta and Maldives, by ISO 3166-1 numeric code.
-const SMALL_STATES = ['048', '702', '470', '462'];
+async function signIn(page: Page, email: string) {
+  await openPage(page, harness.baseUrl, '/sign-in');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.locator('.user-menu-button').waitFor();
+}
+
+const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
 describe('home page', () => {
-  it('draws the world map with a shape for each country, coloured by region', async () => {
+  it('shows everyone the response at a glance: headline figures and activities by country', async () => {
     const page = await harness.newPage();
     await openPage(page, harness.baseUrl, '/');
-    const map = page.locator('svg.world-map[role="img"]');
-    await expect(map.getAttribute('aria-label')).resolves.toMatch(/countries or areas/);
-    const countryPaths = await page.locator('.map-countries path[data-iso3]').count();
-    expect(countryPaths).toBeGreaterThan(200);
-    const fills = await page.$$eval(
-      '.map-countries path[data-iso3]',
-      (paths) => [...new Set(paths.map((p) => p.getAttribute('fill')))].length,
+    const tiles = page.locator('.tiles .tile');
+    await expect(tiles.count()).resolves.toBe(4);
+    await expect(tiles.first().textContent()).resolves.toMatch(/^\d+activit/);
+    await page
+      .locator('.tile', { hasText: 'open gap' })
+      .locator('.tile-value', { hasNotText: '…' })
+      .waitFor();
+    const shaded = await page.$$eval('.choropleth path[data-iso3]', (paths) =>
+      paths.filter((p) => p.getAttribute('fill') !== '#d5d9de').map((p) => p.getAttribute('data-iso3')),
     );
-    expect(fills).toBeGreaterThanOrEqual(5);
-    await expect(page.locator('.legend li').count()).resolves.toBeGreaterThanOrEqual(5);
+    expect(shaded).toContain('KEN');
+    await expect(page.getByRole('heading', { name: /Your work/ }).count()).resolves.toBe(0);
+    await expect(page.getByRole('link', { name: /Partners sign in/ }).count()).resolves.toBe(1);
   });
 
-  it('shows small states as dots with their names', async () => {
+  it('shows a signed-in editor their organisation’s activities, overdue work and recent changes', async () => {
     const page = await harness.newPage();
+    await signIn(page, 'editor@demo.concerted.invalid');
     await openPage(page, harness.baseUrl, '/');
-    for (const numeric of SMALL_STATES) {
-      const marker = page.locator(`circle.map-marker[data-numeric="${numeric}"]`);
-      await expect(marker.count(), numeric).resolves.toBe(1);
-      const box = await marker.boundingBox();
-      // At least about 5 px across on a 1280 px wide window, so it can be seen and hovered.
-      expect(box?.width ?? 0, numeric).toBeGreaterThanOrEqual(5);
+    await page.getByRole('heading', { name: 'Your work at Safe Harbour Shelter Network (demo)' }).waitFor();
+    await expect(page.locator('.own-activities tbody tr').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('.recent-changes li').count()).resolves.toBeGreaterThan(0);
+    await expect(page.locator('.recent-changes').textContent()).resolves.toContain('demo dataset');
+    // Navigation offers only what works: no section that is not built yet.
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    for (const name of ['Plans', 'Cases', 'Knowledge', 'Prevention']) {
+      await expect(nav.getByRole('link', { name }).count(), name).resolves.toBe(0);
     }
-    await expect(page.locator('circle[data-numeric="048"] title').textContent()).resolves.toMatch(/^Bahrain/);
-    // Tuvalu is missing from the 50m atlas; it is placed from the build-time centroid.
-    await expect(page.locator('circle.map-marker[data-numeric="798"]').count()).resolves.toBe(1);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(1280);
+  });
+
+  it('lays the dashboard out right to left in Arabic, no wider than the window', async () => {
+    const page = await harness.newPage();
+    await signIn(page, 'org.admin@demo.concerted.invalid');
+    await openPage(page, harness.baseUrl, '/?lang=ar');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await page.locator('.your-work h2').waitFor();
+    await expect(page.locator('.your-work h2').textContent()).resolves.toContain('عملك في');
+    expect(await pageWidth(page)).toBeLessThanOrEqual(1280);
+    await expect(axeViolations(page)).resolves.toEqual([]);
   });
 
   it('switches to Arabic: right to left, lang="ar", translated navigation, remembered', async () => {

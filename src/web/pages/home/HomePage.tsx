@@ -1,24 +1,27 @@
-// Home: the world map of reference countries by UN M49 region, and what Concerted is for.
-import { useMemo } from 'react';
-import type { Country, M49Area } from '../../../reference/schemas.js';
-import { useCountries, useRegions } from '../../api/reference.js';
+// Home: the response at a glance for everyone, and for a signed-in person their own work and what waits for them.
+import type { Overview } from '../../../overview/schemas.js';
+import { useApiResource } from '../../api/useApiResource.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Loading, ProblemAlert } from '../../components/Status.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import type { MapGeometry } from './map-geometry.js';
-import { countByRegion, Legend, RegionTable } from './RegionSummary.js';
-import { useWorldGeometry } from './useWorldGeometry.js';
-import { type CountryLabel, WorldMap } from './WorldMap.js';
+import { Link, navigate } from '../../router.js';
+import { useSession } from '../../session/SessionProvider.js';
+import { CountryChoropleth } from '../activities/CountryChoropleth.js';
+import { VocabularyGate } from '../activities/VocabularyGate.js';
+import { useVocabulary } from '../activities/vocabulary.js';
+import { HeadlineTiles } from './HeadlineTiles.js';
+import { YourWork } from './YourWork.js';
+import './home.css';
 
 export function HomePage() {
   const { t } = useI18n();
+  const { me } = useSession();
   return (
     <article className="home">
       <PageHeading isHome>{t('home.title')}</PageHeading>
-      <section className="map-section" aria-labelledby="map-heading">
-        <h2 id="map-heading">{t('home.mapHeading')}</h2>
-        <MapSection />
-      </section>
+      <p className="home-lead">{t('home.lead')}</p>
+      {/* The answer depends on who asks: a new key loads it again when the person signs in or out. */}
+      <OverviewLoader key={me?.id ?? 'public'} />
       <section className="mission" aria-labelledby="mission-heading">
         <h2 id="mission-heading">{t('home.missionHeading')}</h2>
         <p>{t('home.mission')}</p>
@@ -27,80 +30,44 @@ export function HomePage() {
   );
 }
 
-function MapSection() {
-  const countries = useCountries();
-  const regions = useRegions();
-  const geometry = useWorldGeometry();
-  for (const resource of [countries, regions, geometry]) {
-    if (resource.status === 'error')
-      return <ProblemAlert problem={resource.problem} onRetry={resource.retry} />;
-  }
-  if (countries.status !== 'ready' || regions.status !== 'ready' || geometry.status !== 'ready') {
-    return <Loading label="status.loadingMap" />;
-  }
-  return <MapFigure countries={countries.data.data} regions={regions.data.data} geometry={geometry.data} />;
+function OverviewLoader() {
+  const overview = useApiResource<{ data: Overview }>('/api/v1/overview');
+  if (overview.status === 'loading') return <Loading />;
+  if (overview.status === 'error')
+    return <ProblemAlert problem={overview.problem} onRetry={overview.retry} />;
+  return <Dashboard overview={overview.data.data} />;
 }
 
-function MapFigure(props: { countries: Country[]; regions: M49Area[]; geometry: MapGeometry }) {
-  const { t, language, info } = useI18n();
-  const { countries, regions, geometry } = props;
-
-  const labels = useMemo(() => {
-    const areaNames = new Map(regions.map((area) => [area.code, area.names[language]]));
-    const entries = countries.map((country): [string, CountryLabel] => {
-      const place = areaNames.get(country.subregionCode ?? '') ?? areaNames.get(country.regionCode ?? '');
-      const name = country.names[language];
-      return [country.numeric, { country, title: place ? `${name} — ${place}` : name }];
-    });
-    return new Map(entries);
-  }, [countries, regions, language]);
-
-  const rows = countByRegion(countries, regions, language, t('home.noRegion'));
-  const regionList = new Intl.ListFormat(info.intlLocale, { type: 'conjunction' }).format(
-    rows.filter((row) => row.code !== null).map((row) => row.name),
-  );
-  const notDrawn = useMemo(
-    () => namesNotDrawn(countries, geometry, language),
-    [countries, geometry, language],
-  );
-
+function Dashboard(props: { overview: Overview }) {
+  const { t } = useI18n();
+  const { overview } = props;
+  const vocabulary = useVocabulary();
   return (
     <>
-      <figure className="map-figure">
-        <div className="map-frame">
-          <WorldMap
-            geometry={geometry}
-            labels={labels}
-            label={t('home.mapLabel', { count: countries.length, regions: regionList })}
-          />
-        </div>
-        <figcaption>
-          <Legend rows={rows} />
-          <p className="note">{t('home.smallStatesNote')}</p>
-          {notDrawn.length > 0 ? (
-            <p className="note">
-              {t('home.notDrawnNote', { names: new Intl.ListFormat(info.intlLocale).format(notDrawn) })}
-            </p>
-          ) : null}
-        </figcaption>
-      </figure>
-      <RegionTable rows={rows} />
+      <HeadlineTiles totals={overview.totals} />
+      {overview.personal ? (
+        <VocabularyGate state={vocabulary}>
+          {(v) => <YourWork personal={overview.personal!} vocabulary={v} />}
+        </VocabularyGate>
+      ) : (
+        <p className="home-invitation">
+          {t('home.publicNote')} <Link to="/sign-in">{t('home.signInLink')}</Link>
+        </p>
+      )}
+      <section aria-labelledby="activity-map-heading">
+        <h2 id="activity-map-heading">{t('home.mapHeading')}</h2>
+        <VocabularyGate state={vocabulary}>
+          {(v) => (
+            <CountryChoropleth
+              values={new Map(overview.countries.map((c) => [c.iso3, c.activities]))}
+              vocabulary={v}
+              label={t('home.mapLabel')}
+              valueHeading={t('home.activitiesColumn')}
+              onSelect={(iso3) => navigate(`/activities?country=${iso3}`)}
+            />
+          )}
+        </VocabularyGate>
+      </section>
     </>
   );
-}
-
-/** Reference countries with no outline and no dot on this map, named so that none goes missing silently. */
-function namesNotDrawn(
-  countries: readonly Country[],
-  geometry: MapGeometry,
-  language: keyof Country['names'],
-) {
-  const drawn = new Set<string>();
-  for (const shape of geometry.shapes) if (shape.numeric) drawn.add(shape.numeric);
-  for (const marker of geometry.extraMarkers) drawn.add(marker.numeric);
-  const collator = new Intl.Collator(language);
-  return countries
-    .filter((country) => !drawn.has(country.numeric) && country.regionCode !== null)
-    .map((country) => country.names[language])
-    .sort(collator.compare);
 }

@@ -1,0 +1,53 @@
+// The headline figures of the response: activities, partners and countries, and the coverage gaps still open.
+import type { Findings } from '../../../coverage/schemas.js';
+import type { Overview } from '../../../overview/schemas.js';
+import { useResource } from '../../api/useResource.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { Link } from '../../router.js';
+
+function Tile(props: { value: string; label: string; to: string }) {
+  return (
+    <li className="tile">
+      <Link to={props.to}>
+        <span className="tile-value">{props.value}</span>
+        <span className="tile-label">{props.label}</span>
+      </Link>
+    </li>
+  );
+}
+
+export function HeadlineTiles(props: { totals: Overview['totals'] }) {
+  const { t, formatNumber } = useI18n();
+  const findings = useResource<{ data: Findings }>('/api/v1/coverage/findings');
+  const gapCount = findings.status === 'ready' ? findings.data.data.gaps.length : null;
+  const { totals } = props;
+  return (
+    <section aria-labelledby="headline-heading">
+      <h2 id="headline-heading" className="visually-hidden">
+        {t('home.headlineHeading')}
+      </h2>
+      <ul className="tiles">
+        <Tile
+          value={formatNumber(totals.activities)}
+          label={t('home.tile.activities', { count: totals.activities })}
+          to="/activities"
+        />
+        <Tile
+          value={formatNumber(totals.partners)}
+          label={t('home.tile.partners', { count: totals.partners })}
+          to="/partners"
+        />
+        <Tile
+          value={formatNumber(totals.countries)}
+          label={t('home.tile.countries', { count: totals.countries })}
+          to="/coverage"
+        />
+        <Tile
+          value={gapCount === null ? '…' : formatNumber(gapCount)}
+          label={t('home.tile.gaps', { count: gapCount ?? 0 })}
+          to="/coverage"
+        />
+      </ul>
+    </section>
+  );
+}
