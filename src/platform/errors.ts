@@ -33,6 +33,11 @@ export const FieldError = z.object({
   path: z.string().describe('Where the problem is, as a dotted path (for example "body.countries.0")'),
   message: z.string(),
   code: z.string().describe('A stable code for the kind of problem (for example "too_small")'),
+  origin: z.string().optional().describe('For sizes: what was measured (string length, number, array, date)'),
+  minimum: z.number().optional(),
+  maximum: z.number().optional(),
+  format: z.string().optional().describe('For invalid_format: the expected form (date, email, uuid…)'),
+  received: z.string().optional().describe('For invalid_type: the kind of value received'),
 });
 export type FieldError = z.infer<typeof FieldError>;
 

@@ -23,6 +23,30 @@ const SQLSTATE_CODES: Record<string, { code: ErrorCode; detail: string }> = {
   '42501': { code: 'forbidden', detail: 'You may not write this record.' },
 };
 
+/** The parts of a zod issue that let a client write its own sentence: never the schema's English words. */
+type ValidationIssue = {
+  origin?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  format?: string;
+  params?: { code?: unknown };
+};
+
+function issueDetails(issue: ValidationIssue | undefined, keyword: string, message: string | undefined) {
+  // A refinement names its own stable code in params (for example date_order).
+  const ownCode = typeof issue?.params?.code === 'string' ? issue.params.code : undefined;
+  const received = /received (\w+)/.exec(message ?? '')?.[1];
+  const size = (value: number | bigint | undefined) =>
+    value === undefined || !Number.isFinite(Number(value)) ? undefined : Number(value);
+  const details: Omit<FieldError, 'path' | 'message'> = { code: ownCode ?? keyword };
+  if (issue?.origin) details.origin = issue.origin;
+  if (size(issue?.minimum) !== undefined) details.minimum = size(issue?.minimum);
+  if (size(issue?.maximum) !== undefined) details.maximum = size(issue?.maximum);
+  if (issue?.format) details.format = issue.format;
+  if (keyword === 'invalid_type' && received) details.received = received;
+  return details;
+}
+
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const err = error as Partial<FastifyError> & { cause?: unknown };
@@ -30,11 +54,8 @@ export function toAppError(error: unknown): AppError {
     const fields: FieldError[] = err.validation.map((v) => ({
       path: [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].filter(Boolean).join('.'),
       message: v.message ?? 'Invalid value',
-      code: String(
-        v.params?.issue && (v.params.issue as { code?: string }).code
-          ? (v.params.issue as { code: string }).code
-          : v.keyword,
-      ),
+      // The zod type provider puts the issue's code in `keyword` and the rest of the issue in `params`.
+      ...issueDetails(v.params as ValidationIssue | undefined, v.keyword, v.message),
     }));
     return new AppError('validation_failed', 'Some fields are not valid; see `errors`.', fields);
   }

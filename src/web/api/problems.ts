@@ -8,11 +8,6 @@ export function problemMessageKey(code: string): MessageKey | null {
   return key in ENGLISH ? (key as MessageKey) : null;
 }
 
-export function fieldErrorMessageKey(code: string): MessageKey {
-  const key = `fieldError.${code}`;
-  return key in ENGLISH ? (key as MessageKey) : 'fieldError.other';
-}
-
 /** Field errors by the field's name in the request: "body.newPassword" → "newPassword". */
 export function fieldErrorsOf(problem: Problem | null): Map<string, FieldError[]> {
   const byField = new Map<string, FieldError[]>();

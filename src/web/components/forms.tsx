@@ -1,10 +1,20 @@
 // Form building blocks: a labelled field with its hint and errors linked by aria-describedby, the
-// alert that explains a refused request, and a submit helper that keeps the request's state.
-import { type FormEvent, type ReactNode, useCallback, useEffect, useId, useRef, useState } from 'react';
-import type { FieldError, Problem } from '../../platform/errors.js';
+// summary of every error at the top of the form, and a submit helper that keeps the request's state.
+import {
+  type FormEvent,
+  type ReactNode,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
+import type { Problem } from '../../platform/errors.js';
 import { asProblem } from '../api/client.js';
-import { fieldErrorMessageKey, fieldErrorsOf, isDetailUseful, problemMessageKey } from '../api/problems.js';
+import { fieldErrorsOf, isDetailUseful, problemMessageKey } from '../api/problems.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { type FieldIssue, fieldIssueSentence } from './field-messages.js';
 
 export type ControlProps = {
   id: string;
@@ -12,25 +22,14 @@ export type ControlProps = {
   'aria-invalid': true | undefined;
 };
 
-/** One server field error: the translated kind of problem, then the server's own words (in English). */
-export function FieldErrorText(props: { error: FieldError }) {
+/** One field problem as a translated sentence naming the field by its label: never the server's words. */
+export function FieldErrorText(props: { error: FieldIssue; label: string }) {
   const { t } = useI18n();
-  const { error } = props;
-  const showServerWords = error.code !== 'invalid';
-  return (
-    <>
-      {t(fieldErrorMessageKey(error.code))}
-      {showServerWords ? (
-        <>
-          {' '}
-          <span lang="en" dir="ltr">
-            {error.message}
-          </span>
-        </>
-      ) : null}
-    </>
-  );
+  return <>{fieldIssueSentence(t, props.error, props.label)}</>;
 }
+
+/** The text of a label, for sentences that name the field. */
+const labelText = (label: ReactNode) => (typeof label === 'string' ? label : '');
 
 /**
  * A label, the control (rendered by `children` with the ids it needs), a hint and the errors.
@@ -40,7 +39,7 @@ export function Field(props: {
   label: ReactNode;
   hint?: ReactNode;
   errors?: readonly ReactNode[];
-  serverErrors?: readonly FieldError[] | undefined;
+  serverErrors?: readonly FieldIssue[] | undefined;
   className?: string;
   children: (control: ControlProps) => ReactNode;
 }) {
@@ -52,7 +51,11 @@ export function Field(props: {
   const hasErrors = clientErrors.length + serverErrors.length > 0;
   const describedBy = [props.hint ? hintId : null, hasErrors ? errorId : null].filter(Boolean).join(' ');
   return (
-    <div className={['field', hasErrors ? 'has-error' : '', props.className ?? ''].join(' ').trim()}>
+    <div
+      className={['field', hasErrors ? 'has-error' : '', props.className ?? ''].join(' ').trim()}
+      data-label={labelText(props.label)}
+      data-control={id}
+    >
       <label htmlFor={id}>{props.label}</label>
       {props.hint ? (
         <p className="field-hint" id={hintId}>
@@ -67,7 +70,7 @@ export function Field(props: {
           ))}
           {serverErrors.map((error) => (
             <span key={`${error.path}-${error.code}`}>
-              <FieldErrorText error={error} />{' '}
+              <FieldErrorText error={error} label={labelText(props.label)} />{' '}
             </span>
           ))}
         </p>
@@ -100,23 +103,81 @@ export function ProblemText(props: { problem: Problem }) {
   );
 }
 
-/** Explains why a request was refused; field errors themselves are shown beside their fields. */
+/**
+ * Explains why a request was refused. When fields are marked, it lists every one of them at once, each
+ * linking to its field: read from the form as shown, so checks in the page and the server's agree.
+ */
 export function FormAlert(props: { problem: Problem | null; heading?: ReactNode }) {
   const { t } = useI18n();
   const { problem } = props;
-  if (!problem) return null;
-  const key = problemMessageKey(problem.code);
-  const hasFieldErrors = (problem.errors?.length ?? 0) > 0;
+  const anchor = useRef<HTMLDivElement | null>(null);
+  const marked = useMarkedFields(anchor);
+  const hasFieldErrors = marked.length > 0 || (problem?.errors?.length ?? 0) > 0;
   return (
-    <div className="status status-error" role="alert">
-      <p className="status-title">{props.heading ?? t('form.failed')}</p>
-      <p>{key ? t(key) : problem.title}</p>
-      {isDetailUseful(problem) && !hasFieldErrors ? (
-        <p className="status-detail" lang="en" dir="ltr">
-          {problem.detail}
-        </p>
+    <div ref={anchor} className="form-alert">
+      {marked.length > 0 ? (
+        <ErrorSummary fields={marked} />
+      ) : problem ? (
+        <div className="status status-error" role="alert">
+          <p className="status-title">{props.heading ?? t('form.failed')}</p>
+          <p>{problemMessageKey(problem.code) ? t(problemMessageKey(problem.code)!) : problem.title}</p>
+          {isDetailUseful(problem) && !hasFieldErrors ? (
+            <p className="status-detail" lang="en" dir="ltr">
+              {problem.detail}
+            </p>
+          ) : null}
+          {hasFieldErrors ? <p>{t('form.checkFields')}</p> : null}
+        </div>
       ) : null}
-      {hasFieldErrors ? <p>{t('form.checkFields')}</p> : null}
+    </div>
+  );
+}
+
+type MarkedField = { controlId: string; label: string; message: string };
+
+/** The fields of the enclosing form that show an error now, in the order of the page. */
+function useMarkedFields(anchor: React.RefObject<HTMLElement | null>): MarkedField[] {
+  const [marked, setMarked] = useState<MarkedField[]>([]);
+  // After every render: errors appear and go as the form re-renders, and the summary follows them.
+  useLayoutEffect(() => {
+    const form = anchor.current?.closest('form');
+    const found: MarkedField[] = [];
+    for (const field of form?.querySelectorAll<HTMLElement>('.has-error') ?? []) {
+      const message = field.querySelector('.field-error')?.textContent?.trim() ?? '';
+      // A field names its control; a group of checkboxes or rows is itself the target.
+      const controlId = field.dataset.control ?? field.id;
+      if (message) found.push({ controlId, label: field.dataset.label ?? '', message });
+    }
+    setMarked((previous) => (JSON.stringify(previous) === JSON.stringify(found) ? previous : found));
+  });
+  return marked;
+}
+
+function ErrorSummary(props: { fields: MarkedField[] }) {
+  const { t } = useI18n();
+  const headingId = useId();
+  return (
+    <div className="error-summary" role="alert" aria-labelledby={headingId} tabIndex={-1}>
+      <p className="status-title" id={headingId}>
+        {t('form.summaryHeading')}
+      </p>
+      <p>{t('form.summaryIntro', { count: props.fields.length })}</p>
+      <ul>
+        {props.fields.map((field) => (
+          <li key={`${field.controlId}-${field.message}`}>
+            <a
+              href={`#${field.controlId}`}
+              onClick={(event) => {
+                // Focus the control itself: a plain anchor jump would only scroll.
+                event.preventDefault();
+                document.getElementById(field.controlId)?.focus();
+              }}
+            >
+              {field.message}
+            </a>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -133,12 +194,18 @@ export function SuccessNote(props: { children: ReactNode }) {
 export type Submission = {
   pending: boolean;
   problem: Problem | null;
-  fieldErrors: Map<string, FieldError[]>;
+  /** The server's field errors and the page's own checks, by field name. */
+  fieldErrors: Map<string, FieldIssue[]>;
   /** Runs the request; true when it succeeded. Errors become `problem`, shown by <FormAlert>. */
   run: (request: () => Promise<unknown>) => Promise<boolean>;
   reset: () => void;
-  /** After a check in the page failed: focus moves to the first field marked invalid. */
+  /** After a check in the page failed: focus moves to the summary of errors. */
   markInvalid: () => void;
+  /** Checks in the page, by field name: when any fails nothing is sent and all are shown at once. */
+  runChecked: (
+    issues: ReadonlyMap<string, FieldIssue[]>,
+    request: () => Promise<unknown>,
+  ) => Promise<boolean>;
   /** Attach to the <form>: after a refusal, focus moves to the first field marked invalid. */
   formRef: React.RefObject<HTMLFormElement | null>;
 };
@@ -149,9 +216,15 @@ export function useSubmission(): Submission {
   const [failures, setFailures] = useState(0);
   const formRef = useRef<HTMLFormElement | null>(null);
 
+  const [pageIssues, setPageIssues] = useState<ReadonlyMap<string, FieldIssue[]>>(new Map());
+
   useEffect(() => {
     if (failures === 0) return;
-    formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    const form = formRef.current;
+    (
+      form?.querySelector<HTMLElement>('.error-summary') ??
+      form?.querySelector<HTMLElement>('[aria-invalid="true"]')
+    )?.focus();
   }, [failures]);
 
   const run = useCallback(async (request: () => Promise<unknown>) => {
@@ -169,12 +242,27 @@ export function useSubmission(): Submission {
     }
   }, []);
 
-  const reset = useCallback(() => setProblem(null), []);
+  const reset = useCallback(() => {
+    setProblem(null);
+    setPageIssues(new Map());
+  }, []);
   const markInvalid = useCallback(() => {
     setProblem(null);
     setFailures((n) => n + 1);
   }, []);
-  return { pending, problem, fieldErrors: fieldErrorsOf(problem), run, reset, markInvalid, formRef };
+  const runChecked = useCallback(
+    async (issues: ReadonlyMap<string, FieldIssue[]>, request: () => Promise<unknown>) => {
+      setPageIssues(issues);
+      if (issues.size === 0) return run(request);
+      markInvalid();
+      return false;
+    },
+    [run, markInvalid],
+  );
+  const fieldErrors = new Map<string, FieldIssue[]>(fieldErrorsOf(problem));
+  for (const [name, issues] of pageIssues)
+    fieldErrors.set(name, [...(fieldErrors.get(name) ?? []), ...issues]);
+  return { pending, problem, fieldErrors, run, runChecked, reset, markInvalid, formRef };
 }
 
 /** Calls `handler` on submit without reloading the page. */

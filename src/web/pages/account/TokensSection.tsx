@@ -142,7 +142,7 @@ function CreateTokenForm(props: { onCreated: (token: CreatedApiTokenResponse['da
           <p className="field-error" id={rolesErrorId}>
             {errors.roles}
             {roleErrors.map((error) => (
-              <FieldErrorText key={error.code} error={error} />
+              <FieldErrorText key={error.code} error={error} label={t('tokens.roles')} />
             ))}
           </p>
         ) : null}

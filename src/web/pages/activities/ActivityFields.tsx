@@ -1,8 +1,8 @@
 // The fields of the activity form, grouped by the 4W questions; each shows the server's errors beside it.
 import type { ReactNode } from 'react';
-import type { FieldError } from '../../../platform/errors.js';
 import type { OrganisationListResponse } from '../../api/partners.js';
 import { useMechanisms } from '../../api/partners.js';
+import type { FieldIssue } from '../../components/field-messages.js';
 import { Field, FieldErrorText, FormAlert, type Submission } from '../../components/forms.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { ActivityDraft, CountryDraft } from './draft.js';
@@ -17,13 +17,13 @@ type Props = {
 };
 
 /** Errors of a group of controls (a fieldset), which <Field> cannot hold. */
-function GroupErrors(props: { errors: readonly FieldError[] | undefined; id: string }) {
+function GroupErrors(props: { errors: readonly FieldIssue[] | undefined; id: string; label: string }) {
   if (!props.errors?.length) return null;
   return (
     <p className="field-error" id={props.id}>
       {props.errors.map((error) => (
         <span key={`${error.path}-${error.code}`}>
-          <FieldErrorText error={error} />{' '}
+          <FieldErrorText error={error} label={props.label} />{' '}
         </span>
       ))}
     </p>
@@ -37,7 +37,7 @@ function Select(props: {
   options: { value: string; label: string }[];
   empty?: string;
   hint?: ReactNode;
-  errors?: readonly FieldError[] | undefined;
+  errors?: readonly FieldIssue[] | undefined;
 }) {
   return (
     <Field label={props.label} hint={props.hint} serverErrors={props.errors}>
@@ -61,7 +61,7 @@ function Checkboxes(props: {
   values: string[];
   onChange: (values: string[]) => void;
   vocabulary: Vocabulary;
-  errors?: readonly FieldError[] | undefined;
+  errors?: readonly FieldIssue[] | undefined;
   name: string;
 }) {
   const toggle = (code: string, on: boolean) =>
@@ -69,11 +69,14 @@ function Checkboxes(props: {
   const errorId = `${props.name}-error`;
   return (
     <fieldset
+      id={`${props.name}-group`}
+      tabIndex={-1}
+      data-label={props.legend}
       className={props.errors?.length ? 'fieldset has-error' : 'fieldset'}
       aria-describedby={props.errors?.length ? errorId : undefined}
     >
       <legend>{props.legend}</legend>
-      <GroupErrors errors={props.errors} id={errorId} />
+      <GroupErrors errors={props.errors} id={errorId} label={props.legend} />
       <div className="check-grid">
         {props.vocabulary.options(props.list).map((o) => (
           <label className="check" key={o.value}>
@@ -96,7 +99,7 @@ function TextInput(props: {
   onChange: (value: string) => void;
   type?: string;
   hint?: ReactNode;
-  errors?: readonly FieldError[] | undefined;
+  errors?: readonly FieldIssue[] | undefined;
   long?: boolean;
 }) {
   return (
@@ -301,11 +304,14 @@ function Countries(props: Props) {
     update({ countries: draft.countries.map((row, i) => (i === index ? { ...row, ...change } : row)) });
   return (
     <fieldset
+      id="countries-group"
+      tabIndex={-1}
+      data-label={t('activity.countries')}
       className={errors?.length ? 'fieldset has-error' : 'fieldset'}
       aria-describedby={errors?.length ? 'countries-error' : undefined}
     >
       <legend>{t('activity.countries')}</legend>
-      <GroupErrors errors={errors} id="countries-error" />
+      <GroupErrors errors={errors} id="countries-error" label={t('activity.countries')} />
       {draft.countries.map((row, index) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows are edited in place and have no identity
         <div className="country-row" key={index}>
@@ -363,12 +369,15 @@ function PeopleInputs(props: Props & { which: 'peopleTargeted' | 'peopleReached'
   const errorId = `${which}-error`;
   return (
     <fieldset
+      id={`${which}-group`}
+      tabIndex={-1}
+      data-label={t(`activity.${which}`)}
       className={errors?.length ? 'fieldset has-error people-grid' : 'fieldset people-grid'}
       aria-describedby={errors?.length ? errorId : undefined}
     >
       <legend>{t(`activity.${which}`)}</legend>
       <p className="field-hint">{t('activityForm.peopleHint')}</p>
-      <GroupErrors errors={errors} id={errorId} />
+      <GroupErrors errors={errors} id={errorId} label={t(`activity.${which}`)} />
       <table className="data-table">
         <thead>
           <tr>

@@ -10,6 +10,7 @@ import { Link, navigate } from '../../router.js';
 import { useSession } from '../../session/SessionProvider.js';
 import { ActivityFields } from './ActivityFields.js';
 import { type ActivityDraft, bodyOf, draftOf, emptyDraft } from './draft.js';
+import { checkActivityDraft } from './draft-checks.js';
 import { VocabularyGate } from './VocabularyGate.js';
 import { useVocabulary, type Vocabulary } from './vocabulary.js';
 
@@ -70,7 +71,7 @@ function ActivityForm(props: { vocabulary: Vocabulary; initial?: Activity }) {
   const current = draft ?? emptyDraft(onlyLead);
   const update = (change: Partial<ActivityDraft>) => setDraft({ ...current, ...change });
   const save = () =>
-    submission.run(async () => {
+    submission.runChecked(checkActivityDraft(current), async () => {
       const body = bodyOf(current);
       const answer = props.initial
         ? await session.api.send<{ data: Activity }>('PATCH', `${ACTIVITIES_PATH}/${props.initial.id}`, {
