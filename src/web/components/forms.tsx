@@ -156,8 +156,11 @@ function useMarkedFields(anchor: React.RefObject<HTMLElement | null>): MarkedFie
 function ErrorSummary(props: { fields: MarkedField[] }) {
   const { t } = useI18n();
   const headingId = useId();
+  const self = useRef<HTMLDivElement | null>(null);
+  // It appears only after a refused submit: take focus then, so keyboard and screen-reader users start here.
+  useEffect(() => self.current?.focus(), []);
   return (
-    <div className="error-summary" role="alert" aria-labelledby={headingId} tabIndex={-1}>
+    <div ref={self} className="error-summary" role="alert" aria-labelledby={headingId} tabIndex={-1}>
       <p className="status-title" id={headingId}>
         {t('form.summaryHeading')}
       </p>

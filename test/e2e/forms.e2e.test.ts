@@ -1,0 +1,95 @@
+// Wrong input in forms, as people type it: translated sentences that name the field, all errors at once
+// with a summary that links to them, and a page no wider than the window, in English and Arabic.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/access/demo.js';
+import { axeViolations, type Harness, openPage, startHarness } from './harness.js';
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+async function signIn(page: Page, email: string) {
+  await openPage(page, harness.baseUrl, '/sign-in?lang=en');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.locator('.user-menu-button').waitFor();
+}
+
+/** What must never reach the screen: schema words, code lists, field names of the API. */
+const MACHINERY = /expected|invalid_|too_small|Too small|plannedEnd|awareness_campaign|\/api\//;
+
+const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+const CASES = [
+  {
+    language: 'en',
+    summary: 'There is a problem',
+    sentences: [
+      'Enter Title.',
+      'Choose Type of activity from the list.',
+      'must be on or after the start date',
+    ],
+  },
+  {
+    language: 'ar',
+    summary: 'توجد مشكلة',
+    sentences: ['أدخل «العنوان».', 'اختر «نوع النشاط» من القائمة.', 'في تاريخ البدء أو بعده'],
+  },
+] as const;
+
+describe('activity form with wrong input', () => {
+  it.each(CASES)('explains every problem at once in $language', async (c) => {
+    const page = await harness.newPage();
+    await signIn(page, 'editor@demo.concerted.invalid');
+    await openPage(page, harness.baseUrl, `/activities/new?lang=${c.language}`);
+    const dates = page.locator('form.activity-form input[type="date"]');
+    await dates.nth(0).fill('2026-05-01');
+    await dates.nth(1).fill('2026-04-01');
+    await page.locator('form.activity-form button[type="submit"]').click();
+
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    await expect(summary.textContent()).resolves.toContain(c.summary);
+    const text = (await summary.textContent()) ?? '';
+    for (const sentence of c.sentences) expect(text).toContain(sentence);
+    expect(text).not.toMatch(MACHINERY);
+    await expect(
+      page.evaluate(() => document.activeElement?.classList.contains('error-summary')),
+    ).resolves.toBe(true);
+    // Every error sits beside its field too, and the summary's links lead there.
+    await expect(page.locator('.has-error .field-error').count()).resolves.toBeGreaterThanOrEqual(3);
+    await summary.locator('a').first().click();
+    await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('INPUT');
+    expect(await pageWidth(page)).toBeLessThanOrEqual(1280);
+    expect((await page.locator('main').textContent()) ?? '').not.toMatch(MACHINERY);
+    await expect(axeViolations(page)).resolves.toEqual([]);
+  });
+
+  it('sends nothing while the page finds a problem, and saves once it is corrected', async () => {
+    const page = await harness.newPage();
+    await signIn(page, 'editor@demo.concerted.invalid');
+    await openPage(page, harness.baseUrl, '/activities/new?lang=en');
+    let posts = 0;
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/api/v1/activities')) posts++;
+    });
+    await page.locator('form.activity-form button[type="submit"]').click();
+    await page.locator('.error-summary').waitFor();
+    expect(posts).toBe(0);
+
+    await page.getByLabel('Title', { exact: true }).fill('Night outreach to bars and clubs');
+    await page.getByLabel('Type of activity').selectOption({ index: 1 });
+    await page.locator('.country-row select').first().selectOption({ label: 'Kenya' });
+    await page.locator('form.activity-form button[type="submit"]').click();
+    await page.waitForURL(/\/activities\/[0-9a-f-]{36}/);
+    expect(posts).toBe(1);
+  });
+});
