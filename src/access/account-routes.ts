@@ -287,9 +287,7 @@ function invalidCode() {
 export function refuseWeakPassword(password: string, user: { email: string; displayName: string }) {
   const problem = passwordProblem(password, user);
   if (problem)
-    throw new AppError('validation_failed', problem, [
-      { path: 'body.newPassword', message: problem, code: 'weak_password' },
-    ]);
+    throw new AppError('validation_failed', problem.message, [{ path: 'body.newPassword', ...problem }]);
 }
 
 function tokenView(row: typeof apiTokens.$inferSelect) {

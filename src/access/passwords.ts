@@ -17,16 +17,46 @@ export function normalisePassword(password: string): string {
   return password.normalize('NFKC');
 }
 
+/** Why a new password is refused: a stable code (with the limit, for lengths) and the reason in English. */
+export type PasswordProblem = {
+  code: 'too_small' | 'too_big' | 'common_password' | 'contains_name';
+  message: string;
+  origin?: 'string';
+  minimum?: number;
+  maximum?: number;
+};
+
 /** Why a new password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string, context: { email?: string; displayName?: string } = {}) {
+export function passwordProblem(
+  password: string,
+  context: { email?: string; displayName?: string } = {},
+): PasswordProblem | null {
   const normalised = normalisePassword(password);
   const length = [...normalised].length;
   if (length < PASSWORD_MIN_LENGTH)
-    return `Use at least ${PASSWORD_MIN_LENGTH} characters; a few ordinary words in a row are easy to remember.`;
-  if (length > PASSWORD_MAX_LENGTH) return `Use at most ${PASSWORD_MAX_LENGTH} characters.`;
-  if (isCommon(normalised)) return 'This password is on the list of common passwords; choose another.';
+    return {
+      code: 'too_small',
+      origin: 'string',
+      minimum: PASSWORD_MIN_LENGTH,
+      message: `Use at least ${PASSWORD_MIN_LENGTH} characters; a few ordinary words in a row are easy to remember.`,
+    };
+  if (length > PASSWORD_MAX_LENGTH)
+    return {
+      code: 'too_big',
+      origin: 'string',
+      maximum: PASSWORD_MAX_LENGTH,
+      message: `Use at most ${PASSWORD_MAX_LENGTH} characters.`,
+    };
+  if (isCommon(normalised))
+    return {
+      code: 'common_password',
+      message: 'This password is on the list of common passwords; choose another.',
+    };
   if (containsOwnName(normalised, context))
-    return 'The password must not contain your email address or name; choose another.';
+    return {
+      code: 'contains_name',
+      message: 'The password must not contain your email address or name; choose another.',
+    };
   return null;
 }
 

@@ -186,7 +186,11 @@ describe.each(TEST_ENGINES)('sign-in and sessions on $name', (engine) => {
         newPassword,
       });
       expect(reply.statusCode, newPassword).toBe(400);
-      expect(reply.json().errors[0]).toMatchObject({ path: 'body.newPassword', code: 'weak_password' });
+      const error = reply.json().errors[0];
+      expect(error.path).toBe('body.newPassword');
+      if (newPassword === 'short')
+        expect(error).toMatchObject({ code: 'too_small', origin: 'string', minimum: 15 });
+      else expect(error.code, newPassword).toBe('common_password');
     }
     const good = await t.as(viewer, 'POST', '/api/v1/account/password', {
       currentPassword: DEMO_PASSWORD,

@@ -16,7 +16,7 @@ describe('problems', () => {
     const errors = fieldErrorsOf(
       problem({
         errors: [
-          { path: 'body.newPassword', message: 'Use at least 15 characters', code: 'weak_password' },
+          { path: 'body.newPassword', message: 'Use at least 15 characters', code: 'too_small' },
           { path: 'body.roles', message: 'too few', code: 'too_small' },
           { path: 'body.roles', message: 'not held', code: 'invalid_value' },
         ],

@@ -42,8 +42,10 @@ export function fieldIssueKey(issue: FieldIssue): MessageKey {
       return issue.received === 'undefined' || issue.received === 'null'
         ? 'fieldError.required'
         : 'fieldError.format';
-    case 'weak_password':
+    case 'common_password':
       return 'fieldError.weakPassword';
+    case 'contains_name':
+      return 'fieldError.containsName';
     default:
       return 'fieldError.check';
   }
