@@ -93,3 +93,21 @@ describe('activity form with wrong input', () => {
     expect(posts).toBe(1);
   });
 });
+
+describe('organisation form with wrong input', () => {
+  it.each([
+    { language: 'en', open: 'Register an organisation', submit: 'Register' },
+    { language: 'ar', open: 'تسجيل منظمة', submit: 'تسجيل' },
+  ])('lists both missing fields at once in $language', async (c) => {
+    const page = await harness.newPage();
+    await signIn(page, 'admin@demo.concerted.invalid');
+    await openPage(page, harness.baseUrl, `/admin?lang=${c.language}`);
+    await page.getByText(c.open, { exact: true }).click();
+    await page.getByRole('button', { name: c.submit, exact: true }).click();
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    await expect(summary.locator('li').count()).resolves.toBe(2);
+    expect((await summary.textContent()) ?? '').not.toMatch(MACHINERY);
+    expect(await pageWidth(page)).toBeLessThanOrEqual(1280);
+  });
+});
