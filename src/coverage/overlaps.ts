@@ -23,28 +23,42 @@ function placesMeet(a: readonly string[], b: readonly string[]): boolean {
   return a.some((x) => b.some((y) => x.toLowerCase() === y.toLowerCase()));
 }
 
-/** Links that make an overlap coordinated: a shared mechanism, a shared organisation, or a joint activity. */
+/**
+ * Links that make an overlap coordinated: a shared mechanism, a shared organisation, or a joint activity. Links
+ * are local: a joint project in one country, or a task force of another country, coordinates nobody here. That
+ * keeps the findings of a country the same whether it is analysed alone or with every other country.
+ */
 class Links {
   private readonly jointPairs = new Set<string>();
+  private readonly mechanismCountries: ReadonlyMap<string, readonly string[]>;
 
   constructor(private readonly input: AnalysisInput) {
     for (const activity of input.activities) {
       const ids = [...new Set(activity.participantIds)].sort();
-      for (let i = 0; i < ids.length; i++)
-        for (let j = i + 1; j < ids.length; j++) this.jointPairs.add(`${ids[i]}|${ids[j]}`);
+      if (ids.length < 2) continue;
+      for (const iso3 of new Set(activity.countries.map((c) => c.iso3)))
+        for (let i = 0; i < ids.length; i++)
+          for (let j = i + 1; j < ids.length; j++) this.jointPairs.add(`${iso3}|${ids[i]}|${ids[j]}`);
     }
+    this.mechanismCountries = new Map(input.mechanisms.map((m) => [m.id, m.countries]));
   }
 
-  between(a: AnalysedActivity, b: AnalysedActivity): string | null {
+  /** A mechanism that names no countries (or is not known here) is taken to work everywhere. */
+  private worksIn(mechanismId: string, iso3: string): boolean {
+    const countries = this.mechanismCountries.get(mechanismId);
+    return !countries || countries.length === 0 || countries.includes(iso3);
+  }
+
+  between(a: AnalysedActivity, b: AnalysedActivity, iso3: string): string | null {
     if (a.mechanismId && a.mechanismId === b.mechanismId) return 'reported under the same mechanism';
     if (a.participantIds.some((id) => b.participantIds.includes(id)))
       return 'an organisation takes part in both';
     const [x, y] = [a.leadOrganisationId, b.leadOrganisationId].sort();
-    if (this.jointPairs.has(`${x}|${y}`)) return 'their organisations run a joint activity';
+    if (this.jointPairs.has(`${iso3}|${x}|${y}`)) return 'their organisations run a joint activity here';
     const mine = this.input.mechanismsOf.get(a.leadOrganisationId);
     const theirs = this.input.mechanismsOf.get(b.leadOrganisationId);
-    if (mine && theirs && [...mine].some((m) => theirs.has(m)))
-      return 'their organisations share a coordination mechanism';
+    if (mine && theirs && [...mine].some((m) => theirs.has(m) && this.worksIn(m, iso3)))
+      return 'their organisations share a coordination mechanism working here';
     return null;
   }
 }
@@ -85,14 +99,14 @@ export function findOverlaps(input: AnalysisInput): Finding[] {
   for (const [key, slots] of [...cells].sort(([a], [b]) => a.localeCompare(b))) {
     const [iso3 = '', activityType = ''] = key.split('|');
     if (wanted && !wanted.has(iso3)) continue;
-    const pairs = unlinkedPairs(slots, links);
+    const pairs = unlinkedPairs(slots, links, iso3);
     for (const group of connectedGroups(pairs))
       findings.push(overlapFinding(input, iso3, activityType, group));
   }
   return findings;
 }
 
-function unlinkedPairs(slots: Slot[], links: Links): Pair[] {
+function unlinkedPairs(slots: Slot[], links: Links, iso3: string): Pair[] {
   const sorted = [...slots].sort((x, y) => (x.activity.start ?? MIN).localeCompare(y.activity.start ?? MIN));
   const pairs: Pair[] = [];
   for (let i = 0; i < sorted.length; i++) {
@@ -102,7 +116,7 @@ function unlinkedPairs(slots: Slot[], links: Links): Pair[] {
       // Sorted by start: once b starts after a ends, no later one overlaps a either.
       if ((b.activity.start ?? MIN) > (a.activity.end ?? MAX)) break;
       const pair = overlapOf(a, b);
-      if (pair && !links.between(a.activity, b.activity)) pairs.push(pair);
+      if (pair && !links.between(a.activity, b.activity, iso3)) pairs.push(pair);
     }
   }
   return pairs;
@@ -164,6 +178,6 @@ function overlapFinding(input: AnalysisInput, iso3: string, activityType: string
     period: { from: from === MIN ? null : from, to: to === MAX ? null : to },
     need: null,
     involved: activities.map((s) => s.activity),
-    explanation: `Rule unlinked_overlap: in ${iso3}${places.length ? ` (${places.join(', ')})` : ''}, ${leads.length} organisations (${leads.join(', ')}) run ${activityType.replaceAll('_', ' ')} ${forWhom.join(' ')} at the same time: ${described.join('; ')}${pairs.length > 5 ? `; and ${pairs.length - 5} more pairs` : ''}. They share no coordination mechanism and no joint activity.`,
+    explanation: `Rule unlinked_overlap: in ${iso3}${places.length ? ` (${places.join(', ')})` : ''}, ${leads.length} organisations (${leads.join(', ')}) run ${activityType.replaceAll('_', ' ')} ${forWhom.join(' ')} at the same time: ${described.join('; ')}${pairs.length > 5 ? `; and ${pairs.length - 5} more pairs` : ''}. They share no coordination mechanism and no joint activity in ${iso3}.`,
   });
 }
