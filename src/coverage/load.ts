@@ -97,22 +97,40 @@ async function loadActivities(db: Queryable, query: CoverageQuery): Promise<Anal
   return [...rows, ...context];
 }
 
-/** One JSON value for all activities: PGlite converts rows one by one slowly, a single value fast. */
+/** Activities per query: one JSON value each, small enough for any engine however many activities there are. */
+const CHUNK = 25_000;
+
+/**
+ * The activities as JSON values of CHUNK activities each, in identifier order: PGlite converts rows one by one
+ * slowly and a single value fast, but one value for a million activities would pass the largest string a
+ * JavaScript engine holds. Each chunk continues after the last identifier of the one before (the unique index).
+ */
 async function loadActivityRows(db: Queryable, conditions: SQL[]): Promise<AnalysedActivity[]> {
-  const result = await rowsOf<{ data: string }>(
-    db,
-    sql`select coalesce(json_agg(json_build_object(
-          'id', id, 'identifier', identifier, 'title', title, 'leadOrganisationId', lead_organisation_id,
-          'doerIds', organisation_ids,
-          'participants', participants,
-          'pillar', pillar, 'activityType', activity_type, 'forms', forms, 'targetGroups', target_groups,
-          'chainStage', chain_stage, 'countries', countries,
-          'start', coalesce(actual_start, planned_start)::text, 'end', coalesce(actual_end, planned_end)::text,
-          'reached', reached_total, 'mechanismId', coordination_mechanism_id) order by identifier)::text, '[]') as data
-        from activities where ${and(...conditions)}`,
-  );
-  const rows = JSON.parse(result[0]?.data ?? '[]') as LoadedRow[];
-  return rows.map(({ participants, ...row }) => ({
+  const all: AnalysedActivity[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: SQL[] = after === null ? conditions : [...conditions, sql`identifier > ${after}`];
+    const result = await rowsOf<{ data: string | null }>(
+      db,
+      sql`select json_agg(json_build_object(
+            'id', id, 'identifier', identifier, 'title', title, 'leadOrganisationId', lead_organisation_id,
+            'doerIds', organisation_ids,
+            'participants', participants,
+            'pillar', pillar, 'activityType', activity_type, 'forms', forms, 'targetGroups', target_groups,
+            'chainStage', chain_stage, 'countries', countries,
+            'start', coalesce(actual_start, planned_start)::text, 'end', coalesce(actual_end, planned_end)::text,
+            'reached', reached_total, 'mechanismId', coordination_mechanism_id) order by identifier)::text as data
+          from (select * from activities where ${and(...page)} order by identifier limit ${CHUNK}) chunk`,
+    );
+    const rows = JSON.parse(result[0]?.data ?? '[]') as LoadedRow[];
+    for (const row of rows) all.push(analysed(row));
+    if (rows.length < CHUNK) return all;
+    after = rows.at(-1)?.identifier ?? null;
+  }
+}
+
+function analysed({ participants, ...row }: LoadedRow): AnalysedActivity {
+  return {
     ...row,
     participantIds: [
       ...new Set([
@@ -120,5 +138,5 @@ async function loadActivityRows(db: Queryable, conditions: SQL[]): Promise<Analy
         ...participants.flatMap((p) => (p.organisationId ? [p.organisationId] : [])),
       ]),
     ],
-  }));
+  };
 }

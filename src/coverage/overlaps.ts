@@ -106,20 +106,50 @@ export function findOverlaps(input: AnalysisInput): Finding[] {
   return findings;
 }
 
+/**
+ * Two activities can only overlap when they share a target group and a form (or both name none), so each
+ * activity goes into one bucket per group × form it names, and pairs are looked for inside buckets only: at a
+ * million activities that is tens of thousands of small sweeps instead of every pair of a type in a country.
+ */
 function unlinkedPairs(slots: Slot[], links: Links, iso3: string): Pair[] {
-  const sorted = [...slots].sort((x, y) => (x.activity.start ?? MIN).localeCompare(y.activity.start ?? MIN));
+  const buckets = new Map<string, Slot[]>();
+  for (const slot of slots) {
+    const groups = slot.activity.targetGroups.length ? slot.activity.targetGroups : [''];
+    const forms = slot.activity.forms.length ? slot.activity.forms : [''];
+    for (const group of groups)
+      for (const form of forms) {
+        const key = `${group}|${form}`;
+        const bucket = buckets.get(key);
+        if (bucket) bucket.push(slot);
+        else buckets.set(key, [slot]);
+      }
+  }
   const pairs: Pair[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const a = sorted[i] as Slot;
-    for (let j = i + 1; j < sorted.length; j++) {
-      const b = sorted[j] as Slot;
-      // Sorted by start: once b starts after a ends, no later one overlaps a either.
-      if ((b.activity.start ?? MIN) > (a.activity.end ?? MAX)) break;
-      const pair = overlapOf(a, b);
-      if (pair && !links.between(a.activity, b.activity, iso3)) pairs.push(pair);
+  for (const [key, bucket] of buckets) {
+    if (bucket.length < 2) continue;
+    bucket.sort((x, y) => compare(x.activity.start ?? MIN, y.activity.start ?? MIN));
+    for (let i = 0; i < bucket.length; i++) {
+      const a = bucket[i] as Slot;
+      const endA = a.activity.end ?? MAX;
+      for (let j = i + 1; j < bucket.length; j++) {
+        const b = bucket[j] as Slot;
+        // Sorted by start: once b starts after a ends, no later one overlaps a either.
+        if ((b.activity.start ?? MIN) > endA) break;
+        const pair = overlapOf(a, b);
+        // A pair sharing several groups or forms meets in several buckets: it counts in its first one only.
+        if (!pair || firstBucketOf(pair) !== key) continue;
+        if (!links.between(a.activity, b.activity, iso3)) pairs.push(pair);
+      }
     }
   }
   return pairs;
+}
+
+const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+function firstBucketOf(pair: Pair): string {
+  const first = (list: readonly string[]) => list.reduce((min, v) => (v < min ? v : min), list[0] ?? '');
+  return `${first(pair.groups)}|${first(pair.forms)}`;
 }
 
 /** Pairs joined into groups that share an activity (union-find over activity ids). */
@@ -153,7 +183,13 @@ function overlapFinding(input: AnalysisInput, iso3: string, activityType: string
       .map((p) => p.to ?? MAX)
       .sort()
       .at(-1) ?? MAX;
-  const described = pairs
+  const described = [...pairs]
+    .sort(
+      (x, y) =>
+        compare(x.from ?? MIN, y.from ?? MIN) ||
+        compare(x.a.activity.identifier, y.a.activity.identifier) ||
+        compare(x.b.activity.identifier, y.b.activity.identifier),
+    )
     .slice(0, 5)
     .map(
       (p) =>
