@@ -1,11 +1,12 @@
 // Message catalogues: English is bundled and defines the keys; the others load on demand.
 import activitiesEn from '../messages/activities/en.json' with { type: 'json' };
+import coverageEn from '../messages/coverage/en.json' with { type: 'json' };
 import en from '../messages/en.json' with { type: 'json' };
 import statisticsEn from '../messages/statistics/en.json' with { type: 'json' };
 import type { Language } from './languages.js';
 
 /** Capabilities keep their messages in their own files (messages/<capability>/<lang>.json), merged here. */
-const englishMessages = { ...en, ...activitiesEn, ...statisticsEn };
+const englishMessages = { ...en, ...activitiesEn, ...coverageEn, ...statisticsEn };
 
 export type Messages = typeof englishMessages;
 /** Every key of en.json; a key missing there is a type error wherever t() is called with it. */
@@ -21,45 +22,75 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/ar.json', { with: { type: 'json' } }),
       import('../messages/activities/ar.json', { with: { type: 'json' } }),
       import('../messages/statistics/ar.json', { with: { type: 'json' } }),
+      import('../messages/coverage/ar.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics]) =>
-        ({ ...main.default, ...activities.default, ...statistics.default }) satisfies Catalogue,
+      ([main, activities, statistics, coverage]) =>
+        ({
+          ...main.default,
+          ...activities.default,
+          ...statistics.default,
+          ...coverage.default,
+        }) satisfies Catalogue,
     ),
   zh: () =>
     Promise.all([
       import('../messages/zh.json', { with: { type: 'json' } }),
       import('../messages/activities/zh.json', { with: { type: 'json' } }),
       import('../messages/statistics/zh.json', { with: { type: 'json' } }),
+      import('../messages/coverage/zh.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics]) =>
-        ({ ...main.default, ...activities.default, ...statistics.default }) satisfies Catalogue,
+      ([main, activities, statistics, coverage]) =>
+        ({
+          ...main.default,
+          ...activities.default,
+          ...statistics.default,
+          ...coverage.default,
+        }) satisfies Catalogue,
     ),
   fr: () =>
     Promise.all([
       import('../messages/fr.json', { with: { type: 'json' } }),
       import('../messages/activities/fr.json', { with: { type: 'json' } }),
       import('../messages/statistics/fr.json', { with: { type: 'json' } }),
+      import('../messages/coverage/fr.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics]) =>
-        ({ ...main.default, ...activities.default, ...statistics.default }) satisfies Catalogue,
+      ([main, activities, statistics, coverage]) =>
+        ({
+          ...main.default,
+          ...activities.default,
+          ...statistics.default,
+          ...coverage.default,
+        }) satisfies Catalogue,
     ),
   ru: () =>
     Promise.all([
       import('../messages/ru.json', { with: { type: 'json' } }),
       import('../messages/activities/ru.json', { with: { type: 'json' } }),
       import('../messages/statistics/ru.json', { with: { type: 'json' } }),
+      import('../messages/coverage/ru.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics]) =>
-        ({ ...main.default, ...activities.default, ...statistics.default }) satisfies Catalogue,
+      ([main, activities, statistics, coverage]) =>
+        ({
+          ...main.default,
+          ...activities.default,
+          ...statistics.default,
+          ...coverage.default,
+        }) satisfies Catalogue,
     ),
   es: () =>
     Promise.all([
       import('../messages/es.json', { with: { type: 'json' } }),
       import('../messages/activities/es.json', { with: { type: 'json' } }),
       import('../messages/statistics/es.json', { with: { type: 'json' } }),
+      import('../messages/coverage/es.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics]) =>
-        ({ ...main.default, ...activities.default, ...statistics.default }) satisfies Catalogue,
+      ([main, activities, statistics, coverage]) =>
+        ({
+          ...main.default,
+          ...activities.default,
+          ...statistics.default,
+          ...coverage.default,
+        }) satisfies Catalogue,
     ),
 };
 
