@@ -6,6 +6,8 @@ import { demoEmail, type Session, startTestApp, type TestApp } from '../../test/
 import { TEST_ENGINES } from '../../test/support/databases.js';
 import { importActivities } from '../activities/index.js';
 import { organisations } from '../partners/schema.js';
+import { loadActivityRows } from './load.js';
+import { coverageConditions } from './matrix.js';
 import type { Finding } from './schemas.js';
 
 const PERIOD = 'from=2026-01-01&to=2026-12-31';
@@ -157,5 +159,13 @@ describe.each(TEST_ENGINES)('findings of all countries and of each country on $n
     });
     const sorted = (list: Finding[]) => list.map(comparable).sort((a, b) => a.id.localeCompare(b.id));
     expect(sorted([...union.values()])).toEqual(sorted(all));
+  });
+
+  it('loads activities chunk by chunk without losing or repeating one', async () => {
+    const conditions = coverageConditions({});
+    const whole = await loadActivityRows(t.database.db, conditions);
+    const chunked = await loadActivityRows(t.database.db, conditions, 3);
+    expect(whole.length).toBeGreaterThan(6);
+    expect(chunked.map((a) => a.identifier)).toEqual(whole.map((a) => a.identifier));
   });
 });

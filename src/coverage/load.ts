@@ -105,7 +105,11 @@ const CHUNK = 25_000;
  * slowly and a single value fast, but one value for a million activities would pass the largest string a
  * JavaScript engine holds. Each chunk continues after the last identifier of the one before (the unique index).
  */
-async function loadActivityRows(db: Queryable, conditions: SQL[]): Promise<AnalysedActivity[]> {
+export async function loadActivityRows(
+  db: Queryable,
+  conditions: SQL[],
+  chunk = CHUNK,
+): Promise<AnalysedActivity[]> {
   const all: AnalysedActivity[] = [];
   let after: string | null = null;
   for (;;) {
@@ -120,11 +124,11 @@ async function loadActivityRows(db: Queryable, conditions: SQL[]): Promise<Analy
             'chainStage', chain_stage, 'countries', countries,
             'start', coalesce(actual_start, planned_start)::text, 'end', coalesce(actual_end, planned_end)::text,
             'reached', reached_total, 'mechanismId', coordination_mechanism_id) order by identifier)::text as data
-          from (select * from activities where ${and(...page)} order by identifier limit ${CHUNK}) chunk`,
+          from (select * from activities where ${and(...page)} order by identifier limit ${chunk}) chunk`,
     );
     const rows = JSON.parse(result[0]?.data ?? '[]') as LoadedRow[];
     for (const row of rows) all.push(analysed(row));
-    if (rows.length < CHUNK) return all;
+    if (rows.length < chunk) return all;
     after = rows.at(-1)?.identifier ?? null;
   }
 }
