@@ -278,6 +278,30 @@ describe('coverage analysis', () => {
     expect(analyseCoverage(input([...base, ...sameMechanism])).findings.overlaps).toEqual([]);
   });
 
+  it('keeps an overlap when the joint activity or the shared mechanism is in another country', () => {
+    const base = balancedKenya().slice(0, 3);
+    const a = activity({ leadOrganisationId: ORG.a });
+    const b = activity({ leadOrganisationId: ORG.b });
+    const jointInUganda = activity({
+      leadOrganisationId: ORG.a,
+      participantIds: [ORG.a, ORG.b],
+      activityType: 'research_and_data',
+      pillar: 'partnership',
+      countries: [{ iso3: 'UGA', role: 'origin', places: [] }],
+    });
+    expect(analyseCoverage(input([...base, a, b, jointInUganda])).findings.overlaps).toHaveLength(1);
+    const ugandanTaskForce = {
+      mechanismsOf: new Map([
+        [ORG.a, new Set([MECHANISM])],
+        [ORG.b, new Set([MECHANISM])],
+      ]),
+      mechanisms: [
+        { id: MECHANISM, name: 'Task force', kind: 'national_task_force', countries: ['UGA'], members: 2 },
+      ],
+    };
+    expect(analyseCoverage(input([...base, a, b], ugandanTaskForce)).findings.overlaps).toHaveLength(1);
+  });
+
   it('groups three organisations overlapping in one place into one finding', () => {
     const base = balancedKenya().slice(0, 3);
     const overlapping = [ORG.a, ORG.b, ORG.d].map((lead) => activity({ leadOrganisationId: lead }));

@@ -1,5 +1,6 @@
 // Loads what the coverage rules look at, in a handful of set-based queries, as the requester sees it.
-import { and, sql } from 'drizzle-orm';
+import { and, arrayOverlaps, not, type SQL, sql } from 'drizzle-orm';
+import { activities } from '../activities/index.js';
 import { coordinationMechanisms, mechanismMembers, organisations } from '../partners/index.js';
 import { type Queryable, rowsOf } from '../platform/db.js';
 import { coverageConditions } from './matrix.js';
@@ -74,22 +75,66 @@ type LoadedRow = Omit<AnalysedActivity, 'participantIds'> & {
   participants: { organisationId: string | null }[];
 };
 
-/** One JSON value for all activities: PGlite converts rows one by one slowly, a single value fast. */
+/**
+ * The activities in view, and for a country filter also the demand-side work at the destinations of the
+ * corridors it loaded: whether a corridor is worked from its destination end must not depend on which end was
+ * asked for. That context work takes place in other countries, which the rules leave out of the answer.
+ */
 async function loadActivities(db: Queryable, query: CoverageQuery): Promise<AnalysedActivity[]> {
-  const result = await rowsOf<{ data: string }>(
-    db,
-    sql`select coalesce(json_agg(json_build_object(
-          'id', id, 'identifier', identifier, 'title', title, 'leadOrganisationId', lead_organisation_id,
-          'doerIds', organisation_ids,
-          'participants', participants,
-          'pillar', pillar, 'activityType', activity_type, 'forms', forms, 'targetGroups', target_groups,
-          'chainStage', chain_stage, 'countries', countries,
-          'start', coalesce(actual_start, planned_start)::text, 'end', coalesce(actual_end, planned_end)::text,
-          'reached', reached_total, 'mechanismId', coordination_mechanism_id) order by identifier)::text, '[]') as data
-        from activities where ${and(...coverageConditions(query))}`,
-  );
-  const rows = JSON.parse(result[0]?.data ?? '[]') as LoadedRow[];
-  return rows.map(({ participants, ...row }) => ({
+  const rows = await loadActivityRows(db, coverageConditions(query));
+  if (!query.country?.length) return rows;
+  const wanted = new Set(query.country);
+  const destinations = new Set<string>();
+  for (const row of rows)
+    for (const c of row.countries)
+      if (c.role === 'destination' && !wanted.has(c.iso3)) destinations.add(c.iso3);
+  if (destinations.size === 0) return rows;
+  const context = await loadActivityRows(db, [
+    ...coverageConditions({ ...query, country: [...destinations] }),
+    sql`chain_stage = 'demand'`,
+    not(arrayOverlaps(activities.countryCodes, [...wanted])),
+  ]);
+  return [...rows, ...context];
+}
+
+/** Activities per query: one JSON value each, small enough for any engine however many activities there are. */
+const CHUNK = 25_000;
+
+/**
+ * The activities as JSON values of CHUNK activities each, in identifier order: PGlite converts rows one by one
+ * slowly and a single value fast, but one value for a million activities would pass the largest string a
+ * JavaScript engine holds. Each chunk continues after the last identifier of the one before (the unique index).
+ */
+export async function loadActivityRows(
+  db: Queryable,
+  conditions: SQL[],
+  chunk = CHUNK,
+): Promise<AnalysedActivity[]> {
+  const all: AnalysedActivity[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: SQL[] = after === null ? conditions : [...conditions, sql`identifier > ${after}`];
+    const result = await rowsOf<{ data: string | null }>(
+      db,
+      sql`select json_agg(json_build_object(
+            'id', id, 'identifier', identifier, 'title', title, 'leadOrganisationId', lead_organisation_id,
+            'doerIds', organisation_ids,
+            'participants', participants,
+            'pillar', pillar, 'activityType', activity_type, 'forms', forms, 'targetGroups', target_groups,
+            'chainStage', chain_stage, 'countries', countries,
+            'start', coalesce(actual_start, planned_start)::text, 'end', coalesce(actual_end, planned_end)::text,
+            'reached', reached_total, 'mechanismId', coordination_mechanism_id) order by identifier)::text as data
+          from (select * from activities where ${and(...page)} order by identifier limit ${chunk}) chunk`,
+    );
+    const rows = JSON.parse(result[0]?.data ?? '[]') as LoadedRow[];
+    for (const row of rows) all.push(analysed(row));
+    if (rows.length < chunk) return all;
+    after = rows.at(-1)?.identifier ?? null;
+  }
+}
+
+function analysed({ participants, ...row }: LoadedRow): AnalysedActivity {
+  return {
     ...row,
     participantIds: [
       ...new Set([
@@ -97,5 +142,5 @@ async function loadActivities(db: Queryable, query: CoverageQuery): Promise<Anal
         ...participants.flatMap((p) => (p.organisationId ? [p.organisationId] : [])),
       ]),
     ],
-  }));
+  };
 }

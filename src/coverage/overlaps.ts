@@ -23,28 +23,42 @@ function placesMeet(a: readonly string[], b: readonly string[]): boolean {
   return a.some((x) => b.some((y) => x.toLowerCase() === y.toLowerCase()));
 }
 
-/** Links that make an overlap coordinated: a shared mechanism, a shared organisation, or a joint activity. */
+/**
+ * Links that make an overlap coordinated: a shared mechanism, a shared organisation, or a joint activity. Links
+ * are local: a joint project in one country, or a task force of another country, coordinates nobody here. That
+ * keeps the findings of a country the same whether it is analysed alone or with every other country.
+ */
 class Links {
   private readonly jointPairs = new Set<string>();
+  private readonly mechanismCountries: ReadonlyMap<string, readonly string[]>;
 
   constructor(private readonly input: AnalysisInput) {
     for (const activity of input.activities) {
       const ids = [...new Set(activity.participantIds)].sort();
-      for (let i = 0; i < ids.length; i++)
-        for (let j = i + 1; j < ids.length; j++) this.jointPairs.add(`${ids[i]}|${ids[j]}`);
+      if (ids.length < 2) continue;
+      for (const iso3 of new Set(activity.countries.map((c) => c.iso3)))
+        for (let i = 0; i < ids.length; i++)
+          for (let j = i + 1; j < ids.length; j++) this.jointPairs.add(`${iso3}|${ids[i]}|${ids[j]}`);
     }
+    this.mechanismCountries = new Map(input.mechanisms.map((m) => [m.id, m.countries]));
   }
 
-  between(a: AnalysedActivity, b: AnalysedActivity): string | null {
+  /** A mechanism that names no countries (or is not known here) is taken to work everywhere. */
+  private worksIn(mechanismId: string, iso3: string): boolean {
+    const countries = this.mechanismCountries.get(mechanismId);
+    return !countries || countries.length === 0 || countries.includes(iso3);
+  }
+
+  between(a: AnalysedActivity, b: AnalysedActivity, iso3: string): string | null {
     if (a.mechanismId && a.mechanismId === b.mechanismId) return 'reported under the same mechanism';
     if (a.participantIds.some((id) => b.participantIds.includes(id)))
       return 'an organisation takes part in both';
     const [x, y] = [a.leadOrganisationId, b.leadOrganisationId].sort();
-    if (this.jointPairs.has(`${x}|${y}`)) return 'their organisations run a joint activity';
+    if (this.jointPairs.has(`${iso3}|${x}|${y}`)) return 'their organisations run a joint activity here';
     const mine = this.input.mechanismsOf.get(a.leadOrganisationId);
     const theirs = this.input.mechanismsOf.get(b.leadOrganisationId);
-    if (mine && theirs && [...mine].some((m) => theirs.has(m)))
-      return 'their organisations share a coordination mechanism';
+    if (mine && theirs && [...mine].some((m) => theirs.has(m) && this.worksIn(m, iso3)))
+      return 'their organisations share a coordination mechanism working here';
     return null;
   }
 }
@@ -85,27 +99,57 @@ export function findOverlaps(input: AnalysisInput): Finding[] {
   for (const [key, slots] of [...cells].sort(([a], [b]) => a.localeCompare(b))) {
     const [iso3 = '', activityType = ''] = key.split('|');
     if (wanted && !wanted.has(iso3)) continue;
-    const pairs = unlinkedPairs(slots, links);
+    const pairs = unlinkedPairs(slots, links, iso3);
     for (const group of connectedGroups(pairs))
       findings.push(overlapFinding(input, iso3, activityType, group));
   }
   return findings;
 }
 
-function unlinkedPairs(slots: Slot[], links: Links): Pair[] {
-  const sorted = [...slots].sort((x, y) => (x.activity.start ?? MIN).localeCompare(y.activity.start ?? MIN));
+/**
+ * Two activities can only overlap when they share a target group and a form (or both name none), so each
+ * activity goes into one bucket per group × form it names, and pairs are looked for inside buckets only: at a
+ * million activities that is tens of thousands of small sweeps instead of every pair of a type in a country.
+ */
+function unlinkedPairs(slots: Slot[], links: Links, iso3: string): Pair[] {
+  const buckets = new Map<string, Slot[]>();
+  for (const slot of slots) {
+    const groups = slot.activity.targetGroups.length ? slot.activity.targetGroups : [''];
+    const forms = slot.activity.forms.length ? slot.activity.forms : [''];
+    for (const group of groups)
+      for (const form of forms) {
+        const key = `${group}|${form}`;
+        const bucket = buckets.get(key);
+        if (bucket) bucket.push(slot);
+        else buckets.set(key, [slot]);
+      }
+  }
   const pairs: Pair[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const a = sorted[i] as Slot;
-    for (let j = i + 1; j < sorted.length; j++) {
-      const b = sorted[j] as Slot;
-      // Sorted by start: once b starts after a ends, no later one overlaps a either.
-      if ((b.activity.start ?? MIN) > (a.activity.end ?? MAX)) break;
-      const pair = overlapOf(a, b);
-      if (pair && !links.between(a.activity, b.activity)) pairs.push(pair);
+  for (const [key, bucket] of buckets) {
+    if (bucket.length < 2) continue;
+    bucket.sort((x, y) => compare(x.activity.start ?? MIN, y.activity.start ?? MIN));
+    for (let i = 0; i < bucket.length; i++) {
+      const a = bucket[i] as Slot;
+      const endA = a.activity.end ?? MAX;
+      for (let j = i + 1; j < bucket.length; j++) {
+        const b = bucket[j] as Slot;
+        // Sorted by start: once b starts after a ends, no later one overlaps a either.
+        if ((b.activity.start ?? MIN) > endA) break;
+        const pair = overlapOf(a, b);
+        // A pair sharing several groups or forms meets in several buckets: it counts in its first one only.
+        if (!pair || firstBucketOf(pair) !== key) continue;
+        if (!links.between(a.activity, b.activity, iso3)) pairs.push(pair);
+      }
     }
   }
   return pairs;
+}
+
+const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+function firstBucketOf(pair: Pair): string {
+  const first = (list: readonly string[]) => list.reduce((min, v) => (v < min ? v : min), list[0] ?? '');
+  return `${first(pair.groups)}|${first(pair.forms)}`;
 }
 
 /** Pairs joined into groups that share an activity (union-find over activity ids). */
@@ -139,7 +183,13 @@ function overlapFinding(input: AnalysisInput, iso3: string, activityType: string
       .map((p) => p.to ?? MAX)
       .sort()
       .at(-1) ?? MAX;
-  const described = pairs
+  const described = [...pairs]
+    .sort(
+      (x, y) =>
+        compare(x.from ?? MIN, y.from ?? MIN) ||
+        compare(x.a.activity.identifier, y.a.activity.identifier) ||
+        compare(x.b.activity.identifier, y.b.activity.identifier),
+    )
     .slice(0, 5)
     .map(
       (p) =>
@@ -164,6 +214,6 @@ function overlapFinding(input: AnalysisInput, iso3: string, activityType: string
     period: { from: from === MIN ? null : from, to: to === MAX ? null : to },
     need: null,
     involved: activities.map((s) => s.activity),
-    explanation: `Rule unlinked_overlap: in ${iso3}${places.length ? ` (${places.join(', ')})` : ''}, ${leads.length} organisations (${leads.join(', ')}) run ${activityType.replaceAll('_', ' ')} ${forWhom.join(' ')} at the same time: ${described.join('; ')}${pairs.length > 5 ? `; and ${pairs.length - 5} more pairs` : ''}. They share no coordination mechanism and no joint activity.`,
+    explanation: `Rule unlinked_overlap: in ${iso3}${places.length ? ` (${places.join(', ')})` : ''}, ${leads.length} organisations (${leads.join(', ')}) run ${activityType.replaceAll('_', ' ')} ${forWhom.join(' ')} at the same time: ${described.join('; ')}${pairs.length > 5 ? `; and ${pairs.length - 5} more pairs` : ''}. They share no coordination mechanism and no joint activity in ${iso3}.`,
   });
 }

@@ -28,7 +28,7 @@ export const RULES = {
   unlinked_overlap: {
     kind: 'overlap',
     description:
-      'Two or more organisations do the same type of activity for the same target group and form of exploitation in the same place with overlapping dates, and share neither a coordination mechanism nor a joint activity.',
+      'Two or more organisations do the same type of activity for the same target group and form of exploitation in the same place with overlapping dates, and share neither a coordination mechanism working in that country nor a joint activity there.',
   },
 } as const satisfies Record<string, { kind: 'gap' | 'overlap'; description: string }>;
 

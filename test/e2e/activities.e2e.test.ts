@@ -95,9 +95,13 @@ describe('coverage', () => {
     await open(editor, '/coverage');
     await editor.locator('.world-map path[data-iso3="UGA"]').waitFor();
     expect(await editor.locator('.heatmap-figure svg').count()).toBe(2);
-    expect(await editor.locator('.finding-gap').count()).toBeGreaterThan(0);
-    const overlap = editor.locator('.finding-overlap').first();
-    expect(await overlap.locator('a[href^="/activities/"]').count()).toBeGreaterThan(0);
+    expect(await editor.locator('.findings-table tbody tr:not(.group-row)').count()).toBeGreaterThan(0);
+    await editor.getByLabel('Kind', { exact: true }).selectOption('overlap');
+    await editor
+      .getByRole('button', { name: /Show details/ })
+      .first()
+      .click();
+    expect(await editor.locator('.finding-detail a[href^="/activities/"]').count()).toBeGreaterThan(0);
     await editor.locator('.world-map path[data-iso3="UGA"]').click();
     await editor.getByRole('heading', { name: /Coordination profile: Uganda/ }).waitFor();
     await expectNoAxeViolations(editor);

@@ -1,12 +1,13 @@
 // Message catalogues: English is bundled and defines the keys; the others load on demand.
 import activitiesEn from '../messages/activities/en.json' with { type: 'json' };
+import coverageEn from '../messages/coverage/en.json' with { type: 'json' };
 import en from '../messages/en.json' with { type: 'json' };
 import homeEn from '../messages/home/en.json' with { type: 'json' };
 import statisticsEn from '../messages/statistics/en.json' with { type: 'json' };
 import type { Language } from './languages.js';
 
 /** Capabilities keep their messages in their own files (messages/<capability>/<lang>.json), merged here. */
-const englishMessages = { ...en, ...activitiesEn, ...statisticsEn, ...homeEn };
+const englishMessages = { ...en, ...activitiesEn, ...statisticsEn, ...homeEn, ...coverageEn };
 
 export type Messages = typeof englishMessages;
 /** Every key of en.json; a key missing there is a type error wherever t() is called with it. */
@@ -23,13 +24,15 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/activities/ar.json', { with: { type: 'json' } }),
       import('../messages/statistics/ar.json', { with: { type: 'json' } }),
       import('../messages/home/ar.json', { with: { type: 'json' } }),
+      import('../messages/coverage/ar.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home]) =>
+      ([main, activities, statistics, home, coverage]) =>
         ({
           ...main.default,
           ...activities.default,
           ...statistics.default,
           ...home.default,
+          ...coverage.default,
         }) satisfies Catalogue,
     ),
   zh: () =>
@@ -38,13 +41,15 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/activities/zh.json', { with: { type: 'json' } }),
       import('../messages/statistics/zh.json', { with: { type: 'json' } }),
       import('../messages/home/zh.json', { with: { type: 'json' } }),
+      import('../messages/coverage/zh.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home]) =>
+      ([main, activities, statistics, home, coverage]) =>
         ({
           ...main.default,
           ...activities.default,
           ...statistics.default,
           ...home.default,
+          ...coverage.default,
         }) satisfies Catalogue,
     ),
   fr: () =>
@@ -53,13 +58,15 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/activities/fr.json', { with: { type: 'json' } }),
       import('../messages/statistics/fr.json', { with: { type: 'json' } }),
       import('../messages/home/fr.json', { with: { type: 'json' } }),
+      import('../messages/coverage/fr.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home]) =>
+      ([main, activities, statistics, home, coverage]) =>
         ({
           ...main.default,
           ...activities.default,
           ...statistics.default,
           ...home.default,
+          ...coverage.default,
         }) satisfies Catalogue,
     ),
   ru: () =>
@@ -68,13 +75,15 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/activities/ru.json', { with: { type: 'json' } }),
       import('../messages/statistics/ru.json', { with: { type: 'json' } }),
       import('../messages/home/ru.json', { with: { type: 'json' } }),
+      import('../messages/coverage/ru.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home]) =>
+      ([main, activities, statistics, home, coverage]) =>
         ({
           ...main.default,
           ...activities.default,
           ...statistics.default,
           ...home.default,
+          ...coverage.default,
         }) satisfies Catalogue,
     ),
   es: () =>
@@ -83,13 +92,15 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/activities/es.json', { with: { type: 'json' } }),
       import('../messages/statistics/es.json', { with: { type: 'json' } }),
       import('../messages/home/es.json', { with: { type: 'json' } }),
+      import('../messages/coverage/es.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home]) =>
+      ([main, activities, statistics, home, coverage]) =>
         ({
           ...main.default,
           ...activities.default,
           ...statistics.default,
           ...home.default,
+          ...coverage.default,
         }) satisfies Catalogue,
     ),
 };

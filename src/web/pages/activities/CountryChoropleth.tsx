@@ -1,9 +1,10 @@
 // A world map shaded by one number per country (activities, gaps…), with a legend and the numbers as a table.
-import { memo, useId } from 'react';
+import { memo, useId, useLayoutEffect, useRef, useState } from 'react';
 import { Loading, ProblemAlert } from '../../components/Status.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MapGeometry } from '../home/map-geometry.js';
 import { useWorldGeometry } from '../home/useWorldGeometry.js';
+import { classFor, type LegendClass, legendClasses } from './legend-classes.js';
 import type { Vocabulary } from './vocabulary.js';
 import './activities.css';
 
@@ -31,6 +32,8 @@ type Props = {
   scale?: Scale;
   /** Pointer users may click a country; keyboard users get the same through the table's buttons. */
   onSelect?: (iso3: string) => void;
+  /** A country to zoom the map to (the one the page is filtered to). */
+  focus?: string | undefined;
 };
 
 export function CountryChoropleth(props: Props) {
@@ -38,15 +41,10 @@ export function CountryChoropleth(props: Props) {
   const geometry = useWorldGeometry();
   const captionId = useId();
   const colours = SCALES[props.scale ?? 'blue'];
-  const max = Math.max(0, ...props.values.values());
   const rows = [...props.values.entries()]
     .map(([iso3, value]) => ({ iso3, name: props.vocabulary.countryName(iso3), value }))
     .sort((a, b) => b.value - a.value || a.name.localeCompare(b.name));
-  const steps = colours.map((colour, i) => ({
-    colour,
-    from: Math.floor((max * i) / 5) + (i === 0 ? 0 : 1),
-    to: Math.ceil((max * (i + 1)) / 5),
-  }));
+  const classes = legendClasses(props.values.values(), colours);
   return (
     <figure className="map-figure choropleth" aria-labelledby={captionId}>
       <figcaption id={captionId} className="legend-heading">
@@ -62,23 +60,23 @@ export function CountryChoropleth(props: Props) {
             geometry={geometry.data}
             values={props.values}
             vocabulary={props.vocabulary}
-            colours={colours}
-            max={max}
+            classes={classes}
             label={props.label}
             onSelect={props.onSelect}
+            focus={props.focus}
           />
         ) : null}
       </div>
       <div className="legend">
         <ul>
-          {max > 0
-            ? steps.map((step) => (
-                <li key={step.colour}>
-                  <span className="swatch" style={{ background: step.colour }} aria-hidden="true" />
-                  {t('choropleth.range', { from: formatNumber(step.from), to: formatNumber(step.to) })}
-                </li>
-              ))
-            : null}
+          {classes.map((step) => (
+            <li key={step.colour}>
+              <span className="swatch" style={{ background: step.colour }} aria-hidden="true" />
+              {step.from === step.to
+                ? formatNumber(step.from)
+                : t('choropleth.range', { from: formatNumber(step.from), to: formatNumber(step.to) })}
+            </li>
+          ))}
           <li>
             <span className="swatch" style={{ background: NO_DATA }} aria-hidden="true" />
             {t('choropleth.none')}
@@ -131,25 +129,22 @@ const ShadedMap = memo(function ShadedMap(props: {
   geometry: MapGeometry;
   values: ReadonlyMap<string, number>;
   vocabulary: Vocabulary;
-  colours: readonly string[];
-  max: number;
+  classes: readonly LegendClass[];
   label: string;
   onSelect?: ((iso3: string) => void) | undefined;
+  focus?: string | undefined;
 }) {
   const { formatNumber } = useI18n();
   const { geometry, vocabulary } = props;
-  const shade = (iso3: string | undefined) => {
-    const value = iso3 ? props.values.get(iso3) : undefined;
-    return value === undefined || value === 0
-      ? NO_DATA
-      : (props.colours[classOf(value, props.max)] ?? NO_DATA);
-  };
+  const viewBox = useFocusedViewBox(geometry.viewBox, props.focus);
+  const shade = (iso3: string | undefined) =>
+    classFor(iso3 ? props.values.get(iso3) : undefined, props.classes)?.colour ?? NO_DATA;
   const titleOf = (iso3: string) => {
     const value = props.values.get(iso3);
     return `${vocabulary.countryName(iso3)}: ${formatNumber(value ?? 0)}`;
   };
   return (
-    <svg className="world-map" role="img" aria-label={props.label} viewBox={geometry.viewBox}>
+    <svg ref={viewBox.ref} className="world-map" role="img" aria-label={props.label} viewBox={viewBox.value}>
       <path className="map-ocean" d={geometry.sphere} />
       <g className="map-countries">
         {geometry.shapes.map((shape, i) => {
@@ -174,3 +169,22 @@ const ShadedMap = memo(function ShadedMap(props: {
     </svg>
   );
 });
+
+/** The whole world, or the focused country's outline with a margin around it (measured once drawn). */
+function useFocusedViewBox(world: string, focus: string | undefined) {
+  const ref = useRef<SVGSVGElement>(null);
+  const [value, setValue] = useState(world);
+  useLayoutEffect(() => {
+    const shape = focus ? ref.current?.querySelector<SVGGraphicsElement>(`path[data-iso3="${focus}"]`) : null;
+    if (!shape) {
+      setValue(world);
+      return;
+    }
+    const box = shape.getBBox();
+    // At least a region's width around a small country, so that its neighbours give it a place.
+    const size = Math.max(box.width, box.height * 2, 80) * 1.6;
+    const [x, y] = [box.x + box.width / 2 - size / 2, box.y + box.height / 2 - size / 4];
+    setValue(`${x.toFixed(1)} ${y.toFixed(1)} ${size.toFixed(1)} ${(size / 2).toFixed(1)}`);
+  }, [world, focus]);
+  return { ref, value };
+}

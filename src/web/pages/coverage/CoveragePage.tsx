@@ -4,7 +4,6 @@ import { type ActivityFilterValues, useActivitySet } from '../../api/activities.
 import {
   type CoverageFilterValues,
   type CoverageReport,
-  findingsCsvHref,
   matrixCsvHref,
   useCoverageReport,
 } from '../../api/coverage.js';
@@ -17,7 +16,7 @@ import { FilterBar, type FilterName, useAddressFilters } from '../activities/Fil
 import { VocabularyGate } from '../activities/VocabularyGate.js';
 import { useVocabulary, type Vocabulary } from '../activities/vocabulary.js';
 import { CountryProfilePanel } from './CountryProfilePanel.js';
-import { FindingList } from './Findings.js';
+import { FindingsTable } from './FindingsTable.js';
 import { HeatMap } from './HeatMap.js';
 import { type Columns, heatCells, type Measure, NO_FORM } from './heatmap-data.js';
 
@@ -55,9 +54,6 @@ function Coverage(props: { vocabulary: Vocabulary }) {
     <>
       <FilterBar names={NAMES} values={filters} onChange={setFilters} vocabulary={props.vocabulary} />
       <p className="button-row">
-        <a href={findingsCsvHref(filters as CoverageFilterValues)} download>
-          {t('coverage.findingsCsv')}
-        </a>
         <a href={matrixCsvHref(filters as CoverageFilterValues)} download>
           {t('coverage.matrixCsv')}
         </a>
@@ -105,6 +101,7 @@ function Report(props: { report: CoverageReport; vocabulary: Vocabulary; filters
           label={t(`coverage.mapLabel.${metric}`)}
           valueHeading={t(`coverage.metric.${metric}`)}
           onSelect={setSelected}
+          focus={props.filters.country}
         />
         {profile ? (
           <CountryProfilePanel
@@ -116,17 +113,10 @@ function Report(props: { report: CoverageReport; vocabulary: Vocabulary; filters
         ) : null}
       </section>
       <HeatMaps filters={props.filters} vocabulary={vocabulary} />
-      <FindingList
-        kind="gap"
-        findings={report.findings.gaps}
-        rules={report.findings.rules}
+      <FindingsTable
+        findings={[...report.findings.gaps, ...report.findings.overlaps]}
         vocabulary={vocabulary}
-      />
-      <FindingList
-        kind="overlap"
-        findings={report.findings.overlaps}
-        rules={report.findings.rules}
-        vocabulary={vocabulary}
+        country={props.filters.country}
       />
     </>
   );

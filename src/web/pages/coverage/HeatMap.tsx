@@ -4,13 +4,22 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { classOf, SCALES } from '../activities/CountryChoropleth.js';
 import { downloadPng, downloadSvg } from './export.js';
 import type { HeatCell } from './heatmap-data.js';
+import { CELL, estimateWidth, FONT_SIZE, layoutHeatMap, type Measure } from './heatmap-layout.js';
 
 type Axis = { value: string; label: string }[];
 
-const CELL = 30;
-const ROW_LABEL = 170;
-const COLUMN_LABEL = 190;
 const FONT = 'system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans Arabic", sans-serif';
+
+let canvas: CanvasRenderingContext2D | null | undefined;
+
+/** Labels measured in the font they are drawn in; estimated where no canvas is available. */
+const measureText: Measure = (label, bold) => {
+  if (canvas === undefined)
+    canvas = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  if (!canvas) return estimateWidth(label, bold);
+  canvas.font = `${bold ? 600 : 400} ${FONT_SIZE}px ${FONT}`;
+  return canvas.measureText(label).width;
+};
 
 export function HeatMap(props: {
   title: string;
@@ -28,9 +37,13 @@ export function HeatMap(props: {
   const cellValue = (row: string, column: string) => values.get(`${row}\u0000${column}`) ?? 0;
   const max = Math.max(0, ...props.cells.map((cell) => cell.value));
   const colours = SCALES.blue;
-  const width = ROW_LABEL + props.columns.length * CELL + 10;
-  const height = COLUMN_LABEL + props.rows.length * CELL + 28;
-  const isRtl = info.dir === 'rtl';
+  const layout = layoutHeatMap(
+    props.rows.map((r) => r.label),
+    props.columns.map((c) => c.label),
+    info.dir === 'rtl',
+    measureText,
+  );
+  const { width, height } = layout;
   return (
     <figure className="heatmap-figure" aria-labelledby={titleId}>
       <figcaption id={titleId}>
@@ -48,37 +61,44 @@ export function HeatMap(props: {
           height={height}
           viewBox={`0 0 ${width} ${height}`}
           fontFamily={FONT}
-          fontSize={12}
+          fontSize={FONT_SIZE}
+          direction="ltr"
         >
           <rect x={0} y={0} width={width} height={height} fill="#ffffff" />
           {props.columns.map((column, c) => {
-            const x = ROW_LABEL + c * CELL + CELL / 2;
+            const x = layout.columnX(c) + CELL / 2;
             return (
               <text
                 key={column.value || 'none'}
-                transform={`translate(${x},${COLUMN_LABEL - 6}) rotate(-55)`}
+                transform={`translate(${x},${layout.gridTop - 6}) rotate(${layout.columnLabel.rotate})`}
                 fill="#1b2430"
-                direction={isRtl ? 'rtl' : 'ltr'}
-                textAnchor={isRtl ? 'end' : 'start'}
+                textAnchor={layout.columnLabel.anchor}
               >
                 {column.label}
               </text>
             );
           })}
           {props.rows.map((row, r) => {
-            const y = COLUMN_LABEL + r * CELL;
+            const y = layout.rowY(r);
             return (
               <g key={row.value}>
-                <text x={ROW_LABEL - 8} y={y + CELL / 2 + 4} textAnchor="end" fill="#1b2430" fontWeight={600}>
+                <text
+                  x={layout.rowLabel.x}
+                  y={y + CELL / 2 + 4}
+                  textAnchor={layout.rowLabel.anchor}
+                  fill="#1b2430"
+                  fontWeight={600}
+                >
                   {row.label}
                 </text>
                 {props.columns.map((column, c) => {
                   const value = cellValue(row.value, column.value);
                   const fill = value === 0 ? '#f3f4f6' : (colours[classOf(value, max)] ?? '#f3f4f6');
+                  const x = layout.columnX(c);
                   return (
                     <g key={column.value || 'none'}>
                       <rect
-                        x={ROW_LABEL + c * CELL}
+                        x={x}
                         y={y}
                         width={CELL - 2}
                         height={CELL - 2}
@@ -89,7 +109,7 @@ export function HeatMap(props: {
                         <title>{`${row.label} × ${column.label}: ${formatNumber(value)}`}</title>
                       </rect>
                       <text
-                        x={ROW_LABEL + c * CELL + (CELL - 2) / 2}
+                        x={x + (CELL - 2) / 2}
                         y={y + CELL / 2 + 3}
                         textAnchor="middle"
                         fontSize={11}
@@ -103,7 +123,13 @@ export function HeatMap(props: {
               </g>
             );
           })}
-          <text x={4} y={height - 8} fontSize={11} fill="#4a5563">
+          <text
+            x={layout.sourceX}
+            y={height - 8}
+            fontSize={11}
+            fill="#4a5563"
+            textAnchor={layout.sourceAnchor}
+          >
             {props.source}
           </text>
         </svg>
