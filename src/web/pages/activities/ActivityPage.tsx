@@ -88,9 +88,9 @@ function ActivityDetails(props: { activity: Activity; vocabulary: Vocabulary }) 
       <h2>{t('activity.what')}</h2>
       <dl className="facts">
         <dt>{t('activity.pillar')}</dt>
-        <dd>{v.label('pillar', a.pillar)}</dd>
+        <dd>{a.pillar ? v.label('pillar', a.pillar) : t('activity.unclassified')}</dd>
         <dt>{t('activity.type')}</dt>
-        <dd>{v.label('activity_type', a.activityType)}</dd>
+        <dd>{a.activityType ? v.label('activity_type', a.activityType) : t('activity.unclassified')}</dd>
         <dt>{t('activity.forms')}</dt>
         <dd>{list(a.forms.map((f) => v.label('form_of_exploitation', f)))}</dd>
         <dt>{t('activity.chainStage')}</dt>

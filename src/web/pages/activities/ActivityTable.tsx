@@ -57,8 +57,14 @@ export function ActivityTable(props: { activities: Activity[]; vocabulary: Vocab
                   )}
                 </th>
                 <td>{organisationName(activity.leadOrganisationId)}</td>
-                <td>{vocabulary.label('pillar', activity.pillar)}</td>
-                <td>{vocabulary.label('activity_type', activity.activityType)}</td>
+                {activity.activityType ? (
+                  <>
+                    <td>{vocabulary.label('pillar', activity.pillar)}</td>
+                    <td>{vocabulary.label('activity_type', activity.activityType)}</td>
+                  </>
+                ) : (
+                  <td colSpan={2}>{t('activity.unclassified')}</td>
+                )}
                 <td>{activity.countries.map((c) => vocabulary.countryName(c.iso3)).join(', ')}</td>
                 <td>
                   {period.start ? formatDate(period.start) : '…'} –{' '}
