@@ -167,6 +167,29 @@ describe.each(TEST_ENGINES)('IATI files as publishers write them, through the AP
     expect(left).toHaveLength(2);
   });
 
+  it('refuses hostile XML with a problem naming the limit, and writes nothing of the file', async () => {
+    const valid = publisherFile({ trafficking: 1, unrelated: 0, regionOnly: 0 }).replace(
+      'XM-PUB-TIP-01',
+      'XM-HOSTILE-1',
+    );
+    const deep = valid.replace(
+      '</iati-activities>',
+      `<iati-activity>${'<a>'.repeat(20_000)}${'</a>'.repeat(20_000)}</iati-activity></iati-activities>`,
+    );
+    const refused = await importXml(coordinator, deep, 'registerOrganisations=true');
+    expect(refused.status).toBe(413);
+    expect(refused.body).toMatchObject({
+      code: 'xml_limit_exceeded',
+      errors: [{ path: 'body', code: 'maxDepth' }],
+    });
+    const laughs = `<?xml version="1.0"?><!DOCTYPE l [<!ENTITY l "${'l'.repeat(100)}">]><iati-activities/>`;
+    const doctype = await importXml(coordinator, laughs, '');
+    expect(doctype.status).toBe(422);
+    expect(doctype.body).toMatchObject({ code: 'xml_not_accepted', errors: [{ code: 'doctype' }] });
+    const found = (await t.as(coordinator, 'GET', '/api/v1/activities?q=XM-HOSTILE')).json().data;
+    expect(found).toEqual([]);
+  });
+
   it('imports a publisher’s file of many unrelated activities with an outcome for each', async () => {
     const file = publisherFile({ trafficking: 12, unrelated: 60, regionOnly: 8 });
     const skipping = (await importXml(coordinator, file, 'registerOrganisations=true&onlyTrafficking=true'))
