@@ -2,7 +2,8 @@
 export { loadDemoActivities } from './demo.js';
 export { exportActivities } from './export/write-export.js';
 export { ImportRejected, importActivities } from './import/run-import.js';
+export { DEFAULT_XML_LIMITS, type XmlLimits, xmlLimitsOf } from './import/xml-limits.js';
 export { DOING_ROLES } from './record.js';
 export { activities } from './schema.js';
 export * from './schemas.js';
-export { activityConditions, type ChangeContext } from './store.js';
+export { activityConditions, type ChangeContext, listActivities } from './store.js';

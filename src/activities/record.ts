@@ -1,7 +1,7 @@
 // An activity between its three forms: API input, table row and API view; and the rules it must keep. Pure.
 import { type CodeListName, codesOf, parentOf } from '../reference/vocabulary.js';
 import { tidyCounts, totalOf } from './people.js';
-import type { activities } from './schema.js';
+import type { ActivityNarrativesValue, activities } from './schema.js';
 import type { Activity, ActivityInput } from './schemas.js';
 
 export type ActivityRow = typeof activities.$inferSelect;
@@ -16,7 +16,8 @@ export type FieldProblem = { path: string; message: string };
 /** Roles whose organisations carry the activity out and so count as "who does it" in coverage. */
 export const DOING_ROLES: ReadonlySet<string> = new Set(['implementing']);
 
-export function pillarOf(activityType: string): string | null {
+export function pillarOf(activityType: string | null): string | null {
+  if (!activityType) return null;
   return parentOf('activity_type' as CodeListName, activityType)?.code ?? null;
 }
 
@@ -76,6 +77,7 @@ export function valuesOf(
     iso3: c.iso3,
     role: c.role,
     places: [...(c.places ?? [])],
+    percentage: c.percentage ?? null,
   }));
   const peopleTargeted = tidyCounts(input.peopleTargeted ?? {});
   const peopleReached = tidyCounts(input.peopleReached ?? {});
@@ -86,13 +88,17 @@ export function valuesOf(
     leadOrganisationId: input.leadOrganisationId,
     participants,
     organisationIds: [...new Set([input.leadOrganisationId, ...doers])],
-    pillar: pillarOf(input.activityType) ?? input.pillar ?? 'partnership',
-    activityType: input.activityType,
+    // An unclassified activity keeps no pillar either: coverage must not count it under one.
+    pillar: input.activityType ? (pillarOf(input.activityType) ?? input.pillar ?? 'partnership') : null,
+    activityType: input.activityType ?? null,
+    classificationHints: input.activityType ? [] : [...(input.classificationHints ?? [])],
     forms: [...new Set(input.forms)],
     targetGroups: [...new Set(input.targetGroups)],
     chainStage: input.chainStage ?? null,
     countries,
     countryCodes: [...new Set(countries.map((c) => c.iso3))],
+    recipientRegions: [...(input.recipientRegions ?? [])],
+    narratives: input.narratives ?? {},
     plannedStart: input.plannedStart ?? null,
     plannedEnd: input.plannedEnd ?? null,
     actualStart: input.actualStart ?? null,
@@ -130,6 +136,7 @@ export function activityView(row: ActivityRow): Activity {
     id: row.id,
     identifier: row.identifier,
     ...contentOf(row),
+    needsClassification: row.activityType === null,
     targetedTotal: row.targetedTotal,
     reachedTotal: row.reachedTotal,
     isIllustrative: row.isIllustrative,
@@ -143,6 +150,7 @@ type Content = Omit<
   Activity,
   | 'id'
   | 'identifier'
+  | 'needsClassification'
   | 'targetedTotal'
   | 'reachedTotal'
   | 'isIllustrative'
@@ -163,8 +171,9 @@ export function contentOf(row: ActivityValues | ActivityRow): Content {
       ref: p.ref,
       role: p.role as Activity['participants'][number]['role'],
     })),
-    pillar: row.pillar as Activity['pillar'],
-    activityType: row.activityType as Activity['activityType'],
+    pillar: (row.pillar ?? null) as Activity['pillar'],
+    activityType: (row.activityType ?? null) as Activity['activityType'],
+    classificationHints: [...(row.classificationHints ?? [])] as Activity['classificationHints'],
     forms: [...(row.forms ?? [])] as Activity['forms'],
     targetGroups: [...(row.targetGroups ?? [])] as Activity['targetGroups'],
     chainStage: (row.chainStage ?? null) as Activity['chainStage'],
@@ -172,7 +181,15 @@ export function contentOf(row: ActivityValues | ActivityRow): Content {
       iso3: c.iso3,
       role: c.role as Activity['countries'][number]['role'],
       places: [...c.places],
+      percentage: c.percentage ?? null,
     })),
+    recipientRegions: (row.recipientRegions ?? []).map((r) => ({
+      code: r.code,
+      vocabulary: r.vocabulary,
+      vocabularyUri: r.vocabularyUri ?? null,
+      percentage: r.percentage ?? null,
+    })),
+    narratives: canonicalNarratives(row.narratives ?? {}),
     plannedStart: row.plannedStart ?? null,
     plannedEnd: row.plannedEnd ?? null,
     actualStart: row.actualStart ?? null,
@@ -211,12 +228,15 @@ export function inputOf(activity: Activity): ActivityInput & { identifier: strin
     description: activity.description,
     leadOrganisationId: activity.leadOrganisationId,
     participants: activity.participants.map((p) => ({ ...p, name: p.name })),
-    pillar: activity.pillar,
+    pillar: activity.pillar ?? undefined,
     activityType: activity.activityType,
+    classificationHints: activity.classificationHints,
     forms: activity.forms,
     targetGroups: activity.targetGroups,
     chainStage: activity.chainStage,
     countries: activity.countries,
+    recipientRegions: activity.recipientRegions,
+    narratives: activity.narratives,
     plannedStart: activity.plannedStart,
     plannedEnd: activity.plannedEnd,
     actualStart: activity.actualStart,
@@ -230,4 +250,13 @@ export function inputOf(activity: Activity): ActivityInput & { identifier: strin
     provenance: activity.provenance,
     isPublished: activity.isPublished,
   };
+}
+
+/** Narratives in a fixed key order, so that the same narratives compare equal however they were stored. */
+function canonicalNarratives(narratives: ActivityNarrativesValue): Activity['narratives'] {
+  const result: Activity['narratives'] = {};
+  if (narratives.title?.length) result.title = narratives.title.map((n) => ({ lang: n.lang, text: n.text }));
+  if (narratives.description?.length)
+    result.description = narratives.description.map((n) => ({ lang: n.lang, text: n.text, type: n.type }));
+  return result;
 }

@@ -127,7 +127,7 @@ export async function activityRoutes(app: FastifyInstance) {
         summary:
           'Import a file of activities (CSV, HXL, XLSX or IATI XML); re-importing updates by identifier',
         description:
-          'Send the file as the body with its media type (text/csv, application/xml or the XLSX type). A dry run checks every row and writes nothing. A real run writes every row or, when any row has a problem, none (`committed: false`, with the problems by row and column).',
+          'Send the file as the body with its media type (text/csv, application/xml or the XLSX type). A dry run checks every row and writes nothing. A real run writes every row or, when any row has a problem, none (`committed: false`, with the problems by row and column). IATI activities with no counter-trafficking classification are imported unclassified (listed with `needsClassification=true`), or skipped with `onlyTrafficking=true`; `registerOrganisations=true` registers unknown reporting and participating organisations as provisional (listed with `provisional=true` under /organisations). XML is read within declared limits (depth 64, elements, text length; no DOCTYPE): beyond one the answer is 413 `xml_limit_exceeded` naming it, a malformed file 422 `xml_not_accepted`.',
         querystring: ImportQuery,
         consumes: Object.keys(IMPORT_TYPES),
         response: { 200: ImportResponse },
@@ -149,15 +149,20 @@ export async function activityRoutes(app: FastifyInstance) {
       const body = request.body;
       const principal = request.principal;
       const via = `import ${request.query.filename ?? format}`;
+      const { registerOrganisations, onlyTrafficking, dryRun } = request.query;
+      // Registering organisations, even provisionally, is for those who may register them.
+      if (registerOrganisations) request.authorize('organisations.create');
       request.auditSubject = {
         resourceType: 'activity_import',
-        details: { format, dryRun: request.query.dryRun },
+        details: { format, dryRun, registerOrganisations, onlyTrafficking },
       };
       try {
         const report = await request.transaction((tx) =>
           importActivities(tx, body, {
             format,
-            dryRun: request.query.dryRun,
+            dryRun,
+            registerOrganisations,
+            onlyTrafficking,
             mayWrite: (organisationId) => decide(principal, 'activities.write', { organisationId }).allowed,
             context: changeContext(request, via),
           }),

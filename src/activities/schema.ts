@@ -19,7 +19,36 @@ import { users } from '../access/schema.js';
 import { coordinationMechanisms, organisations } from '../partners/schema.js';
 
 /** A country the activity concerns, in one role, with optional places below country level. */
-export type ActivityCountryValue = { iso3: string; role: string; places: string[] };
+export type ActivityCountryValue = {
+  iso3: string;
+  role: string;
+  places: string[];
+  percentage?: number | null;
+};
+/** A narrative of an IATI file in its language (`lang` null when the file names none). */
+export type NarrativeValue = { lang: string | null; text: string };
+/** Every title and description narrative an activity was published with. */
+export type ActivityNarrativesValue = {
+  title?: NarrativeValue[];
+  description?: (NarrativeValue & { type: string })[];
+};
+/** An IATI recipient region: its code in a vocabulary (1 = OECD DAC regions, 2 = UN M49, 99 = the publisher's). */
+export type RecipientRegionValue = {
+  code: string;
+  vocabulary: string;
+  vocabularyUri: string | null;
+  percentage: number | null;
+};
+/** Why an import suggests (or could not find) a classification: a sector, SDG target or words of the text. */
+export type ClassificationHintValue = {
+  source: string;
+  isTraffickingSignal: boolean;
+  pillar?: string;
+  activityType?: string;
+  forms?: string[];
+  targetGroups?: string[];
+};
+
 /** An organisation taking part, by IATI role; `organisationId` is null when it is not in the registry. */
 export type ActivityParticipantValue = {
   organisationId: string | null;
@@ -44,14 +73,26 @@ export const activities = pgTable(
     participants: jsonb('participants').$type<ActivityParticipantValue[]>().notNull().default([]),
     /** The lead organisation and every implementing participant in the registry, kept by the store for set-based counts. */
     organisationIds: uuid('organisation_ids').array().notNull(),
-    pillar: text('pillar').notNull(),
-    activityType: text('activity_type').notNull(),
+    /** Null with the activity type while the activity awaits classification. */
+    pillar: text('pillar'),
+    activityType: text('activity_type'),
+    /** Imported without a counter-trafficking classification; listed for classification, left out of coverage. */
+    needsClassification: boolean('needs_classification')
+      .notNull()
+      .generatedAlwaysAs(sql`activity_type is null`),
+    classificationHints: jsonb('classification_hints')
+      .$type<ClassificationHintValue[]>()
+      .notNull()
+      .default([]),
     forms: text('forms').array().notNull().default(sql`'{}'::text[]`),
     targetGroups: text('target_groups').array().notNull().default(sql`'{}'::text[]`),
     chainStage: text('chain_stage'),
     countries: jsonb('countries').$type<ActivityCountryValue[]>().notNull().default([]),
     /** The ISO3 codes of `countries`, kept by the store for indexed filtering. */
     countryCodes: text('country_codes').array().notNull().default(sql`'{}'::text[]`),
+    recipientRegions: jsonb('recipient_regions').$type<RecipientRegionValue[]>().notNull().default([]),
+    /** Title and description in every language the publisher wrote them in. */
+    narratives: jsonb('narratives').$type<ActivityNarrativesValue>().notNull().default({}),
     plannedStart: date('planned_start'),
     plannedEnd: date('planned_end'),
     actualStart: date('actual_start'),
@@ -83,6 +124,7 @@ export const activities = pgTable(
     index('activities_pillar_type_idx').on(t.pillar, t.activityType),
     index('activities_country_codes_idx').using('gin', t.countryCodes),
     index('activities_mechanism_idx').on(t.coordinationMechanismId),
+    index('activities_needs_classification_idx').on(t.identifier).where(sql`${t.needsClassification}`),
   ],
 );
 

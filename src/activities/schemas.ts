@@ -42,8 +42,63 @@ export const ActivityCountry = z
     iso3: Iso3,
     role: CountryRole,
     places: z.array(PlainText(200)).max(100).default([]).describe('Places below country level'),
+    percentage: z
+      .number()
+      .min(0)
+      .max(100)
+      .nullable()
+      .optional()
+      .describe(
+        'The share of the activity in this country, as the publisher gave it (IATI recipient-country)',
+      ),
   })
   .strict();
+
+const Narrative = z.object({
+  lang: z
+    .string()
+    .max(20)
+    .nullable()
+    .describe('ISO 639-1 language of the text; null when the file names none'),
+  text: z.string().max(20_000),
+});
+export const ActivityNarratives = z
+  .object({
+    title: z.array(Narrative).max(50).optional(),
+    description: z
+      .array(
+        Narrative.extend({
+          type: z
+            .string()
+            .max(10)
+            .describe('IATI DescriptionType: 1 general, 2 objectives, 3 target groups, 4 other'),
+        }),
+      )
+      .max(200)
+      .optional(),
+  })
+  .describe('The title and descriptions in every language the publisher wrote them in');
+
+export const RecipientRegion = z.object({
+  code: z.string().min(1).max(50),
+  vocabulary: z
+    .string()
+    .max(10)
+    .describe('IATI RegionVocabulary: 1 OECD DAC, 2 UN M49, 99 the publisher’s own'),
+  vocabularyUri: z.string().max(500).nullable(),
+  percentage: z.number().min(0).max(100).nullable(),
+});
+
+export const ClassificationHint = z.object({
+  source: z
+    .string()
+    .describe('What suggested it: a sector, an SDG target, or words of the title or description'),
+  isTraffickingSignal: z.boolean().describe('True when the source speaks of trafficking in persons itself'),
+  pillar: Pillar.optional(),
+  activityType: ActivityType.optional(),
+  forms: z.array(FormOfExploitation).optional(),
+  targetGroups: z.array(TargetGroup).optional(),
+});
 
 export const Participant = z
   .object({
@@ -81,11 +136,16 @@ const activityFields = {
   leadOrganisationId: z.uuid(),
   participants: z.array(Participant).max(200).default([]),
   pillar: Pillar.optional().describe('Follows from the activity type; when given it must agree'),
-  activityType: ActivityType,
+  activityType: ActivityType.nullable().describe(
+    'Null keeps the activity unclassified: it is listed for classification and left out of coverage',
+  ),
   forms: z.array(FormOfExploitation).max(20).default([]),
   targetGroups: z.array(TargetGroup).max(40).default([]),
   chainStage: ChainStage.nullable().default(null),
   countries: z.array(ActivityCountry).min(1, 'Name at least one country').max(250),
+  recipientRegions: z.array(RecipientRegion).max(100).default([]),
+  narratives: ActivityNarratives.default({}),
+  classificationHints: z.array(ClassificationHint).max(100).default([]),
   plannedStart: IsoDate.nullable().default(null),
   plannedEnd: IsoDate.nullable().default(null),
   actualStart: IsoDate.nullable().default(null),
@@ -140,12 +200,25 @@ export const Activity = z.object({
       role: IatiOrganisationRole,
     }),
   ),
-  pillar: Pillar,
-  activityType: ActivityType,
+  pillar: Pillar.nullable(),
+  activityType: ActivityType.nullable(),
+  needsClassification: z
+    .boolean()
+    .describe('No counter-trafficking classification yet: listed for classification, left out of coverage'),
+  classificationHints: z.array(ClassificationHint),
   forms: z.array(FormOfExploitation),
   targetGroups: z.array(TargetGroup),
   chainStage: ChainStage.nullable(),
-  countries: z.array(z.object({ iso3: z.string(), role: CountryRole, places: z.array(z.string()) })),
+  countries: z.array(
+    z.object({
+      iso3: z.string(),
+      role: CountryRole,
+      places: z.array(z.string()),
+      percentage: z.number().nullable(),
+    }),
+  ),
+  recipientRegions: z.array(RecipientRegion),
+  narratives: ActivityNarratives,
   plannedStart: IsoDate.nullable(),
   plannedEnd: IsoDate.nullable(),
   actualStart: IsoDate.nullable(),
@@ -191,6 +264,10 @@ export const ActivityFilters = z
     from: IsoDate.optional().describe('Activities running on or after this date'),
     to: IsoDate.optional().describe('Activities running on or before this date'),
     q: z.string().trim().max(200).optional().describe('Part of the title or identifier'),
+    needsClassification: z
+      .preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean())
+      .optional()
+      .describe('true: only activities awaiting classification; false: only classified ones'),
   })
   .strict();
 export type ActivityFilters = z.infer<typeof ActivityFilters>;
@@ -233,6 +310,20 @@ export const ImportQuery = z
       .max(300)
       .optional()
       .describe('Recorded in each version as where the change came from'),
+    registerOrganisations: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true')
+      .describe(
+        'IATI: register reporting and participating organisations the registry does not know, as provisional entries for a coordinator to review (needs the right to register organisations)',
+      ),
+    onlyTrafficking: z
+      .enum(['true', 'false'])
+      .default('false')
+      .transform((value) => value === 'true')
+      .describe(
+        'IATI: skip activities with no sign of counter-trafficking work (reported with the reason) instead of importing them unclassified',
+      ),
   })
   .strict();
 
@@ -247,6 +338,23 @@ export const ImportProblem = z.object({
 });
 export type ImportProblem = z.infer<typeof ImportProblem>;
 
+export const RegisteredOrganisation = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  iatiIdentifier: z.string().nullable(),
+  iatiOrganisationType: z.string().nullable(),
+  actorType: z.string(),
+});
+
+export const ImportOutcome = z.object({
+  row: z.number().int(),
+  identifier: z.string().nullable(),
+  outcome: z.enum(['created', 'updated', 'unchanged', 'skipped', 'rejected']),
+  needsClassification: z.boolean(),
+  reason: z.string().nullable().describe('Why it was skipped or rejected'),
+});
+export type ImportOutcome = z.infer<typeof ImportOutcome>;
+
 export const ImportReport = z.object({
   format: ImportFormat,
   dryRun: z.boolean(),
@@ -259,6 +367,19 @@ export const ImportReport = z.object({
   problemCount: z.number().int().describe('All problems, also those beyond the first 1,000 listed'),
   warnings: z.array(ImportProblem).describe('Inferences worth checking; they do not stop the import'),
   hasHxlRow: z.boolean(),
+  unclassified: z
+    .number()
+    .int()
+    .describe('Records imported (or, in a dry run, to be imported) without a classification'),
+  skipped: z.number().int().describe('Records left out on request (for example not about trafficking)'),
+  outcomes: z
+    .array(ImportOutcome)
+    .describe('What became of each record, the first 1,000 listed (rejected ones when nothing was written)'),
+  organisationsRegistered: z
+    .array(RegisteredOrganisation)
+    .describe(
+      'Provisional organisations registered (or, in a dry run, to be registered) for a coordinator to review',
+    ),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
 export const ImportResponse = z.object({ data: ImportReport });

@@ -41,6 +41,8 @@ export function activityConditions(filters: Partial<ActivityFilters>): SQL[] {
   if (filters.targetGroup) conditions.push(arrayContains(activities.targetGroups, [filters.targetGroup]));
   if (filters.form) conditions.push(arrayContains(activities.forms, [filters.form]));
   if (filters.status) conditions.push(eq(activities.status, filters.status));
+  if (filters.needsClassification !== undefined)
+    conditions.push(eq(activities.needsClassification, filters.needsClassification));
   if (filters.organisationId)
     conditions.push(arrayContains(activities.organisationIds, [filters.organisationId]));
   if (filters.from)
@@ -294,6 +296,9 @@ const UPSERT_COLUMNS = [
   'chainStage',
   'countries',
   'countryCodes',
+  'recipientRegions',
+  'narratives',
+  'classificationHints',
   'plannedStart',
   'plannedEnd',
   'actualStart',

@@ -12,14 +12,23 @@ import {
   ImportRejected,
   type ImportReport,
   importActivities,
+  listActivities,
 } from '../activities/index.js';
 import type { DatabaseHandle, Queryable } from '../platform/db.js';
 import { type OpenDatabase, openConfiguredDatabase, withDatabase } from './database.js';
+import { printImportReport } from './import-report.js';
 import { action, printJson, printTable } from './output.js';
 
 const FORMATS = ['csv', 'hxl', 'xlsx', 'iati'] as const;
 
-type ImportOptions = { format?: ImportFormat; dryRun?: boolean; json?: boolean };
+type ImportOptions = {
+  format?: ImportFormat;
+  dryRun?: boolean;
+  json?: boolean;
+  registerOrganisations?: boolean;
+  onlyTrafficking?: boolean;
+};
+type ListOptions = { needsClassification?: boolean; json?: boolean };
 type ExportOptions = { format: ImportFormat; output?: string; country?: string; from?: string; to?: string };
 
 export function activitiesCommand(open: OpenDatabase = openConfiguredDatabase): Command {
@@ -36,12 +45,31 @@ export function activitiesCommand(open: OpenDatabase = openConfiguredDatabase): 
       new Option('--format <format>', 'the file format (guessed from the extension)').choices(FORMATS),
     )
     .option('--dry-run', 'check every row and report problems; write nothing')
+    .option(
+      '--register-organisations',
+      'IATI: register unknown reporting and participating organisations as provisional, for a coordinator to review (`concerted organisations list --provisional`)',
+    )
+    .option(
+      '--only-trafficking',
+      'IATI: skip activities with no sign of counter-trafficking work (each reported with the reason) instead of importing them unclassified',
+    )
     .option('--json', 'print the report as JSON')
     .action(
       action((file: string, options: ImportOptions) =>
         withDatabase(open, (db) => runImport(db, file, options)),
       ),
     );
+  command
+    .command('list')
+    .description(
+      'list activities by identifier; --needs-classification lists those imported without a classification',
+    )
+    .option(
+      '--needs-classification',
+      'only activities awaiting classification (left out of coverage until classified)',
+    )
+    .option('--json', 'print them as JSON, with the hints the import found')
+    .action(action((options: ListOptions) => withDatabase(open, (db) => runList(db, options))));
   command
     .command('export')
     .description('write activities as CSV, CSV with an HXL row, XLSX or IATI 2.03 XML')
@@ -93,6 +121,8 @@ async function runImport(db: Queryable, file: string, options: ImportOptions) {
       importActivities(tx, input, {
         format,
         dryRun: options.dryRun === true,
+        registerOrganisations: options.registerOrganisations === true,
+        onlyTrafficking: options.onlyTrafficking === true,
         mayWrite: () => true,
         context: { userId: null, via: `cli import ${path.basename(file)}`, at: new Date() },
         onProgress: (count) => {
@@ -106,41 +136,35 @@ async function runImport(db: Queryable, file: string, options: ImportOptions) {
   } finally {
     if (showBar) bar.stop();
   }
-  printReport(report, options.json === true);
+  printImportReport(report, options.json === true);
   if (report.problemCount > 0) process.exitCode = 1;
 }
 
-function printReport(report: ImportReport, json: boolean) {
-  if (json) {
-    printJson(report);
+async function runList(db: Queryable, options: ListOptions) {
+  const filters = options.needsClassification ? { needsClassification: true } : {};
+  const found = [];
+  let after: string | undefined;
+  do {
+    const page = await listActivities(db, filters, { limit: 500, after });
+    found.push(...page.data);
+    after = page.next ?? undefined;
+  } while (after);
+  if (options.json) return printJson(found);
+  if (found.length === 0) {
+    process.stdout.write(
+      options.needsClassification ? 'No activity awaits classification.\n' : 'No activities.\n',
+    );
     return;
   }
-  const verb = report.dryRun ? 'Dry run' : report.committed ? 'Imported' : 'Nothing imported';
-  process.stdout.write(
-    `${verb}: ${report.rows} records; ${report.created} new, ${report.updated} changed, ${report.unchanged} unchanged${report.dryRun ? ' (nothing written)' : ''}\n`,
+  printTable(
+    found.map((a) => ({
+      identifier: a.identifier,
+      title: a.title.length > 60 ? `${a.title.slice(0, 59)}…` : a.title,
+      type: a.activityType ?? 'unclassified',
+      countries: a.countries.map((c) => c.iso3).join(' '),
+      hints: a.classificationHints.map((h) => h.source).join('; '),
+    })),
   );
-  if (report.problemCount > 0) {
-    process.stdout.write(`${report.problemCount} problems:\n`);
-    printTable(
-      report.problems.map((p) => ({
-        row: p.row,
-        column: p.column,
-        identifier: p.identifier,
-        problem: p.message,
-      })),
-    );
-  }
-  if (report.warnings.length > 0) {
-    process.stdout.write(`${report.warnings.length} warnings:\n`);
-    printTable(
-      report.warnings.map((p) => ({
-        row: p.row,
-        column: p.column,
-        identifier: p.identifier,
-        warning: p.message,
-      })),
-    );
-  }
 }
 
 async function runExport(db: Queryable, options: ExportOptions) {

@@ -4,6 +4,7 @@ import { activitiesCommand } from './activities-command.js';
 import { auditCommand } from './audit-command.js';
 import { coverageCommand } from './coverage-command.js';
 import { dbCommand } from './db-command.js';
+import { organisationsCommand } from './organisations-command.js';
 import { referenceCommand } from './reference-command.js';
 import { serveCommand } from './serve-command.js';
 import { statsCommand } from './stats-command.js';
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .addCommand(referenceCommand())
     .addCommand(usersCommand())
     .addCommand(auditCommand())
+    .addCommand(organisationsCommand())
     .addCommand(activitiesCommand())
     .addCommand(coverageCommand())
     .addCommand(statsCommand());

@@ -22,6 +22,8 @@ export function coverageConditions(query: Partial<CoverageQuery>): SQL[] {
       to: query.to,
     }),
     sql`status <> 'cancelled'`,
+    // Activities awaiting classification have no pillar or type to count under; they are listed apart.
+    sql`not needs_classification`,
   ];
 }
 

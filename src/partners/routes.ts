@@ -126,6 +126,8 @@ export async function organisationRoutes(app: FastifyInstance) {
     async (request) => {
       const { id } = request.params;
       authorizeProfileChange(request, id, { fields: Object.keys(request.body) });
+      // Confirming an organisation an import registered is a coordinator's review, like registering one.
+      if (request.body.isProvisional === false) request.authorize('organisations.create');
       const row = await request.transaction((tx) => updateOrganisation(tx, id, request.body));
       return { data: organisationView(row) };
     },

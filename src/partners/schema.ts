@@ -1,6 +1,7 @@
 // Partner organisations, their focal points and the coordination mechanisms they meet in.
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   char,
   check,
   date,
@@ -31,12 +32,22 @@ export const organisations = pgTable(
     countriesOfOperation: text('countries_of_operation').array().notNull().default(sql`'{}'::text[]`),
     mandate: text('mandate'),
     website: text('website'),
+    /** The IATI organisation identifier (for example `GB-CHC-202918`); files name organisations by it. */
+    iatiIdentifier: text('iati_identifier'),
+    /** The IATI OrganisationType code the organisation was published with (for example `21`). */
+    iatiOrganisationType: text('iati_organisation_type'),
+    /** Registered by an import from what a file said, not yet reviewed by a coordinator. */
+    isProvisional: boolean('is_provisional').notNull().default(false),
+    /** How a provisional organisation came (for example "IATI import example.xml"). */
+    registeredVia: text('registered_via'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('organisations_name_key').on(sql`lower(${t.name})`),
     index('organisations_actor_type_idx').on(t.actorType),
+    uniqueIndex('organisations_iati_identifier_key').on(sql`lower(${t.iatiIdentifier})`),
+    index('organisations_provisional_idx').on(t.name).where(sql`${t.isProvisional}`),
   ],
 );
 

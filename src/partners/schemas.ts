@@ -19,6 +19,18 @@ export const Organisation = z.object({
   countriesOfOperation: z.array(z.string()),
   mandate: z.string().nullable(),
   website: z.string().nullable(),
+  iatiIdentifier: z
+    .string()
+    .nullable()
+    .describe('IATI organisation identifier; files name organisations by it'),
+  iatiOrganisationType: z.string().nullable().describe('IATI OrganisationType code it was published with'),
+  isProvisional: z
+    .boolean()
+    .describe('Registered by an import from what a file said; a coordinator reviews and confirms it'),
+  registeredVia: z
+    .string()
+    .nullable()
+    .describe('For a provisional organisation: the import that registered it'),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
 });
@@ -71,6 +83,13 @@ export const CreatedOrganisationResponse = z.object({
 });
 
 const Website = z.url({ protocol: /^https?$/ }).max(500);
+const IatiIdentifier = z
+  .string()
+  .trim()
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._/:-]{1,99}$/,
+    'An IATI organisation identifier, for example "GB-CHC-202918"',
+  );
 
 export const CreateOrganisationRequest = z
   .object({
@@ -82,6 +101,7 @@ export const CreateOrganisationRequest = z
     countriesOfOperation: z.array(Iso3).max(250).default([]),
     mandate: LongText(5000).optional(),
     website: Website.optional(),
+    iatiIdentifier: IatiIdentifier.optional(),
   })
   .strict();
 
@@ -95,6 +115,10 @@ export const UpdateOrganisationRequest = z
     countriesOfOperation: z.array(Iso3).max(250),
     mandate: LongText(5000).nullable(),
     website: Website.nullable(),
+    iatiIdentifier: IatiIdentifier.nullable(),
+    isProvisional: z
+      .literal(false)
+      .describe('false confirms a provisional organisation once its name, type and identifier are checked'),
   })
   .partial()
   .strict();
@@ -104,6 +128,13 @@ export const OrganisationQuery = z
     q: z.string().trim().max(200).optional().describe('Part of the name or acronym'),
     actorType: ActorType.optional(),
     country: Iso3.optional().describe('Organisations working in this country (or headquartered there)'),
+    provisional: z
+      .enum(['true', 'false'])
+      .transform((value) => value === 'true')
+      .optional()
+      .describe(
+        'true: only provisional organisations awaiting a coordinator’s review; false: only confirmed ones',
+      ),
   })
   .strict();
 

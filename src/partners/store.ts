@@ -27,6 +27,10 @@ export function organisationView(row: Row): Organisation {
     countriesOfOperation: row.countriesOfOperation,
     mandate: row.mandate,
     website: row.website,
+    iatiIdentifier: row.iatiIdentifier,
+    iatiOrganisationType: row.iatiOrganisationType,
+    isProvisional: row.isProvisional,
+    registeredVia: row.registeredVia,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
@@ -40,6 +44,7 @@ export async function listOrganisations(db: Queryable, query: z.infer<typeof Org
     if (match) filters.push(match);
   }
   if (query.actorType) filters.push(eq(organisations.actorType, query.actorType));
+  if (query.provisional !== undefined) filters.push(eq(organisations.isProvisional, query.provisional));
   if (query.country) {
     const works = or(
       arrayContains(organisations.countriesOfOperation, [query.country]),
@@ -103,6 +108,7 @@ export async function createOrganisation(db: Queryable, input: z.infer<typeof Cr
       countriesOfOperation: [...new Set(input.countriesOfOperation)],
       mandate: input.mandate ?? null,
       website: input.website ?? null,
+      iatiIdentifier: input.iatiIdentifier ?? null,
     })
     .returning();
   if (!row) throw new AppError('internal_error');

@@ -10,6 +10,8 @@ export const ERROR_CODES = {
     title: 'The request body has a media type this route does not accept',
   },
   payload_too_large: { status: 413, title: 'The request body is too large' },
+  xml_limit_exceeded: { status: 413, title: 'The XML file goes beyond a declared limit' },
+  xml_not_accepted: { status: 422, title: 'The XML file is malformed or uses features that are refused' },
   unauthenticated: { status: 401, title: 'Sign-in is required' },
   invalid_credentials: { status: 401, title: 'The email address, password or code is not right' },
   totp_required: { status: 401, title: 'A code from the authenticator app is needed' },

@@ -29,11 +29,17 @@ function attributes(values: Record<string, string | number | null | undefined>):
     .join('');
 }
 
-const narrative = (text: string) => `<narrative>${escapeXml(text)}</narrative>`;
+const narrative = (text: string, lang?: string | null) =>
+  `<narrative${attributes({ 'xml:lang': lang && lang !== 'en' ? lang : null })}>${escapeXml(text)}</narrative>`;
 
-/** A registry organisation's stand-in IATI identifier: Concerted does not hold IATI organisation refs. */
-function refOf(organisationId: string): string {
-  return `XI-CONCERTED-${organisationId}`;
+/** Every narrative the activity was published with, else its title (description) in English. */
+function narrativesXml(stored: { lang: string | null; text: string }[] | undefined, text: string) {
+  return stored?.length ? stored.map((n) => narrative(n.text, n.lang)).join('') : narrative(text);
+}
+
+/** The organisation's IATI identifier, or a stand-in one when the registry does not hold it. */
+function refOf(organisationId: string, registry: Registry): string {
+  return registry.organisationIatiIdentifier(organisationId) ?? `XI-CONCERTED-${organisationId}`;
 }
 
 /** The DAC purpose code and SDG targets an activity is reported under (iati-hints.json). */
@@ -59,10 +65,18 @@ export function iatiActivity(activity: Activity, registry: Registry): string {
   lines.push(
     `<iati-activity${attributes({ 'last-updated-datetime': `${activity.updatedAt.slice(0, 19)}Z`, 'xml:lang': 'en', 'default-currency': currency })}>`,
     `<iati-identifier>${escapeXml(activity.identifier)}</iati-identifier>`,
-    `<reporting-org${attributes({ ref: refOf(activity.leadOrganisationId), type: ORGANISATION_TYPES[registry.organisationActorType(activity.leadOrganisationId) ?? ''] ?? '90' })}>${narrative(lead)}</reporting-org>`,
-    `<title>${narrative(activity.title)}</title>`,
+    `<reporting-org${attributes({ ref: refOf(activity.leadOrganisationId, registry), type: ORGANISATION_TYPES[registry.organisationActorType(activity.leadOrganisationId) ?? ''] ?? '90' })}>${narrative(lead)}</reporting-org>`,
+    `<title>${narrativesXml(activity.narratives.title, activity.title)}</title>`,
   );
-  if (activity.description)
+  const descriptions = activity.narratives.description ?? [];
+  for (const type of [...new Set(descriptions.map((d) => d.type))])
+    lines.push(
+      `<description type="${escapeXml(type)}">${narrativesXml(
+        descriptions.filter((d) => d.type === type),
+        '',
+      )}</description>`,
+    );
+  if (activity.description && descriptions.length === 0)
     lines.push(`<description type="1">${narrative(activity.description)}</description>`);
   for (const p of activity.participants) {
     const name = p.organisationId ? (registry.organisationName(p.organisationId) ?? p.name) : p.name;
@@ -80,14 +94,22 @@ export function iatiActivity(activity: Activity, registry: Registry): string {
     if (date) lines.push(`<activity-date type="${type}" iso-date="${date}"/>`);
   const countries = [...new Set(activity.countries.map((c) => c.iso3))];
   const share = countries.length > 0 ? Math.floor(100 / countries.length) : 0;
+  const given = new Map(activity.countries.map((c) => [c.iso3, c.percentage]));
   countries.forEach((iso3, i) => {
-    const percentage = i === 0 ? 100 - share * (countries.length - 1) : share;
+    const percentage = given.get(iso3) ?? (i === 0 ? 100 - share * (countries.length - 1) : share);
     const alpha2 = isoCountries.alpha3ToAlpha2(iso3) ?? iso3;
     lines.push(`<recipient-country${attributes({ code: alpha2, percentage })}/>`);
   });
-  const { sector, targets } = classificationCodes(activity);
-  lines.push(`<sector vocabulary="1" code="${sector}" percentage="100"/>`);
-  for (const target of targets) lines.push(`<tag vocabulary="3" code="${target}"/>`);
+  for (const r of activity.recipientRegions)
+    lines.push(
+      `<recipient-region${attributes({ code: r.code, vocabulary: r.vocabulary, 'vocabulary-uri': r.vocabularyUri, percentage: r.percentage })}/>`,
+    );
+  // An unclassified activity claims no counter-trafficking sector or SDG target.
+  if (activity.activityType) {
+    const { sector, targets } = classificationCodes(activity);
+    lines.push(`<sector vocabulary="1" code="${sector}" percentage="100"/>`);
+    for (const target of targets) lines.push(`<tag vocabulary="3" code="${target}"/>`);
+  }
   if (activity.genderMarker)
     lines.push(
       `<policy-marker vocabulary="1" code="1" significance="${iatiNumberOf('gender_marker', activity.genderMarker)}"/>`,
@@ -120,7 +142,7 @@ function extension(activity: Activity, registry: Registry): string[] {
   ];
   for (const c of activity.countries)
     lines.push(
-      `<concerted:country${attributes({ code: c.iso3, role: c.role })}>${c.places.map((p) => `<concerted:place>${escapeXml(p)}</concerted:place>`).join('')}</concerted:country>`,
+      `<concerted:country${attributes({ code: c.iso3, role: c.role, percentage: c.percentage })}>${c.places.map((p) => `<concerted:place>${escapeXml(p)}</concerted:place>`).join('')}</concerted:country>`,
     );
   if (activity.budget)
     lines.push(

@@ -5,7 +5,7 @@ import { checkActivity } from '../record.js';
 import { type Activity, ActivityInput, type ImportProblem } from '../schemas.js';
 import { iatiNumberOf, readCode, unknownCode } from './codes.js';
 import columnsFile from './columns.json' with { type: 'json' };
-import type { Registry } from './registry.js';
+import type { ProposedOrganisation, Registry } from './registry.js';
 
 export type ColumnSpec = { column: string; hxl: string; description: string; example: string };
 /** The columns in file order, with their HXL hashtags (columns.json). */
@@ -19,6 +19,10 @@ export type ParsedRecord = {
   input: (ActivityInput & { identifier: string }) | null;
   problems: ImportProblem[];
   warnings: ImportProblem[];
+  /** IATI: whether anything in the record speaks of trafficking in persons (absent: the file is ours, so yes). */
+  isTraffickingRelated?: boolean;
+  /** IATI: organisations the record names that the registry lacks, to register as provisional if it is kept. */
+  proposals?: ProposedOrganisation[];
 };
 
 const ROLES = codesOf('iati_organisation_role');
@@ -393,8 +397,8 @@ export function formatFlatRow(activity: Activity, registry: Registry): string[] 
         .map((p) => nameOf(p.organisationId, p.name))
         .join(`${SEPARATOR} `),
     );
-  values.set('pillar', activity.pillar);
-  values.set('activity_type', activity.activityType);
+  values.set('pillar', activity.pillar ?? '');
+  values.set('activity_type', activity.activityType ?? '');
   values.set('forms_of_exploitation', activity.forms.join(`${SEPARATOR} `));
   values.set('target_groups', activity.targetGroups.join(`${SEPARATOR} `));
   values.set('chain_stage', activity.chainStage ?? '');

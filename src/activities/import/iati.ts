@@ -1,64 +1,78 @@
-// IATI 2.03 activity XML → activity inputs: standard elements, Concerted's extension, and DAC/SDG hints.
-import isoCountries from 'i18n-iso-countries';
-import { checkActivity } from '../record.js';
+// IATI 2.03 activity XML → activity inputs: standard elements, Concerted's extension, and hints at a classification.
+import { checkActivity, pillarOf } from '../record.js';
 import { ActivityInput, type ImportProblem } from '../schemas.js';
 import { readCode, unknownCode } from './codes.js';
 import type { ParsedRecord } from './flat.js';
-import hints from './iati-hints.json' with { type: 'json' };
-import type { Registry } from './registry.js';
-import { child, childrenOf, narrativeOf, type XmlNode } from './xml-tree.js';
+import { readBudget, readCountries, readDates, readRecipientRegions } from './iati-fields.js';
+import { matchOrganisation, matchWarning, type NamedOrganisation } from './iati-organisations.js';
+import { classify } from './iati-read-classification.js';
+import { type Narrative, narrativeOf, narrativesOf, preferredText } from './narratives.js';
+import type { ProposedOrganisation, Registry } from './registry.js';
+import { child, childrenOf, type XmlNode } from './xml-tree.js';
 
 /** Our own elements inside IATI files (IATI allows elements of other namespaces), so nothing is lost on export. */
 export const CONCERTED_NS = 'https://concerted.dev/ns/iati/1';
 
-type Hint = { pillar?: string; activityType?: string; targetGroups?: string[]; forms?: string[] };
-const SECTOR_HINTS: Record<string, Hint> = hints.sectors;
-const SDG_HINTS: Record<string, Hint> = hints.sdgTargets;
-const PILLAR_DEFAULTS: Record<string, string> = hints.pillarDefaultActivityType;
-
-/** IATI ActivityDateType: 1 planned start, 2 actual start, 3 planned end, 4 actual end. */
-const DATE_TYPES: Record<string, 'plannedStart' | 'actualStart' | 'plannedEnd' | 'actualEnd'> = {
-  '1': 'plannedStart',
-  '2': 'actualStart',
-  '3': 'plannedEnd',
-  '4': 'actualEnd',
+export type IatiReadOptions = {
+  /** Propose unknown reporting and participating organisations for provisional registration. */
+  registerOrganisations: boolean;
 };
 
-export function parseIatiActivity(position: number, node: XmlNode, registry: Registry): ParsedRecord {
-  return new IatiReader(position, node, registry).read();
+export function parseIatiActivity(
+  position: number,
+  node: XmlNode,
+  registry: Registry,
+  options: IatiReadOptions = { registerOrganisations: false },
+): ParsedRecord {
+  return new IatiReader(position, node, registry, options).read();
 }
 
-class IatiReader {
+/** Reads one <iati-activity>; problems and warnings name the element they are about. */
+export class IatiReader {
   readonly problems: ImportProblem[] = [];
   readonly warnings: ImportProblem[] = [];
-  private readonly identifier: string | null;
-  private readonly extension: XmlNode | undefined;
+  readonly identifier: string | null;
+  readonly extension: XmlNode | undefined;
+  readonly defaultLang: string | null;
+  private readonly proposals = new Map<string, ProposedOrganisation>();
 
   constructor(
     private readonly row: number,
-    private readonly node: XmlNode,
-    private readonly registry: Registry,
+    readonly node: XmlNode,
+    readonly registry: Registry,
+    private readonly options: IatiReadOptions,
   ) {
     this.identifier = child(node, 'iati-identifier')?.text.trim() || null;
     this.extension = child(node, 'classification', CONCERTED_NS);
+    this.defaultLang = node.attributes['xml:lang']?.toLowerCase() ?? null;
   }
 
   read(): ParsedRecord {
     if (!this.identifier) this.problem('iati-identifier', 'Every iati-activity needs an iati-identifier');
-    const title = narrativeOf(child(this.node, 'title'));
+    const titles = narrativesOf(child(this.node, 'title'), this.defaultLang);
+    const descriptions = childrenOf(this.node, 'description').flatMap((d) =>
+      narrativesOf(d, this.defaultLang).map((n) => ({ ...n, type: d.attributes.type ?? '1' })),
+    );
+    const title = preferredText(titles);
     if (!title) this.problem('title', 'The activity has no title narrative');
-    const classification = this.classification();
+    const classification = classify(this, [
+      ...titles.map((narrative) => ({ field: 'title' as const, narrative })),
+      ...descriptions.map((narrative) => ({ field: 'description' as const, narrative })),
+    ]);
+    const { isTraffickingRelated, ...classified } = classification;
     const candidate = {
       identifier: this.identifier ?? undefined,
       title: title ?? '',
-      description: this.description(),
+      description: preferredText(descriptions.filter((d) => d.type === '1')) ?? preferredText(descriptions),
+      narratives: keptNarratives(titles, descriptions),
       leadOrganisationId: this.lead(),
       participants: this.participants(),
-      ...classification,
-      countries: this.countries(classification.chainStage),
-      ...this.dates(),
+      ...classified,
+      countries: readCountries(this, classified.chainStage),
+      recipientRegions: readRecipientRegions(this),
+      ...readDates(this),
       status: this.status(),
-      budget: this.budget(),
+      budget: readBudget(this),
       peopleTargeted: this.people('targeted'),
       peopleReached: this.people('reached'),
       genderMarker: this.genderMarker(),
@@ -66,7 +80,7 @@ class IatiReader {
       provenance: this.provenance(),
       isPublished: this.extension?.attributes.published === 'true',
     };
-    return this.finish(candidate);
+    return { ...this.finish(candidate), isTraffickingRelated, proposals: [...this.proposals.values()] };
   }
 
   private finish(candidate: Record<string, unknown>): ParsedRecord {
@@ -88,182 +102,81 @@ class IatiReader {
     return { ...base, input: { ...parsed.data, identifier: this.identifier ?? '' } };
   }
 
-  private problem(column: string, message: string) {
+  problem(column: string, message: string) {
     this.problems.push({ row: this.row, column, identifier: this.identifier, message });
   }
 
-  private warn(column: string, message: string) {
+  warn(column: string, message: string) {
     this.warnings.push({ row: this.row, column, identifier: this.identifier, message });
   }
 
-  private description(): string | null {
-    const all = childrenOf(this.node, 'description');
-    const general = all.find((d) => !d.attributes.type || d.attributes.type === '1') ?? all[0];
-    return narrativeOf(general);
+  narratives(node: XmlNode | undefined): Narrative[] {
+    return narrativesOf(node, this.defaultLang);
+  }
+
+  text(node: XmlNode | undefined): string | null {
+    return narrativeOf(node, this.defaultLang);
+  }
+
+  private namedOrganisation(node: XmlNode): NamedOrganisation {
+    return {
+      ref: node.attributes.ref?.trim() || null,
+      type: node.attributes.type?.trim() || null,
+      narratives: this.narratives(node),
+    };
   }
 
   private lead(): string {
-    const named = this.extension?.attributes['lead-organisation'];
-    const reporting = child(this.node, 'reporting-org');
-    const candidates = [named, narrativeOf(reporting), reporting?.attributes.ref].filter((c): c is string =>
-      Boolean(c),
-    );
-    for (const key of candidates) {
-      const lookup = this.registry.organisation(key);
+    const ownLead = this.extension?.attributes['lead-organisation'];
+    if (ownLead) {
+      const lookup = this.registry.organisation(ownLead);
       if (lookup.found) return lookup.found.id;
     }
+    const reporting = child(this.node, 'reporting-org');
+    if (!reporting) {
+      this.problem(
+        'reporting-org',
+        'The activity has no reporting-org; it names the organisation that leads it',
+      );
+      return '';
+    }
+    const org = this.namedOrganisation(reporting);
+    const match = matchOrganisation(org, this.registry, this.options.registerOrganisations);
+    const warning = matchWarning(match, org, this.registry);
+    if (warning) this.warn('reporting-org', warning);
+    if (match.kind === 'proposed') this.proposals.set(match.id, match.proposal);
+    if (match.kind !== 'unknown') return match.id;
+    const named = [match.name ? `"${match.name}"` : null, org.ref ? `(${org.ref})` : null].filter(Boolean);
     this.problem(
       'reporting-org',
-      `The reporting organisation ${candidates[0] ? `"${candidates[0]}" ` : ''}is not in the registry; register it first, it leads the activity`,
+      `The reporting organisation ${named.join(' ') || 'without name or ref'} is not in the registry; it leads the activity. Register it first, or import with --register-organisations (API: registerOrganisations=true) to register it as provisional for a coordinator to review`,
     );
     return '';
   }
 
   private participants() {
     type Read = { organisationId: string | null; name: string; ref: string | null; role: string };
-    return childrenOf(this.node, 'participating-org').flatMap((org, i): Read[] => {
+    return childrenOf(this.node, 'participating-org').flatMap((node, i): Read[] => {
       const column = `participating-org[${i + 1}]`;
-      const role = readCode('iati_organisation_role', org.attributes.role ?? '');
+      const role = readCode('iati_organisation_role', node.attributes.role ?? '');
       if (!role) {
-        this.problem(`${column}/@role`, unknownCode('iati_organisation_role', org.attributes.role ?? ''));
+        this.problem(`${column}/@role`, unknownCode('iati_organisation_role', node.attributes.role ?? ''));
         return [];
       }
-      const name = narrativeOf(org) ?? org.attributes.ref ?? null;
-      if (!name) {
+      const org = this.namedOrganisation(node);
+      const match = matchOrganisation(org, this.registry, this.options.registerOrganisations);
+      const warning = matchWarning(match, org, this.registry);
+      if (warning) this.warn(column, warning);
+      if (match.kind === 'proposed') this.proposals.set(match.id, match.proposal);
+      if (match.kind !== 'unknown')
+        return [{ organisationId: match.id, name: match.name, ref: org.ref, role }];
+      if (!match.name) {
         this.problem(column, 'A participating-org needs a narrative or a ref');
         return [];
       }
-      const ref = org.attributes.ref?.trim() || null;
-      const lookup = this.registry.organisation(name);
-      if (lookup.found) return [{ organisationId: lookup.found.id, name: lookup.found.name, ref, role }];
-      this.warn(column, `"${name}" is not in the registry; kept by name only`);
-      return [{ organisationId: null, name, ref, role }];
+      this.warn(column, `"${match.name}" is not in the registry; kept by name only`);
+      return [{ organisationId: null, name: match.name, ref: org.ref, role }];
     });
-  }
-
-  /** Pillar, type, forms, target groups and chain stage: from our extension, else hinted by sectors and SDG targets. */
-  private classification() {
-    const ext = this.extension?.attributes ?? {};
-    const hinted = this.hints();
-    const list = (
-      value: string | undefined,
-      listName: 'form_of_exploitation' | 'target_group',
-      column: string,
-    ) =>
-      (value ?? '')
-        .split(/\s+/)
-        .filter(Boolean)
-        .flatMap((typed) => {
-          const code = readCode(listName, typed);
-          if (!code) this.problem(column, unknownCode(listName, typed));
-          return code ? [code] : [];
-        });
-    const code = (
-      value: string | undefined,
-      listName: 'activity_type' | 'pillar' | 'chain_stage',
-      column: string,
-    ) => {
-      if (!value) return null;
-      const found = readCode(listName, value);
-      if (!found) this.problem(column, unknownCode(listName, value));
-      return found;
-    };
-    let activityType = code(ext['activity-type'], 'activity_type', 'concerted:classification/@activity-type');
-    const pillar = code(ext.pillar, 'pillar', 'concerted:classification/@pillar') ?? hinted.pillar ?? null;
-    if (!activityType && hinted.activityType) {
-      activityType = hinted.activityType;
-      this.warn('sector', `activity type ${activityType} inferred from ${hinted.source}`);
-    } else if (!activityType && pillar) {
-      activityType = PILLAR_DEFAULTS[pillar] ?? null;
-      this.warn(
-        'sector',
-        `activity type ${activityType} assumed for the ${pillar} pillar (${hinted.source ?? 'classification'}); check it`,
-      );
-    }
-    if (!activityType)
-      this.problem(
-        'sector',
-        'No activity type: add a DAC sector 15190, 15180 or 15160, an SDG target 5.2, 8.7 or 16.2, or a concerted:classification element',
-      );
-    const forms = this.extension
-      ? list(ext.forms, 'form_of_exploitation', 'concerted:classification/@forms')
-      : hinted.forms;
-    const targetGroups = this.extension
-      ? list(ext['target-groups'], 'target_group', 'concerted:classification/@target-groups')
-      : hinted.targetGroups;
-    return {
-      pillar: this.extension ? (pillar ?? undefined) : undefined,
-      activityType: activityType ?? '',
-      forms,
-      targetGroups,
-      chainStage: code(ext['chain-stage'], 'chain_stage', 'concerted:classification/@chain-stage'),
-    };
-  }
-
-  private hints() {
-    const sectors = childrenOf(this.node, 'sector');
-    const codes = [
-      ...sectors
-        .filter((s) => (s.attributes.vocabulary ?? '1') === '1')
-        .sort((a, b) => Number(b.attributes.percentage ?? 100) - Number(a.attributes.percentage ?? 100))
-        .map((s) => ({
-          hint: SECTOR_HINTS[s.attributes.code ?? ''],
-          source: `DAC sector ${s.attributes.code}`,
-        })),
-      ...[
-        ...sectors.filter((s) => s.attributes.vocabulary === '8'),
-        ...childrenOf(this.node, 'tag').filter((t) => t.attributes.vocabulary === '3'),
-      ].map((s) => ({ hint: SDG_HINTS[s.attributes.code ?? ''], source: `SDG target ${s.attributes.code}` })),
-    ].filter((h): h is { hint: Hint; source: string } => h.hint !== undefined);
-    const withPillar = codes.find((c) => c.hint.pillar);
-    const withType = codes.find((c) => c.hint.activityType && c.hint.pillar === withPillar?.hint.pillar);
-    return {
-      pillar: withPillar?.hint.pillar,
-      activityType: withType?.hint.activityType,
-      source: withType?.source ?? withPillar?.source,
-      forms: [...new Set(codes.flatMap((c) => c.hint.forms ?? []))],
-      targetGroups: [...new Set(codes.flatMap((c) => c.hint.targetGroups ?? []))],
-    };
-  }
-
-  private countries(chainStage: string | null) {
-    const own = childrenOf(this.node, 'country', CONCERTED_NS);
-    if (own.length > 0)
-      return own.map((c) => ({
-        iso3: (c.attributes.code ?? '').toUpperCase(),
-        role: c.attributes.role ?? '',
-        places: childrenOf(c, 'place', CONCERTED_NS).map((p) => p.text.trim()),
-      }));
-    const role = chainStage === 'supply' ? 'origin' : chainStage === 'transit' ? 'transit' : 'destination';
-    const recipients = childrenOf(this.node, 'recipient-country').flatMap((c, i) => {
-      const alpha2 = (c.attributes.code ?? '').toUpperCase();
-      const iso3 = isoCountries.alpha2ToAlpha3(alpha2);
-      if (!iso3) {
-        this.problem(`recipient-country[${i + 1}]/@code`, `"${alpha2}" is not an ISO 3166-1 alpha-2 code`);
-        return [];
-      }
-      return [{ iso3, role, places: [] as string[] }];
-    });
-    if (recipients.length > 0) this.warn('recipient-country', `IATI gives no country role; taken as ${role}`);
-    const places = childrenOf(this.node, 'location').flatMap((l) => narrativeOf(child(l, 'name')) ?? []);
-    if (recipients.length === 1 && recipients[0]) recipients[0].places.push(...places);
-    if (recipients.length === 0) this.problem('recipient-country', 'The activity names no recipient country');
-    return recipients;
-  }
-
-  private dates() {
-    const dates: Record<string, string | null> = {
-      plannedStart: null,
-      plannedEnd: null,
-      actualStart: null,
-      actualEnd: null,
-    };
-    for (const date of childrenOf(this.node, 'activity-date')) {
-      const field = DATE_TYPES[date.attributes.type ?? ''];
-      const value = (date.attributes['iso-date'] ?? '').slice(0, 10);
-      if (field && value) dates[field] = value;
-    }
-    return dates;
   }
 
   private status(): string {
@@ -272,30 +185,6 @@ class IatiReader {
     const code = readCode('iati_activity_status', typed);
     if (!code) this.problem('activity-status/@code', unknownCode('iati_activity_status', typed));
     return code ?? 'implementation';
-  }
-
-  private budget() {
-    const own = child(this.node, 'budget', CONCERTED_NS);
-    if (own)
-      return {
-        amount: Number(own.attributes.amount),
-        currency: own.attributes.currency ?? '',
-        funder: own.attributes.funder ?? null,
-      };
-    const fallback = this.node.attributes['default-currency'] ?? '';
-    const values = childrenOf(this.node, 'budget').flatMap((b) => {
-      const value = child(b, 'value');
-      return value
-        ? [{ amount: Number(value.text.trim()), currency: value.attributes.currency ?? fallback }]
-        : [];
-    });
-    if (values.length === 0) return null;
-    const currency = values[0]?.currency ?? '';
-    const same = values.filter((v) => v.currency === currency);
-    if (same.length < values.length)
-      this.warn('budget', `budgets in other currencies than ${currency} were left out`);
-    const funder = childrenOf(this.node, 'participating-org').find((o) => o.attributes.role === '1');
-    return { amount: same.reduce((sum, v) => sum + v.amount, 0), currency, funder: narrativeOf(funder) };
   }
 
   private people(measure: 'targeted' | 'reached') {
@@ -334,8 +223,28 @@ class IatiReader {
       };
     return {
       source: 'IATI',
-      reportedBy: narrativeOf(child(this.node, 'reporting-org')),
+      reportedBy: this.text(child(this.node, 'reporting-org')),
       reportedOn: (this.node.attributes['last-updated-datetime'] ?? '').slice(0, 10) || null,
     };
   }
+
+  /** For the classification reader. */
+  pillarOf(activityType: string): string | null {
+    return pillarOf(activityType);
+  }
+}
+
+/**
+ * The narratives worth keeping beside the title and description: all of them when there is more than one, or one
+ * in another language than English. A single English narrative is the title (description) itself, so that
+ * exporting and importing again finds the activity unchanged.
+ */
+function keptNarratives(titles: Narrative[], descriptions: (Narrative & { type: string })[]) {
+  const isPlain = (list: Narrative[]) =>
+    list.length <= 1 && list.every((n) => n.lang === null || n.lang === 'en');
+  if (isPlain(titles) && isPlain(descriptions) && descriptions.every((d) => d.type === '1')) return {};
+  return {
+    ...(titles.length > 0 ? { title: titles } : {}),
+    ...(descriptions.length > 0 ? { description: descriptions } : {}),
+  };
 }

@@ -1,8 +1,26 @@
-// The organisations and mechanisms a file may name, looked up by id, name or acronym (loaded once per file).
+// The organisations and mechanisms a file may name, looked up by IATI identifier, id, name or acronym (loaded once per file).
+import { randomUUID } from 'node:crypto';
 import { coordinationMechanisms, organisations } from '../../partners/index.js';
 import type { Queryable } from '../../platform/db.js';
 
-type Named = { id: string; name: string; acronym: string | null; actorType?: string };
+type Named = {
+  id: string;
+  name: string;
+  acronym: string | null;
+  actorType?: string;
+  iatiIdentifier?: string | null;
+  names?: Record<string, string>;
+};
+
+/** An organisation a file names that the registry does not know, to be registered as provisional if its record is kept. */
+export type ProposedOrganisation = {
+  id: string;
+  name: string;
+  names: Record<string, string>;
+  iatiIdentifier: string | null;
+  iatiOrganisationType: string | null;
+  actorType: string;
+};
 
 export type Lookup = { found: Named } | { found: null; reason: string };
 
@@ -11,10 +29,46 @@ export class Registry {
   private readonly byKey = new Map<string, Named[]>();
   private readonly mechanismsById = new Map<string, Named>();
   private readonly mechanismsByKey = new Map<string, Named[]>();
+  private readonly byIatiIdentifier = new Map<string, Named>();
+  private readonly proposals = new Map<string, ProposedOrganisation>();
 
   constructor(orgs: readonly Named[], mechanisms: readonly Named[]) {
     index(orgs, this.byId, this.byKey);
     index(mechanisms, this.mechanismsById, this.mechanismsByKey);
+    for (const org of orgs)
+      if (org.iatiIdentifier) this.byIatiIdentifier.set(normalise(org.iatiIdentifier), org);
+  }
+
+  /** The registered organisation with this IATI organisation identifier (case aside). */
+  organisationByIatiIdentifier(ref: string): Named | undefined {
+    return this.byIatiIdentifier.get(normalise(ref));
+  }
+
+  organisationIatiIdentifier(id: string): string | null {
+    return this.byId.get(id)?.iatiIdentifier ?? null;
+  }
+
+  /**
+   * The provisional entry for an organisation the registry lacks: the same one for every mention in the file (by
+   * IATI identifier, else by name), so that a file naming it twenty times registers it once.
+   */
+  propose(proposal: Omit<ProposedOrganisation, 'id'>): ProposedOrganisation {
+    const keys = [
+      proposal.iatiIdentifier ? `ref:${normalise(proposal.iatiIdentifier)}` : null,
+      `name:${normalise(proposal.name)}`,
+    ].filter((key): key is string => key !== null);
+    for (const key of keys) {
+      const known = this.proposals.get(key);
+      // A name shared by organisations with different identifiers is not the same organisation.
+      if (known && (key.startsWith('ref:') || !known.iatiIdentifier || !proposal.iatiIdentifier))
+        return known;
+    }
+    const taken = [...this.proposals.values()].some((p) => normalise(p.name) === normalise(proposal.name));
+    const name =
+      taken && proposal.iatiIdentifier ? `${proposal.name} (${proposal.iatiIdentifier})` : proposal.name;
+    const created = { ...proposal, name, id: randomUUID() };
+    for (const key of keys) if (!this.proposals.has(key)) this.proposals.set(key, created);
+    return created;
   }
 
   organisation(key: string): Lookup {
@@ -79,6 +133,7 @@ export async function loadRegistry(db: Queryable): Promise<Registry> {
         name: organisations.name,
         acronym: organisations.acronym,
         actorType: organisations.actorType,
+        iatiIdentifier: organisations.iatiIdentifier,
       })
       .from(organisations),
     db

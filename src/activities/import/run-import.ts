@@ -1,8 +1,9 @@
 // Imports a file of activities: checks every record, then writes all of them in the caller's transaction or none.
 import type { Readable } from 'node:stream';
+import { type ProvisionalOrganisation, registerProvisionalOrganisations } from '../../partners/index.js';
 import type { Queryable } from '../../platform/db.js';
 import { type ActivityValues, isSameContent, valuesOf } from '../record.js';
-import type { ImportFormat, ImportProblem, ImportReport } from '../schemas.js';
+import type { ImportFormat, ImportOutcome, ImportProblem, ImportReport } from '../schemas.js';
 import { type ChangeContext, findByIdentifiers, saveBatch } from '../store.js';
 import { readCsvRows } from './csv.js';
 import type { ParsedRecord } from './flat.js';
@@ -10,6 +11,7 @@ import { parseIatiActivity } from './iati.js';
 import { loadRegistry, type Registry } from './registry.js';
 import { recordsOfTable, type TableEvent } from './table.js';
 import { readXlsxRows } from './xlsx.js';
+import type { XmlLimits } from './xml-limits.js';
 import { readElements } from './xml-tree.js';
 
 export type ImportOptions = {
@@ -22,7 +24,16 @@ export type ImportOptions = {
   /** Called after each record with the number read so far. */
   onProgress?: (records: number) => void;
   batchSize?: number;
+  /** IATI: register organisations the registry lacks as provisional (the caller checks the right to). */
+  registerOrganisations?: boolean;
+  /** IATI: skip records with no sign of counter-trafficking work instead of importing them unclassified. */
+  onlyTrafficking?: boolean;
+  /** IATI: the XML limits to enforce, beyond the defaults (DEFAULT_XML_LIMITS). */
+  xmlLimits?: Partial<XmlLimits>;
 };
+
+const SKIPPED_REASON =
+  'Nothing in it speaks of trafficking in persons (title and description in the six UN languages, SDG targets 5.2, 8.7 and 16.2, Concerted classification); skipped on request';
 
 /** Thrown by a real run that met problems, so that the transaction around it rolls back; carries the report. */
 export class ImportRejected extends Error {
@@ -42,7 +53,7 @@ export async function importActivities(
 ): Promise<ImportReport> {
   const registry = await loadRegistry(db);
   const run = new ImportRun(db, registry, options);
-  for await (const event of eventsOf(input, options.format, registry)) await run.take(event);
+  for await (const event of eventsOf(input, options, registry)) await run.take(event);
   await run.flush();
   const report = run.report();
   if (!options.dryRun && report.problemCount > 0) throw new ImportRejected(report);
@@ -51,17 +62,18 @@ export async function importActivities(
 
 async function* eventsOf(
   input: Readable,
-  format: ImportFormat,
+  options: ImportOptions,
   registry: Registry,
 ): AsyncGenerator<TableEvent> {
-  if (format === 'iati') {
+  if (options.format === 'iati') {
     yield { kind: 'header', hasHxlRow: false, problems: [], warnings: [] };
     let position = 0;
-    for await (const node of readElements(input, 'iati-activity'))
-      yield { kind: 'record', record: parseIatiActivity(++position, node, registry) };
+    const read = { registerOrganisations: options.registerOrganisations === true };
+    for await (const node of readElements(input, 'iati-activity', options.xmlLimits))
+      yield { kind: 'record', record: parseIatiActivity(++position, node, registry, read) };
     return;
   }
-  const rows = format === 'xlsx' ? readXlsxRows(input) : readCsvRows(input);
+  const rows = options.format === 'xlsx' ? readXlsxRows(input) : readCsvRows(input);
   yield* recordsOfTable(rows, registry);
 }
 
@@ -75,6 +87,12 @@ class ImportRun {
   private counts = { created: 0, updated: 0, unchanged: 0 };
   private hasHxlRow = false;
   private readonly leadColumn: string;
+  private readonly outcomes: ImportOutcome[] = [];
+  private skipped = 0;
+  private unclassified = 0;
+  /** Proposed organisations of kept records, by id; `registered` holds those already written. */
+  private readonly toRegister = new Map<string, ProvisionalOrganisation>();
+  private readonly registered = new Set<string>();
 
   constructor(
     private readonly db: Queryable,
@@ -94,7 +112,14 @@ class ImportRun {
     const { record } = event;
     this.rows++;
     this.options.onProgress?.(this.rows);
+    if (this.options.onlyTrafficking && record.isTraffickingRelated === false) {
+      this.skipped++;
+      this.addOutcome(record, 'skipped', SKIPPED_REASON);
+      return;
+    }
     this.addProblems(record.problems);
+    if (record.problems.length > 0)
+      this.addOutcome(record, 'rejected', record.problems.map((p) => `${p.column}: ${p.message}`).join('; '));
     this.warnings.push(...record.warnings.slice(0, Math.max(0, LISTED_PROBLEMS - this.warnings.length)));
     if (record.identifier) {
       const first = this.seen.get(record.identifier);
@@ -109,14 +134,13 @@ class ImportRun {
     }
     if (!record.input) return;
     if (!this.options.mayWrite(record.input.leadOrganisationId)) {
-      this.addProblems([
-        {
-          ...problemAt(record, this.leadColumn),
-          message: 'You may not record activities led by this organisation',
-        },
-      ]);
+      const message = 'You may not record activities led by this organisation';
+      this.addProblems([{ ...problemAt(record, this.leadColumn), message }]);
+      this.addOutcome(record, 'rejected', message);
       return;
     }
+    for (const proposal of record.proposals ?? []) this.toRegister.set(proposal.id, proposal);
+    if (record.input.activityType === null) this.unclassified++;
     const names = new Map(
       record.input.participants.flatMap((p) => (p.organisationId ? [[p.organisationId, p.name ?? '']] : [])),
     );
@@ -134,13 +158,14 @@ class ImportRun {
     );
     for (const { record, values } of batch) {
       const stored = existing.get(values.identifier);
-      if (stored && !this.options.mayWrite(stored.leadOrganisationId))
-        this.addProblems([
-          {
-            ...problemAt(record, 'identifier'),
-            message: `An activity with this identifier exists, led by ${this.registry.organisationName(stored.leadOrganisationId) ?? 'another organisation'}, which you may not change`,
-          },
-        ]);
+      if (stored && !this.options.mayWrite(stored.leadOrganisationId)) {
+        const message = `An activity with this identifier exists, led by ${this.registry.organisationName(stored.leadOrganisationId) ?? 'another organisation'}, which you may not change`;
+        this.addProblems([{ ...problemAt(record, 'identifier'), message }]);
+        this.addOutcome(record, 'rejected', message);
+        continue;
+      }
+      const outcome = !stored ? 'created' : isSameContent(values, stored) ? 'unchanged' : 'updated';
+      this.addOutcome(record, outcome, null, values.activityType === null);
     }
     if (this.options.dryRun || this.problemCount > 0) {
       for (const { values } of batch) {
@@ -151,6 +176,7 @@ class ImportRun {
       }
       return;
     }
+    await this.registerProposals();
     const saved = await saveBatch(
       this.db,
       batch.map((b) => b.values),
@@ -162,12 +188,41 @@ class ImportRun {
     this.counts.unchanged += saved.unchanged;
   }
 
+  /** Provisional organisations the batch refers to, written before the activities that name them. */
+  private async registerProposals() {
+    const pending = [...this.toRegister.values()].filter((p) => !this.registered.has(p.id));
+    await registerProvisionalOrganisations(
+      this.db,
+      pending,
+      this.options.context.via,
+      this.options.context.at,
+    );
+    for (const p of pending) this.registered.add(p.id);
+  }
+
+  private addOutcome(
+    record: ParsedRecord,
+    outcome: ImportOutcome['outcome'],
+    reason: string | null,
+    needsClassification = record.input?.activityType === null,
+  ) {
+    if (this.outcomes.length >= LISTED_PROBLEMS) return;
+    this.outcomes.push({
+      row: record.row,
+      identifier: record.identifier,
+      outcome,
+      needsClassification,
+      reason,
+    });
+  }
+
   private addProblems(problems: readonly ImportProblem[]) {
     this.problemCount += problems.length;
     this.problems.push(...problems.slice(0, Math.max(0, LISTED_PROBLEMS - this.problems.length)));
   }
 
   report(): ImportReport {
+    const isRejected = !this.options.dryRun && this.problemCount > 0;
     return {
       format: this.options.format,
       dryRun: this.options.dryRun,
@@ -181,6 +236,21 @@ class ImportRun {
       problemCount: this.problemCount,
       warnings: this.warnings,
       hasHxlRow: this.hasHxlRow,
+      unclassified: this.unclassified,
+      skipped: this.skipped,
+      // A rejected real run wrote nothing: only what was skipped or rejected is true of it.
+      outcomes: isRejected
+        ? this.outcomes.filter((o) => o.outcome === 'rejected' || o.outcome === 'skipped')
+        : this.outcomes,
+      organisationsRegistered: isRejected
+        ? []
+        : [...this.toRegister.values()].map((p) => ({
+            id: p.id,
+            name: p.name,
+            iatiIdentifier: p.iatiIdentifier,
+            iatiOrganisationType: p.iatiOrganisationType,
+            actorType: p.actorType,
+          })),
     };
   }
 }

@@ -7,12 +7,13 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { Link } from '../../router.js';
 import { useSession } from '../../session/SessionProvider.js';
 import { useOrganisationNames } from './ActivityTable.js';
+import { descriptionIn, titleIn } from './narratives.js';
 import { PeopleTable } from './PeopleTable.js';
 import { VocabularyGate } from './VocabularyGate.js';
 import { useDayFormat, useVocabulary, type Vocabulary } from './vocabulary.js';
 
 export function ActivityPage(props: { id: string }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const activity = useActivity(props.id);
   const vocabulary = useVocabulary();
   const back = (
@@ -36,7 +37,7 @@ export function ActivityPage(props: { id: string }) {
   return (
     <article>
       {back}
-      <PageHeading>{record.title}</PageHeading>
+      <PageHeading>{titleIn(record, language)}</PageHeading>
       <VocabularyGate state={vocabulary}>
         {(v) => <ActivityDetails activity={record} vocabulary={v} />}
       </VocabularyGate>
@@ -45,7 +46,7 @@ export function ActivityPage(props: { id: string }) {
 }
 
 function ActivityDetails(props: { activity: Activity; vocabulary: Vocabulary }) {
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, language } = useI18n();
   const session = useSession();
   const day = useDayFormat();
   const organisationName = useOrganisationNames();
@@ -71,7 +72,7 @@ function ActivityDetails(props: { activity: Activity; vocabulary: Vocabulary }) 
           </Link>
         </p>
       ) : null}
-      {a.description ? <p>{a.description}</p> : null}
+      {descriptionIn(a, language) ? <p>{descriptionIn(a, language)}</p> : null}
       <h2>{t('activity.who')}</h2>
       <dl className="facts">
         <dt>{t('activity.lead')}</dt>
@@ -88,9 +89,9 @@ function ActivityDetails(props: { activity: Activity; vocabulary: Vocabulary }) 
       <h2>{t('activity.what')}</h2>
       <dl className="facts">
         <dt>{t('activity.pillar')}</dt>
-        <dd>{v.label('pillar', a.pillar)}</dd>
+        <dd>{a.pillar ? v.label('pillar', a.pillar) : t('activity.unclassified')}</dd>
         <dt>{t('activity.type')}</dt>
-        <dd>{v.label('activity_type', a.activityType)}</dd>
+        <dd>{a.activityType ? v.label('activity_type', a.activityType) : t('activity.unclassified')}</dd>
         <dt>{t('activity.forms')}</dt>
         <dd>{list(a.forms.map((f) => v.label('form_of_exploitation', f)))}</dd>
         <dt>{t('activity.chainStage')}</dt>

@@ -1,8 +1,10 @@
 // Activities as a table: title, lead organisation, pillar and type, countries, dates and status.
+
 import type { Activity } from '../../api/activities.js';
 import { useOrganisations } from '../../api/partners.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { Link } from '../../router.js';
+import { titleIn } from './narratives.js';
 import { useDayFormat, type Vocabulary } from './vocabulary.js';
 
 export function useOrganisationNames(): (id: string | null) => string {
@@ -21,7 +23,7 @@ export function activityPeriod(activity: Activity): { start: string | null; end:
 }
 
 export function ActivityTable(props: { activities: Activity[]; vocabulary: Vocabulary; limit?: number }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const formatDate = useDayFormat();
   const organisationName = useOrganisationNames();
   const { vocabulary } = props;
@@ -48,7 +50,7 @@ export function ActivityTable(props: { activities: Activity[]; vocabulary: Vocab
             return (
               <tr key={activity.id}>
                 <th scope="row">
-                  <Link to={`/activities/${activity.id}`}>{activity.title}</Link>
+                  <Link to={`/activities/${activity.id}`}>{titleIn(activity, language)}</Link>
                   {activity.isPublished ? null : (
                     <>
                       {' '}
@@ -57,8 +59,14 @@ export function ActivityTable(props: { activities: Activity[]; vocabulary: Vocab
                   )}
                 </th>
                 <td>{organisationName(activity.leadOrganisationId)}</td>
-                <td>{vocabulary.label('pillar', activity.pillar)}</td>
-                <td>{vocabulary.label('activity_type', activity.activityType)}</td>
+                {activity.activityType ? (
+                  <>
+                    <td>{vocabulary.label('pillar', activity.pillar)}</td>
+                    <td>{vocabulary.label('activity_type', activity.activityType)}</td>
+                  </>
+                ) : (
+                  <td colSpan={2}>{t('activity.unclassified')}</td>
+                )}
                 <td>{activity.countries.map((c) => vocabulary.countryName(c.iso3)).join(', ')}</td>
                 <td>
                   {period.start ? formatDate(period.start) : '…'} –{' '}

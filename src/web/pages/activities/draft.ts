@@ -72,7 +72,7 @@ export function draftOf(a: Activity): ActivityDraft {
     title: a.title,
     description: text(a.description),
     leadOrganisationId: a.leadOrganisationId,
-    activityType: a.activityType,
+    activityType: a.activityType ?? '',
     forms: [...a.forms],
     targetGroups: [...a.targetGroups],
     chainStage: text(a.chainStage),
