@@ -5,6 +5,7 @@ import { loadAnalysisInput } from './load.js';
 import { computeMatrix } from './matrix.js';
 import type { NeedSource } from './needs.js';
 import type { CoverageQuery, CoverageReport, Findings } from './schemas.js';
+import { countUnclassified } from './unclassified.js';
 
 export async function getFindings(db: Queryable, query: CoverageQuery, sources?: readonly NeedSource[]) {
   const input = await loadAnalysisInput(db, query, sources);
@@ -20,5 +21,6 @@ export async function getCoverageReport(
   const matrix = await computeMatrix(db, query);
   const { findings, profiles } = await getFindings(db, query, sources);
   const filters = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
-  return { period: matrix.period, filters, matrix, findings, profiles };
+  const unclassifiedActivities = await countUnclassified(db, query);
+  return { period: matrix.period, filters, matrix, findings, profiles, unclassifiedActivities };
 }

@@ -159,6 +159,13 @@ export const CoverageReport = z.object({
   matrix: Matrix,
   findings: Findings,
   profiles: z.array(CountryProfile),
+  unclassifiedActivities: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe(
+      'Activities the filters select that await classification (no counter-trafficking type yet): counted apart, never in the matrix or findings',
+    ),
 });
 export type CoverageReport = z.infer<typeof CoverageReport>;
 

@@ -64,10 +64,16 @@ async function getPersonalOverview(
         from activities where lead_organisation_id = any(${ids})
         order by updated_at desc, id limit ${OWN_ACTIVITY_LIMIT}`,
   );
-  const [counts] = await rowsOf<{ total: number; overdue: number; unacknowledged: number }>(
+  const [counts] = await rowsOf<{
+    total: number;
+    overdue: number;
+    unclassified: number;
+    unacknowledged: number;
+  }>(
     db,
     sql`select count(*)::int as total,
                count(*) filter (where planned_end < ${day}::date and status = any(${running}))::int as overdue,
+               count(*) filter (where needs_classification)::int as unclassified,
                (select count(*)::int from break_glass_grants g
                  where g.organisation_id = any(${ids}) and g.acknowledged_at is null and g.revoked_at is null)
                  as unacknowledged
@@ -94,7 +100,11 @@ async function getPersonalOverview(
       updatedAt: asIso(row.updated_at),
       isOverdue: row.is_overdue === true,
     })),
-    tasks: { breakGlassToAcknowledge: counts?.unacknowledged ?? 0, overdueActivities: counts?.overdue ?? 0 },
+    tasks: {
+      breakGlassToAcknowledge: counts?.unacknowledged ?? 0,
+      overdueActivities: counts?.overdue ?? 0,
+      activitiesToClassify: counts?.unclassified ?? 0,
+    },
     recentChanges: changes.map((row) => ({
       activityId: row.activity_id as string,
       title: row.title as string,

@@ -45,6 +45,11 @@ export const PendingTasks = z.object({
     .nonnegative()
     .describe('Emergency accesses to the organisation’s records that no administrator has acknowledged yet'),
   overdueActivities: z.number().int().nonnegative(),
+  activitiesToClassify: z
+    .number()
+    .int()
+    .nonnegative()
+    .describe('The organisation’s activities imported without a counter-trafficking type'),
 });
 
 export const PersonalOverview = z.object({

@@ -137,7 +137,11 @@ describe.each(TEST_ENGINES)('IATI files as publishers write them, through the AP
   it('leaves an unclassified activity out of coverage until someone classifies it', async () => {
     const cells = async () =>
       (await t.as(coordinator, 'GET', '/api/v1/coverage/matrix?country=AFG')).json().data.cells as unknown[];
+    const unclassified = async () =>
+      (await t.as(coordinator, 'GET', '/api/v1/coverage?country=AFG')).json().data.unclassifiedActivities;
     expect(await cells()).toEqual([]);
+    // Counted apart: the report says how many wait, so a gap is not mistaken for absence of work.
+    expect(await unclassified()).toBe(1);
     const [activity] = (await t.as(coordinator, 'GET', '/api/v1/activities?needsClassification=true')).json()
       .data as Activity[];
     const patched = await t.as(coordinator, 'PATCH', `/api/v1/activities/${activity?.id}`, {
@@ -150,6 +154,7 @@ describe.each(TEST_ENGINES)('IATI files as publishers write them, through the AP
       classificationHints: [],
     });
     expect((await cells()).length).toBeGreaterThan(0);
+    expect(await unclassified()).toBe(0);
   });
 
   it('lets a coordinator confirm a provisional organisation, and no one else', async () => {

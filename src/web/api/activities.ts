@@ -29,6 +29,7 @@ export const ACTIVITY_FILTERS = [
   'from',
   'to',
   'q',
+  'needsClassification',
 ] as const;
 export type ActivityFilterName = (typeof ACTIVITY_FILTERS)[number];
 export type ActivityFilterValues = Partial<Record<ActivityFilterName, string>>;

@@ -22,6 +22,7 @@ const NAMES: readonly FilterName[] = [
   'organisationId',
   'from',
   'to',
+  'needsClassification',
 ];
 
 export function ActivitiesPage() {

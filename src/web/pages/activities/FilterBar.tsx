@@ -15,7 +15,8 @@ export type FilterName =
   | 'organisationId'
   | 'from'
   | 'to'
-  | 'q';
+  | 'q'
+  | 'needsClassification';
 export type FilterValues = Partial<Record<FilterName, string>>;
 
 /** Filter values from the current address, keeping only the names given. */
@@ -117,6 +118,18 @@ export function FilterBar(props: {
           </select>
         </div>
       ))}
+      {has('needsClassification') ? (
+        <div className="field field-check">
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={values.needsClassification === 'true'}
+              onChange={(e) => set('needsClassification', e.target.checked ? 'true' : '')}
+            />
+            {t('filters.needsClassification')}
+          </label>
+        </div>
+      ) : null}
       {has('organisationId') ? (
         <div className="field">
           <label htmlFor={`${id}-org`}>{t('filters.organisation')}</label>

@@ -82,6 +82,12 @@ function Report(props: { report: CoverageReport; vocabulary: Vocabulary; filters
   const profile = report.profiles.find((p) => p.iso3 === selected);
   return (
     <>
+      {report.unclassifiedActivities > 0 ? (
+        <p className="status status-info">
+          {t('coverage.unclassifiedNote', { count: report.unclassifiedActivities })}{' '}
+          <Link to="/activities?needsClassification=true">{t('coverage.unclassifiedLink')}</Link>
+        </p>
+      ) : null}
       <section aria-labelledby="coverage-map-heading">
         <h2 id="coverage-map-heading">{t('coverage.mapHeading')}</h2>
         <fieldset className="metric-switch">

@@ -29,6 +29,13 @@ function Tasks(props: { tasks: PersonalOverview['tasks'] }) {
         <Link to="/break-glass">{t('home.task.breakGlass', { count: tasks.breakGlassToAcknowledge })}</Link>
       </li>
     ) : null,
+    tasks.activitiesToClassify > 0 ? (
+      <li key="classify">
+        <Link to="/activities?needsClassification=true">
+          {t('home.task.classify', { count: tasks.activitiesToClassify })}
+        </Link>
+      </li>
+    ) : null,
     tasks.overdueActivities > 0 ? (
       <li key="overdue">
         <a href="#own-activities-heading">{t('home.task.overdue', { count: tasks.overdueActivities })}</a>
