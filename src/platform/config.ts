@@ -6,7 +6,8 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 export const Config = z.object({
   port: z.coerce.number().int().min(0).max(65535),
-  host: z.string().min(1),
+  /** Absent when HOST is not set: the server then picks the interface (see listen-host.ts). */
+  host: z.string().min(1).optional(),
   dataDir: z.string().min(1),
   databaseUrl: z
     .string()
@@ -26,7 +27,7 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = Config.safeParse({
     port: env.PORT ?? 3000,
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST || undefined,
     dataDir: path.resolve(cwd, env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
