@@ -39,7 +39,11 @@ export type StartedServer = {
 
 /** Migrates, seeds and listens; with the demo dataset only on 127.0.0.1 unless HOST is set. */
 export async function startServer(config: Config, options: { demo: boolean }): Promise<StartedServer> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    databaseAppUrl: config.databaseAppUrl,
+    dataDir: config.dataDir,
+  });
   await migrateDatabase(database);
   const sealer = new Sealer(await loadInstallationKey(config));
   const seeded = await seedDatabase(database.db, { demo: options.demo, sealer });

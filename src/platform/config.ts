@@ -13,6 +13,11 @@ export const Config = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
     .optional(),
+  /** The connection requests use on a server; derived from DATABASE_URL when absent. */
+  databaseAppUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_APP_URL must start with postgres:// or postgresql://')
+    .optional(),
   logLevel: z.enum(LOG_LEVELS),
   isProduction: z.boolean(),
   webDir: z.string().min(1),
@@ -30,6 +35,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     host: env.HOST || undefined,
     dataDir: path.resolve(cwd, env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseAppUrl: env.DATABASE_APP_URL || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     isProduction: env.NODE_ENV === 'production',
     webDir: path.resolve(cwd, env.WEB_DIR ?? 'dist/web'),
@@ -47,6 +53,7 @@ const ENV_NAMES: Record<string, string> = {
   host: 'HOST',
   dataDir: 'DATA_DIR',
   databaseUrl: 'DATABASE_URL',
+  databaseAppUrl: 'DATABASE_APP_URL',
   logLevel: 'LOG_LEVEL',
   webDir: 'WEB_DIR',
   encryptionKey: 'ENCRYPTION_KEY',
