@@ -3,6 +3,7 @@
 // PostgreSQL. Targets: >= 3,000 req/s with p99 <= 50 ms on PostgreSQL, >= 1,000 req/s embedded.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -42,6 +43,16 @@ async function startServer(engine: EngineName): Promise<{ port: number; child: C
   throw new Error(`the ${engine} bench server stopped before listening`);
 }
 
+/**
+ * CPU seconds the server process has used (Linux /proc; user + system ticks at 100 Hz): with seven
+ * other jobs on two cores the rate is noisy, the CPU each request costs the server much less so.
+ */
+async function cpuSeconds(pid: number | undefined): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 async function signIn(port: number): Promise<Record<string, string>> {
   if (!values['as-user']) return {};
   const { DEMO_PASSWORD } = await import('../../src/access/demo.js');
@@ -66,7 +77,9 @@ async function benchEngine(engine: EngineName) {
     for (const [name, path] of ROUTES) {
       const url = `http://127.0.0.1:${port}${path}`;
       await autocannon({ url, connections, duration: 1, headers }); // warm-up
+      const cpuBefore = await cpuSeconds(child.pid);
       const result = await autocannon({ url, connections, duration, headers });
+      const cpuPerRequest = ((await cpuSeconds(child.pid)) - cpuBefore) / Math.max(1, result.requests.total);
       const rate = result.requests.average;
       if (name === 'health') healthRate = rate;
       const target = TARGETS[engine];
@@ -75,6 +88,7 @@ async function benchEngine(engine: EngineName) {
       process.stdout.write(
         `${name.padEnd(18)} ${rate.toFixed(0).padStart(7)} req/s  p99 ${String(result.latency.p99).padStart(4)} ms` +
           `  ratio to health ${(rate / healthRate).toFixed(2)}` +
+          `  server CPU ${(cpuPerRequest * 1e6).toFixed(0).padStart(5)} µs/request` +
           `${failures ? `  FAILED ${failures}` : ''}${name === 'health' ? '' : isMet ? '  target met' : '  target NOT met'}\n`,
       );
     }

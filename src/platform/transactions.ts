@@ -1,8 +1,8 @@
 // Transactions that begin with their role and settings in place, in as few round trips as possible:
 // row-level security reads the role and the app.* settings, and every request opens one of these.
 import type { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
 import { NodePgSession, NodePgTransaction } from 'drizzle-orm/node-postgres';
+import { PgliteSession, PgliteTransaction } from 'drizzle-orm/pglite';
 import type pg from 'pg';
 import type { Database, Transaction } from './db.js';
 
@@ -44,15 +44,25 @@ export function serverTransactions(pool: pg.Pool, db: Database): RunTransaction 
   };
 }
 
-/** Embedded: PGlite's own transaction keeps other requests out; role and settings are one statement. */
-export function embeddedTransactions(_client: PGlite, db: Database): RunTransaction {
+/**
+ * Embedded: PGlite's own transaction keeps other requests out. Its extended-protocol query costs
+ * several calls into the WebAssembly engine, so role and settings go in one simple-protocol exec.
+ */
+export function embeddedTransactions(client: PGlite, db: Database): RunTransaction {
+  const internals = db as unknown as { dialect: never; session: { schema: never; options: never } };
   return (settings, work) =>
-    db.transaction(async (tx) => {
-      const values = Object.entries({ role: settings.role, ...settings.settings });
-      const calls = values.map(([name, value]) => sql`set_config(${name}, ${value}, true)`);
-      await tx.execute(sql`select ${sql.join(calls, sql`, `)}`);
-      return work(tx);
+    client.transaction(async (pgliteTx) => {
+      await pgliteTx.exec(settingsStatement(settings, quoteLiteral));
+      const { dialect, session } = internals;
+      const bound = new PgliteSession(pgliteTx as never, dialect, session.schema, session.options);
+      return work(new PgliteTransaction(dialect, bound, session.schema) as unknown as Transaction);
     });
+}
+
+/** A string literal under standard_conforming_strings (on by default since PostgreSQL 9.1). */
+function quoteLiteral(value: string): string {
+  if (value.includes('\0')) throw new Error('a transaction setting cannot hold a NUL character');
+  return `'${value.replaceAll("'", "''")}'`;
 }
 
 function settingsStatement(settings: TransactionSettings, quote: (value: string) => string): string {
