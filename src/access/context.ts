@@ -1,7 +1,9 @@
 // Runs a unit of work as the requesting user: a transaction under the concerted_app role with the
 // user and their organisations set, so that row-level security filters every query inside it.
 import { sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../platform/db.js';
+import { IMPORTER_ROLE, REQUEST_ROLE } from '../platform/database-roles.js';
+import type { Database, DatabaseHandle, Transaction } from '../platform/db.js';
+import type { TransactionSettings } from '../platform/transactions.js';
 import type { Principal } from './policy.js';
 
 /** What row-level security knows about the requester. */
@@ -37,7 +39,42 @@ export function actorOf(principal: Principal): DatabaseActor {
 
 const uuidArray = (ids: readonly string[]) => `{${ids.join(',')}}`;
 
-/** Opens a transaction in which policies apply to the actor; everything in `work` commits or none of it. */
+/** The role and the app.* values the policies read (see app_user_id() and friends in migration 0002). */
+export function settingsFor(actor: DatabaseActor, role: string = REQUEST_ROLE): TransactionSettings {
+  return {
+    role,
+    settings: {
+      'app.user_id': actor.userId ?? '',
+      'app.org_ids': uuidArray(actor.organisationIds),
+      'app.manage_org_ids': uuidArray(actor.managedOrganisationIds),
+      'app.is_admin': actor.isAdmin ? 'on' : 'off',
+      'app.is_coordinator': actor.isCoordinator ? 'on' : 'off',
+    },
+  };
+}
+
+/**
+ * A request's transaction: on a server over the login role's own connection, so that no SQL inside it
+ * (RESET ROLE, SET ROLE postgres) can reach the owner's rights; embedded under SET LOCAL ROLE.
+ */
+export function asRequester<T>(
+  database: DatabaseHandle,
+  actor: DatabaseActor,
+  work: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  return database.requestTransaction(settingsFor(actor), work);
+}
+
+/** A statistics import: the owner's connection as concerted_importer, the one role that writes statistics. */
+export function asImporter<T>(
+  database: DatabaseHandle,
+  actor: DatabaseActor,
+  work: (tx: Transaction) => Promise<T>,
+): Promise<T> {
+  return database.ownerTransaction(settingsFor(actor, IMPORTER_ROLE), work);
+}
+
+/** Opens a transaction on `db` in which policies apply to the actor; everything in `work` commits or none of it. */
 export async function asActor<T>(db: Database, actor: DatabaseActor, work: (tx: Transaction) => Promise<T>) {
   return db.transaction(async (tx) => {
     await enterActor(tx, actor);
@@ -47,11 +84,9 @@ export async function asActor<T>(db: Database, actor: DatabaseActor, work: (tx: 
 
 /** Switches an open transaction to the unprivileged role and the actor's identity, until it ends. */
 export async function enterActor(tx: Transaction, actor: DatabaseActor): Promise<void> {
-  await tx.execute(sql`set local role concerted_app`);
-  await tx.execute(sql`select
-      set_config('app.user_id', ${actor.userId ?? ''}, true),
-      set_config('app.org_ids', ${uuidArray(actor.organisationIds)}, true),
-      set_config('app.manage_org_ids', ${uuidArray(actor.managedOrganisationIds)}, true),
-      set_config('app.is_admin', ${actor.isAdmin ? 'on' : 'off'}, true),
-      set_config('app.is_coordinator', ${actor.isCoordinator ? 'on' : 'off'}, true)`);
+  const { role, settings } = settingsFor(actor);
+  const calls = Object.entries({ role, ...settings }).map(
+    ([name, value]) => sql`set_config(${name}, ${value}, true)`,
+  );
+  await tx.execute(sql`select ${sql.join(calls, sql`, `)}`);
 }

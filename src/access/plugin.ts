@@ -7,7 +7,7 @@ import { type AuditEvent, appendAudit } from '../audit/chain.js';
 import type { Transaction } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { authenticateSession, authenticateToken, isValidCsrfToken, SESSION_COOKIE } from './accounts.js';
-import { actorOf, asActor } from './context.js';
+import { actorOf, asImporter, asRequester } from './context.js';
 import {
   ACTIONS,
   type Action,
@@ -33,6 +33,7 @@ export const accessControl = fp(
     app.decorateRequest('sessionExpired', false);
     app.decorateRequest('audited', false);
     app.decorateRequest('transaction', runAsRequester);
+    app.decorateRequest('importTransaction', runAsImporter);
     app.decorateRequest('authorize', authorizeOnResource);
     app.addHook('onRequest', authenticate);
     app.addHook('preValidation', authorizeRouteAction);
@@ -121,14 +122,24 @@ function throwUnlessAllowed(request: FastifyRequest, decision: Decision): void {
 }
 
 async function runAsRequester<T>(this: FastifyRequest, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  return asActor(this.server.database.db, actorOf(this.principal), async (tx) => {
-    const result = await work(tx);
-    if (needsAudit(this)) {
-      await appendAudit(tx, auditEventFor(this, 'allowed'));
-      this.audited = true;
-    }
-    return result;
-  });
+  return asRequester(this.server.database, actorOf(this.principal), (tx) => workAndAudit(this, tx, work));
+}
+
+async function runAsImporter<T>(this: FastifyRequest, work: (tx: Transaction) => Promise<T>): Promise<T> {
+  return asImporter(this.server.database, actorOf(this.principal), (tx) => workAndAudit(this, tx, work));
+}
+
+async function workAndAudit<T>(
+  request: FastifyRequest,
+  tx: Transaction,
+  work: (tx: Transaction) => Promise<T>,
+) {
+  const result = await work(tx);
+  if (needsAudit(request)) {
+    await appendAudit(tx, auditEventFor(request, 'allowed'));
+    request.audited = true;
+  }
+  return result;
 }
 
 function needsAudit(request: FastifyRequest): boolean {

@@ -21,6 +21,11 @@ declare module 'fastify' {
      * audited reads, the audit entry is appended in the same transaction, so both commit or neither.
      */
     transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+    /**
+     * As transaction, but for a statistics import: as concerted_importer, the only role besides the
+     * owner that may write statistics (requests may only read them).
+     */
+    importTransaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
     /** Throws a 401/403 problem unless the policy allows the action on the resource. */
     authorize(action: Action, resource?: Resource): void;
     /** Set by handlers to name the record that the audit entry is about. */

@@ -8,7 +8,12 @@ export type OpenDatabase = () => Promise<DatabaseHandle>;
 
 export async function openConfiguredDatabase(): Promise<DatabaseHandle> {
   const config = loadConfig();
-  return openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 2 });
+  return openDatabase({
+    databaseUrl: config.databaseUrl,
+    databaseAppUrl: config.databaseAppUrl,
+    dataDir: config.dataDir,
+    poolSize: 2,
+  });
 }
 
 export async function withDatabase(open: OpenDatabase, work: (db: Database) => Promise<void>) {

@@ -77,6 +77,7 @@ async function withDatabase(work: (database: DatabaseHandle) => Promise<void>) {
   const config = loadConfig();
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
+    databaseAppUrl: config.databaseAppUrl,
     dataDir: config.dataDir,
     poolSize: 2,
   });

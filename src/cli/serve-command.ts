@@ -1,36 +1,59 @@
 // `concerted serve`: migrate, seed and serve the API and web app until SIGTERM or SIGINT.
 import { Command } from 'commander';
-import { loadConfig } from '../platform/config.js';
+import type { FastifyInstance } from 'fastify';
+import { type Config, loadConfig } from '../platform/config.js';
 import { loadInstallationKey, Sealer } from '../platform/crypto.js';
-import { migrateDatabase, openDatabase } from '../platform/db.js';
+import { type DatabaseHandle, migrateDatabase, openDatabase } from '../platform/db.js';
 import { buildApp } from '../server/app.js';
-import { seedDatabase } from '../server/seed.js';
+import { ALL_INTERFACES, chooseListenHost } from '../server/listen-host.js';
+import { hasDemoDataset, seedDatabase } from '../server/seed.js';
 import { action } from './output.js';
 
 export function serveCommand(): Command {
   return new Command('serve')
     .description(
-      'migrate and seed the database, then serve the API and web app (PORT, HOST, DATA_DIR, DATABASE_URL)',
+      'migrate and seed the database, then serve the API and web app (PORT, HOST, DATA_DIR, DATABASE_URL); with the demo dataset only on 127.0.0.1 unless HOST is set',
     )
     .option('--no-demo', 'do not load the illustrative demo dataset into an empty database')
     .action(action(async (options: { demo: boolean }) => serve(options)));
 }
 
 async function serve(options: { demo: boolean }) {
-  const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const { app, database, url, notice } = await startServer(loadConfig(), options);
+  closeGracefullyOnSignals(() => app.close());
+  if (notice) process.stdout.write(`${notice}\n`);
+  process.stdout.write(
+    `Concerted is running at ${url} (database: ${database.engine}, ${database.location})\n`,
+  );
+}
+
+export type StartedServer = {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  /** The interface the server listens on. */
+  host: string;
+  /** An address to open in a browser. */
+  url: string;
+  notice: string | null;
+};
+
+/** Migrates, seeds and listens; with the demo dataset only on 127.0.0.1 unless HOST is set. */
+export async function startServer(config: Config, options: { demo: boolean }): Promise<StartedServer> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    databaseAppUrl: config.databaseAppUrl,
+    dataDir: config.dataDir,
+  });
   await migrateDatabase(database);
   const sealer = new Sealer(await loadInstallationKey(config));
   const seeded = await seedDatabase(database.db, { demo: options.demo, sealer });
+  const { host, notice } = chooseListenHost(config.host, await hasDemoDataset(database.db));
   const app = await buildApp({ config, database, sealer });
-  app.log.info({ engine: database.engine, demo: seeded.demo }, 'database ready');
-  const address = await app.listen({ port: config.port, host: config.host });
-  closeGracefullyOnSignals(() => app.close());
-  const shown =
-    config.host === '0.0.0.0' || config.host === '::' ? `http://localhost:${port(address)}` : address;
-  process.stdout.write(
-    `Concerted is running at ${shown} (database: ${database.engine}, ${database.location})\n`,
-  );
+  app.log.info({ engine: database.engine, demo: seeded.demo, host }, 'database ready');
+  if (notice) app.log.warn(notice);
+  const address = await app.listen({ port: config.port, host });
+  const url = host === ALL_INTERFACES || host === '::' ? `http://localhost:${port(address)}` : address;
+  return { app, database, host, url, notice };
 }
 
 function port(address: string): string {

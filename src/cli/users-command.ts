@@ -193,6 +193,7 @@ async function openConfiguredDatabase(): Promise<DatabaseHandle> {
   const config = loadConfig();
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
+    databaseAppUrl: config.databaseAppUrl,
     dataDir: config.dataDir,
     poolSize: 2,
   });

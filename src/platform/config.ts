@@ -6,11 +6,17 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 
 export const Config = z.object({
   port: z.coerce.number().int().min(0).max(65535),
-  host: z.string().min(1),
+  /** Absent when HOST is not set: the server then picks the interface (see listen-host.ts). */
+  host: z.string().min(1).optional(),
   dataDir: z.string().min(1),
   databaseUrl: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres:// or postgresql://')
+    .optional(),
+  /** The connection requests use on a server; derived from DATABASE_URL when absent. */
+  databaseAppUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_APP_URL must start with postgres:// or postgresql://')
     .optional(),
   logLevel: z.enum(LOG_LEVELS),
   isProduction: z.boolean(),
@@ -26,9 +32,10 @@ export class ConfigError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
   const parsed = Config.safeParse({
     port: env.PORT ?? 3000,
-    host: env.HOST ?? '0.0.0.0',
+    host: env.HOST || undefined,
     dataDir: path.resolve(cwd, env.DATA_DIR ?? 'data'),
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseAppUrl: env.DATABASE_APP_URL || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     isProduction: env.NODE_ENV === 'production',
     webDir: path.resolve(cwd, env.WEB_DIR ?? 'dist/web'),
@@ -46,6 +53,7 @@ const ENV_NAMES: Record<string, string> = {
   host: 'HOST',
   dataDir: 'DATA_DIR',
   databaseUrl: 'DATABASE_URL',
+  databaseAppUrl: 'DATABASE_APP_URL',
   logLevel: 'LOG_LEVEL',
   webDir: 'WEB_DIR',
   encryptionKey: 'ENCRYPTION_KEY',

@@ -10,7 +10,9 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { loginPasswordStatement, type RoleFacts, requestConnectionUrl } from './database-roles.js';
 import * as schema from './schema.js';
+import { embeddedTransactions, type RunTransaction, serverTransactions } from './transactions.js';
 
 export type Schema = typeof schema;
 export type Database = PgDatabase<PgQueryResultHKT, Schema>;
@@ -20,10 +22,22 @@ export type Queryable = Database | Transaction;
 export type Engine = 'pglite' | 'postgres';
 
 export type DatabaseHandle = {
+  /** The owner's connection: migrations, importers, seeds and the server's own bookkeeping. */
   readonly db: Database;
   readonly engine: Engine;
   /** Where the data lives, for messages: a directory or a server address without credentials. */
   readonly location: string;
+  /**
+   * One transaction on the request connection that starts as settings.role with settings.settings:
+   * on a server the login role (which cannot regain more rights), embedded the one superuser.
+   */
+  readonly requestTransaction: RunTransaction;
+  /** The same on the owner's connection, for the few writers that need more than the request role. */
+  readonly ownerTransaction: RunTransaction;
+  /** After migrations: gives the login role the password derived from DATABASE_URL's, if it has one. */
+  prepareRequestLogin(): Promise<void>;
+  /** Who the request connection logs in as, and whether it could bypass row-level security. */
+  describeRoles(): Promise<{ request: RoleFacts; owner: RoleFacts }>;
   close(): Promise<void>;
 };
 
@@ -32,7 +46,9 @@ export type OpenDatabaseOptions = {
   databaseUrl?: string | undefined;
   /** Directory for PGlite's files; absent (with no URL) for an in-memory database. */
   dataDir?: string | undefined;
-  /** Largest number of server connections in the pool. */
+  /** The request connection (login role); derived from databaseUrl when absent. */
+  databaseAppUrl?: string | undefined;
+  /** Largest number of server connections in each pool (the owner's and the requests'). */
   poolSize?: number;
 };
 
@@ -43,16 +59,41 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations', import.m
 );
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
-  if (options.databaseUrl) return openServer(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl) return openServer(options.databaseUrl, options);
   return openEmbedded(options.dataDir);
 }
 
-async function openServer(databaseUrl: string, poolSize: number): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, application_name: 'concerted' });
+function openPool(connectionString: string, max: number): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max, application_name: 'concerted' });
   // An idle client's network error must not crash the process; the pool replaces the client.
   pool.on('error', () => {});
-  const db = drizzleNodePg(pool, { schema }) as unknown as Database;
-  return { db, engine: 'postgres', location: describeUrl(databaseUrl), close: () => pool.end() };
+  return pool;
+}
+
+async function openServer(databaseUrl: string, options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  const poolSize = options.poolSize ?? 10;
+  const ownerPool = openPool(databaseUrl, poolSize);
+  // Connects lazily: commands that never serve a request never log in as the request role.
+  const requestPool = openPool(requestConnectionUrl(databaseUrl, options.databaseAppUrl), poolSize);
+  const db = drizzleNodePg(ownerPool, { schema }) as unknown as Database;
+  const requestDb = drizzleNodePg(requestPool, { schema }) as unknown as Database;
+  return {
+    db,
+    engine: 'postgres',
+    location: describeUrl(databaseUrl),
+    requestTransaction: serverTransactions(requestPool, requestDb),
+    ownerTransaction: serverTransactions(ownerPool, db),
+    prepareRequestLogin: async () => {
+      const statement = options.databaseAppUrl ? null : loginPasswordStatement(databaseUrl);
+      // An owner that may not alter roles leaves the password to the setup SQL in the README; the
+      // start-up check then says what is wrong if the login fails.
+      if (statement) await db.execute(sql.raw(statement)).catch(() => {});
+    },
+    describeRoles: async () => ({ request: await roleFacts(requestDb), owner: await roleFacts(db) }),
+    close: async () => {
+      await Promise.all([ownerPool.end(), requestPool.end()]);
+    },
+  };
 }
 
 async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle> {
@@ -60,7 +101,31 @@ async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Database;
-  return { db, engine: 'pglite', location: dataDir ?? 'memory', close: () => client.close() };
+  // One superuser is all there is: requests rely on SET LOCAL ROLE, set in every transaction.
+  const transactions = embeddedTransactions(client, db);
+  return {
+    db,
+    engine: 'pglite',
+    location: dataDir ?? 'memory',
+    requestTransaction: transactions,
+    ownerTransaction: transactions,
+    prepareRequestLogin: async () => {},
+    describeRoles: async () => {
+      const facts = await roleFacts(db);
+      return { request: facts, owner: facts };
+    },
+    close: () => client.close(),
+  };
+}
+
+async function roleFacts(db: Database): Promise<RoleFacts> {
+  const [facts] = await rowsOf<RoleFacts>(
+    db,
+    sql`select current_user as "name", rolsuper as "isSuperuser", rolbypassrls as "bypassesRls"
+        from pg_roles where rolname = current_user`,
+  );
+  if (!facts) throw new Error('the connected role is missing from pg_roles');
+  return facts;
 }
 
 /** A server address without its password, safe to print. */
@@ -84,6 +149,7 @@ export async function migrateDatabase(handle: DatabaseHandle): Promise<void> {
   await handle.db.execute(sql`select pg_advisory_lock(7250301)`);
   try {
     await migrateNodePg(handle.db as never, config);
+    await handle.prepareRequestLogin();
   } finally {
     await handle.db.execute(sql`select pg_advisory_unlock(7250301)`);
   }

@@ -18,6 +18,12 @@ import { mechanismRoutes } from '../partners/mechanism-routes.js';
 import { organisationRoutes } from '../partners/routes.js';
 import type { Config } from '../platform/config.js';
 import { loadInstallationKey, Sealer } from '../platform/crypto.js';
+import {
+  checkOwnerRole,
+  checkRequestRole,
+  DatabaseRoleError,
+  REQUEST_LOGIN_ROLE,
+} from '../platform/database-roles.js';
 import type { DatabaseHandle } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { httpErrors, sendProblem } from '../platform/http-errors.js';
@@ -53,6 +59,7 @@ export const BODY_LIMIT_BYTES = 1_048_576;
 
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config, database } = options;
+  await refuseRolesThatBypassSecurity(database);
   const app = Fastify({
     logger: loggerOptions(config.logLevel),
     bodyLimit: BODY_LIMIT_BYTES,
@@ -105,6 +112,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (options.serveWeb !== false) await app.register(webApp, { webDir: config.webDir });
   else app.setNotFoundHandler((request, reply) => sendProblem(request, reply, routeNotFound(request.url)));
   return app;
+}
+
+/**
+ * On a server, requests must log in as a role that cannot switch row-level security off, and the
+ * owner must be able to do its own work on tables that force it; embedded, one superuser is all there is.
+ */
+async function refuseRolesThatBypassSecurity(database: DatabaseHandle): Promise<void> {
+  if (database.engine !== 'postgres') return;
+  const roles = await database.describeRoles().catch((error: unknown) => {
+    throw new DatabaseRoleError(
+      `Requests could not log in to PostgreSQL as ${REQUEST_LOGIN_ROLE} (${error instanceof Error ? error.message : String(error)}). ` +
+        'Run `concerted db migrate` as a user that may create roles, or create the roles with the setup SQL under "Database roles" in the README, or set DATABASE_APP_URL.',
+    );
+  });
+  checkRequestRole(roles.request);
+  checkOwnerRole(roles.owner);
 }
 
 export function routeNotFound(url: string): AppError {

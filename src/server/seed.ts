@@ -45,6 +45,15 @@ export async function seedDatabase(
   });
 }
 
+/** The illustrative demo dataset (public passwords) has been loaded into this database. */
+export async function hasDemoDataset(db: Queryable): Promise<boolean> {
+  const loads = await db
+    .select({ name: datasetLoads.name })
+    .from(datasetLoads)
+    .where(eq(datasetLoads.name, DEMO_DATASET.name));
+  return loads.length > 0;
+}
+
 async function seedDemoIfEmpty(tx: Queryable, context: DemoContext): Promise<SeedReport['demo']> {
   const loads = await tx.select().from(datasetLoads).where(eq(datasetLoads.name, DEMO_DATASET.name));
   if (loads.length > 0) return { loaded: false, reason: 'already loaded', records: {} };

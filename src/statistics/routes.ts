@@ -170,7 +170,7 @@ export async function statisticsRoutes(app: FastifyInstance) {
       const principal = request.principal;
       // The audit entry is written in the import's own transaction, so it names the release it made.
       const inTransaction: RunInTransaction = (work) =>
-        request.transaction(async (tx) => {
+        request.importTransaction(async (tx) => {
           const report = (await work(tx)) as ImportReport;
           request.auditSubject = {
             resourceType: 'statistic_release',
