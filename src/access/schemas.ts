@@ -62,6 +62,9 @@ export const SignOutRequest = z.object({ everywhere: z.boolean().default(false) 
 
 export const ChangePasswordRequest = z.object({ currentPassword: Password, newPassword: Password }).strict();
 
+/** The password again, for changes that would let someone else keep or take the account. */
+export const ReauthenticationRequest = z.object({ currentPassword: Password }).strict();
+
 export const TotpSetupResponse = z.object({
   data: z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() }),
 });
@@ -94,6 +97,7 @@ export const CreateApiTokenRequest = z
     name: PlainText(100),
     roles: z.array(Role).min(1).max(ROLES.length),
     expiresInDays: z.number().int().min(1).max(365).default(90),
+    currentPassword: Password,
   })
   .strict();
 export const CreatedApiToken = z.object({

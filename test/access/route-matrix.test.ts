@@ -81,7 +81,7 @@ const PROBES: Probe[] = [
     method: 'POST',
     route: '/api/v1/account/tokens',
     url: () => '/api/v1/account/tokens',
-    body: () => ({ name: 'matrix probe', roles: ['viewer'], expiresInDays: 1 }),
+    body: () => ({ name: 'matrix probe', roles: ['viewer'], expiresInDays: 1, currentPassword: 'wrong' }),
     allowed: 'signed_in',
   },
   {
@@ -101,6 +101,7 @@ const PROBES: Probe[] = [
     method: 'POST',
     route: '/api/v1/account/totp/setup',
     url: () => '/api/v1/account/totp/setup',
+    body: () => ({ currentPassword: 'not-the-password' }),
     allowed: 'signed_in',
   },
   {

@@ -189,6 +189,8 @@ describe('profile', () => {
     const page = await signedIn('admin@demo.concerted.invalid');
     await open(page, '/profile');
     await page.getByLabel('Name', { exact: true }).fill('Monthly export');
+    const tokenForm = page.locator('form', { has: page.getByRole('button', { name: 'Create token' }) });
+    await tokenForm.getByLabel('Current password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Create token' }).click();
     const secret = page.getByLabel('New token “Monthly export”');
     await secret.waitFor();
@@ -224,6 +226,7 @@ describe('administration and the second factor', () => {
     const worker = await harness.newPage();
     await signInWithForm(worker, 'new.worker@demo.concerted.invalid', password);
     await worker.getByRole('link', { name: 'Set up the second factor now' }).click();
+    await worker.getByLabel('Current password').fill(password);
     await worker.getByRole('button', { name: 'Set up a second factor' }).click();
     const key = (await worker.locator('.totp-secret').textContent())?.replaceAll(' ', '') ?? '';
     await expect(worker.getByRole('img', { name: /QR code/ }).count()).resolves.toBe(1);
