@@ -22,7 +22,7 @@ async function serve(options: { demo: boolean }) {
   await migrateDatabase(database);
   const sealer = new Sealer(await loadInstallationKey(config));
   const seeded = await seedDatabase(database.db, { demo: options.demo, sealer });
-  const app = await buildApp({ config, database, sealer });
+  const app = await buildApp({ config, database, sealer, signAuditCheckpoints: true });
   app.log.info({ engine: database.engine, demo: seeded.demo }, 'database ready');
   const address = await app.listen({ port: config.port, host: config.host });
   closeGracefullyOnSignals(() => app.close());

@@ -11,6 +11,7 @@ import { memberRoutes } from '../access/member-routes.js';
 import { accessControl } from '../access/plugin.js';
 import { isAction } from '../access/policy.js';
 import { activityRoutes } from '../activities/routes.js';
+import { auditCheckpointSchedule } from '../audit/checkpoint-schedule.js';
 import { auditRoutes } from '../audit/routes.js';
 import { coverageRoutes } from '../coverage/routes.js';
 import { mechanismRoutes } from '../partners/mechanism-routes.js';
@@ -34,6 +35,8 @@ export type BuildAppOptions = {
   ownsDatabase?: boolean;
   /** Serve the built web app from config.webDir when it exists. */
   serveWeb?: boolean;
+  /** Sign audit checkpoints on the configured schedule (the server does; tests and tools need not). */
+  signAuditCheckpoints?: boolean;
   /** Seals secrets at rest; by default keyed with ENCRYPTION_KEY or the key file under DATA_DIR. */
   sealer?: Sealer;
 };
@@ -79,6 +82,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reply.header('x-request-id', request.id);
   });
   if (options.ownsDatabase !== false) app.addHook('onClose', () => database.close());
+  if (options.signAuditCheckpoints) await app.register(auditCheckpointSchedule);
 
   await app.register(httpErrors);
   await app.register(accessControl);
