@@ -1,7 +1,7 @@
 // Sign-in, sessions and API tokens. These run as the connecting database user, because who is asking
 // is not known yet; everything a signed-in user then does runs under row-level security.
 import { createHmac } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { randomToken, type Sealer, sameSecret, sha256Hex } from '../platform/crypto.js';
 import { type Database, type Queryable, rowsOf } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
@@ -285,7 +285,7 @@ async function uncount(db: Queryable, key: string): Promise<void> {
     .where(eq(signInThrottle.key, key));
 }
 
-/** Whether the user holds an unexpired, unrevoked break-glass grant on the record. */
+/** Whether the user holds an unexpired, unrevoked and (where needed) approved break-glass grant on the record. */
 export async function hasActiveGrant(
   db: Queryable,
   principal: Principal,
@@ -303,6 +303,8 @@ export async function hasActiveGrant(
         eq(breakGlassGrants.resourceId, resourceId),
         isNull(breakGlassGrants.revokedAt),
         gt(breakGlassGrants.expiresAt, new Date()),
+        // A grant that waits for a second person opens nothing yet.
+        or(eq(breakGlassGrants.requiresApproval, false), isNotNull(breakGlassGrants.approvedAt)),
       ),
     )
     .limit(1);

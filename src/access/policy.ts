@@ -117,9 +117,8 @@ export const ACTIONS = {
     who: 'roles',
     roles: ['admin', 'coordinator', 'org_admin'],
     scope: 'own_organisation',
-    breakGlass: true,
     auditReads: true,
-    description: 'List the users and roles of an organisation',
+    description: 'List the users and roles of an organisation (never opened by break-glass)',
   },
   'users.manage': {
     who: 'roles',
@@ -148,11 +147,20 @@ export const ACTIONS = {
     roles: ['case_manager', 'case_worker'],
     scope: 'installation',
     personalData: true,
-    description: 'Open a record outside one’s scope for a limited time, giving a reason',
+    description:
+      'Open a victim’s record outside one’s scope for a limited time, giving a reason (a second person approves when one is new to the role)',
   },
   'break_glass.read': {
     who: 'signed_in',
     description: 'See break-glass grants: one’s own and those on one’s organisation’s records',
+  },
+  'break_glass.approve': {
+    who: 'roles',
+    roles: ['coordinator', 'org_admin', 'case_manager'],
+    scope: 'own_organisation',
+    sessionOnly: true,
+    description:
+      'Approve break-glass asked by someone new to the case role, on one’s organisation’s records (the coordinator: any)',
   },
   'break_glass.review': {
     who: 'roles',

@@ -23,6 +23,10 @@ export const Config = z.object({
   auditCheckpointFile: z.string().min(1),
   /** Minutes between scheduled checkpoints; 0 turns them off. */
   auditCheckpointMinutes: z.coerce.number().int().min(0).max(10_080),
+  /** Days a case role must be held before break-glass opens a record without a second person. */
+  breakGlassMinRoleDays: z.coerce.number().int().min(0).max(3650),
+  /** 'always': every break-glass waits for approval; 'when_new': only people new to the case role. */
+  breakGlassApproval: z.enum(['always', 'when_new']),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -46,6 +50,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       env.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl'),
     ),
     auditCheckpointMinutes: env.AUDIT_CHECKPOINT_MINUTES ?? 60,
+    breakGlassMinRoleDays: env.BREAK_GLASS_MIN_ROLE_DAYS ?? 30,
+    breakGlassApproval: env.BREAK_GLASS_APPROVAL ?? 'when_new',
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${envName(issue.path)}: ${issue.message}`);
@@ -65,6 +71,8 @@ const ENV_NAMES: Record<string, string> = {
   auditKeyFile: 'AUDIT_KEY_FILE',
   auditCheckpointFile: 'AUDIT_CHECKPOINT_FILE',
   auditCheckpointMinutes: 'AUDIT_CHECKPOINT_MINUTES',
+  breakGlassMinRoleDays: 'BREAK_GLASS_MIN_ROLE_DAYS',
+  breakGlassApproval: 'BREAK_GLASS_APPROVAL',
 };
 
 function envName(issuePath: PropertyKey[]): string {

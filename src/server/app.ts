@@ -7,6 +7,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { accountRoutes } from '../access/account-routes.js';
 import { authRoutes } from '../access/auth-routes.js';
 import { breakGlassRoutes } from '../access/break-glass-routes.js';
+import { invitationRoutes } from '../access/invitation-routes.js';
 import { memberRoutes } from '../access/member-routes.js';
 import { accessControl } from '../access/plugin.js';
 import { isAction } from '../access/policy.js';
@@ -93,6 +94,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(referenceRoutes, { prefix: '/reference' });
       await api.register(authRoutes);
       await api.register(accountRoutes, { prefix: '/account' });
+      await api.register(invitationRoutes, { prefix: '/account' });
       await api.register(organisationRoutes, { prefix: '/organisations' });
       await api.register(memberRoutes, { prefix: '/organisations' });
       await api.register(breakGlassRoutes, { prefix: '/break-glass' });

@@ -216,6 +216,37 @@ const PROBES: Probe[] = [
   },
   {
     method: 'POST',
+    route: '/api/v1/break-glass/:id/approve',
+    url: () => `/api/v1/break-glass/${nobody()}/approve`,
+    allowed: ['coordinator', 'org_admin', 'case_manager'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/account/invitations',
+    url: () => '/api/v1/account/invitations',
+    allowed: 'signed_in',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/account/invitations/:id/answer',
+    url: () => `/api/v1/account/invitations/${nobody()}/answer`,
+    body: () => ({ answer: 'decline' }),
+    allowed: 'signed_in',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/organisations/:id/invitations',
+    url: (c) => `/api/v1/organisations/${c.org.shelter}/invitations`,
+    allowed: ['admin', 'org_admin'],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/organisations/:id/invitations/:invitationId',
+    url: (c) => `/api/v1/organisations/${c.org.shelter}/invitations/${nobody()}`,
+    allowed: ['admin', 'org_admin'],
+  },
+  {
+    method: 'POST',
     route: '/api/v1/break-glass/:id/revoke',
     url: () => `/api/v1/break-glass/${nobody()}/revoke`,
     body: () => ({ reason: 'matrix probe' }),
