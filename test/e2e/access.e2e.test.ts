@@ -171,7 +171,10 @@ describe('profile', () => {
   it('shows the server’s reason for a refused new password beside the field', async () => {
     const page = await signedIn('coordinator@demo.concerted.invalid');
     await open(page, '/profile');
-    await page.getByLabel('Current password').fill(DEMO_PASSWORD);
+    await page
+      .getByRole('region', { name: 'Change your password' })
+      .getByLabel('Current password')
+      .fill(DEMO_PASSWORD);
     await page.getByLabel('New password', { exact: true }).fill('too short');
     await page.getByLabel('New password again').fill('too short');
     await page.getByRole('button', { name: 'Change password' }).click();
@@ -226,7 +229,7 @@ describe('administration and the second factor', () => {
     const worker = await harness.newPage();
     await signInWithForm(worker, 'new.worker@demo.concerted.invalid', password);
     await worker.getByRole('link', { name: 'Set up the second factor now' }).click();
-    await worker.getByLabel('Current password').fill(password);
+    await worker.getByRole('region', { name: 'Second factor' }).getByLabel('Current password').fill(password);
     await worker.getByRole('button', { name: 'Set up a second factor' }).click();
     const key = (await worker.locator('.totp-secret').textContent())?.replaceAll(' ', '') ?? '';
     await expect(worker.getByRole('img', { name: /QR code/ }).count()).resolves.toBe(1);

@@ -48,6 +48,9 @@ export const paths = {
   organisation: (id: string) => `${API}/organisations/${encodeURIComponent(id)}`,
   members: (id: string) => `${API}/organisations/${encodeURIComponent(id)}/members`,
   myInvitations: `${API}/account/invitations`,
+  organisationInvitations: (id: string) => `${API}/organisations/${encodeURIComponent(id)}/invitations`,
+  organisationInvitation: (id: string, invitationId: string) =>
+    `${API}/organisations/${encodeURIComponent(id)}/invitations/${encodeURIComponent(invitationId)}`,
   answerInvitation: (id: string) => `${API}/account/invitations/${encodeURIComponent(id)}/answer`,
   approveGrant: (id: string) => `${API}/break-glass/${encodeURIComponent(id)}/approve`,
   member: (id: string, userId: string) =>
