@@ -47,10 +47,13 @@ export function InvitationsSection() {
                 })}
               </strong>{' '}
               <span className="cell-note">
-                {t('invitations.details', {
-                  name: invitation.invitedByDisplayName ?? '—',
-                  time: formatDateTime(invitation.expiresAt),
-                })}
+                {/* The inviter's name shows only when one may see their account (a shared organisation). */}
+                {invitation.invitedByDisplayName
+                  ? t('invitations.details', {
+                      name: invitation.invitedByDisplayName,
+                      time: formatDateTime(invitation.expiresAt),
+                    })
+                  : t('invitations.openUntil', { time: formatDateTime(invitation.expiresAt) })}
               </span>
             </p>
             <div className="button-row">
