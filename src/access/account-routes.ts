@@ -7,7 +7,7 @@ import { randomToken, sha256Hex } from '../platform/crypto.js';
 import type { Queryable } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { typed } from '../platform/routes.js';
-import { API_TOKEN_PREFIX, matchUserTotp, totpContext } from './accounts.js';
+import { API_TOKEN_PREFIX, consumeTotpStep, matchUserTotp, totpContext } from './accounts.js';
 import { signedInPrincipal } from './me.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
 import { apiTokens, sessions, users } from './schema.js';
@@ -17,6 +17,7 @@ import {
   CreateApiTokenRequest,
   CreatedApiToken,
   IdParam,
+  ReauthenticationRequest,
   SessionList,
   TotpCodeRequest,
   TotpDisableRequest,
@@ -25,7 +26,7 @@ import {
 import { newTotpSecret, totpUri } from './totp.js';
 
 const TAGS = ['access'];
-const READ = { action: 'account.read' } as const;
+const READ = { action: 'account.credentials_read' } as const;
 const UPDATE = { action: 'account.update' } as const;
 
 export async function accountRoutes(app: FastifyInstance) {
@@ -51,10 +52,8 @@ export async function accountRoutes(app: FastifyInstance) {
       };
       await request.transaction(async (tx) => {
         const user = await ownAccount(tx, principal.userId);
-        if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, request.body.currentPassword)))
-          throw new AppError('validation_failed', 'The current password is not right.', [
-            { path: 'body.currentPassword', message: 'not right', code: 'invalid' },
-          ]);
+        if (!user) throw new AppError('not_found');
+        await confirmPassword(user, request.body.currentPassword);
         refuseWeakPassword(request.body.newPassword, user);
         const passwordHash = await hashPassword(request.body.newPassword);
         await tx
@@ -74,7 +73,9 @@ export async function accountRoutes(app: FastifyInstance) {
       config: UPDATE,
       schema: {
         tags: TAGS,
-        summary: 'Start setting up a TOTP second factor: returns the secret and its QR code (shown once)',
+        summary:
+          'Start setting up a TOTP second factor (the current password needed): returns the secret and its QR code (shown once)',
+        body: ReauthenticationRequest,
         response: { 200: TotpSetupResponse },
       },
     },
@@ -89,6 +90,7 @@ export async function accountRoutes(app: FastifyInstance) {
       const email = await request.transaction(async (tx) => {
         const user = await ownAccount(tx, principal.userId);
         if (!user) throw new AppError('not_found');
+        await confirmPassword(user, request.body.currentPassword);
         if (user.totpEnabledAt)
           throw new AppError('conflict', 'A second factor is already set up; turn it off first.');
         const sealed = app.sealer.seal(secret, totpContext(user.id));
@@ -164,7 +166,8 @@ export async function accountRoutes(app: FastifyInstance) {
         const passwordOk =
           user.passwordHash && (await verifyPassword(user.passwordHash, request.body.password));
         const step = matchUserTotp(app.sealer, user, request.body.code);
-        if (!passwordOk || step === null) throw invalidCode();
+        // The same replay check as sign-in: a code already used cannot turn the second factor off.
+        if (!passwordOk || step === null || !(await consumeTotpStep(tx, user.id, step))) throw invalidCode();
         await tx
           .update(users)
           .set({ totpEnabledAt: null, totpSecretSealed: null, totpLastStep: null })
@@ -216,7 +219,8 @@ export async function accountRoutes(app: FastifyInstance) {
       config: UPDATE,
       schema: {
         tags: TAGS,
-        summary: 'Create a personal API token for scripts, limited to some of one’s roles; shown once',
+        summary:
+          'Create a personal API token for scripts, limited to some of one’s roles (the current password needed); shown once',
         body: CreateApiTokenRequest,
         response: { 201: CreatedApiToken },
       },
@@ -232,6 +236,9 @@ export async function accountRoutes(app: FastifyInstance) {
       const token = randomToken(API_TOKEN_PREFIX);
       const expiresAt = new Date(Date.now() + request.body.expiresInDays * 86_400_000);
       const row = await request.transaction(async (tx) => {
+        const owner = await ownAccount(tx, principal.userId);
+        if (!owner) throw new AppError('not_found');
+        await confirmPassword(owner, request.body.currentPassword);
         const [created] = await tx
           .insert(apiTokens)
           .values({
@@ -274,6 +281,14 @@ export async function accountRoutes(app: FastifyInstance) {
       return reply.status(204).send(null);
     },
   );
+}
+
+/** Security changes need the password again: a session left open on a shared computer is not enough. */
+async function confirmPassword(user: { passwordHash: string | null }, password: string): Promise<void> {
+  if (user.passwordHash && (await verifyPassword(user.passwordHash, password))) return;
+  throw new AppError('validation_failed', 'The current password is not right.', [
+    { path: 'body.currentPassword', message: 'not right', code: 'invalid' },
+  ]);
 }
 
 function invalidCode() {

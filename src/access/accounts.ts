@@ -1,9 +1,9 @@
 // Sign-in, sessions and API tokens. These run as the connecting database user, because who is asking
 // is not known yet; everything a signed-in user then does runs under row-level security.
 import { createHmac } from 'node:crypto';
-import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { randomToken, type Sealer, sameSecret, sha256Hex } from '../platform/crypto.js';
-import type { Database, Queryable } from '../platform/db.js';
+import { type Database, type Queryable, rowsOf } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { decoyPasswordHash, verifyPassword } from './passwords.js';
 import type { Membership, Principal } from './policy.js';
@@ -35,18 +35,20 @@ export type SignInInput = { email: string; password: string; code?: string | und
 export type ClientInfo = { ipAddress: string; userAgent: string | null };
 export type SignedIn = { userId: string; sessionToken: string; expiresAt: Date; secondFactor: boolean };
 
-/** Checks email, password and, when enrolled, the TOTP code; then opens a session. */
+/**
+ * Checks email, password and, when enrolled, the TOTP code; then opens a session. The attempt is counted
+ * before anything is checked, in one statement, so that a burst of concurrent guesses cannot all slip
+ * past the limit while the (deliberately slow) password hash is computed.
+ */
 export async function signIn(db: Database, sealer: Sealer, input: SignInInput, client: ClientInfo) {
   const keys = throttleKeys(input.email, client.ipAddress);
-  await refuseWhenLocked(db, keys);
+  await claimAttempt(db, keys);
   const user = await findUserByEmail(db, input.email);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), input.password);
-  if (!user || !passwordOk || user.disabledAt) {
-    await recordFailure(db, keys);
+  if (!user || !passwordOk || user.disabledAt)
     throw new AppError('invalid_credentials', 'The email address or password is not right.');
-  }
   const secondFactor = await checkSecondFactor(db, sealer, user, input.code, keys);
-  await clearFailures(db, keys.account);
+  await clearAttempts(db, keys);
   return openSession(db, user.id, secondFactor, client);
 }
 
@@ -58,15 +60,29 @@ async function checkSecondFactor(
   keys: ThrottleKeys,
 ): Promise<boolean> {
   if (!user.totpEnabledAt || !user.totpSecretSealed) return false;
-  if (!code) throw new AppError('totp_required', 'Enter the six-digit code from your authenticator app.');
-  const step = matchUserTotp(sealer, user, code);
-  // A code already used (same or earlier step) is refused: it may have been seen over a shoulder.
-  if (step === null || (user.totpLastStep !== null && step <= user.totpLastStep)) {
-    await recordFailure(db, keys);
-    throw new AppError('invalid_credentials', 'The code is not right or was already used.');
+  if (!code) {
+    // The password was right: asking for the code is the first half of a good sign-in, not a failure.
+    await releaseAttempt(db, keys);
+    throw new AppError('totp_required', 'Enter the six-digit code from your authenticator app.');
   }
-  await db.update(users).set({ totpLastStep: step }).where(eq(users.id, user.id));
+  const step = matchUserTotp(sealer, user, code);
+  if (step === null || !(await consumeTotpStep(db, user.id, step)))
+    throw new AppError('invalid_credentials', 'The code is not right or was already used.');
   return true;
+}
+
+/**
+ * Records a TOTP step as used, only if it is later than the last one used: a code already used (same or
+ * earlier step) is refused, as it may have been seen over a shoulder. One conditional update, so two
+ * requests with the same code cannot both succeed.
+ */
+export async function consumeTotpStep(db: Queryable, userId: string, step: number): Promise<boolean> {
+  const updated = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), sql`(${users.totpLastStep} is null or ${users.totpLastStep} < ${step})`))
+    .returning({ id: users.id });
+  return updated.length > 0;
 }
 
 export function totpContext(userId: string): string {
@@ -213,46 +229,63 @@ function throttleKeys(email: string, ipAddress: string): ThrottleKeys {
   return { account: `account:${sha256Hex(normaliseEmail(email))}`, address: `address:${ipAddress}` };
 }
 
-async function refuseWhenLocked(db: Queryable, keys: ThrottleKeys): Promise<void> {
-  const rows = await db
-    .select({ lockedUntil: signInThrottle.lockedUntil })
-    .from(signInThrottle)
-    .where(
-      sql`${signInThrottle.key} in (${keys.account}, ${keys.address}) and ${signInThrottle.lockedUntil} > now()`,
-    );
-  const until = rows.map((row) => row.lockedUntil?.getTime() ?? 0).sort((a, b) => b - a)[0];
-  if (until) {
-    const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
+/** Counts the attempt against the account and the client address; refuses it beyond either limit. */
+async function claimAttempt(db: Queryable, keys: ThrottleKeys): Promise<void> {
+  const lockedUntil =
+    (await countAttempt(db, keys.account, THROTTLE.maxFailuresPerAccount)) ??
+    (await countAttempt(db, keys.address, THROTTLE.maxFailuresPerAddress));
+  if (lockedUntil) {
+    const minutes = Math.max(1, Math.ceil((lockedUntil.getTime() - Date.now()) / 60_000));
     throw new AppError('too_many_attempts', `Too many failed attempts; try again in ${minutes} minute(s).`);
   }
 }
 
-async function recordFailure(db: Queryable, keys: ThrottleKeys): Promise<void> {
-  await bumpFailures(db, keys.account, THROTTLE.maxFailuresPerAccount);
-  await bumpFailures(db, keys.address, THROTTLE.maxFailuresPerAddress);
-}
-
-/** Counts a failure in a sliding window; at the limit the key is locked for a while. */
-async function bumpFailures(db: Queryable, key: string, limit: number): Promise<void> {
+/**
+ * Adds one attempt to the key's sliding window and returns until when the key is locked, or null when
+ * this attempt may go ahead. Counting and checking are one upsert: its row lock makes concurrent
+ * attempts take numbers one after another, so the one over the limit is refused however many arrive
+ * together (and it locks the key for a while).
+ */
+async function countAttempt(db: Queryable, key: string, limit: number): Promise<Date | null> {
   const windowStart = new Date(Date.now() - THROTTLE.windowMs);
   const lockUntil = new Date(Date.now() + THROTTLE.lockMs);
-  await db.execute(sql`
-    insert into sign_in_throttle (key, failures, window_started_at) values (${key}, 1, now())
+  const [row] = await rowsOf<{ failures: number; locked_until: Date | string | null }>(
+    db,
+    sql`
+    insert into sign_in_throttle as t (key, failures, window_started_at) values (${key}, 1, now())
     on conflict (key) do update set
-      failures = case when sign_in_throttle.window_started_at < ${windowStart} then 1
-                      else sign_in_throttle.failures + 1 end,
-      window_started_at = case when sign_in_throttle.window_started_at < ${windowStart} then now()
-                               else sign_in_throttle.window_started_at end,
-      locked_until = case when sign_in_throttle.window_started_at >= ${windowStart}
-                           and sign_in_throttle.failures + 1 >= ${limit} then ${lockUntil}
-                          else sign_in_throttle.locked_until end`);
+      failures = case when t.window_started_at < ${windowStart} then 1 else t.failures + 1 end,
+      window_started_at = case when t.window_started_at < ${windowStart} then now()
+                               else t.window_started_at end,
+      locked_until = case when t.locked_until > now() then t.locked_until
+                          when t.window_started_at >= ${windowStart} and t.failures + 1 > ${limit}
+                            then ${lockUntil}::timestamptz
+                          else null end
+    returning failures, locked_until`,
+  );
+  const lockedUntil = row?.locked_until ? new Date(row.locked_until) : null;
+  return lockedUntil && lockedUntil.getTime() > Date.now() ? lockedUntil : null;
 }
 
-async function clearFailures(db: Queryable, key: string): Promise<void> {
-  await db.delete(signInThrottle).where(eq(signInThrottle.key, key));
+/** A successful sign-in forgets the account's failures and gives the address its attempt back. */
+async function clearAttempts(db: Queryable, keys: ThrottleKeys): Promise<void> {
+  await db.delete(signInThrottle).where(eq(signInThrottle.key, keys.account));
+  await uncount(db, keys.address);
 }
 
-/** Whether the user holds an unexpired, unrevoked break-glass grant on the record. */
+async function releaseAttempt(db: Queryable, keys: ThrottleKeys): Promise<void> {
+  await uncount(db, keys.account);
+  await uncount(db, keys.address);
+}
+
+async function uncount(db: Queryable, key: string): Promise<void> {
+  await db
+    .update(signInThrottle)
+    .set({ failures: sql`greatest(${signInThrottle.failures} - 1, 0)` })
+    .where(eq(signInThrottle.key, key));
+}
+
+/** Whether the user holds an unexpired, unrevoked and (where needed) approved break-glass grant on the record. */
 export async function hasActiveGrant(
   db: Queryable,
   principal: Principal,
@@ -270,6 +303,8 @@ export async function hasActiveGrant(
         eq(breakGlassGrants.resourceId, resourceId),
         isNull(breakGlassGrants.revokedAt),
         gt(breakGlassGrants.expiresAt, new Date()),
+        // A grant that waits for a second person opens nothing yet.
+        or(eq(breakGlassGrants.requiresApproval, false), isNotNull(breakGlassGrants.approvedAt)),
       ),
     )
     .limit(1);

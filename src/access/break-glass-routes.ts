@@ -1,14 +1,18 @@
-// Break-glass: time-boxed access to a record outside one's scope, granted at once with a reason,
-// audited, and shown to the organisation that holds the record.
-import { desc, eq } from 'drizzle-orm';
+// Break-glass: time-boxed access to a victim's record outside one's scope, with a reason, granted at
+// once to those long enough in a case role and otherwise after a second person's approval; audited,
+// and shown to the organisation that holds the record.
+
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { organisations } from '../partners/schema.js';
 import type { Queryable } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { typed } from '../platform/routes.js';
+import { CASE_ROLES, caseRoleSince, grantState, needsApproval } from './break-glass-rules.js';
+import { breakGlassTargetKinds, findBreakGlassTarget } from './break-glass-targets.js';
 import { signedInPrincipal } from './me.js';
-import { breakGlassGrants, users } from './schema.js';
+import { breakGlassGrants, memberships, type Role, users } from './schema.js';
 import {
   BreakGlassGrantList,
   BreakGlassGrantResponse,
@@ -19,17 +23,6 @@ import {
 
 const TAGS = ['access'];
 
-/** For each kind of record: which organisation holds one, looked up as the server. */
-export const BREAK_GLASS_OWNERS: Record<string, (db: Queryable, id: string) => Promise<string | null>> = {
-  organisation: async (db, id) => {
-    const [row] = await db
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(eq(organisations.id, id));
-    return row?.id ?? null;
-  },
-};
-
 export async function breakGlassRoutes(app: FastifyInstance) {
   const api = typed(app);
 
@@ -39,7 +32,8 @@ export async function breakGlassRoutes(app: FastifyInstance) {
       config: { action: 'break_glass.request' },
       schema: {
         tags: TAGS,
-        summary: 'Open a record outside one’s scope for up to three hours, giving a reason',
+        summary:
+          'Open a victim’s record outside one’s scope for up to three hours, giving a reason; waits for approval when one is new to the case role',
         body: BreakGlassRequest,
         response: { 201: BreakGlassGrantResponse },
       },
@@ -47,15 +41,21 @@ export async function breakGlassRoutes(app: FastifyInstance) {
     async (request, reply) => {
       const principal = signedInPrincipal(request);
       const { resourceType, resourceId, reason, hours } = request.body;
-      const findOwner = BREAK_GLASS_OWNERS[resourceType];
-      const organisationId = findOwner ? await findOwner(app.database.db, resourceId) : null;
+      const findOwner = findBreakGlassTarget(resourceType);
+      if (!findOwner) throw notATarget(resourceType);
+      const organisationId = await findOwner(app.database.db, resourceId);
       if (!organisationId) throw new AppError('not_found', `No ${resourceType} ${resourceId}.`);
+      const requiresApproval = needsApproval(
+        await caseRoleSinceOf(app.database.db, principal.userId),
+        { minRoleDays: app.config.breakGlassMinRoleDays, approval: app.config.breakGlassApproval },
+        new Date(),
+      );
       request.auditSubject = {
         resourceType,
         resourceId,
         organisationId,
         reason,
-        details: { breakGlass: true, hours },
+        details: { breakGlass: true, hours, requiresApproval },
       };
       const grant = await request.transaction(async (tx) => {
         const [created] = await tx
@@ -67,6 +67,7 @@ export async function breakGlassRoutes(app: FastifyInstance) {
             organisationId,
             reason,
             expiresAt: new Date(Date.now() + hours * 3_600_000),
+            requiresApproval,
           })
           .returning();
         if (!created) throw new AppError('internal_error');
@@ -114,6 +115,21 @@ export async function breakGlassRoutes(app: FastifyInstance) {
   );
 
   api.post(
+    '/:id/approve',
+    {
+      config: { action: 'break_glass.approve' },
+      schema: {
+        tags: TAGS,
+        summary:
+          'Approve a grant that waits for a second person (the record’s organisation or the coordinator); its time starts now',
+        params: IdParam,
+        response: { 200: BreakGlassGrantResponse },
+      },
+    },
+    async (request) => approveGrant(request),
+  );
+
+  api.post(
     '/:id/revoke',
     {
       config: { action: 'break_glass.review' },
@@ -130,6 +146,54 @@ export async function breakGlassRoutes(app: FastifyInstance) {
 }
 
 type ReviewRequest = FastifyRequest & { params: { id: string } };
+
+function notATarget(kind: string): AppError {
+  const kinds = breakGlassTargetKinds();
+  const open = kinds.length ? `it opens ${kinds.join(', ')}` : 'no kind of record can be opened yet';
+  return new AppError(
+    'validation_failed',
+    `Break-glass opens victims' records in an emergency, not "${kind}"; ${open}.`,
+    [{ path: 'body.resourceType', message: `not a break-glass target: ${kind}`, code: 'invalid_value' }],
+  );
+}
+
+/** Since when the user has held a case role, read as the server (their memberships in any organisation). */
+async function caseRoleSinceOf(db: Queryable, userId: string): Promise<Date | null> {
+  const rows = await db
+    .select({ role: memberships.role, roleSince: memberships.roleSince })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), inArray(memberships.role, [...CASE_ROLES])));
+  return caseRoleSince(rows.map((row) => ({ role: row.role as Role, roleSince: row.roleSince })));
+}
+
+async function approveGrant(request: ReviewRequest) {
+  const approver = signedInPrincipal(request);
+  const grant = await request.transaction(async (tx) => {
+    const current = await findGrant(tx, request.params.id);
+    request.authorize('break_glass.approve', { organisationId: current.organisationId });
+    if (current.userId === approver.userId)
+      throw new AppError('forbidden', 'A second person approves break-glass: not the one who asked.');
+    if (current.state !== 'awaiting_approval')
+      throw new AppError(
+        'conflict',
+        `This grant is ${current.state.replace('_', ' ')}; there is nothing to approve.`,
+      );
+    request.auditSubject = {
+      resourceType: 'break_glass_grant',
+      resourceId: current.id,
+      organisationId: current.organisationId,
+      details: { change: ['approvedAt'] },
+    };
+    const now = new Date();
+    const duration = Date.parse(current.expiresAt) - Date.parse(current.grantedAt);
+    await tx
+      .update(breakGlassGrants)
+      .set({ approvedAt: now, approvedBy: approver.userId, expiresAt: new Date(now.getTime() + duration) })
+      .where(eq(breakGlassGrants.id, current.id));
+    return findGrant(tx, current.id);
+  });
+  return { data: grant };
+}
 
 async function reviewGrant(
   request: ReviewRequest,
@@ -152,11 +216,18 @@ async function reviewGrant(
   return { data: grant };
 }
 
+const approvers = alias(users, 'approvers');
+
 function grantQuery(tx: Queryable) {
   return tx
-    .select({ grant: breakGlassGrants, userDisplayName: users.displayName })
+    .select({
+      grant: breakGlassGrants,
+      userDisplayName: users.displayName,
+      approvedByDisplayName: approvers.displayName,
+    })
     .from(breakGlassGrants)
-    .leftJoin(users, eq(users.id, breakGlassGrants.userId));
+    .leftJoin(users, eq(users.id, breakGlassGrants.userId))
+    .leftJoin(approvers, eq(approvers.id, breakGlassGrants.approvedBy));
 }
 
 async function findGrant(tx: Queryable, id: string) {
@@ -165,8 +236,13 @@ async function findGrant(tx: Queryable, id: string) {
   return grantView(row);
 }
 
-function grantView(row: { grant: typeof breakGlassGrants.$inferSelect; userDisplayName: string | null }) {
+function grantView(row: {
+  grant: typeof breakGlassGrants.$inferSelect;
+  userDisplayName: string | null;
+  approvedByDisplayName: string | null;
+}) {
   const { grant } = row;
+  const state = grantState(grant, new Date());
   return {
     id: grant.id,
     userId: grant.userId,
@@ -179,6 +255,10 @@ function grantView(row: { grant: typeof breakGlassGrants.$inferSelect; userDispl
     expiresAt: grant.expiresAt.toISOString(),
     revokedAt: grant.revokedAt?.toISOString() ?? null,
     acknowledgedAt: grant.acknowledgedAt?.toISOString() ?? null,
-    active: grant.revokedAt === null && grant.expiresAt.getTime() > Date.now(),
+    requiresApproval: grant.requiresApproval,
+    approvedAt: grant.approvedAt?.toISOString() ?? null,
+    approvedByDisplayName: row.approvedByDisplayName,
+    state,
+    active: state === 'active',
   };
 }

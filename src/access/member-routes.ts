@@ -1,4 +1,4 @@
-// An organisation's users and their roles under /api/v1/organisations/:id/members.
+// An organisation's users, their roles and open invitations under /api/v1/organisations/:id.
 import { randomInt, randomUUID } from 'node:crypto';
 import { dictionary } from '@zxcvbn-ts/language-common';
 import { and, asc, eq, sql } from 'drizzle-orm';
@@ -7,14 +7,24 @@ import { z } from 'zod';
 import type { Queryable } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { typed } from '../platform/routes.js';
-import { hasActiveGrant, normaliseEmail } from './accounts.js';
+import { normaliseEmail } from './accounts.js';
+import { inviteToOrganisation, listOrganisationInvitations, withdrawInvitation } from './invitations.js';
+import { signedInPrincipal } from './me.js';
 import { hashPassword } from './passwords.js';
 import { memberships, type Role, users } from './schema.js';
-import { AddedMember, AddMemberRequest, ChangeMemberRequest, MemberList, MemberView } from './schemas.js';
+import {
+  AddedMember,
+  AddMemberRequest,
+  ChangeMemberRequest,
+  InvitationList,
+  MemberList,
+  MemberView,
+} from './schemas.js';
 
 const TAGS = ['access'];
 const OrganisationParam = z.object({ id: z.uuid() }).strict();
 const MemberParam = z.object({ id: z.uuid(), userId: z.uuid() }).strict();
+const InvitationParam = z.object({ id: z.uuid(), invitationId: z.uuid() }).strict();
 
 export async function memberRoutes(app: FastifyInstance) {
   const api = typed(app);
@@ -32,18 +42,11 @@ export async function memberRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const organisationId = request.params.id;
-      const breakGlassActive = await hasActiveGrant(
-        app.database.db,
-        request.principal,
-        'organisation',
-        organisationId,
-      );
-      request.authorize('users.read', { organisationId, breakGlassActive });
+      request.authorize('users.read', { organisationId });
       request.auditSubject = {
         resourceType: 'organisation_members',
         resourceId: organisationId,
         organisationId,
-        details: { breakGlass: breakGlassActive },
       };
       return { data: await request.transaction((tx) => listMembers(tx, organisationId)) };
     },
@@ -55,7 +58,8 @@ export async function memberRoutes(app: FastifyInstance) {
       config: { action: 'users.manage' },
       schema: {
         tags: TAGS,
-        summary: 'Give a person a role in the organisation, creating their account when it does not exist',
+        summary:
+          'Invite a person by email address to a role in the organisation; they accept once signed in. The answer is the same whether or not the address has an account',
         params: OrganisationParam,
         body: AddMemberRequest,
         response: { 201: AddedMember },
@@ -63,32 +67,77 @@ export async function memberRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const organisationId = request.params.id;
+      const principal = signedInPrincipal(request);
       request.authorize('users.manage', { organisationId });
-      refuseInstallationRoleUnlessAdmin(request.principal, request.body.role);
-      // Looked up as the server: an account may exist in an organisation the requester cannot see.
-      const [existing] = await app.database.db
-        .select({ id: users.id })
-        .from(users)
-        .where(sql`lower(${users.email}) = ${normaliseEmail(request.body.email)}`);
-      const initialPassword = existing ? null : newInitialPassword();
-      const member = await request.transaction(async (tx) => {
-        const userId = existing?.id ?? (await createUser(tx, request.body, initialPassword ?? ''));
-        await tx
-          .insert(memberships)
-          .values({ userId, organisationId, role: request.body.role, team: request.body.team ?? null })
-          .onConflictDoUpdate({
-            target: [memberships.userId, memberships.organisationId],
-            set: { role: request.body.role, team: request.body.team ?? null },
-          });
+      refuseInstallationRoleUnlessAdmin(principal, request.body.role);
+      const { email, displayName, role } = request.body;
+      const added = await request.transaction(async (tx) => {
+        // Only an installation administrator, who sees every account anyway, creates one.
+        const created = isAdmin(principal)
+          ? await createAccountIfNew(tx, request.body, organisationId)
+          : null;
+        const invitationId = created
+          ? null
+          : await inviteToOrganisation(tx, organisationId, principal.userId, request.body);
         request.auditSubject = {
-          resourceType: 'membership',
-          resourceId: userId,
+          resourceType: created ? 'membership' : 'membership_invitation',
+          resourceId: created?.userId ?? invitationId,
           organisationId,
-          details: { role: request.body.role, accountCreated: !existing },
+          details: { role, outcome: created ? 'added' : 'invited' },
         };
-        return findMember(tx, organisationId, userId);
+        return { invitationId, initialPassword: created?.initialPassword ?? null };
       });
-      return reply.status(201).send({ data: member, initialPassword });
+      return reply.status(201).send({
+        data: {
+          outcome: added.invitationId ? 'invited' : 'added',
+          email,
+          displayName,
+          role,
+          invitationId: added.invitationId,
+        },
+        initialPassword: added.initialPassword,
+      });
+    },
+  );
+
+  api.get(
+    '/:id/invitations',
+    {
+      config: { action: 'users.manage' },
+      schema: {
+        tags: TAGS,
+        summary: 'Invitations to the organisation that await an answer',
+        params: OrganisationParam,
+        response: { 200: InvitationList },
+      },
+    },
+    async (request) => {
+      request.authorize('users.manage', { organisationId: request.params.id });
+      return { data: await request.transaction((tx) => listOrganisationInvitations(tx, request.params.id)) };
+    },
+  );
+
+  api.delete(
+    '/:id/invitations/:invitationId',
+    {
+      config: { action: 'users.manage' },
+      schema: {
+        tags: TAGS,
+        summary: 'Withdraw an invitation that awaits an answer',
+        params: InvitationParam,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      const { id: organisationId, invitationId } = request.params;
+      request.authorize('users.manage', { organisationId });
+      request.auditSubject = {
+        resourceType: 'membership_invitation',
+        resourceId: invitationId,
+        organisationId,
+      };
+      await request.transaction((tx) => withdrawInvitation(tx, organisationId, invitationId));
+      return reply.status(204).send(null);
     },
   );
 
@@ -166,12 +215,29 @@ function refuseInstallationRoleUnlessAdmin(
   throw new AppError('forbidden', `Only an installation administrator can give the role ${role}.`);
 }
 
-async function createUser(tx: Queryable, input: z.infer<typeof AddMemberRequest>, password: string) {
-  // No RETURNING: the new account is not visible to the requester until its membership exists.
-  const id = randomUUID();
-  const passwordHash = await hashPassword(password);
-  await tx.insert(users).values({ id, email: input.email, displayName: input.displayName, passwordHash });
-  return id;
+function isAdmin(principal: { memberships: readonly { role: Role }[] }): boolean {
+  return principal.memberships.some((m) => m.role === 'admin');
+}
+
+/** A new account with its membership and a one-time password; null when the address has an account. */
+async function createAccountIfNew(
+  tx: Queryable,
+  input: z.infer<typeof AddMemberRequest>,
+  organisationId: string,
+): Promise<{ userId: string; initialPassword: string } | null> {
+  const [existing] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${normaliseEmail(input.email)}`);
+  if (existing) return null;
+  const initialPassword = newInitialPassword();
+  const userId = randomUUID();
+  const passwordHash = await hashPassword(initialPassword);
+  await tx
+    .insert(users)
+    .values({ id: userId, email: input.email, displayName: input.displayName, passwordHash });
+  await tx.insert(memberships).values({ userId, organisationId, role: input.role, team: input.team ?? null });
+  return { userId, initialPassword };
 }
 
 /** Five random words from a 7,776-word list: about 64 bits, easy to read out and type. */

@@ -84,18 +84,33 @@ describe('decide', () => {
     }
   });
 
-  it('opens a break-glass action on the record the grant names, for a session only', () => {
+  it('never opens a member list through break-glass: it is not a victim’s record', () => {
     const worker = user([{ organisationId: ORG_A, role: 'case_worker' }], { secondFactor: true });
     expect(decide(worker, 'users.read', { organisationId: ORG_B }).allowed).toBe(false);
     expect(decide(worker, 'users.read', { organisationId: ORG_B, breakGlassActive: true }).allowed).toBe(
-      true,
+      false,
     );
-    expect(
-      decide({ ...worker, via: 'token' } as Principal, 'users.read', {
-        organisationId: ORG_B,
-        breakGlassActive: true,
-      }).allowed,
-    ).toBe(false);
+  });
+
+  it('keeps every account route from API tokens, and lets sessions through', () => {
+    const admin = user([{ organisationId: ORG_A, role: 'admin' }]);
+    for (const action of ['account.update', 'account.credentials_read', 'auth.sign_out'] as const) {
+      expect(decide(admin, action).allowed).toBe(true);
+      expect(decide({ ...admin, via: 'token' } as Principal, action)).toMatchObject({
+        allowed: false,
+        code: 'forbidden',
+      });
+    }
+  });
+
+  it('lets the record’s organisation or the coordinator approve break-glass, not another organisation', () => {
+    const otherAdmin = user([{ organisationId: ORG_A, role: 'org_admin' }]);
+    const ownAdmin = user([{ organisationId: ORG_B, role: 'org_admin' }]);
+    const coordinator = user([{ organisationId: ORG_A, role: 'coordinator' }]);
+    const resource = { organisationId: ORG_B };
+    expect(decide(otherAdmin, 'break_glass.approve', resource).allowed).toBe(false);
+    expect(decide(ownAdmin, 'break_glass.approve', resource).allowed).toBe(true);
+    expect(decide(coordinator, 'break_glass.approve', resource).allowed).toBe(true);
   });
 
   it('describes every action for the documentation', () => {

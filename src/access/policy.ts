@@ -35,6 +35,11 @@ export type ActionRule = Audience & {
   personalData?: boolean;
   /** Reads of this action are recorded in the audit trail. */
   auditReads?: boolean;
+  /**
+   * Manages the account itself (credentials, sessions): only from a signed-in session, never with an
+   * API token, so that a leaked token cannot lock the owner out or outlive its own revocation.
+   */
+  sessionOnly?: boolean;
   /** A break-glass grant on the record opens this action to a user outside the usual scope. */
   breakGlass?: boolean;
   description: string;
@@ -49,10 +54,20 @@ export const ACTIONS = {
   'public.read': { who: 'anyone', description: 'Read what is published: health, API documents' },
   'reference.read': { who: 'anyone', description: 'Read countries, M49 areas and code lists' },
   'auth.sign_in': { who: 'anyone', description: 'Sign in with email, password and second factor' },
-  'auth.sign_out': { who: 'signed_in', description: 'End this session or all of them' },
-  'account.read': { who: 'signed_in', description: 'Read one’s own profile, sessions and tokens' },
+  'auth.sign_out': {
+    who: 'signed_in',
+    sessionOnly: true,
+    description: 'End this session or all of them',
+  },
+  'account.read': { who: 'signed_in', description: 'Read one’s own profile and roles' },
+  'account.credentials_read': {
+    who: 'signed_in',
+    sessionOnly: true,
+    description: 'List one’s own sessions and API tokens',
+  },
   'account.update': {
     who: 'signed_in',
+    sessionOnly: true,
     description: 'Change one’s own password, second factor and tokens',
   },
   'organisations.read': { who: 'anyone', description: 'Read the directory of partner organisations' },
@@ -102,9 +117,8 @@ export const ACTIONS = {
     who: 'roles',
     roles: ['admin', 'coordinator', 'org_admin'],
     scope: 'own_organisation',
-    breakGlass: true,
     auditReads: true,
-    description: 'List the users and roles of an organisation',
+    description: 'List the users and roles of an organisation (never opened by break-glass)',
   },
   'users.manage': {
     who: 'roles',
@@ -137,11 +151,20 @@ export const ACTIONS = {
     roles: ['case_manager', 'case_worker'],
     scope: 'installation',
     personalData: true,
-    description: 'Open a record outside one’s scope for a limited time, giving a reason',
+    description:
+      'Open a victim’s record outside one’s scope for a limited time, giving a reason (a second person approves when one is new to the role)',
   },
   'break_glass.read': {
     who: 'signed_in',
     description: 'See break-glass grants: one’s own and those on one’s organisation’s records',
+  },
+  'break_glass.approve': {
+    who: 'roles',
+    roles: ['coordinator', 'org_admin', 'case_manager'],
+    scope: 'own_organisation',
+    sessionOnly: true,
+    description:
+      'Approve break-glass asked by someone new to the case role, on one’s organisation’s records (the coordinator: any)',
   },
   'break_glass.review': {
     who: 'roles',
@@ -184,6 +207,8 @@ export function decide(principal: Principal, action: string, resource: Resource 
   const rule: ActionRule = ACTIONS[action];
   if (rule.who === 'anyone') return allow('open to everyone');
   if (principal.kind === 'anonymous') return deny('unauthenticated', 'sign in first');
+  if (rule.sessionOnly && principal.via === 'token')
+    return deny('forbidden', 'the account is managed only from a signed-in session, never with an API token');
   const byRole = decideAudience(principal, rule, resource);
   // Roles first: a second factor would not help someone whose role may not do this at all.
   if (!byRole.allowed) return byRole;

@@ -1,6 +1,7 @@
 // Accounts, memberships, sessions, tokens, sign-in throttling and break-glass grants.
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
@@ -72,6 +73,8 @@ export const memberships = pgTable(
     /** Case teams inside an organisation (case managers see their team's cases). */
     team: text('team'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Since when the current role is held; a trigger restarts it when the role changes. */
+    roleSince: timestamp('role_since', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.organisationId] }),
@@ -148,9 +151,45 @@ export const breakGlassGrants = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    /** Asked by someone new to the case role: opens nothing until a second person approves. */
+    requiresApproval: boolean('requires_approval').notNull().default(false),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    approvedBy: uuid('approved_by').references(() => users.id, { onDelete: 'set null' }),
   },
   (t) => [
     index('break_glass_grants_user_idx').on(t.userId, t.resourceType, t.resourceId),
     index('break_glass_grants_organisation_idx').on(t.organisationId),
+  ],
+);
+
+/** An offer of a role in an organisation, to a person named by email address, until they answer. */
+export const membershipInvitations = pgTable(
+  'membership_invitations',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** Lower case: invitations match accounts by address, whatever its spelling. */
+    email: text('email').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    team: text('team'),
+    invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    answer: text('answer', { enum: ['accepted', 'declined', 'withdrawn'] }),
+  },
+  (t) => [
+    uniqueIndex('membership_invitations_open_key')
+      .on(t.organisationId, t.email)
+      .where(sql`${t.answeredAt} is null`),
+    index('membership_invitations_email_idx').on(t.email),
+    check(
+      'membership_invitations_role_check',
+      sql`${t.role} in ('admin','coordinator','org_admin','editor','case_manager','case_worker','analyst','viewer')`,
+    ),
+    check('membership_invitations_answer_check', sql`${t.answer} in ('accepted','declined','withdrawn')`),
+    check('membership_invitations_email_check', sql`${t.email} = lower(${t.email})`),
   ],
 );

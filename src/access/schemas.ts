@@ -62,6 +62,9 @@ export const SignOutRequest = z.object({ everywhere: z.boolean().default(false) 
 
 export const ChangePasswordRequest = z.object({ currentPassword: Password, newPassword: Password }).strict();
 
+/** The password again, for changes that would let someone else keep or take the account. */
+export const ReauthenticationRequest = z.object({ currentPassword: Password }).strict();
+
 export const TotpSetupResponse = z.object({
   data: z.object({ secret: z.string(), uri: z.string(), qrSvg: z.string() }),
 });
@@ -94,6 +97,7 @@ export const CreateApiTokenRequest = z
     name: PlainText(100),
     roles: z.array(Role).min(1).max(ROLES.length),
     expiresInDays: z.number().int().min(1).max(365).default(90),
+    currentPassword: Password,
   })
   .strict();
 export const CreatedApiToken = z.object({
@@ -119,11 +123,35 @@ export const AddMemberRequest = z
     team: PlainText(100).optional(),
   })
   .strict();
+/**
+ * What adding a person answers. To an organisation administrator it is the same whether or not the
+ * address has an account: an invitation the person accepts once signed in with that address.
+ * Only an installation administrator creates accounts, and gets an initial password back.
+ */
 export const AddedMember = z.object({
-  data: MemberView,
+  data: z.object({
+    outcome: z.enum(['invited', 'added']),
+    email: z.string(),
+    displayName: z.string(),
+    role: Role,
+    invitationId: z.uuid().nullable(),
+  }),
   /** Only when a new account was created: an initial password to hand over once, securely. */
   initialPassword: z.string().nullable(),
 });
+export const InvitationView = z.object({
+  id: z.uuid(),
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  email: z.string(),
+  role: Role,
+  team: z.string().nullable(),
+  invitedByDisplayName: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+  expiresAt: z.iso.datetime(),
+});
+export const InvitationList = z.object({ data: z.array(InvitationView) });
+export const InvitationAnswer = z.object({ answer: z.enum(['accept', 'decline']) }).strict();
 export const ChangeMemberRequest = z
   .object({ role: Role.optional(), team: PlainText(100).nullable().optional() })
   .strict();
@@ -131,7 +159,10 @@ export const ChangeMemberRequest = z
 export const BREAK_GLASS_MAX_HOURS = 3;
 export const BreakGlassRequest = z
   .object({
-    resourceType: z.enum(['organisation']).describe('The kind of record; cases will join this list'),
+    resourceType: z
+      .string()
+      .regex(/^[a-z_]{1,40}$/)
+      .describe('The kind of victim’s record (cases, when they exist); member lists are never a target'),
     resourceId: z.uuid(),
     reason: PlainText(1000).refine((text) => text.length >= 20, {
       message: 'Say why, in at least 20 characters: the owning organisation will read it',
@@ -151,6 +182,11 @@ export const BreakGlassGrantView = z.object({
   expiresAt: z.iso.datetime(),
   revokedAt: z.iso.datetime().nullable(),
   acknowledgedAt: z.iso.datetime().nullable(),
+  /** Asked by someone new to the case role: opens nothing until a second person approves. */
+  requiresApproval: z.boolean(),
+  approvedAt: z.iso.datetime().nullable(),
+  approvedByDisplayName: z.string().nullable(),
+  state: z.enum(['awaiting_approval', 'active', 'expired', 'revoked']),
   active: z.boolean(),
 });
 export const BreakGlassGrantList = z.object({ data: z.array(BreakGlassGrantView) });

@@ -1,9 +1,13 @@
 // `concerted audit verify|list` run in-process against a test database: output and exit codes.
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { TEST_ENGINES, type TestDatabase } from '../../test/support/databases.js';
 import { appendAudit } from '../audit/chain.js';
 import { auditEntries } from '../audit/schema.js';
+import type { Transaction } from '../platform/db.js';
 import { auditCommand } from './audit-command.js';
 
 /** Runs the command and returns what it wrote; the database stays open for the next test. */
@@ -54,6 +58,13 @@ describe.each(TEST_ENGINES)('concerted audit on $name', (engine) => {
     expect(result.exitCode).toBeUndefined();
   });
 
+  const withTriggersOff = (work: (tx: Transaction) => Promise<unknown>) =>
+    database.db.transaction(async (tx) => {
+      await tx.execute(sql`alter table audit_entries disable trigger audit_entries_no_update`);
+      await work(tx);
+      await tx.execute(sql`alter table audit_entries enable trigger audit_entries_no_update`);
+    });
+
   it('names the first broken entry and exits with 1', async () => {
     const setAction = (action: string) =>
       database.db.transaction(async (tx) => {
@@ -80,6 +91,82 @@ describe.each(TEST_ENGINES)('concerted audit on $name', (engine) => {
     expect(table.stdout).toContain('(older entries: add --before 2)');
     const json = JSON.parse((await run(database, ['list', '--resource-id', 'a', '--json'])).stdout);
     expect(json).toMatchObject({ data: [{ seq: 1, resourceId: 'a' }], nextBefore: null });
+  });
+
+  it('signs a checkpoint with a key it creates 0600, and verifies the chain against it', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'concerted-checkpoint-'));
+    const key = path.join(dir, 'keys', 'audit.pem');
+    const file = path.join(dir, 'checkpoints.jsonl');
+    try {
+      const signed = await run(database, ['checkpoint', '--key', key, '--append', file]);
+      expect(signed.exitCode).toBeUndefined();
+      expect(signed.stdout).toMatch(/"seq":3/);
+      expect(signed.stdout).toContain('BEGIN PUBLIC KEY');
+      expect((await stat(key)).mode & 0o777).toBe(0o600);
+      const verified = await run(database, ['verify', '--checkpoint', file, '--key', key]);
+      expect(verified.stdout).toContain('Checkpoints hold: the chain matches all 1 signed checkpoints');
+      expect(verified.exitCode).toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('catches a truncated chain that is still whole, with the checkpoint signed before', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'concerted-checkpoint-'));
+    const key = path.join(dir, 'audit.pem');
+    const file = path.join(dir, 'checkpoints.jsonl');
+    const extra = await appendAudit(database.db, {
+      actorUserId: null,
+      actorVia: 'cli',
+      action: 'plans.update',
+      outcome: 'allowed',
+      resourceType: 'plan',
+      resourceId: 'd',
+    });
+    try {
+      await run(database, ['checkpoint', '--key', key, '--append', file, '--json']);
+      await withTriggersOff((tx) => tx.delete(auditEntries).where(eq(auditEntries.seq, extra.seq)));
+      const chainOnly = await run(database, ['verify']);
+      expect(chainOnly.exitCode).toBeUndefined();
+      const result = await run(database, ['verify', '--checkpoint', file, '--key', key]);
+      expect(result.stdout).toContain(`entries ${extra.seq} to ${extra.seq} were removed`);
+      expect(result.exitCode).toBe(1);
+      const json = JSON.parse(
+        (await run(database, ['verify', '--json', '--checkpoint', file, '--key', key])).stdout,
+      );
+      expect(json).toMatchObject({ isIntact: false, firstBroken: null, checkpoints: { checked: 1 } });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses checkpoints signed by another key', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'concerted-checkpoint-'));
+    const file = path.join(dir, 'checkpoints.jsonl');
+    try {
+      await run(database, ['checkpoint', '--key', path.join(dir, 'attacker.pem'), '--append', file]);
+      await run(database, ['checkpoint', '--key', path.join(dir, 'own.pem')]);
+      const result = await run(database, [
+        'verify',
+        '--checkpoint',
+        file,
+        '--key',
+        path.join(dir, 'own.pem'),
+      ]);
+      expect(result.stdout).toMatch(/not by this installation's audit key/);
+      expect(result.exitCode).toBe(1);
+      const withoutKey = await run(database, [
+        'verify',
+        '--checkpoint',
+        file,
+        '--key',
+        path.join(dir, 'none.pem'),
+      ]);
+      expect(withoutKey.stderr).toMatch(/no audit signing key at .*--public-key/);
+      expect(withoutKey.exitCode).toBe(1);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('explains an option it cannot use', async () => {

@@ -1,11 +1,24 @@
-// `concerted audit …`: verify the audit trail's hash chain and list its entries, as the operator.
+// `concerted audit …`: verify the audit trail's hash chain against signed checkpoints, sign a checkpoint,
+// and list entries, as the operator.
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import { type ChainVerification, listAuditEntries, verifyAuditChain } from '../audit/chain.js';
+import { checkpointLine } from '../audit/checkpoint.js';
+import {
+  checkCheckpointFile,
+  loadOrCreateSigningKey,
+  loadSigningKey,
+  readPublicKey,
+  writeCheckpoint,
+} from '../audit/checkpoint-store.js';
 import { type AuditEntry, AuditQuery } from '../audit/schemas.js';
+import { loadConfig } from '../platform/config.js';
 import type { Queryable } from '../platform/db.js';
 import { type OpenDatabase, openConfiguredDatabase, withDatabase } from './database.js';
 import { action, printJson, printTable } from './output.js';
+
+type VerifyOptions = { checkpoint?: string; publicKey?: string; key?: string; json?: boolean };
+type CheckpointOptions = { append?: string; key?: string; json?: boolean };
 
 type ListOptions = {
   user?: string;
@@ -23,9 +36,29 @@ export function auditCommand(open: OpenDatabase = openConfiguredDatabase): Comma
   );
   audit
     .command('verify')
-    .description('re-read every entry and recompute the hash chain; exit code 1 if it is broken')
+    .description(
+      're-read every entry and recompute the hash chain, and compare it with signed checkpoints; exit code 1 if it is broken',
+    )
+    .option(
+      '--checkpoint <file>',
+      'a file of signed checkpoints (from `audit checkpoint --append` or the server): fail when the chain is shorter than or differs from one',
+    )
+    .option(
+      '--public-key <file>',
+      'the checkpoints’ public key (PEM); by default derived from the signing key',
+    )
+    .option('--key <file>', 'the Ed25519 signing key (PEM) instead of AUDIT_KEY_FILE')
     .option('--json', 'print the result as JSON')
-    .action(action((options: { json?: boolean }) => withDatabase(open, (db) => runVerify(db, options))));
+    .action(action((options: VerifyOptions) => withDatabase(open, (db) => runVerify(db, options))));
+  audit
+    .command('checkpoint')
+    .description(
+      'sign the chain’s length and tip hash with the audit key (AUDIT_KEY_FILE, created 0600 on first use) and print it',
+    )
+    .option('--append <file>', 'also append the checkpoint to this file, to be shipped elsewhere')
+    .option('--key <file>', 'the Ed25519 signing key (PEM) instead of AUDIT_KEY_FILE')
+    .option('--json', 'print only the checkpoint, as JSON')
+    .action(action((options: CheckpointOptions) => withDatabase(open, (db) => runCheckpoint(db, options))));
   audit
     .command('list')
     .description('entries newest first; as the operator, every entry (no per-user filtering)')
@@ -40,13 +73,46 @@ export function auditCommand(open: OpenDatabase = openConfiguredDatabase): Comma
   return audit;
 }
 
-async function runVerify(db: Queryable, options: { json?: boolean }) {
+async function runVerify(db: Queryable, options: VerifyOptions) {
   // The bar is for people watching a terminal; scripts and logs get only the result.
   const showBar = !options.json && process.stderr.isTTY === true;
   const result = showBar ? await verifyWithBar(db) : await verifyAuditChain(db);
-  if (options.json) printJson({ isIntact: result.firstBroken === null, ...result });
-  else process.stdout.write(`${describeVerification(result)}\n`);
-  if (result.firstBroken) process.exitCode = 1;
+  const checkpoints = options.checkpoint ? await checkCheckpoints(db, options) : null;
+  const isIntact = result.firstBroken === null && (checkpoints?.problems.length ?? 0) === 0;
+  if (options.json) printJson({ isIntact, ...result, ...(checkpoints ? { checkpoints } : {}) });
+  else {
+    process.stdout.write(`${describeVerification(result)}\n`);
+    if (checkpoints) process.stdout.write(`${describeCheckpoints(checkpoints)}\n`);
+  }
+  if (!isIntact) process.exitCode = 1;
+}
+
+async function checkCheckpoints(db: Queryable, options: VerifyOptions) {
+  const publicKey = options.publicKey
+    ? await readPublicKey(options.publicKey)
+    : (await loadSigningKey(options.key ?? loadConfig().auditKeyFile)).publicKey;
+  return checkCheckpointFile(db, options.checkpoint ?? '', publicKey);
+}
+
+function describeCheckpoints(result: { checked: number; problems: string[] }): string {
+  if (result.problems.length === 0)
+    return `Checkpoints hold: the chain matches all ${result.checked} signed checkpoints`;
+  return ['Checkpoints BROKEN:', ...result.problems.map((problem) => `  - ${problem}`)].join('\n');
+}
+
+async function runCheckpoint(db: Queryable, options: CheckpointOptions) {
+  const key = await loadOrCreateSigningKey(options.key ?? loadConfig().auditKeyFile);
+  const checkpoint = await writeCheckpoint(db, key, options.append);
+  if (options.json) {
+    printJson(checkpoint);
+    return;
+  }
+  process.stdout.write(checkpointLine(checkpoint));
+  const appended = options.append ? ` and appended to ${options.append}` : '';
+  process.stdout.write(
+    `Signed ${checkpoint.seq} entries${appended}. ${key.isNew ? 'A new signing key was created. ' : ''}` +
+      `Keep a copy of the public key away from this machine to verify checkpoints:\n${key.publicKeyPem}`,
+  );
 }
 
 export function describeVerification(result: ChainVerification): string {

@@ -48,7 +48,7 @@ export async function startServer(config: Config, options: { demo: boolean }): P
   const sealer = new Sealer(await loadInstallationKey(config));
   const seeded = await seedDatabase(database.db, { demo: options.demo, sealer });
   const { host, notice } = chooseListenHost(config.host, await hasDemoDataset(database.db));
-  const app = await buildApp({ config, database, sealer });
+  const app = await buildApp({ config, database, sealer, signAuditCheckpoints: true });
   app.log.info({ engine: database.engine, demo: seeded.demo, host }, 'database ready');
   if (notice) app.log.warn(notice);
   const address = await app.listen({ port: config.port, host });

@@ -23,6 +23,16 @@ export const Config = z.object({
   webDir: z.string().min(1),
   /** Base64 of 32 bytes; absent to keep a generated key under DATA_DIR/keys. */
   encryptionKey: z.string().optional(),
+  /** The Ed25519 private key that signs audit checkpoints; keep it off the database's machine if you can. */
+  auditKeyFile: z.string().min(1),
+  /** Where the server appends its scheduled checkpoints (JSON Lines), for shipping elsewhere. */
+  auditCheckpointFile: z.string().min(1),
+  /** Minutes between scheduled checkpoints; 0 turns them off. */
+  auditCheckpointMinutes: z.coerce.number().int().min(0).max(10_080),
+  /** Days a case role must be held before break-glass opens a record without a second person. */
+  breakGlassMinRoleDays: z.coerce.number().int().min(0).max(3650),
+  /** 'always': every break-glass waits for approval; 'when_new': only people new to the case role. */
+  breakGlassApproval: z.enum(['always', 'when_new']),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -30,16 +40,25 @@ export class ConfigError extends Error {}
 
 /** Builds the configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const dataDir = path.resolve(cwd, env.DATA_DIR ?? 'data');
   const parsed = Config.safeParse({
     port: env.PORT ?? 3000,
     host: env.HOST || undefined,
-    dataDir: path.resolve(cwd, env.DATA_DIR ?? 'data'),
+    dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     databaseAppUrl: env.DATABASE_APP_URL || undefined,
     logLevel: env.LOG_LEVEL ?? 'info',
     isProduction: env.NODE_ENV === 'production',
     webDir: path.resolve(cwd, env.WEB_DIR ?? 'dist/web'),
     encryptionKey: env.ENCRYPTION_KEY || undefined,
+    auditKeyFile: path.resolve(cwd, env.AUDIT_KEY_FILE ?? path.join(dataDir, 'keys', 'audit-signing.pem')),
+    auditCheckpointFile: path.resolve(
+      cwd,
+      env.AUDIT_CHECKPOINT_FILE ?? path.join(dataDir, 'audit-checkpoints.jsonl'),
+    ),
+    auditCheckpointMinutes: env.AUDIT_CHECKPOINT_MINUTES ?? 60,
+    breakGlassMinRoleDays: env.BREAK_GLASS_MIN_ROLE_DAYS ?? 30,
+    breakGlassApproval: env.BREAK_GLASS_APPROVAL ?? 'when_new',
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${envName(issue.path)}: ${issue.message}`);
@@ -57,6 +76,11 @@ const ENV_NAMES: Record<string, string> = {
   logLevel: 'LOG_LEVEL',
   webDir: 'WEB_DIR',
   encryptionKey: 'ENCRYPTION_KEY',
+  auditKeyFile: 'AUDIT_KEY_FILE',
+  auditCheckpointFile: 'AUDIT_CHECKPOINT_FILE',
+  auditCheckpointMinutes: 'AUDIT_CHECKPOINT_MINUTES',
+  breakGlassMinRoleDays: 'BREAK_GLASS_MIN_ROLE_DAYS',
+  breakGlassApproval: 'BREAK_GLASS_APPROVAL',
 };
 
 function envName(issuePath: PropertyKey[]): string {

@@ -7,10 +7,12 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import { accountRoutes } from '../access/account-routes.js';
 import { authRoutes } from '../access/auth-routes.js';
 import { breakGlassRoutes } from '../access/break-glass-routes.js';
+import { invitationRoutes } from '../access/invitation-routes.js';
 import { memberRoutes } from '../access/member-routes.js';
 import { accessControl } from '../access/plugin.js';
 import { isAction } from '../access/policy.js';
 import { activityRoutes } from '../activities/routes.js';
+import { auditCheckpointSchedule } from '../audit/checkpoint-schedule.js';
 import { auditRoutes } from '../audit/routes.js';
 import { coverageRoutes } from '../coverage/routes.js';
 import { overviewRoutes } from '../overview/routes.js';
@@ -41,6 +43,8 @@ export type BuildAppOptions = {
   ownsDatabase?: boolean;
   /** Serve the built web app from config.webDir when it exists. */
   serveWeb?: boolean;
+  /** Sign audit checkpoints on the configured schedule (the server does; tests and tools need not). */
+  signAuditCheckpoints?: boolean;
   /** Seals secrets at rest; by default keyed with ENCRYPTION_KEY or the key file under DATA_DIR. */
   sealer?: Sealer;
 };
@@ -87,6 +91,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reply.header('x-request-id', request.id);
   });
   if (options.ownsDatabase !== false) app.addHook('onClose', () => database.close());
+  if (options.signAuditCheckpoints) await app.register(auditCheckpointSchedule);
 
   await app.register(httpErrors);
   await app.register(accessControl);
@@ -97,6 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(referenceRoutes, { prefix: '/reference' });
       await api.register(authRoutes);
       await api.register(accountRoutes, { prefix: '/account' });
+      await api.register(invitationRoutes, { prefix: '/account' });
       await api.register(organisationRoutes, { prefix: '/organisations' });
       await api.register(memberRoutes, { prefix: '/organisations' });
       await api.register(breakGlassRoutes, { prefix: '/break-glass' });

@@ -81,7 +81,7 @@ const PROBES: Probe[] = [
     method: 'POST',
     route: '/api/v1/account/tokens',
     url: () => '/api/v1/account/tokens',
-    body: () => ({ name: 'matrix probe', roles: ['viewer'], expiresInDays: 1 }),
+    body: () => ({ name: 'matrix probe', roles: ['viewer'], expiresInDays: 1, currentPassword: 'wrong' }),
     allowed: 'signed_in',
   },
   {
@@ -101,6 +101,7 @@ const PROBES: Probe[] = [
     method: 'POST',
     route: '/api/v1/account/totp/setup',
     url: () => '/api/v1/account/totp/setup',
+    body: () => ({ currentPassword: 'not-the-password' }),
     allowed: 'signed_in',
   },
   {
@@ -212,6 +213,37 @@ const PROBES: Probe[] = [
     route: '/api/v1/break-glass/:id/acknowledge',
     url: () => `/api/v1/break-glass/${nobody()}/acknowledge`,
     allowed: ['admin', 'org_admin', 'case_manager'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/break-glass/:id/approve',
+    url: () => `/api/v1/break-glass/${nobody()}/approve`,
+    allowed: ['coordinator', 'org_admin', 'case_manager'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/account/invitations',
+    url: () => '/api/v1/account/invitations',
+    allowed: 'signed_in',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/account/invitations/:id/answer',
+    url: () => `/api/v1/account/invitations/${nobody()}/answer`,
+    body: () => ({ answer: 'decline' }),
+    allowed: 'signed_in',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/organisations/:id/invitations',
+    url: (c) => `/api/v1/organisations/${c.org.shelter}/invitations`,
+    allowed: ['admin', 'org_admin'],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/organisations/:id/invitations/:invitationId',
+    url: (c) => `/api/v1/organisations/${c.org.shelter}/invitations/${nobody()}`,
+    allowed: ['admin', 'org_admin'],
   },
   {
     method: 'POST',

@@ -99,17 +99,11 @@ describe.each(TEST_ENGINES)('row-level security on $name', (engine) => {
     expect(await failureOf(update)).toMatch(/permission denied/);
   });
 
-  it('opens another organisation’s member list while a break-glass grant lasts, and only then', async () => {
+  it('never opens another organisation’s member list, even to a break-glass grant on it', async () => {
     const legal = t.organisationIds.legal ?? '';
     const worker = actors.case_worker as DatabaseActor;
-    const before = await unfiltered<{ organisation_id: string }>(
-      worker,
-      sql`select * from memberships where organisation_id = ${legal}`,
-    );
-    expect(before).toEqual([]);
-    const grantId = randomUUID();
     await t.database.db.insert(breakGlassGrants).values({
-      id: grantId,
+      id: randomUUID(),
       userId: userIds.case_worker ?? '',
       resourceType: 'organisation',
       resourceId: legal,
@@ -121,15 +115,41 @@ describe.each(TEST_ENGINES)('row-level security on $name', (engine) => {
       worker,
       sql`select * from memberships where organisation_id = ${legal}`,
     );
-    expect(during.length).toBeGreaterThan(0);
-    await t.database.db.execute(
-      sql`update break_glass_grants set expires_at = now() - interval '1 second' where id = ${grantId}`,
+    expect(during).toEqual([]);
+  });
+
+  it('lets an organisation administrator change memberships but not a member’s account row', async () => {
+    const orgAdmin = actors.org_admin as DatabaseActor;
+    const changed = await unfiltered<{ id: string }>(
+      orgAdmin,
+      sql`update users set display_name = 'Renamed by an administrator' where id = ${userIds.editor ?? ''} returning id`,
     );
-    const after = await unfiltered<{ organisation_id: string }>(
-      worker,
-      sql`select * from memberships where organisation_id = ${legal}`,
+    expect(changed).toEqual([]);
+    const roles = await unfiltered<{ user_id: string }>(
+      orgAdmin,
+      sql`update memberships set team = 'night' where user_id = ${userIds.editor ?? ''} returning user_id`,
     );
-    expect(after).toEqual([]);
+    expect(roles).toHaveLength(1);
+  });
+
+  it('refuses a break-glass approval by the person who asked, in the database itself', async () => {
+    const legal = t.organisationIds.legal ?? '';
+    const grant = {
+      id: randomUUID(),
+      userId: userIds.case_worker ?? '',
+      resourceType: 'case',
+      resourceId: randomUUID(),
+      organisationId: legal,
+      reason: 'Test: a self-approved grant must not exist',
+      expiresAt: new Date(Date.now() + 3_600_000),
+      requiresApproval: true,
+    };
+    await t.database.db.insert(breakGlassGrants).values(grant);
+    await expect(
+      t.database.db.execute(
+        sql`update break_glass_grants set approved_at = now(), approved_by = user_id where id = ${grant.id}`,
+      ),
+    ).rejects.toThrow();
   });
 
   it('shows a break-glass grant to the organisation that holds the record', async () => {

@@ -74,7 +74,7 @@ describe.each(TEST_ENGINES)('sign-in and sessions on $name', (engine) => {
   it('refuses a write with a missing or another session’s anti-forgery token', async () => {
     const editor = await t.signInAs(demoEmail('editor'));
     const other = await t.signInAs(demoEmail('org_admin'));
-    const body = { name: 'csrf probe', roles: ['editor'] };
+    const body = { name: 'csrf probe', roles: ['editor'], currentPassword: DEMO_PASSWORD };
     const missing = await t.as(editor, 'POST', '/api/v1/account/tokens', body, { 'x-csrf-token': '' });
     const foreign = await t.as(editor, 'POST', '/api/v1/account/tokens', body, {
       'x-csrf-token': other.csrfToken,
@@ -107,7 +107,11 @@ describe.each(TEST_ENGINES)('sign-in and sessions on $name', (engine) => {
 
   it('accepts a personal API token limited to its roles, and refuses it once revoked', async () => {
     const admin = await t.signInAs(demoEmail('admin'));
-    const created = await t.as(admin, 'POST', '/api/v1/account/tokens', { name: 'script', roles: ['admin'] });
+    const created = await t.as(admin, 'POST', '/api/v1/account/tokens', {
+      name: 'script',
+      roles: ['admin'],
+      currentPassword: DEMO_PASSWORD,
+    });
     expect(created.statusCode).toBe(201);
     const { token, id, prefix } = created.json().data as { token: string; id: string; prefix: string };
     expect(token.startsWith(prefix)).toBe(true);
@@ -135,6 +139,7 @@ describe.each(TEST_ENGINES)('sign-in and sessions on $name', (engine) => {
     const created = await t.as(manager, 'POST', '/api/v1/account/tokens', {
       name: 'cases',
       roles: ['case_manager'],
+      currentPassword: DEMO_PASSWORD,
     });
     const bearer = { authorization: `Bearer ${created.json().data.token}` };
     const request = {

@@ -6,6 +6,7 @@ import type {
   BreakGlassGrantList,
   BreakGlassGrantResponse,
   CreatedApiToken,
+  InvitationList,
   MemberList,
   MemberView,
   SessionList,
@@ -27,6 +28,8 @@ export type AddedMemberResponse = z.infer<typeof AddedMember>;
 export type OrganisationListResponse = z.infer<typeof OrganisationList>;
 export type OrganisationResponseBody = z.infer<typeof OrganisationResponse>;
 export type Organisation = OrganisationResponseBody['data'];
+export type InvitationListResponse = z.infer<typeof InvitationList>;
+export type Invitation = InvitationListResponse['data'][number];
 export type BreakGlassGrantListResponse = z.infer<typeof BreakGlassGrantList>;
 export type BreakGlassGrant = BreakGlassGrantListResponse['data'][number];
 export type BreakGlassGrantResponseBody = z.infer<typeof BreakGlassGrantResponse>;
@@ -44,6 +47,12 @@ export const paths = {
   organisations: `${API}/organisations`,
   organisation: (id: string) => `${API}/organisations/${encodeURIComponent(id)}`,
   members: (id: string) => `${API}/organisations/${encodeURIComponent(id)}/members`,
+  myInvitations: `${API}/account/invitations`,
+  organisationInvitations: (id: string) => `${API}/organisations/${encodeURIComponent(id)}/invitations`,
+  organisationInvitation: (id: string, invitationId: string) =>
+    `${API}/organisations/${encodeURIComponent(id)}/invitations/${encodeURIComponent(invitationId)}`,
+  answerInvitation: (id: string) => `${API}/account/invitations/${encodeURIComponent(id)}/answer`,
+  approveGrant: (id: string) => `${API}/break-glass/${encodeURIComponent(id)}/approve`,
   member: (id: string, userId: string) =>
     `${API}/organisations/${encodeURIComponent(id)}/members/${encodeURIComponent(userId)}`,
   audit: `${API}/audit`,

@@ -6,6 +6,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useRoleName } from '../../session/labels.js';
 import { useSession } from '../../session/SessionProvider.js';
+import { InvitationsSection } from './InvitationsSection.js';
 import { PasswordSection } from './PasswordSection.js';
 import { SecondFactorSection } from './SecondFactorSection.js';
 import { SessionsSection } from './SessionsSection.js';
@@ -31,6 +32,7 @@ export function ProfilePage() {
   return (
     <article className="profile">
       <PageHeading>{t('profile.title')}</PageHeading>
+      <InvitationsSection />
       <section aria-labelledby="account-heading">
         <h2 id="account-heading">{t('profile.accountHeading')}</h2>
         <dl className="facts">

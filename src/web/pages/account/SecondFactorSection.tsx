@@ -5,6 +5,7 @@ import { paths, type TotpSetup } from '../../api/access.js';
 import { Field, FormAlert, onSubmit, SuccessNote, useSubmission } from '../../components/forms.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useSession } from '../../session/SessionProvider.js';
+import { CurrentPasswordField } from './CurrentPasswordField.js';
 
 const CODE_PATTERN = /^\s*\d{3}\s?\d{3}\s*$/;
 
@@ -62,14 +63,23 @@ function SetupFlow(props: { onDone: () => void }) {
   const [setup, setSetup] = useState<TotpSetup | null>(null);
   const [code, setCode] = useState('');
   const [codeError, setCodeError] = useState(false);
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [isPasswordMissing, setPasswordMissing] = useState(false);
   const start = useSubmission();
   const confirm = useSubmission();
 
-  const begin = () =>
-    start.run(async () => {
-      const answer = await api.send<{ data: TotpSetup }>('POST', paths.totpSetup);
+  const begin = async () => {
+    setPasswordMissing(!currentPassword);
+    if (!currentPassword) {
+      start.markInvalid();
+      return;
+    }
+    await start.run(async () => {
+      const answer = await api.send<{ data: TotpSetup }>('POST', paths.totpSetup, { currentPassword });
+      setCurrentPassword('');
       setSetup(answer.data);
     });
+  };
 
   const finish = async () => {
     const invalid = !CODE_PATTERN.test(code);
@@ -86,12 +96,20 @@ function SetupFlow(props: { onDone: () => void }) {
 
   if (!setup) {
     return (
-      <>
+      <form className="form narrow" ref={start.formRef} noValidate onSubmit={onSubmit(begin)}>
         <FormAlert problem={start.problem} />
-        <button type="button" className="button" onClick={begin} disabled={start.pending}>
-          {t('totp.start')}
-        </button>
-      </>
+        <CurrentPasswordField
+          value={currentPassword}
+          onChange={setCurrentPassword}
+          isMissing={isPasswordMissing}
+          serverErrors={start.fieldErrors.get('currentPassword')}
+        />
+        <div className="button-row">
+          <button type="submit" className="button" disabled={start.pending}>
+            {t('totp.start')}
+          </button>
+        </div>
+      </form>
     );
   }
   const qrSource = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(setup.qrSvg)}`;

@@ -24,6 +24,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { useRoleName } from '../../session/labels.js';
 import { rolesOf } from '../../session/permissions.js';
 import { useSession } from '../../session/SessionProvider.js';
+import { CurrentPasswordField } from './CurrentPasswordField.js';
 
 const EXPIRY_DAYS = [7, 30, 90, 180, 365] as const;
 
@@ -81,7 +82,8 @@ function CreateTokenForm(props: { onCreated: (token: CreatedApiTokenResponse['da
   const [name, setName] = useState('');
   const [roles, setRoles] = useState<Role[]>(held.length === 1 ? held : []);
   const [days, setDays] = useState(90);
-  const [errors, setErrors] = useState<{ name?: string; roles?: string }>({});
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [errors, setErrors] = useState<{ name?: string; roles?: string; password?: boolean }>({});
   const submission = useSubmission();
   const rolesHintId = useId();
   const rolesErrorId = useId();
@@ -90,9 +92,10 @@ function CreateTokenForm(props: { onCreated: (token: CreatedApiTokenResponse['da
     const found = {
       ...(name.trim() ? {} : { name: t('tokens.nameMissing') }),
       ...(roles.length ? {} : { roles: t('tokens.rolesMissing') }),
+      ...(currentPassword ? {} : { password: true }),
     };
     setErrors(found);
-    if (found.name || found.roles) {
+    if (found.name || found.roles || found.password) {
       submission.markInvalid();
       return;
     }
@@ -101,8 +104,10 @@ function CreateTokenForm(props: { onCreated: (token: CreatedApiTokenResponse['da
         name: name.trim(),
         roles,
         expiresInDays: days,
+        currentPassword,
       });
       setName('');
+      setCurrentPassword('');
       props.onCreated(answer.data);
     });
   };
@@ -173,6 +178,12 @@ function CreateTokenForm(props: { onCreated: (token: CreatedApiTokenResponse['da
           </select>
         )}
       </Field>
+      <CurrentPasswordField
+        value={currentPassword}
+        onChange={setCurrentPassword}
+        isMissing={Boolean(errors.password)}
+        serverErrors={submission.fieldErrors.get('currentPassword')}
+      />
       <div className="button-row">
         <button type="submit" className="button" disabled={submission.pending}>
           {t('tokens.create')}

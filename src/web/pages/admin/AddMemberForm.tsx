@@ -64,10 +64,9 @@ export function AddMemberForm(props: { organisationId: string; onAdded: () => vo
       {added ? (
         <div>
           <SuccessNote>
-            {t(added.initialPassword ? 'members.addedNew' : 'members.addedExisting', {
-              name: added.data.displayName,
-              role: roleName(added.data.role),
-            })}
+            {added.data.outcome === 'added'
+              ? t('members.addedNew', { name: added.data.displayName, role: roleName(added.data.role) })
+              : t('members.invited', { email: added.data.email, role: roleName(added.data.role) })}
           </SuccessNote>
           {added.initialPassword ? (
             <SecretOnce

@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { useRoleName } from '../../session/labels.js';
 import { useSession } from '../../session/SessionProvider.js';
 import { AddMemberForm, useAssignableRoles } from './AddMemberForm.js';
+import { PendingInvitations } from './PendingInvitations.js';
 
 export function MembersSection(props: { organisationId: string }) {
   const { t } = useI18n();
@@ -20,6 +21,7 @@ export function MembersSection(props: { organisationId: string }) {
   const mayManage = session.can('users.manage', scope);
   const members = useApiResource<MemberListResponse>(mayRead ? paths.members(props.organisationId) : null);
   const [note, setNote] = useState<string | null>(null);
+  const [invitationsVersion, setInvitationsVersion] = useState(0);
   if (!mayRead) return null;
   return (
     <section aria-labelledby="members-heading">
@@ -40,11 +42,15 @@ export function MembersSection(props: { organisationId: string }) {
         )}
       </ResourceView>
       {mayManage ? (
+        <PendingInvitations organisationId={props.organisationId} version={invitationsVersion} />
+      ) : null}
+      {mayManage ? (
         <AddMemberForm
           organisationId={props.organisationId}
           onAdded={() => {
             setNote(null);
             members.reload();
+            setInvitationsVersion((version) => version + 1);
           }}
         />
       ) : null}

@@ -6,12 +6,7 @@ import { Field, FormAlert, onSubmit, SuccessNote, useSubmission } from '../../co
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useSession } from '../../session/SessionProvider.js';
 
-type GrantState = 'active' | 'revoked' | 'expired';
-
-function grantState(grant: BreakGlassGrant): GrantState {
-  if (grant.active) return 'active';
-  return grant.revokedAt ? 'revoked' : 'expired';
-}
+type GrantState = BreakGlassGrant['state'];
 
 export function GrantTable(props: {
   grants: BreakGlassGrant[];
@@ -23,6 +18,7 @@ export function GrantTable(props: {
   const [revoking, setRevoking] = useState<BreakGlassGrant | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const acknowledge = useSubmission();
+  const approve = useSubmission();
 
   if (props.grants.length === 0) return <p>{t('breakGlass.none')}</p>;
   const active = props.grants.filter((grant) => grant.active).length;
@@ -30,7 +26,12 @@ export function GrantTable(props: {
     session.can('break_glass.review', { organisationId: grant.organisationId });
   const who = (grant: BreakGlassGrant) =>
     grant.userId === session.me?.id ? t('audit.you') : (grant.userDisplayName ?? grant.userId);
+  const mayApprove = (grant: BreakGlassGrant) =>
+    grant.state === 'awaiting_approval' &&
+    grant.userId !== session.me?.id &&
+    session.can('break_glass.approve', { organisationId: grant.organisationId });
   const stateLabel: Record<GrantState, string> = {
+    awaiting_approval: t('breakGlass.stateAwaiting'),
     active: t('breakGlass.stateActive'),
     revoked: t('breakGlass.stateRevoked'),
     expired: t('breakGlass.stateExpired'),
@@ -43,11 +44,19 @@ export function GrantTable(props: {
     props.onChanged();
   };
 
+  const approveGrant = async (grant: BreakGlassGrant) => {
+    const ok = await approve.run(() => session.api.send('POST', paths.approveGrant(grant.id)));
+    if (!ok) return;
+    setNote(t('breakGlass.approvedNow', { name: who(grant) }));
+    props.onChanged();
+  };
+
   return (
     <>
       <p className="result-count">{t('breakGlass.activeCount', { count: active })}</p>
       {note ? <SuccessNote>{note}</SuccessNote> : null}
       <FormAlert problem={acknowledge.problem} />
+      <FormAlert problem={approve.problem} />
       <div className="table-scroll">
         <table className="data-table grant-table">
           <caption>{t('breakGlass.caption')}</caption>
@@ -63,7 +72,7 @@ export function GrantTable(props: {
           </thead>
           <tbody>
             {props.grants.map((grant) => {
-              const state = grantState(grant);
+              const state = grant.state;
               const reviewable = mayReview(grant);
               return (
                 <tr key={grant.id} className={state === 'active' ? 'is-active' : undefined}>
@@ -74,8 +83,16 @@ export function GrantTable(props: {
                     <bdi>{who(grant)}</bdi>
                   </th>
                   <td>
-                    <bdi>{props.organisationNames.get(grant.resourceId) ?? grant.resourceId}</bdi>
-                    <span className="cell-note">{t('breakGlass.recordType.organisation')}</span>
+                    <span className="cell-note">
+                      {t('breakGlass.recordOf', {
+                        organisation: props.organisationNames.get(grant.organisationId) ?? '—',
+                      })}
+                    </span>
+                    {grant.approvedByDisplayName ? (
+                      <span className="cell-note">
+                        {t('breakGlass.approvedBy', { name: grant.approvedByDisplayName })}
+                      </span>
+                    ) : null}
                   </td>
                   <td className="reason" dir="auto">
                     {grant.reason}
@@ -98,6 +115,19 @@ export function GrantTable(props: {
                         ? t('breakGlass.acknowledgedAt', { time: formatDateTime(grant.acknowledgedAt) })
                         : t('breakGlass.notAcknowledged')}
                     </p>
+                    {mayApprove(grant) ? (
+                      <div className="button-row">
+                        <button
+                          type="button"
+                          className="button button-small"
+                          disabled={approve.pending}
+                          onClick={() => approveGrant(grant)}
+                        >
+                          {t('breakGlass.approve')}
+                          <span className="visually-hidden"> {who(grant)}</span>
+                        </button>
+                      </div>
+                    ) : null}
                     {reviewable ? (
                       <div className="button-row">
                         {grant.acknowledgedAt ? null : (
