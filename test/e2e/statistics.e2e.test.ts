@@ -1,6 +1,9 @@
 // The statistics dashboards: global and country, English and Arabic, honest censored figures, CSV, axe.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fileFromBuffer, importStatistics } from '../../src/statistics/index.js';
+import { glotipCsv } from '../statistics/publisher-files.js';
+import { LAST_YEAR, publisherLayoutRows } from '../statistics/publisher-layout.js';
 import { axeViolations, type Harness, openPage, startHarness } from './harness.js';
 
 let harness: Harness;
@@ -131,5 +134,108 @@ describe('statistics dashboards', () => {
       for (const details of document.querySelectorAll('details')) details.open = true;
     });
     expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+// A release in the publisher's layout: UNODC's regional codes, a joint area, Sark, "0 to 17 years",
+// citizenship as free text, 19 years, and a last year in which only two countries reported.
+describe('statistics dashboards with a file in the publisher’s layout', () => {
+  let publisher: Harness;
+  let releaseId: string;
+  const LABELS = {
+    en: {
+      title: 'Women, girls, men and boys',
+      groups: ['Women', 'Girls', 'Men', 'Boys', 'Sex or age unknown'],
+      region: 'South America',
+    },
+    ar: {
+      title: 'النساء والفتيات والرجال والفتيان',
+      groups: ['النساء', 'الفتيات', 'الرجال', 'الفتيان', 'الجنس أو العمر غير معروف'],
+      region: 'أمريكا الجنوبية',
+    },
+  } as const;
+
+  beforeAll(async () => {
+    publisher = await startHarness({
+      prepare: async ({ db }) => {
+        await importStatistics((work) => db.transaction(work), {
+          source: 'glotip',
+          file: fileFromBuffer('data_glotip.csv', Buffer.from(glotipCsv(publisherLayoutRows()))),
+          release: 'GLOTIP layout',
+        });
+      },
+    });
+    const releases = await (await fetch(`${publisher.baseUrl}/api/v1/statistics/releases`)).json();
+    releaseId = releases.data.find((r: { source: string }) => r.source === 'glotip').id;
+  });
+  afterAll(async () => {
+    await publisher?.close();
+  });
+
+  it.each(['en', 'ar'] as const)(
+    'shows the five groups, a share of at most one hundred per cent and the publisher’s regions, opening on the latest well-covered year (%s)',
+    async (lang) => {
+      const page = await publisher.newPage();
+      await openPage(page, publisher.baseUrl, `/statistics?lang=${lang}&release=${releaseId}`);
+      await waitForCharts(page, 4);
+      // 2021 had only two countries: the dashboard opens on 2020 and marks 2021 in the list of years.
+      const year = page.locator('select').nth(2);
+      await expect(year.inputValue()).resolves.toBe(String(LAST_YEAR - 1));
+      await expect(year.locator(`option[value="${LAST_YEAR}"]`).textContent()).resolves.not.toBe(
+        String(LAST_YEAR),
+      );
+      const groups = await chart(page, LABELS[lang].title).locator('table tbody th').allTextContents();
+      expect(groups).toEqual(LABELS[lang].groups);
+      const share = await page.getByTestId('headline-share').locator('.headline-figure').textContent();
+      const percents = [...(share ?? '').matchAll(/[\d٠-٩]+/g)].map((m) =>
+        Number(m[0].replace(/[٠-٩]/g, (d) => String('٠١٢٣٤٥٦٧٨٩'.indexOf(d)))),
+      );
+      expect(percents.length).toBeGreaterThan(0);
+      for (const percent of percents) expect(percent).toBeLessThanOrEqual(100);
+      await expect(page.locator('section.publisher-regions svg text').allTextContents()).resolves.toEqual(
+        expect.arrayContaining([LABELS[lang].region]),
+      );
+      await expect(
+        page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      ).resolves.toBe(true);
+      await page.evaluate(() => {
+        for (const details of document.querySelectorAll('details')) details.open = true;
+      });
+      expect(await axeViolations(page)).toEqual([]);
+    },
+  );
+
+  it('marks a sparse year and keeps the whole selection in an address that opens the same view', async () => {
+    const page = await publisher.newPage();
+    await openPage(page, publisher.baseUrl, `/statistics?lang=en&release=${releaseId}`);
+    await waitForCharts(page, 4);
+    await page.getByLabel('Year', { exact: true }).selectOption(String(LAST_YEAR));
+    await page.getByTestId('sparse-year').waitFor();
+    await expect(page.getByTestId('sparse-year').textContent()).resolves.toContain('Only 2 countries');
+    await page.getByLabel('Rows').selectOption('country');
+    await page.getByLabel('Columns').selectOption('year');
+    const shared = new URL(page.url());
+    expect(Object.fromEntries(shared.searchParams)).toMatchObject({
+      release: releaseId,
+      year: String(LAST_YEAR),
+      rows: 'country',
+      columns: 'year',
+    });
+    const other = await publisher.newPage();
+    await openPage(other, publisher.baseUrl, shared.pathname + shared.search);
+    await waitForCharts(other, 4);
+    await expect(other.getByLabel('Year', { exact: true }).inputValue()).resolves.toBe(String(LAST_YEAR));
+    await expect(other.getByLabel('Rows', { exact: true }).inputValue()).resolves.toBe('country');
+    await expect(other.getByTestId('sparse-year').isVisible()).resolves.toBe(true);
+    // Countries in the pivot read in the reader's alphabetical order.
+    const countries = await other.locator('section.pivot tbody th').allTextContents();
+    expect(countries).toEqual([...countries].sort(new Intl.Collator('en').compare));
+  });
+
+  it('says why the pivot is empty instead of showing an empty table', async () => {
+    const page = await publisher.newPage();
+    await openPage(page, publisher.baseUrl, `/statistics?lang=en&release=${releaseId}&rows=form&columns=age`);
+    await waitForCharts(page, 4);
+    await expect(page.getByTestId('pivot-empty').textContent()).resolves.toContain('broken down by');
   });
 });

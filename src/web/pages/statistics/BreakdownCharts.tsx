@@ -6,7 +6,9 @@ import { ChartFrame } from '../../components/charts/ChartFrame.js';
 import { LineChart, type LineSeries } from '../../components/charts/LineChart.js';
 import { ResourceView } from '../../components/Status.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import type { MessageKey } from '../../i18n/messages.js';
 import type { Dashboard } from './context.js';
+import { fiveGroups, GROUPS, type Group } from './groups.js';
 import { formLabel, sexAgeKey, sexAgeLabel, sexAgeOrder } from './labels.js';
 
 function baseParams(d: Dashboard): StatisticsParams {
@@ -21,7 +23,7 @@ export function TrendChart(props: { dashboard: Dashboard }) {
   const params = baseParams(d);
   const query = useStatisticsQuery(params);
   const place = d.names.name(d.area);
-  const title = t('stats.chart.trend', { indicator: d.selection.indicator.indicator, area: place });
+  const title = t('stats.chart.trend', { indicator: d.indicatorLabel, area: place });
   return (
     <ResourceView resource={query} loadingLabel="stats.loading">
       {({ data }) => {
@@ -43,7 +45,7 @@ export function TrendChart(props: { dashboard: Dashboard }) {
             csvHref={queryCsvPath(params)}
             table={{
               rowHeader: t('stats.year'),
-              columns: [d.selection.indicator.indicator],
+              columns: [d.indicatorLabel],
               rows: rows.map((r) => ({
                 key: String(r.year),
                 label: String(r.year),
@@ -65,21 +67,35 @@ export function TrendChart(props: { dashboard: Dashboard }) {
   );
 }
 
+const GROUP_LABELS: Record<Group, MessageKey> = {
+  women: 'stats.group.women',
+  girls: 'stats.group.girls',
+  men: 'stats.group.men',
+  boys: 'stats.group.boys',
+  unknown: 'stats.group.unknown',
+};
+
+/** The sex × age query both the chart of groups and the headline share read (one request, cached). */
+export function sexAgeParams(d: Dashboard): StatisticsParams {
+  return { ...baseParams(d), year: d.selection.year, by: ['sex', 'age'] };
+}
+
+/** Women, girls, men, boys and unknown: exactly five bars, whatever words the publisher used. */
 export function SexAgeChart(props: { dashboard: Dashboard }) {
   const { t, formatNumber } = useI18n();
   const d = props.dashboard;
-  const params = { ...baseParams(d), year: d.selection.year, by: ['sex', 'age'] };
+  const params = sexAgeParams(d);
   const query = useStatisticsQuery(params);
   const title = t('stats.chart.sexAge', { year: String(d.selection.year), area: d.names.name(d.area) });
   return (
     <ResourceView resource={query} loadingLabel="stats.loading">
       {({ data }) => {
-        const rows = [...data.rows].sort((a, b) => sexAgeOrder(sexAgeKey(a), sexAgeKey(b)));
-        if (rows.length === 0) return <NoFigures title={title} />;
-        const groups: BarGroup[] = rows.map((r) => ({
-          key: sexAgeKey(r),
-          label: sexAgeLabel(r, t),
-          values: [bounds(r)],
+        if (data.rows.length === 0) return <NoFigures title={title} />;
+        const sums = fiveGroups(data.rows);
+        const groups: BarGroup[] = GROUPS.map((group) => ({
+          key: group,
+          label: t(GROUP_LABELS[group]),
+          values: [sums.get(group) ?? null],
         }));
         return (
           <ChartFrame
@@ -89,7 +105,7 @@ export function SexAgeChart(props: { dashboard: Dashboard }) {
             csvHref={queryCsvPath(params)}
             table={{
               rowHeader: t('stats.group'),
-              columns: [d.selection.indicator.indicator],
+              columns: [d.indicatorLabel],
               rows: groups.map((g) => ({
                 key: g.key,
                 label: g.label,
@@ -99,7 +115,7 @@ export function SexAgeChart(props: { dashboard: Dashboard }) {
           >
             <BarChart
               label={title}
-              series={[{ key: 'value', label: d.selection.indicator.indicator }]}
+              series={[{ key: 'value', label: d.indicatorLabel }]}
               groups={groups}
               format={d.figure}
               noFigure={t('charts.noFigure')}
