@@ -232,6 +232,20 @@ describe('statistics dashboards with a file in the publisher’s layout', () => 
     expect(countries).toEqual([...countries].sort(new Intl.Collator('en').compare));
   });
 
+  it('opens a country page on that country’s latest year, even one in which few others reported', async () => {
+    const page = await publisher.newPage();
+    await openPage(page, publisher.baseUrl, `/statistics/countries/KEN?lang=en&release=${releaseId}`);
+    await waitForCharts(page, 3);
+    await expect(page.getByLabel('Year', { exact: true }).inputValue()).resolves.toBe(String(LAST_YEAR));
+    await expect(page.getByTestId('sparse-year').count()).resolves.toBe(0);
+    const brazil = await publisher.newPage();
+    await openPage(brazil, publisher.baseUrl, `/statistics/countries/BRA?lang=en&release=${releaseId}`);
+    await waitForCharts(brazil, 3);
+    await expect(brazil.getByLabel('Year', { exact: true }).inputValue()).resolves.toBe(
+      String(LAST_YEAR - 1),
+    );
+  });
+
   it('says why the pivot is empty instead of showing an empty table', async () => {
     const page = await publisher.newPage();
     await openPage(page, publisher.baseUrl, `/statistics?lang=en&release=${releaseId}&rows=form&columns=age`);

@@ -72,10 +72,9 @@ function ReleaseDashboard(props: {
   const world = useStatisticsQuery(common ? { ...common, area: [WORLD] } : null);
   const own = useStatisticsQuery(common && props.area !== WORLD ? { ...common, area: [props.area] } : null);
   const years = world.status === 'ready' ? yearCoverage(world.data.data.coverage) : [];
-  const ownLatest =
-    own.status === 'ready' ? Math.max(...own.data.data.rows.map((r) => r.year), Number.NaN) : null;
+  const ownYears = own.status === 'ready' ? own.data.data.rows.map((r) => r.year) : [];
   const openingYear =
-    props.area === WORLD ? defaultYear(years) : Number.isNaN(ownLatest) ? defaultYear(years) : ownLatest;
+    props.area !== WORLD && ownYears.length > 0 ? Math.max(...ownYears) : defaultYear(years);
   const asked = Number(view.get('year'));
   const year =
     indicator && asked >= indicator.fromYear && asked <= indicator.toYear
@@ -121,7 +120,8 @@ function ReleaseDashboard(props: {
         {() => {
           if (!indicator) return <p className="chart-empty">{t('stats.noIndicators')}</p>;
           if (!isReady || year === null) return <p className="status-loading">{t('stats.loading')}</p>;
-          const sparse = years.find((y) => y.year === year && y.isSparse);
+          // World totals of a sparse year mislead; a country's own figure for that year does not.
+          const sparse = props.area === WORLD ? years.find((y) => y.year === year && y.isSparse) : undefined;
           return (
             <>
               {sparse ? (
