@@ -246,6 +246,32 @@ describe('statistics dashboards with a file in the publisher’s layout', () => 
     );
   });
 
+  it('ranks countries and puts the chosen ones on one trend, the choice kept in the address', async () => {
+    const page = await publisher.newPage();
+    await openPage(page, publisher.baseUrl, `/statistics?lang=en&release=${releaseId}`);
+    await waitForCharts(page, 4);
+    const ranked = await chart(page, 'largest first').locator('table tbody td').allTextContents();
+    const figures = ranked.map((text) => Number(text.replace(/,/g, '')));
+    expect(figures).toEqual([...figures].sort((a, b) => b - a));
+    // The three largest are on the trend at first; add the smallest of the ranking.
+    const smallest = (await chart(page, 'largest first').locator('table tbody th').allTextContents()).at(-1);
+    await page.locator('.compare-picker summary').click();
+    await page
+      .locator('.compare-picker')
+      .getByLabel(smallest ?? '', { exact: true })
+      .check();
+    await page.waitForURL(/compare=/);
+    const compared = new URL(page.url()).searchParams.get('compare')?.split(',') ?? [];
+    expect(compared).toHaveLength(4);
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('.compare-trend figure.chart table thead th').length === 5 &&
+        document.querySelectorAll('.status-loading').length === 0,
+    );
+    const columns = await page.locator('.compare-trend figure.chart table thead th').allTextContents();
+    expect(columns).toContain(smallest);
+  });
+
   it('says why the pivot is empty instead of showing an empty table', async () => {
     const page = await publisher.newPage();
     await openPage(page, publisher.baseUrl, `/statistics?lang=en&release=${releaseId}&rows=form&columns=age`);

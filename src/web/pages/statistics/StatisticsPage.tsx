@@ -3,6 +3,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { ResourceView } from '../../components/Status.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { FormChart, JusticeChart, SexAgeChart, TrendChart } from './BreakdownCharts.js';
+import { CountryComparison } from './CountryComparison.js';
 import { makeDashboard } from './context.js';
 import { DashboardControls } from './DashboardControls.js';
 import { HeadlineShare } from './HeadlineShare.js';
@@ -37,6 +38,7 @@ export function StatisticsPage() {
                     <FormChart dashboard={dashboard} />
                     <JusticeChart dashboard={dashboard} />
                   </div>
+                  <CountryComparison dashboard={dashboard} />
                   <PublisherRegions dashboard={dashboard} />
                   <PivotView dashboard={dashboard} withCountries />
                 </>
