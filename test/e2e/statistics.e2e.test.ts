@@ -63,7 +63,7 @@ describe('statistics dashboards', () => {
     ]);
     expect(png.suggestedFilename()).toMatch(/\.png$/);
     // The trend has one point per year 2018–2022.
-    await expect(tableTexts(page, 'by year')).resolves.toHaveLength(5);
+    await expect(tableTexts(page, 'World, by year')).resolves.toHaveLength(5);
   });
 
   it('offers the pivot table as CSV from the same query', async () => {
@@ -147,11 +147,13 @@ describe('statistics dashboards with a file in the publisher’s layout', () => 
       title: 'Women, girls, men and boys',
       groups: ['Women', 'Girls', 'Men', 'Boys', 'Sex or age unknown'],
       region: 'South America',
+      flow: /^\S.* → \S.*$/,
     },
     ar: {
       title: 'النساء والفتيات والرجال والفتيان',
       groups: ['النساء', 'الفتيات', 'الرجال', 'الفتيان', 'الجنس أو العمر غير معروف'],
       region: 'أمريكا الجنوبية',
+      flow: /^\S.* ← \S.*$/,
     },
   } as const;
 
@@ -195,6 +197,15 @@ describe('statistics dashboards with a file in the publisher’s layout', () => 
       await expect(page.locator('section.publisher-regions svg text').allTextContents()).resolves.toEqual(
         expect.arrayContaining([LABELS[lang].region]),
       );
+      // Origin → destination from the citizenship breakdown, countries named in the reader's language.
+      const flows = await page
+        .locator('section.flows figure.chart')
+        .first()
+        .locator('tbody th')
+        .allTextContents();
+      expect(flows.length).toBeGreaterThan(0);
+      for (const flow of flows) expect(flow).toMatch(LABELS[lang].flow);
+      expect(flows.join(' ')).not.toMatch(/\b[A-Z]{3}\b/);
       await expect(
         page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
       ).resolves.toBe(true);

@@ -6,6 +6,7 @@ import { FormChart, JusticeChart, SexAgeChart, TrendChart } from './BreakdownCha
 import { CountryComparison } from './CountryComparison.js';
 import { makeDashboard } from './context.js';
 import { DashboardControls } from './DashboardControls.js';
+import { FlowsView } from './FlowsView.js';
 import { HeadlineShare } from './HeadlineShare.js';
 import { WORLD } from './labels.js';
 import { MapChart } from './MapChart.js';
@@ -39,6 +40,7 @@ export function StatisticsPage() {
                     <JusticeChart dashboard={dashboard} />
                   </div>
                   <CountryComparison dashboard={dashboard} />
+                  <FlowsView dashboard={dashboard} />
                   <PublisherRegions dashboard={dashboard} />
                   <PivotView dashboard={dashboard} withCountries />
                 </>
