@@ -153,7 +153,7 @@ describe('statistics dashboards with a file in the publisher’s layout', () => 
       title: 'النساء والفتيات والرجال والفتيان',
       groups: ['النساء', 'الفتيات', 'الرجال', 'الفتيان', 'الجنس أو العمر غير معروف'],
       region: 'أمريكا الجنوبية',
-      flow: /^\S.* ← \S.*$/,
+      flow: /^من \S.* إلى \S.*$/,
     },
   } as const;
 
@@ -205,7 +205,8 @@ describe('statistics dashboards with a file in the publisher’s layout', () => 
         .allTextContents();
       expect(flows.length).toBeGreaterThan(0);
       for (const flow of flows) expect(flow).toMatch(LABELS[lang].flow);
-      expect(flows.join(' ')).not.toMatch(/\b[A-Z]{3}\b/);
+      // Countries by name, never a code or a publisher's English term in the Arabic page.
+      expect(flows.join(' ')).not.toMatch(/\b[A-Z]{3}\b|Other countries|Unknown/);
       await expect(
         page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
       ).resolves.toBe(true);

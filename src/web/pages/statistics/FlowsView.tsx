@@ -1,5 +1,6 @@
 // Origin → destination: where detected victims come from (citizenship) and where they were returned to
-// (repatriation), from the publisher's breakdowns by country, largest flows first.
+// (repatriation), from the publisher's breakdowns by country, largest flows first. Only flows between two
+// countries: "Other countries" or "Unknown" is no place a flow can be drawn to.
 import type { QueryRow } from '../../../statistics/schemas.js';
 import { queryCsvPath, useStatisticsQuery } from '../../api/statistics.js';
 import { BarChart, type BarGroup } from '../../components/charts/BarChart.js';
@@ -55,7 +56,7 @@ function FlowChart(props: { dashboard: Dashboard; kind: FlowKind }) {
     <ResourceView resource={query} loadingLabel="stats.loading">
       {({ data }) => {
         const flows = [...data.rows]
-          .filter((r) => r.area && r.categoryCode !== r.area)
+          .filter((r) => r.area && r.categoryCode && r.categoryCode !== r.area)
           .sort((a, b) => (b.upper ?? b.lower) - (a.upper ?? a.lower))
           .slice(0, FLOWS_SHOWN);
         if (flows.length === 0)
