@@ -89,6 +89,32 @@ describe.each(TEST_ENGINES)('concerted stats on $name', (engine) => {
     );
   });
 
+  it('shows a summary and the first rejected rows of a file with many bad rows, while --json keeps every one', async () => {
+    const bad = Array.from({ length: 250 }, (_, i) => ({
+      iso3: 'KEN',
+      country: 'Kenya',
+      indicator: 'Detected trafficking victims',
+      year: 1000 + i,
+      value: '5',
+    }));
+    await writeFile(file('bad.csv'), glotipCsv([...GLOTIP_FIXTURE, ...bad]));
+    const text = await run(database, ['import', file('bad.csv'), '--source', 'glotip', '--dry-run']);
+    expect(text.stdout).toContain(
+      'Rejected 255 rows (251 for Year, 2 for txtVALUE, 1 for Iso3_code, 1 for the whole row); the first 10:',
+    );
+    expect(text.stdout).toContain('… and 245 more: --json prints every one.');
+    expect(text.stdout.split('\n').length).toBeLessThan(60);
+    const json = await run(database, [
+      'import',
+      file('bad.csv'),
+      '--source',
+      'glotip',
+      '--dry-run',
+      '--json',
+    ]);
+    expect(JSON.parse(json.stdout).rejections).toHaveLength(255);
+  });
+
   it('queries by indicator, country, year and breakdown, as JSON or a table', async () => {
     const json = await run(database, [
       'query',

@@ -26,6 +26,7 @@ import {
   type StatisticsSource,
 } from '../statistics/index.js';
 import { type OpenDatabase, openConfiguredDatabase, withDatabase } from './database.js';
+import { printImportReport } from './import-report-text.js';
 import { action, printJson, printTable } from './output.js';
 
 type ImportCliOptions = {
@@ -236,43 +237,6 @@ async function readJson(file: string): Promise<unknown> {
     return JSON.parse(text);
   } catch {
     throw new AppError('validation_failed', `The mapping file ${file} is not valid JSON.`);
-  }
-}
-
-export function printImportReport(report: ImportReport, seconds?: number): void {
-  const verb = report.isDryRun ? 'Would import' : 'Imported';
-  const kind = report.release.isReplacement ? 'replacing the earlier import of' : 'as the new';
-  const timing = seconds === undefined ? '' : ` in ${seconds.toFixed(1)} s`;
-  process.stdout.write(
-    `${verb} ${report.imported} observations from ${report.file.name}, ${kind} ${report.source} release "${report.release.label}"${timing}.\n` +
-      `Read ${report.rowsRead} data rows below the header in row ${report.headerRow} (${report.preambleRows} preamble rows, ${report.blankRows} blank); rejected ${report.rejected}.\n`,
-  );
-  if (report.isDryRun) process.stdout.write('Dry run: nothing was written.\n');
-  if (report.indicators.length > 0) {
-    process.stdout.write('\n');
-    printTable(
-      report.indicators.map((i) => ({ ...i, units: i.units.join(', '), years: `${i.fromYear}–${i.toYear}` })),
-      ['indicator', 'units', 'observations', 'censored', 'countries', 'areas', 'years'],
-    );
-  }
-  if (report.dimensions.length > 0) {
-    process.stdout.write('\n');
-    printTable(
-      report.dimensions.map((d) => ({
-        ...d,
-        unmapped: d.unmapped.map((u) => `${u.category} (${u.observations})`).join('; '),
-      })),
-      ['name', 'kind', 'observations', 'categories', 'unmapped'],
-    );
-  }
-  if (report.rejections.length > 0) {
-    process.stdout.write('\nRejected rows:\n');
-    printTable(
-      report.rejections.map((r) => ({ ...r })),
-      ['row', 'column', 'value', 'reason'],
-    );
-    if (report.rejectionsNotListed > 0)
-      process.stdout.write(`… and ${report.rejectionsNotListed} more (see --json)\n`);
   }
 }
 

@@ -16,6 +16,8 @@ export {
   type DetectedVictimsRow,
   detectedVictimsByCountryAndForm,
 } from './link.js';
+export { listPublisherAreas } from './publisher-area-store.js';
+export { type PublisherArea, publisherAreaOf } from './publisher-areas.js';
 export { queryStatistics } from './query.js';
 export { getRelease, listReleases } from './resolve.js';
 export { listRevisions } from './revisions.js';

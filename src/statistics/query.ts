@@ -3,6 +3,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, rowsOf } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { buildCountryList, countriesInArea } from '../reference/index.js';
+import { publisherAreaCodes } from './publisher-area-store.js';
 import {
   type AreaCode,
   dimensionsOf,
@@ -78,10 +79,10 @@ export async function planQuery(db: Queryable, query: StatisticsQuery): Promise<
       { path: 'querystring.category', message: 'required with dimension', code: 'required' },
     ]);
   }
-  const areas = parseAreas(query.area);
+  const areas = parseAreas(query.area, await publisherAreaCodes(db, release.id));
   const groupArea = by.includes('country') ? 'country' : by.includes('area') ? 'area' : 'none';
-  if (groupArea === 'none' && areas.length > 1 && areas.some((a) => a.kind === 'm49')) {
-    throw new AppError('validation_failed', 'M49 areas may overlap, so they are not summed; add by=area.', [
+  if (groupArea === 'none' && areas.length > 1 && areas.some((a) => a.kind !== 'country')) {
+    throw new AppError('validation_failed', 'Areas may overlap, so they are not summed; add by=area.', [
       { path: 'querystring.by', message: 'add "area" to compare several areas', code: 'overlapping_areas' },
     ]);
   }
@@ -179,7 +180,7 @@ function aggregate(
 function countriesOf(areas: readonly AreaCode[]): string[] {
   const all = buildCountryList();
   const codes = areas.flatMap((a) =>
-    a.kind === 'country' ? [a.code] : countriesInArea(all, a.code).map((c) => c.iso3),
+    a.kind === 'country' ? [a.code] : a.kind === 'm49' ? countriesInArea(all, a.code).map((c) => c.iso3) : [],
   );
   return [...new Set(codes)];
 }
@@ -203,6 +204,13 @@ function selectsFor(plan: QueryPlan): SQL[] {
   if (m49.length > 0) {
     const table = plan.figures === 'published' ? 'statistic_observations' : 'statistic_rollups';
     selects.push(aggregate(plan, table, sql`m49`, [...cube, sql`m49 in (${inList(m49)})`]));
+  }
+  // The publisher's own areas have only the publisher's figures: we never sum countries into them.
+  const published = plan.areas.filter((a) => a.kind === 'publisher').map((a) => a.code);
+  if (published.length > 0) {
+    selects.push(
+      aggregate(plan, 'statistic_observations', sql`m49`, [...cube, sql`m49 in (${inList(published)})`]),
+    );
   }
   return selects;
 }
@@ -259,12 +267,18 @@ export async function runPlan(db: Queryable, plan: QueryPlan): Promise<QueryResu
     areas: plan.areas.map((a) => a.code),
     by: plan.by,
     dimension: plan.dimension,
-    figures:
-      plan.areas.some((a) => a.kind === 'm49') && plan.groupArea !== 'country' ? plan.figures : 'country',
+    figures: figuresOf(plan),
     rows,
     coverage: await coverageOf(db, plan, rows),
     isTruncated,
   };
+}
+
+/** Whose figures the answer holds: countries', our sums of M49 areas, or the publisher's own. */
+function figuresOf(plan: QueryPlan): QueryResult['figures'] {
+  if (plan.groupArea === 'country') return 'country';
+  if (plan.areas.some((a) => a.kind === 'm49')) return plan.figures;
+  return plan.areas.some((a) => a.kind === 'publisher') ? 'published' : 'country';
 }
 
 export async function queryStatistics(db: Queryable, query: StatisticsQuery): Promise<QueryResult> {

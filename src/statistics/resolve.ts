@@ -134,23 +134,36 @@ export function findDimension(known: readonly DimensionInfo[], name: string, fie
   ]);
 }
 
-export type AreaCode = { code: string; kind: 'country' | 'm49' };
+export type AreaCode = { code: string; kind: 'country' | 'm49' | 'publisher' };
 
-/** ISO3 countries and M49 areas as a query names them. */
-export function parseAreas(areas: readonly string[] | undefined): AreaCode[] {
+/**
+ * ISO3 countries, M49 areas and the publisher's own areas (codes of the release's publisher areas) as a
+ * query names them.
+ */
+export function parseAreas(
+  areas: readonly string[] | undefined,
+  publisherCodes: ReadonlySet<string> = new Set(),
+): AreaCode[] {
   const list = areas && areas.length > 0 ? areas : ['001'];
   return list.map((raw, index) => {
     const code = raw.trim().toUpperCase();
     if (/^[A-Z]{3}$/.test(code) && isKnownIso3(code)) return { code, kind: 'country' as const };
     const padded = /^\d{1,3}$/.test(code) ? code.padStart(3, '0') : code;
     if (isKnownM49Area(padded)) return { code: padded, kind: 'm49' as const };
-    throw new AppError('validation_failed', `"${raw}" is neither an ISO3 country nor a UN M49 area.`, [
-      {
-        path: `querystring.area.${index}`,
-        message: 'use an ISO3 code (KEN) or an M49 code (002)',
-        code: 'unknown_area',
-      },
-    ]);
+    if (publisherCodes.has(code)) return { code, kind: 'publisher' as const };
+    const others =
+      publisherCodes.size > 0 ? `, or one of the publisher's areas (${[...publisherCodes].join(', ')})` : '';
+    throw new AppError(
+      'validation_failed',
+      `"${raw}" is neither an ISO3 country nor a UN M49 area${others ? ' nor an area of this release' : ''}.`,
+      [
+        {
+          path: `querystring.area.${index}`,
+          message: `use an ISO3 code (KEN) or an M49 code (002)${others}`,
+          code: 'unknown_area',
+        },
+      ],
+    );
   });
 }
 

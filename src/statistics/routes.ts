@@ -8,6 +8,7 @@ import { getCatalogue } from './catalogue.js';
 import { queryResultCsv } from './csv.js';
 import { parseCsvMapping } from './import/generic.js';
 import { fileFromBuffer, importStatistics, type RunInTransaction } from './import/run-import.js';
+import { listPublisherAreas } from './publisher-area-store.js';
 import { queryStatistics } from './query.js';
 import { getRelease, listReleases } from './resolve.js';
 import { listRevisions } from './revisions.js';
@@ -16,6 +17,7 @@ import {
   type ImportReport,
   ImportRequest,
   ImportResponse,
+  PublisherAreaList,
   QueryResponse,
   ReleaseList,
   ReleaseResponse,
@@ -70,6 +72,23 @@ export async function statisticsRoutes(app: FastifyInstance) {
       },
     },
     async (request) => ({ data: await request.transaction((tx) => getCatalogue(tx, request.params.id)) }),
+  );
+
+  api.get(
+    '/releases/:id/areas',
+    {
+      config: read,
+      schema: {
+        tags: TAGS,
+        summary:
+          'Areas the release’s publisher defines (its regional codes, joint areas, territories), shown apart from our sums',
+        params: IdParam,
+        response: { 200: PublisherAreaList },
+      },
+    },
+    async (request) => ({
+      data: await request.transaction((tx) => listPublisherAreas(tx, request.params.id)),
+    }),
   );
 
   api.get(

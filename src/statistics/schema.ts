@@ -70,9 +70,10 @@ export const statisticObservations = pgTable(
     cellId: integer('cell_id').notNull(),
     indicator: text('indicator').notNull(),
     unit: text('unit').notNull(),
-    /** A country, or null when the publisher gave a figure for an M49 area (m49). */
+    /** A country, or null when the publisher gave a figure for an area (m49). */
     iso3: char('iso3', { length: 3 }),
-    m49: char('m49', { length: 3 }),
+    /** An M49 area (three digits) or the code of an area the publisher defines (statistic_publisher_areas). */
+    m49: text('m49'),
     year: smallint('year').notNull(),
     sex: text('sex').notNull(),
     age: text('age').notNull(),
@@ -162,4 +163,32 @@ export const statisticCategories = pgTable(
     units: text('units').array().notNull(),
   },
   (t) => [primaryKey({ columns: [t.releaseId, t.indicator, t.dimension, t.category] })],
+);
+
+/**
+ * Areas a publisher gives figures for under its own definition: its regional codes ("SAM"), joint areas
+ * ("Aruba/Curacao") and territories without an ISO code ("Sark"). Their figures are shown as the
+ * publisher's, never added into the roll-ups of countries.
+ */
+export const statisticPublisherAreas = pgTable(
+  'statistic_publisher_areas',
+  {
+    releaseId: uuid('release_id')
+      .notNull()
+      .references(() => statisticReleases.id, { onDelete: 'cascade' }),
+    /** The publisher's code, or one derived from the members ("ABW+CUW") or the name ("SARK"). */
+    code: text('code').notNull(),
+    kind: text('kind').$type<'region' | 'joint' | 'territory'>().notNull(),
+    names: jsonb('names').$type<Record<string, string>>().notNull(),
+    /** The M49 area whose countries the publisher's area holds, where it is one. */
+    sameAsM49: char('same_as_m49', { length: 3 }),
+    parentM49: char('parent_m49', { length: 3 }),
+    members: char('members', { length: 3 }).array().notNull().default(sql`'{}'`),
+    observations: integer('observations').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.releaseId, t.code] }),
+    check('statistic_publisher_areas_kind_check', sql`${t.kind} in ('region', 'joint', 'territory')`),
+    check('statistic_publisher_areas_code_check', sql`${t.code} !~ '^[0-9]{3}$'`),
+  ],
 );

@@ -1,5 +1,6 @@
 // The shapes of official statistics in the API: releases, catalogues, queries, shares, trends, revisions, imports.
 import { z } from 'zod';
+import { Labels } from '../reference/schemas.js';
 
 export const STATISTICS_SOURCES = ['glotip', 'sdg', 'csv'] as const;
 export const StatisticsSource = z
@@ -50,11 +51,34 @@ export const IndicatorSummary = z.object({
   observations: z.number().int(),
   censored: z.number().int(),
   countries: z.number().int(),
-  areas: z.number().int().describe('M49 areas with figures of their own'),
+  areas: z.number().int().describe('M49 and publisher-defined areas with figures of their own'),
   fromYear: z.number().int(),
   toYear: z.number().int(),
 });
 export type IndicatorSummary = z.infer<typeof IndicatorSummary>;
+
+export const PublisherAreaSummary = z.object({
+  code: z.string(),
+  name: z.string(),
+  kind: z.enum(['region', 'joint', 'territory']),
+  sameAsM49: z.string().nullable(),
+  members: z.number().int().describe('Member countries known for the area'),
+  observations: z.number().int(),
+});
+export type PublisherAreaSummary = z.infer<typeof PublisherAreaSummary>;
+
+/** An area a release's publisher defines, as the API lists it. */
+export const PublisherAreaView = z.object({
+  code: z.string().describe('The publisher’s code, or one derived from the members or the name'),
+  kind: z.enum(['region', 'joint', 'territory']),
+  names: Labels,
+  sameAsM49: z.string().nullable().describe('The UN M49 area whose countries it holds, where it is one'),
+  parentM49: z.string().nullable(),
+  members: z.array(z.string()).describe('ISO3 codes of its countries, where they are known'),
+  observations: z.number().int(),
+});
+export type PublisherAreaView = z.infer<typeof PublisherAreaView>;
+export const PublisherAreaList = z.object({ data: z.array(PublisherAreaView) });
 
 export const ImportReport = z.object({
   source: z.string(),
@@ -73,6 +97,11 @@ export const ImportReport = z.object({
     .describe('Observations of the earlier import of this release that were replaced'),
   indicators: z.array(IndicatorSummary),
   dimensions: z.array(DimensionSummary),
+  publisherAreas: z
+    .array(PublisherAreaSummary)
+    .describe(
+      'Areas the publisher defines (its regional codes, joint areas, territories), kept as published',
+    ),
   rejections: z.array(Rejection),
   rejectionsNotListed: z.number().int().describe('Rejected rows beyond the listed ones (the list is capped)'),
 });

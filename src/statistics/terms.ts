@@ -10,6 +10,16 @@ export type DimensionKind = 'form_of_exploitation' | 'citizenship' | 'country_of
 
 const normalise = (term: string) => term.trim().toLowerCase().replace(/\s+/g, ' ');
 
+/** Lower case without accents or punctuation: "Curacao" finds "Curaçao", "Cote d'Ivoire" "Côte d’Ivoire". */
+const looseName = (name: string) =>
+  normalise(
+    name
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[’'`.,]/g, ' ')
+      .replace(/-/g, ' '),
+  );
+
 function invert(table: Record<string, string[]>): Map<string, string> {
   const map = new Map<string, string>();
   for (const [code, terms] of Object.entries(table)) for (const term of terms) map.set(normalise(term), code);
@@ -78,9 +88,29 @@ function findIso3(nameOrCode: string): string | null {
   if (alias) return alias;
   const direct = isoCountries.getAlpha3Code(text, 'en');
   if (direct) return direct;
+  const loose = looseNames().get(looseName(text));
+  if (loose) return loose;
   // "Bolivia (Plurinational State of)" and the like: UN names put the formal part in brackets.
   const short = text.replace(/\s*\(.*\)\s*$/, '');
-  return short !== text ? (isoCountries.getAlpha3Code(short, 'en') ?? null) : null;
+  return short !== text && short !== '' ? findIso3(short) : null;
+}
+
+let looseNamesCache: Map<string, string> | undefined;
+
+/** Every English name and alternative name of each country, and our aliases, compared loosely. */
+function looseNames(): Map<string, string> {
+  if (looseNamesCache) return looseNamesCache;
+  const names = new Map<string, string>();
+  for (const [iso2, list] of Object.entries(isoCountries.getNames('en', { select: 'all' }))) {
+    const iso3 = isoCountries.alpha2ToAlpha3(iso2);
+    if (!iso3 || !isKnownIso3(iso3)) continue;
+    for (const name of list) if (!names.has(looseName(name))) names.set(looseName(name), iso3);
+  }
+  // "Congo" names both Congos in the package's alternatives: a name that is ambiguous maps to neither.
+  names.delete('congo');
+  for (const [alias, iso3] of COUNTRY_ALIASES) names.set(looseName(alias), iso3);
+  looseNamesCache = names;
+  return names;
 }
 
 /** The code of a category in the vocabulary its dimension's kind points at, or null. */

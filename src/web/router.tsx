@@ -69,6 +69,22 @@ export function replaceQueryParam(name: string, value: string) {
   window.dispatchEvent(new Event(LOCATION_EVENT));
 }
 
+/**
+ * Sets or removes (null) several query parameters at once, without a history entry: a dashboard keeps
+ * what the reader selected in its address, so that the address shares the view.
+ */
+export function replaceQueryParams(changes: Readonly<Record<string, string | null>>) {
+  const url = new URL(window.location.href);
+  for (const [name, value] of Object.entries(changes)) {
+    if (value === null) url.searchParams.delete(name);
+    else url.searchParams.set(name, value);
+  }
+  const href = url.pathname + url.search + url.hash;
+  if (href === window.location.pathname + window.location.search + window.location.hash) return;
+  window.history.replaceState(window.history.state, '', href);
+  window.dispatchEvent(new Event(LOCATION_EVENT));
+}
+
 function isPlainLeftClick(event: MouseEvent<HTMLAnchorElement>): boolean {
   return event.button === 0 && !event.metaKey && !event.ctrlKey && !event.shiftKey && !event.altKey;
 }

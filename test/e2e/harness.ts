@@ -36,7 +36,10 @@ export type Harness = {
   close(): Promise<void>;
 };
 
-export async function startHarness(): Promise<Harness> {
+/** Work on the database before the server starts, for example importing a publisher's file. */
+export type PrepareDatabase = (database: DatabaseHandle) => Promise<void>;
+
+export async function startHarness(options: { prepare?: PrepareDatabase } = {}): Promise<Harness> {
   if (!existsSync(path.join(WEB_DIR, 'index.html'))) {
     throw new Error(`${WEB_DIR}/index.html is missing: run \`npm run build\` (or \`npx vite build\`) first.`);
   }
@@ -45,7 +48,7 @@ export async function startHarness(): Promise<Harness> {
       `No Chromium at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
     );
   }
-  const app = await startDemoServer();
+  const app = await startDemoServer(0, options.prepare);
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
@@ -74,7 +77,7 @@ export async function startHarness(): Promise<Harness> {
 }
 
 /** The server on in-memory PGlite with the demo organisations and one demo user per role. */
-export async function startDemoServer(port = 0): Promise<FastifyInstance> {
+export async function startDemoServer(port = 0, prepare?: PrepareDatabase): Promise<FastifyInstance> {
   const database = await openDatabase({});
   // One key for seeding and serving: the demo users' TOTP seeds are sealed with it.
   const sealer = new Sealer(randomBytes(32));
@@ -82,6 +85,7 @@ export async function startDemoServer(port = 0): Promise<FastifyInstance> {
   try {
     await migrateDatabase(database);
     await seedDatabase(database.db, { demo: true, sealer });
+    await prepare?.(database);
     app = await startServer(database, sealer, port);
     return app;
   } catch (error) {

@@ -65,6 +65,7 @@ export const GLOTIP_REPORT_BODY: Omit<
       unmapped: [{ category: 'Baby selling', observations: 1 }],
     },
   ],
+  publisherAreas: [],
   rejections: [
     { row: 32, column: 'Iso3_code', value: 'XYZ', reason: 'unknown country code "XYZ" (Nowhere)' },
     {

@@ -6,6 +6,9 @@ import { GLOTIP_COLUMNS } from '../../src/statistics/import/glotip.js';
 export type GlotipRow = {
   iso3: string;
   country: string;
+  /** UNODC leaves both blank on its regional aggregates. */
+  region?: string;
+  subregion?: string;
   indicator: string;
   dimension?: string;
   category?: string;
@@ -28,8 +31,8 @@ function cellsOf(row: GlotipRow): string[] {
   return [
     row.iso3,
     row.country,
-    'Sub-Saharan Africa',
-    'East Africa',
+    row.region ?? 'Sub-Saharan Africa',
+    row.subregion ?? 'East Africa',
     row.indicator,
     row.dimension ?? 'Total',
     row.category ?? 'Total',

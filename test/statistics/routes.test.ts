@@ -140,4 +140,46 @@ describe.each(TEST_ENGINES)('statistics API on $name', (engine) => {
     const unknown = await t.as(null, 'GET', '/api/v1/statistics/query?indicator=Nothing%20at%20all');
     expect(unknown.statusCode).toBe(404);
   });
+
+  it('lists a release’s publisher areas and answers a query for one of them, to anyone', async () => {
+    const csv = glotipCsv([
+      { iso3: 'KEN', country: 'Kenya', indicator: 'Detected trafficking victims', year: 2020, value: '40' },
+      {
+        iso3: 'SAM',
+        country: '',
+        region: '',
+        subregion: '',
+        indicator: 'Detected trafficking victims',
+        year: 2020,
+        value: '900',
+      },
+    ]);
+    const imported = await t.as(analyst, 'POST', '/api/v1/statistics/imports', {
+      source: 'glotip',
+      fileName: 'regions.csv',
+      content: csv,
+      release: 'with regions',
+    });
+    expect(imported.statusCode).toBe(201);
+    const id = imported.json().data.release.id;
+    const areas = await t.as(null, 'GET', `/api/v1/statistics/releases/${id}/areas`);
+    expect(areas.statusCode).toBe(200);
+    expect(areas.json().data).toEqual([
+      expect.objectContaining({ code: 'SAM', kind: 'region', sameAsM49: '005', observations: 1 }),
+    ]);
+    const answer = await t.as(
+      null,
+      'GET',
+      `/api/v1/statistics/query?indicator=Detected%20trafficking%20victims&release=${id}&area=SAM`,
+    );
+    expect(answer.json().data).toMatchObject({ figures: 'published', rows: [{ area: 'SAM', value: 900 }] });
+    const unknown = await t.as(
+      null,
+      'GET',
+      `/api/v1/statistics/query?indicator=Detected%20trafficking%20victims&release=${id}&area=NOPE`,
+    );
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0]).toMatchObject({ code: 'unknown_area' });
+    expect(unknown.json().errors[0].message).toContain('SAM');
+  });
 });

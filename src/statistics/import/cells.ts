@@ -2,6 +2,7 @@
 // so that duplicates are caught while reading (one bit per cell and area) and roll-ups sum per cell.
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db.js';
+import { isKnownIso3 } from '../../reference/index.js';
 import type { ObservationInput } from './types.js';
 import { textArray } from './write-observations.js';
 
@@ -102,7 +103,8 @@ export class CellRegistry {
     const coverage = new Set<string>();
     this.cells.forEach((cell, cellId) => {
       for (const area of this.areasOf(cellId)) {
-        if (/^[A-Z]{3}$/.test(area))
+        // Publishers' own areas ("SAM") look like ISO codes but are not countries that reported.
+        if (isKnownIso3(area))
           coverage.add(`${cell.indicator}\u0000${cell.dimension}\u0000${cell.year}\u0000${area}`);
       }
     });

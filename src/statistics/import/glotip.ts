@@ -1,5 +1,5 @@
 // The UNODC Global Report on Trafficking in Persons data file, read exactly as published (long format).
-import { areaOfCountry, columnIndex, normaliseColumn, observationOf } from './observation.js';
+import { areaOfPublisherRow, columnIndex, normaliseColumn, observationOf } from './observation.js';
 import type { TableLayout } from './types.js';
 
 export const GLOTIP_COLUMNS = [
@@ -18,7 +18,10 @@ export const GLOTIP_COLUMNS = [
   'Source',
 ] as const;
 
-/** Region and Subregion are UNODC's own groupings; we place countries in M49 from their codes instead. */
+/**
+ * Region and Subregion are optional: countries are placed in M49 from their codes. They tell a regional
+ * aggregate (both blank) from a territory without an ISO code (both given).
+ */
 const REQUIRED = GLOTIP_COLUMNS.filter((name) => name !== 'Region' && name !== 'Subregion');
 
 export const glotipLayout: TableLayout = {
@@ -41,7 +44,10 @@ export const glotipLayout: TableLayout = {
         rowNo,
         indicator: field('Indicator'),
         unit: field('Unit of measurement'),
-        area: areaOfCountry(field('Iso3_code'), field('Country')),
+        area: areaOfPublisherRow('glotip', field('Iso3_code'), field('Country'), {
+          region: at.Region < 0 ? '' : field('Region').text,
+          subregion: at.Subregion < 0 ? '' : field('Subregion').text,
+        }),
         year: field('Year'),
         value: field('txtVALUE'),
         sex: field('Sex').text,

@@ -1,4 +1,6 @@
 // Turns one row's published fields into an observation, or says which column is wrong and why.
+
+import { type PublishedPlace, type PublisherArea, publisherAreaOf } from '../publisher-areas.js';
 import {
   ageCodeOf,
   canonicalTerm,
@@ -12,7 +14,13 @@ import {
 import { isCountUnit, isValueProblem, parseValue } from '../values.js';
 import type { RowOutcome } from './types.js';
 
-export type Area = { iso3: string; m49: null } | { iso3: null; m49: string };
+/**
+ * A country, an M49 area, or an area the publisher defines; the last two are stored in the m49 column
+ * (M49 codes are digits, publishers' codes are not), so they are never summed with countries.
+ */
+export type Area =
+  | { iso3: string; m49: null }
+  | { iso3: null; m49: string; publisherArea?: PublisherArea | undefined };
 
 /** The published fields of one row, each with the column it came from (for rejection messages). */
 export type PublishedRow = {
@@ -71,6 +79,7 @@ export function observationOf(row: PublishedRow): RowOutcome {
       unit,
       iso3: row.area.iso3,
       m49: row.area.m49,
+      publisherArea: 'publisherArea' in row.area ? row.area.publisherArea : undefined,
       year: Number(yearText),
       sex,
       age,
@@ -123,6 +132,21 @@ export function areaOfCountry(code: Field, name: Field): PublishedRow['area'] {
       reason: nameText ? `unknown country or area "${nameText}"` : 'no country code and no country name',
     },
   };
+}
+
+/**
+ * Where a publisher's row is: a country, or an area the publisher defines (its regional codes, joint areas,
+ * territories without an ISO code); anything else is rejected as areaOfCountry would.
+ */
+export function areaOfPublisherRow(
+  source: string,
+  code: Field,
+  name: Field,
+  place: Omit<PublishedPlace, 'code' | 'name'>,
+): PublishedRow['area'] {
+  const publisherArea = publisherAreaOf(source, { code: code.text, name: name.text, ...place });
+  if (publisherArea) return { iso3: null, m49: publisherArea.code, publisherArea };
+  return areaOfCountry(code, name);
 }
 
 /** Finds columns by name, ignoring case, spaces at the ends and SDG's [brackets]. */

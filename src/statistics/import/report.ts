@@ -1,4 +1,5 @@
 // Counts what an import read, kept and rejected; per indicator and per dimension from the import's cells.
+import { isKnownIso3 } from '../../reference/index.js';
 import type { DimensionSummary, ImportReport, IndicatorSummary } from '../schemas.js';
 import { dimensionKindOf, TOTAL } from '../terms.js';
 import type { CatalogueEntry } from './catalogue-tally.js';
@@ -29,7 +30,7 @@ export class ReportBuilder {
   }
 
   build(
-    head: Pick<ImportReport, 'source' | 'release' | 'file' | 'isDryRun' | 'replaced'>,
+    head: Pick<ImportReport, 'source' | 'release' | 'file' | 'isDryRun' | 'replaced' | 'publisherAreas'>,
     cells: CellRegistry,
     catalogue: readonly CatalogueEntry[],
   ): ImportReport {
@@ -78,8 +79,7 @@ function indicatorSummaries(cells: CellRegistry): IndicatorSummary[] {
     tally.censored += cells.censored[cellId] ?? 0;
     tally.fromYear = Math.min(tally.fromYear, cell.year);
     tally.toYear = Math.max(tally.toYear, cell.year);
-    for (const area of cells.areasOf(cellId))
-      (/^\d{3}$/.test(area) ? tally.areas : tally.countries).add(area);
+    for (const area of cells.areasOf(cellId)) (isKnownIso3(area) ? tally.countries : tally.areas).add(area);
   });
   return [...tallies.values()]
     .sort((a, b) => a.indicator.localeCompare(b.indicator))

@@ -13,6 +13,7 @@ import { CellRegistry } from './cells.js';
 import { clearDerived, firstRowsOf } from './derive.js';
 import { type CsvMapping, csvLayout } from './generic.js';
 import { glotipLayout } from './glotip.js';
+import { PublisherAreaTally } from './publisher-area-tally.js';
 import { isBlankRow, readCsvTable, readXlsxTable, type TableRow } from './read-table.js';
 import { ReportBuilder } from './report.js';
 import { RollupAccumulator } from './rollups.js';
@@ -133,6 +134,7 @@ async function importInto(tx: Queryable, options: ImportOptions, format: FileFor
   const report = new ReportBuilder();
   const cells = new CellRegistry();
   const rollups = new RollupAccumulator();
+  const publisherAreas = new PublisherAreaTally();
   const repeats: Repeat[] = [];
   const table = await openReleaseTable(tx, releaseId);
   const writer = new ObservationWriter(tx, table, releaseId, options.batchSize);
@@ -144,6 +146,7 @@ async function importInto(tx: Queryable, options: ImportOptions, format: FileFor
         return;
       }
       report.addObservation();
+      if (o.publisherArea) publisherAreas.note(o.publisherArea);
       if (o.iso3) rollups.add(cellId, o.iso3, o.lower, o.upper, o.isCensored);
       return writer.add(o, cellId);
     });
@@ -159,6 +162,7 @@ async function importInto(tx: Queryable, options: ImportOptions, format: FileFor
     phase: 'deriving',
   });
   const catalogue = await finishRelease(tx, { releaseId, table, cells, rollups, repeats, report });
+  await publisherAreas.save(tx, releaseId);
   const finished = report.build(
     {
       source,
@@ -166,6 +170,7 @@ async function importInto(tx: Queryable, options: ImportOptions, format: FileFor
       file: { name: options.file.name, format },
       isDryRun: options.isDryRun === true,
       replaced,
+      publisherAreas: publisherAreas.summary(),
     },
     cells,
     catalogue,

@@ -1,4 +1,5 @@
 // What importers produce: observations ready to store, and rejected rows with their reasons.
+import type { PublisherArea } from '../publisher-areas.js';
 
 /** One figure read from a file, with its published terms and our codes where they map. */
 export type ObservationInput = {
@@ -6,7 +7,9 @@ export type ObservationInput = {
   indicator: string;
   unit: string;
   iso3: string | null;
+  /** An M49 area (three digits) or, with publisherArea, the code of an area the publisher defines. */
   m49: string | null;
+  publisherArea?: PublisherArea | undefined;
   year: number;
   sex: string;
   age: string;

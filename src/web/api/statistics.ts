@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import type {
   CatalogueResponse,
+  PublisherAreaList,
   QueryResponse,
   ReleaseList,
   SharesResponse,
@@ -14,6 +15,7 @@ export type ReleaseListBody = z.infer<typeof ReleaseList>;
 export type CatalogueBody = z.infer<typeof CatalogueResponse>;
 export type QueryBody = z.infer<typeof QueryResponse>;
 export type SharesBody = z.infer<typeof SharesResponse>;
+export type PublisherAreasBody = z.infer<typeof PublisherAreaList>;
 
 /** The parameters a dashboard sends; lists repeat the key (?by=sex&by=age), as the API expects. */
 export type StatisticsParams = {
@@ -50,3 +52,7 @@ export const useStatisticsQuery = (params: StatisticsParams | null) =>
   useResource<QueryBody>(params ? queryPath(params) : null);
 export const useShares = (params: StatisticsParams | null) =>
   useResource<SharesBody>(params ? sharesPath(params) : null);
+export const usePublisherAreas = (releaseId: string | null) =>
+  useResource<PublisherAreasBody>(
+    releaseId ? `${BASE}/releases/${encodeURIComponent(releaseId)}/areas` : null,
+  );

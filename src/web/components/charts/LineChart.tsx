@@ -1,6 +1,15 @@
 // Lines over years, one marker shape per series, censored years drawn as a vertical range.
 import type { ReactNode } from 'react';
-import { AXIS_INK, type Bounds, isExact, niceTicks, reach, seriesColour, TEXT_INK } from './figures.js';
+import {
+  AXIS_INK,
+  type Bounds,
+  isExact,
+  niceTicks,
+  reach,
+  seriesColour,
+  TEXT_INK,
+  yearTicks,
+} from './figures.js';
 
 export type LinePoint = { year: number; bounds: Bounds };
 export type LineSeries = { key: string; label: string; points: readonly LinePoint[] };
@@ -17,6 +26,9 @@ type Props = {
 const WIDTH = 640;
 const HEIGHT = 300;
 const PAD = { top: 34, right: 90, bottom: 28, left: 56 };
+/** Room for one legend entry; entries wrap onto further rows rather than run into each other. */
+const LEGEND_SLOT = 170;
+const LEGEND_ROW = 20;
 const SHAPES = ['circle', 'square', 'triangle', 'diamond'] as const;
 
 function Marker(props: {
@@ -48,26 +60,32 @@ export function LineChart(props: Props) {
   const ticks = niceTicks(max, 4);
   const top = ticks.at(-1) ?? max;
   const plotW = WIDTH - PAD.left - PAD.right;
+  const perRow = Math.max(1, Math.floor((WIDTH - PAD.left) / LEGEND_SLOT));
+  const extra = (Math.ceil(props.series.length / perRow) - 1) * LEGEND_ROW;
+  const height = HEIGHT + extra;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
+  const labelledYears = yearTicks(years, plotW);
   const sx = (year: number) =>
     PAD.left + (last === first ? plotW / 2 : ((year - first) / (last - first)) * plotW);
-  const sy = (v: number) => PAD.top + plotH - (v / top) * plotH;
+  const sy = (v: number) => PAD.top + extra + plotH - (v / top) * plotH;
   const shape = (i: number) => SHAPES[i % SHAPES.length] ?? 'circle';
 
   const legend: ReactNode = props.series.map((s, i) => {
-    const slot = props.isRtl ? WIDTH - PAD.right - i * 170 : PAD.left + i * 170;
+    const column = i % perRow;
+    const rowY = Math.floor(i / perRow) * LEGEND_ROW;
+    const slot = props.isRtl ? WIDTH - PAD.right - column * LEGEND_SLOT : PAD.left + column * LEGEND_SLOT;
     return (
       <g key={s.key}>
         <Marker
           shape={shape(i)}
           x={props.isRtl ? slot - 6 : slot + 6}
-          y={14}
+          y={14 + rowY}
           colour={seriesColour(i)}
           hollow={false}
         />
         <text
           x={props.isRtl ? slot - 18 : slot + 18}
-          y={19}
+          y={19 + rowY}
           fontSize="13"
           fill={TEXT_INK}
           textAnchor="start"
@@ -83,7 +101,7 @@ export function LineChart(props: Props) {
     <svg
       className="chart-svg"
       direction="ltr"
-      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      viewBox={`0 0 ${WIDTH} ${height}`}
       role="img"
       aria-label={props.label}
     >
@@ -96,8 +114,8 @@ export function LineChart(props: Props) {
           </text>
         </g>
       ))}
-      {years.map((year) => (
-        <text key={year} x={sx(year)} y={HEIGHT - 8} fontSize="11" fill={AXIS_INK} textAnchor="middle">
+      {labelledYears.map((year) => (
+        <text key={year} x={sx(year)} y={height - 8} fontSize="11" fill={AXIS_INK} textAnchor="middle">
           {year}
         </text>
       ))}

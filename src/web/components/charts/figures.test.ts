@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wrapLabel } from './BarChart.js';
-import { classOf, formatBounds, niceTicks, quantileBreaks } from './figures.js';
+import { classOf, formatBounds, niceTicks, quantileBreaks, yearTicks } from './figures.js';
 import { pivot } from './pivot.js';
 
 const plain = (n: number) => String(n);
@@ -56,5 +56,25 @@ describe('wrapLabel', () => {
   it('breaks a long label at spaces and keeps a short one whole', () => {
     expect(wrapLabel('الإكراه على ارتكاب أنشطة إجرامية')).toEqual(['الإكراه على ارتكاب', 'أنشطة إجرامية']);
     expect(wrapLabel('Women')).toEqual(['Women']);
+  });
+});
+
+describe('yearTicks', () => {
+  const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+  it('labels every year when the labels fit, and thins 19 years so that no two labels overlap', () => {
+    expect(yearTicks(range(2018, 2022), 494)).toEqual(range(2018, 2022));
+    const ticks = yearTicks(range(2003, 2021), 494);
+    expect(ticks).toEqual([2003, 2005, 2007, 2009, 2011, 2013, 2015, 2017, 2019, 2021]);
+    const gaps = ticks.slice(1).map((year, i) => ((year - (ticks[i] as number)) / 18) * 494);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(40);
+  });
+
+  it('always labels the last year, dropping the tick that would crowd it', () => {
+    const ticks = yearTicks(range(2000, 2021), 300);
+    expect(ticks.at(-1)).toBe(2021);
+    const gaps = ticks.slice(1).map((year, i) => ((year - (ticks[i] as number)) / 21) * 300);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(40);
+    expect(yearTicks([2020], 300)).toEqual([2020]);
   });
 });

@@ -41,6 +41,27 @@ export function niceTicks(max: number, count = 5): number[] {
 }
 
 /**
+ * The years to label on a time axis `width` wide: every year when they fit, else every second, fifth…
+ * year (always the first and the last), so that labels about `labelWidth` wide never overlap.
+ */
+export function yearTicks(years: readonly number[], width: number, labelWidth = 40): number[] {
+  if (years.length <= 1) return [...years];
+  const first = years[0] as number;
+  const last = years.at(-1) as number;
+  const span = last - first;
+  const fits = (step: number) => (step / Math.max(span, 1)) * width >= labelWidth;
+  const step = [1, 2, 5, 10, 20, 50].find(fits) ?? span;
+  const ticks = years.filter((year) => (year - first) % step === 0);
+  // The last year is what readers look for; it replaces a tick that would crowd it.
+  const lastTick = ticks.at(-1) as number;
+  if (lastTick !== last) {
+    if (ticks.length > 1 && ((last - lastTick) / Math.max(span, 1)) * width < labelWidth) ticks.pop();
+    ticks.push(last);
+  }
+  return ticks;
+}
+
+/**
  * Okabe & Ito's colour-blind-safe palette, darkest hues first. Colour is never the only cue:
  * every bar and line also carries a text label, lines a marker shape of their own.
  */

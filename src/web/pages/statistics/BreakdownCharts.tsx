@@ -6,8 +6,10 @@ import { ChartFrame } from '../../components/charts/ChartFrame.js';
 import { LineChart, type LineSeries } from '../../components/charts/LineChart.js';
 import { ResourceView } from '../../components/Status.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import type { MessageKey } from '../../i18n/messages.js';
 import type { Dashboard } from './context.js';
-import { formLabel, sexAgeKey, sexAgeLabel, sexAgeOrder } from './labels.js';
+import { fiveGroups, GROUPS, type Group } from './groups.js';
+import { formLabel, sexAgeKey, sexAgeLabel, sexAgeOrder, WORLD } from './labels.js';
 
 function baseParams(d: Dashboard): StatisticsParams {
   return { indicator: d.selection.indicator.indicator, release: d.selection.release.id, area: [d.area] };
@@ -21,7 +23,7 @@ export function TrendChart(props: { dashboard: Dashboard }) {
   const params = baseParams(d);
   const query = useStatisticsQuery(params);
   const place = d.names.name(d.area);
-  const title = t('stats.chart.trend', { indicator: d.selection.indicator.indicator, area: place });
+  const title = t('stats.chart.trend', { indicator: d.indicatorLabel, area: place });
   return (
     <ResourceView resource={query} loadingLabel="stats.loading">
       {({ data }) => {
@@ -41,9 +43,10 @@ export function TrendChart(props: { dashboard: Dashboard }) {
             })}
             source={d.source}
             csvHref={queryCsvPath(params)}
+            notes={<SparseYearsNote dashboard={d} years={rows.map((r) => r.year)} />}
             table={{
               rowHeader: t('stats.year'),
-              columns: [d.selection.indicator.indicator],
+              columns: [d.indicatorLabel],
               rows: rows.map((r) => ({
                 key: String(r.year),
                 label: String(r.year),
@@ -65,21 +68,35 @@ export function TrendChart(props: { dashboard: Dashboard }) {
   );
 }
 
+const GROUP_LABELS: Record<Group, MessageKey> = {
+  women: 'stats.group.women',
+  girls: 'stats.group.girls',
+  men: 'stats.group.men',
+  boys: 'stats.group.boys',
+  unknown: 'stats.group.unknown',
+};
+
+/** The sex × age query both the chart of groups and the headline share read (one request, cached). */
+export function sexAgeParams(d: Dashboard): StatisticsParams {
+  return { ...baseParams(d), year: d.selection.year, by: ['sex', 'age'] };
+}
+
+/** Women, girls, men, boys and unknown: exactly five bars, whatever words the publisher used. */
 export function SexAgeChart(props: { dashboard: Dashboard }) {
   const { t, formatNumber } = useI18n();
   const d = props.dashboard;
-  const params = { ...baseParams(d), year: d.selection.year, by: ['sex', 'age'] };
+  const params = sexAgeParams(d);
   const query = useStatisticsQuery(params);
   const title = t('stats.chart.sexAge', { year: String(d.selection.year), area: d.names.name(d.area) });
   return (
     <ResourceView resource={query} loadingLabel="stats.loading">
       {({ data }) => {
-        const rows = [...data.rows].sort((a, b) => sexAgeOrder(sexAgeKey(a), sexAgeKey(b)));
-        if (rows.length === 0) return <NoFigures title={title} />;
-        const groups: BarGroup[] = rows.map((r) => ({
-          key: sexAgeKey(r),
-          label: sexAgeLabel(r, t),
-          values: [bounds(r)],
+        if (data.rows.length === 0) return <NoFigures title={title} />;
+        const sums = fiveGroups(data.rows);
+        const groups: BarGroup[] = GROUPS.map((group) => ({
+          key: group,
+          label: t(GROUP_LABELS[group]),
+          values: [sums.get(group) ?? null],
         }));
         return (
           <ChartFrame
@@ -89,7 +106,7 @@ export function SexAgeChart(props: { dashboard: Dashboard }) {
             csvHref={queryCsvPath(params)}
             table={{
               rowHeader: t('stats.group'),
-              columns: [d.selection.indicator.indicator],
+              columns: [d.indicatorLabel],
               rows: groups.map((g) => ({
                 key: g.key,
                 label: g.label,
@@ -99,7 +116,7 @@ export function SexAgeChart(props: { dashboard: Dashboard }) {
           >
             <BarChart
               label={title}
-              series={[{ key: 'value', label: d.selection.indicator.indicator }]}
+              series={[{ key: 'value', label: d.indicatorLabel }]}
               groups={groups}
               format={d.figure}
               noFigure={t('charts.noFigure')}
@@ -123,7 +140,8 @@ export function FormChart(props: { dashboard: Dashboard }) {
   return (
     <ResourceView resource={query} loadingLabel="stats.loading">
       {({ data }) => {
-        if (data.rows.length === 0) return <NoFigures title={title} />;
+        // Publishers often break forms down without sex and age: then show the forms alone.
+        if (data.rows.length === 0) return <FormTotalsChart dashboard={d} title={title} />;
         const seriesKeys = [...new Set(data.rows.map(sexAgeKey))].sort(sexAgeOrder);
         const series = seriesKeys.map((key) => {
           const row = data.rows.find((r) => sexAgeKey(r) === key) as QueryRow;
@@ -163,6 +181,53 @@ export function FormChart(props: { dashboard: Dashboard }) {
             <BarChart
               label={title}
               series={series}
+              groups={groups}
+              format={d.figure}
+              noFigure={t('charts.noFigure')}
+              isRtl={d.isRtl}
+              tickFormat={formatNumber}
+            />
+          </ChartFrame>
+        );
+      }}
+    </ResourceView>
+  );
+}
+
+function FormTotalsChart(props: { dashboard: Dashboard; title: string }) {
+  const { t, formatNumber } = useI18n();
+  const d = props.dashboard;
+  const params = { ...baseParams(d), year: d.selection.year, by: ['form'] };
+  const query = useStatisticsQuery(params);
+  return (
+    <ResourceView resource={query} loadingLabel="stats.loading">
+      {({ data }) => {
+        if (data.rows.length === 0) return <NoFigures title={props.title} />;
+        const rows = [...data.rows].sort((a, b) => (b.upper ?? b.lower) - (a.upper ?? a.lower));
+        const groups: BarGroup[] = rows.map((r) => ({
+          key: r.categoryCode ?? r.category ?? '',
+          label: formLabel(r, d.forms),
+          values: [bounds(r)],
+        }));
+        return (
+          <ChartFrame
+            title={props.title}
+            summary={t('stats.chart.formsOnlySummary')}
+            source={d.source}
+            csvHref={queryCsvPath(params)}
+            table={{
+              rowHeader: t('stats.form'),
+              columns: [d.indicatorLabel],
+              rows: groups.map((g) => ({
+                key: g.key,
+                label: g.label,
+                cells: [g.values[0] ? d.figure(g.values[0]) : null],
+              })),
+            }}
+          >
+            <BarChart
+              label={props.title}
+              series={[{ key: 'value', label: d.indicatorLabel }]}
               groups={groups}
               format={d.figure}
               noFigure={t('charts.noFigure')}
@@ -261,6 +326,23 @@ function JusticeLines(props: { dashboard: Dashboard; prosecuted: string; convict
         </ResourceView>
       )}
     </ResourceView>
+  );
+}
+
+/** Under a world trend: the years in which few countries reported, so that a fall is read rightly. */
+function SparseYearsNote(props: { dashboard: Dashboard; years: readonly number[] }) {
+  const { t } = useI18n();
+  const d = props.dashboard;
+  if (d.area !== WORLD) return null;
+  const sparse = d.selection.years.filter((y) => y.isSparse && props.years.includes(y.year));
+  if (sparse.length === 0) return null;
+  const years = sparse.map((y) =>
+    t('stats.sparseYearItem', { year: String(y.year), countries: String(y.reporting) }),
+  );
+  return (
+    <p className="note" data-testid="sparse-trend">
+      {t('stats.sparseTrendNote', { years: years.join(', ') })}
+    </p>
   );
 }
 

@@ -7,6 +7,7 @@ import { NotFoundPage } from '../NotFoundPage.js';
 import { FormChart, JusticeChart, SexAgeChart, TrendChart } from './BreakdownCharts.js';
 import { makeDashboard } from './context.js';
 import { DashboardControls } from './DashboardControls.js';
+import { HeadlineShare } from './HeadlineShare.js';
 import { PivotView } from './PivotView.js';
 import { RegionComparison } from './RegionComparison.js';
 import { useDashboardNames } from './useDashboardNames.js';
@@ -28,12 +29,13 @@ export function CountryStatisticsPage(props: { iso3: string }) {
               <Link to="/statistics">{t('stats.backToGlobal')}</Link>
             </p>
             <PageHeading>{t('stats.countryTitle', { country: names.name(iso3) })}</PageHeading>
-            <DashboardControls>
+            <DashboardControls area={iso3}>
               {(selection) => {
                 const dashboard = makeDashboard(i18n, selection, iso3, names, forms);
                 return (
                   <>
                     <h2>{t('stats.countryHeading', { country: names.name(iso3) })}</h2>
+                    <HeadlineShare dashboard={dashboard} />
                     <div className="chart-grid">
                       <TrendChart dashboard={dashboard} />
                       <SexAgeChart dashboard={dashboard} />

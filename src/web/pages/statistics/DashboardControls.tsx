@@ -1,9 +1,15 @@
-// The release, indicator and year a dashboard shows: newest release by default, synthetic ones labelled.
-import { type ReactNode, useId, useState } from 'react';
+// The release, indicator and year a dashboard shows, kept in the address so that a view can be shared.
+// The year opens on the latest year with good coverage (a country: its own latest year); years in which
+// few countries reported are marked in the list.
+import { type ReactNode, useId } from 'react';
 import type { CatalogueIndicator, Release } from '../../../statistics/schemas.js';
-import { useCatalogue, useReleases } from '../../api/statistics.js';
+import { useCatalogue, useReleases, useStatisticsQuery } from '../../api/statistics.js';
 import { ResourceView } from '../../components/Status.js';
-import { useI18n } from '../../i18n/I18nProvider.js';
+import { type Translate, useI18n } from '../../i18n/I18nProvider.js';
+import { defaultYear, type YearCoverage, yearCoverage } from './groups.js';
+import { indicatorName, releaseTitle } from './indicatorNames.js';
+import { WORLD } from './labels.js';
+import { useViewParams, type ViewParams } from './useViewParams.js';
 
 export type Selection = {
   release: Release;
@@ -11,6 +17,8 @@ export type Selection = {
   /** Every indicator of the release, for charts that combine several (prosecutions and convictions). */
   indicators: readonly CatalogueIndicator[];
   year: number;
+  /** How many countries reported each year, and which years are sparse (world figures). */
+  years: readonly YearCoverage[];
 };
 
 /** The indicator a dashboard opens with: detected victims where the release has them. */
@@ -18,18 +26,19 @@ function preferredIndicator(indicators: readonly CatalogueIndicator[]): Catalogu
   return indicators.find((i) => /victim/i.test(i.indicator)) ?? indicators[0];
 }
 
-export function DashboardControls(props: { children: (selection: Selection) => ReactNode }) {
+export function DashboardControls(props: { area?: string; children: (selection: Selection) => ReactNode }) {
   const { t } = useI18n();
   const releases = useReleases();
-  const [releaseId, setReleaseId] = useState<string | null>(null);
+  const view = useViewParams();
   return (
     <ResourceView resource={releases} loadingLabel="stats.loading">
       {({ data }) => {
         if (data.length === 0) return <p className="chart-empty">{t('stats.noReleases')}</p>;
-        const release = data.find((r) => r.id === releaseId) ?? data.find((r) => r.isDefault) ?? data[0];
+        const chosen = view.get('release');
+        const release = data.find((r) => r.id === chosen) ?? data.find((r) => r.isDefault) ?? data[0];
         if (!release) return null;
         return (
-          <ReleaseDashboard releases={data} release={release} onRelease={setReleaseId}>
+          <ReleaseDashboard releases={data} release={release} view={view} area={props.area ?? WORLD}>
             {props.children}
           </ReleaseDashboard>
         );
@@ -38,22 +47,40 @@ export function DashboardControls(props: { children: (selection: Selection) => R
   );
 }
 
-function releaseName(release: Release, t: (k: 'stats.syntheticRelease', p: { label: string }) => string) {
-  return release.isSynthetic ? t('stats.syntheticRelease', { label: release.label }) : release.label;
+export function releaseName(release: Release, t: Translate) {
+  return release.isSynthetic
+    ? t('stats.syntheticRelease', { label: release.label })
+    : releaseTitle(release, t);
 }
 
 function ReleaseDashboard(props: {
   releases: readonly Release[];
   release: Release;
-  onRelease: (id: string) => void;
+  view: ViewParams;
+  area: string;
   children: (selection: Selection) => ReactNode;
 }) {
   const { t } = useI18n();
   const ids = { release: useId(), indicator: useId(), year: useId() };
   const catalogue = useCatalogue(props.release.id);
-  const [indicatorName, setIndicatorName] = useState<string | null>(null);
-  const [year, setYear] = useState<number | null>(null);
-  const { release } = props;
+  const { release, view } = props;
+  const indicators = catalogue.status === 'ready' ? catalogue.data.data.indicators : [];
+  const indicator =
+    indicators.find((i) => i.indicator === view.get('indicator')) ?? preferredIndicator(indicators);
+  const common = indicator ? { indicator: indicator.indicator, release: release.id } : null;
+  // The world's figures per year say how many countries reported; a country's own say its latest year.
+  const world = useStatisticsQuery(common ? { ...common, area: [WORLD] } : null);
+  const own = useStatisticsQuery(common && props.area !== WORLD ? { ...common, area: [props.area] } : null);
+  const years = world.status === 'ready' ? yearCoverage(world.data.data.coverage) : [];
+  const ownYears = own.status === 'ready' ? own.data.data.rows.map((r) => r.year) : [];
+  const openingYear =
+    props.area !== WORLD && ownYears.length > 0 ? Math.max(...ownYears) : defaultYear(years);
+  const asked = Number(view.get('year'));
+  const year =
+    indicator && asked >= indicator.fromYear && asked <= indicator.toYear
+      ? asked
+      : (openingYear ?? indicator?.toYear ?? null);
+  const isReady = world.status === 'ready' && (props.area === WORLD || own.status !== 'loading');
 
   return (
     <>
@@ -63,11 +90,7 @@ function ReleaseDashboard(props: {
           <select
             id={ids.release}
             value={release.id}
-            onChange={(event) => {
-              props.onRelease(event.target.value);
-              setIndicatorName(null);
-              setYear(null);
-            }}
+            onChange={(event) => view.set({ release: event.target.value, indicator: null, year: null })}
           >
             {props.releases.map((r) => (
               <option key={r.id} value={r.id}>
@@ -76,17 +99,15 @@ function ReleaseDashboard(props: {
             ))}
           </select>
         </div>
-        {catalogue.status === 'ready' ? (
+        {indicator && year !== null ? (
           <IndicatorAndYear
             ids={ids}
-            indicators={catalogue.data.data.indicators}
-            indicatorName={indicatorName}
+            indicators={indicators}
+            indicator={indicator}
             year={year}
-            onIndicator={(name) => {
-              setIndicatorName(name);
-              setYear(null);
-            }}
-            onYear={setYear}
+            years={years}
+            onIndicator={(name) => view.set({ indicator: name, year: null })}
+            onYear={(y) => view.set({ year: String(y) })}
           />
         ) : null}
       </search>
@@ -96,13 +117,21 @@ function ReleaseDashboard(props: {
         </p>
       ) : null}
       <ResourceView resource={catalogue} loadingLabel="stats.loading">
-        {({ data }) => {
-          const indicator =
-            data.indicators.find((i) => i.indicator === indicatorName) ?? preferredIndicator(data.indicators);
+        {() => {
           if (!indicator) return <p className="chart-empty">{t('stats.noIndicators')}</p>;
-          const chosenYear =
-            year !== null && year >= indicator.fromYear && year <= indicator.toYear ? year : indicator.toYear;
-          return props.children({ release, indicator, indicators: data.indicators, year: chosenYear });
+          if (!isReady || year === null) return <p className="status-loading">{t('stats.loading')}</p>;
+          // World totals of a sparse year mislead; a country's own figure for that year does not.
+          const sparse = props.area === WORLD ? years.find((y) => y.year === year && y.isSparse) : undefined;
+          return (
+            <>
+              {sparse ? (
+                <p className="banner banner-warning" data-testid="sparse-year">
+                  {t('stats.sparseYear', { year: String(year), countries: String(sparse.reporting) })}
+                </p>
+              ) : null}
+              {props.children({ release, indicator, indicators, year, years })}
+            </>
+          );
         }}
       </ResourceView>
     </>
@@ -112,18 +141,22 @@ function ReleaseDashboard(props: {
 function IndicatorAndYear(props: {
   ids: { indicator: string; year: string };
   indicators: readonly CatalogueIndicator[];
-  indicatorName: string | null;
-  year: number | null;
+  indicator: CatalogueIndicator;
+  year: number;
+  years: readonly YearCoverage[];
   onIndicator: (name: string) => void;
   onYear: (year: number) => void;
 }) {
   const { t } = useI18n();
-  const indicator =
-    props.indicators.find((i) => i.indicator === props.indicatorName) ?? preferredIndicator(props.indicators);
-  if (!indicator) return null;
+  const { indicator } = props;
   const years: number[] = [];
   for (let y = indicator.toYear; y >= indicator.fromYear; y--) years.push(y);
-  const year = props.year !== null && years.includes(props.year) ? props.year : indicator.toYear;
+  const yearLabel = (y: number) => {
+    const sparse = props.years.find((c) => c.year === y && c.isSparse);
+    return sparse
+      ? t('stats.sparseYearOption', { year: String(y), countries: String(sparse.reporting) })
+      : String(y);
+  };
   return (
     <>
       <div className="field">
@@ -135,17 +168,17 @@ function IndicatorAndYear(props: {
         >
           {props.indicators.map((i) => (
             <option key={i.indicator} value={i.indicator}>
-              {i.indicator}
+              {indicatorName(i.indicator, t)}
             </option>
           ))}
         </select>
       </div>
       <div className="field">
         <label htmlFor={props.ids.year}>{t('stats.year')}</label>
-        <select id={props.ids.year} value={year} onChange={(e) => props.onYear(Number(e.target.value))}>
+        <select id={props.ids.year} value={props.year} onChange={(e) => props.onYear(Number(e.target.value))}>
           {years.map((y) => (
             <option key={y} value={y}>
-              {y}
+              {yearLabel(y)}
             </option>
           ))}
         </select>

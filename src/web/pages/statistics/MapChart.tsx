@@ -30,7 +30,7 @@ export function MapChart(props: { dashboard: Dashboard }) {
   const query = useStatisticsQuery(params);
   const geometry = useWorldGeometry();
   const title = t('stats.chart.map', {
-    indicator: d.selection.indicator.indicator,
+    indicator: d.indicatorLabel,
     year: String(d.selection.year),
   });
   const rows = query.status === 'ready' ? query.data.data.rows : [];
@@ -84,7 +84,7 @@ export function MapChart(props: { dashboard: Dashboard }) {
             }
             table={{
               rowHeader: t('stats.country'),
-              columns: [d.selection.indicator.indicator],
+              columns: [d.indicatorLabel],
               rows: listed.map((c) => ({ key: c.iso3, label: c.name, cells: [d.figure(c.bounds)] })),
             }}
           >

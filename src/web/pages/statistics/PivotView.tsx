@@ -1,5 +1,5 @@
 // A pivot table of the chosen indicator: any two breakdowns as rows and columns, with CSV download.
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import type { QueryRow } from '../../../statistics/schemas.js';
 import { queryCsvPath, type StatisticsParams, useStatisticsQuery } from '../../api/statistics.js';
 import { DataTable } from '../../components/charts/DataTable.js';
@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import type { Dashboard } from './context.js';
 import { ageLabel, formLabel, sexAgeOrder, sexLabel } from './labels.js';
+import { useViewParams } from './useViewParams.js';
 
 type Dim = 'year' | 'sex' | 'age' | 'form' | 'country';
 const DIM_LABELS: Record<Dim, MessageKey> = {
@@ -26,8 +27,15 @@ export function PivotView(props: { dashboard: Dashboard; withCountries: boolean 
   const dims: Dim[] = props.withCountries
     ? ['year', 'sex', 'age', 'form', 'country']
     : ['year', 'sex', 'age', 'form'];
-  const [rowDim, setRowDim] = useState<Dim>('form');
-  const [columnDim, setColumnDim] = useState<Dim>('sex');
+  const view = useViewParams();
+  const dimOf = (value: string | null, fallback: Dim): Dim => dims.find((dim) => dim === value) ?? fallback;
+  const rowDim = dimOf(view.get('rows'), 'form');
+  const columnDim = dimOf(view.get('columns'), 'sex');
+  const setRowDim = (dim: Dim) => view.set({ rows: dim });
+  const setColumnDim = (dim: Dim) => view.set({ columns: dim });
+  const { info } = useI18n();
+  const collator = new Intl.Collator(info.intlLocale);
+  const hasYear = rowDim === 'year' || columnDim === 'year';
   const by = [rowDim, columnDim].filter((dim) => dim !== 'year');
   const params: StatisticsParams = {
     indicator: d.selection.indicator.indicator,
@@ -53,7 +61,7 @@ export function PivotView(props: { dashboard: Dashboard; withCountries: boolean 
     }
   };
   const caption = t('stats.pivotCaption', {
-    indicator: d.selection.indicator.indicator,
+    indicator: d.indicatorLabel,
     rows: t(DIM_LABELS[rowDim]),
     columns: t(DIM_LABELS[columnDim]),
   });
@@ -85,6 +93,19 @@ export function PivotView(props: { dashboard: Dashboard; withCountries: boolean 
       ) : (
         <ResourceView resource={query} loadingLabel="stats.loading">
           {({ data }) => {
+            if (data.rows.length === 0) {
+              const why = {
+                indicator: d.indicatorLabel,
+                rows: t(DIM_LABELS[rowDim]),
+                columns: t(DIM_LABELS[columnDim]),
+                year: String(d.selection.year),
+              };
+              return (
+                <p className="chart-empty" data-testid="pivot-empty">
+                  {hasYear ? t('stats.pivotEmptyAllYears', why) : t('stats.pivotEmpty', why)}
+                </p>
+              );
+            }
             const table = pivot(
               data.rows.map((row) => ({
                 dims: { [rowDim]: keyOf(row, rowDim), [columnDim]: keyOf(row, columnDim) },
@@ -92,7 +113,12 @@ export function PivotView(props: { dashboard: Dashboard; withCountries: boolean 
               })),
               rowDim,
               columnDim,
-              (dim, a, b) => (dim === 'sex' || dim === 'age' ? sexAgeOrder(a, b) : a.localeCompare(b)),
+              (dim, a, b) =>
+                dim === 'sex' || dim === 'age'
+                  ? sexAgeOrder(a, b)
+                  : dim === 'country'
+                    ? collator.compare(d.names.name(a), d.names.name(b))
+                    : a.localeCompare(b),
             );
             return (
               <>

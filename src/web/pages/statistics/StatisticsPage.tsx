@@ -3,11 +3,15 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { ResourceView } from '../../components/Status.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { FormChart, JusticeChart, SexAgeChart, TrendChart } from './BreakdownCharts.js';
+import { CountryComparison } from './CountryComparison.js';
 import { makeDashboard } from './context.js';
 import { DashboardControls } from './DashboardControls.js';
+import { FlowsView } from './FlowsView.js';
+import { HeadlineShare } from './HeadlineShare.js';
 import { WORLD } from './labels.js';
 import { MapChart } from './MapChart.js';
 import { PivotView } from './PivotView.js';
+import { PublisherRegions } from './PublisherRegions.js';
 import { useDashboardNames } from './useDashboardNames.js';
 
 export function StatisticsPage() {
@@ -25,6 +29,7 @@ export function StatisticsPage() {
               const dashboard = makeDashboard(i18n, selection, WORLD, names, forms);
               return (
                 <>
+                  <HeadlineShare dashboard={dashboard} />
                   <MapChart dashboard={dashboard} />
                   <h2>{t('stats.worldHeading')}</h2>
                   <p className="note">{t('stats.rollupNote')}</p>
@@ -34,6 +39,9 @@ export function StatisticsPage() {
                     <FormChart dashboard={dashboard} />
                     <JusticeChart dashboard={dashboard} />
                   </div>
+                  <CountryComparison dashboard={dashboard} />
+                  <FlowsView dashboard={dashboard} />
+                  <PublisherRegions dashboard={dashboard} />
                   <PivotView dashboard={dashboard} withCountries />
                 </>
               );
