@@ -2,8 +2,8 @@
 // so that duplicates are caught while reading (one bit per cell and area) and roll-ups sum per cell.
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db.js';
+import { textArray } from '../../platform/sql-arrays.js';
 import type { ObservationInput } from './types.js';
-import { textArray } from './write-observations.js';
 
 /** Areas per cell in the bit set: every ISO3 country and M49 area fits (about 300). */
 const AREA_SLOTS = 1024;
