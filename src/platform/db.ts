@@ -1,5 +1,5 @@
 // The one place that opens the database: embedded PGlite under DATA_DIR, or a PostgreSQL server.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -24,6 +24,11 @@ export type DatabaseHandle = {
   readonly engine: Engine;
   /** Where the data lives, for messages: a directory or a server address without credentials. */
   readonly location: string;
+  /**
+   * Makes every committed transaction survive a power loss. A server does that at COMMIT; PGlite runs
+   * with fsync off and its WebAssembly file system cannot fsync, so its write-ahead log is synced here.
+   */
+  flush(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -52,7 +57,13 @@ async function openServer(databaseUrl: string, poolSize: number): Promise<Databa
   // An idle client's network error must not crash the process; the pool replaces the client.
   pool.on('error', () => {});
   const db = drizzleNodePg(pool, { schema }) as unknown as Database;
-  return { db, engine: 'postgres', location: describeUrl(databaseUrl), close: () => pool.end() };
+  return {
+    db,
+    engine: 'postgres',
+    location: describeUrl(databaseUrl),
+    flush: async () => {},
+    close: () => pool.end(),
+  };
 }
 
 async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle> {
@@ -60,7 +71,34 @@ async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Database;
-  return { db, engine: 'pglite', location: dataDir ?? 'memory', close: () => client.close() };
+  return {
+    db,
+    engine: 'pglite',
+    location: dataDir ?? 'memory',
+    flush: () => (dataDir ? syncWriteAheadLog(dataDir) : Promise.resolve()),
+    close: () => client.close(),
+  };
+}
+
+/** fsync of the write-ahead log's files and folder: recovery replays every commit recorded there. */
+async function syncWriteAheadLog(dataDir: string): Promise<void> {
+  const folder = path.join(dataDir, 'pg_wal');
+  const names = await readdir(folder, { withFileTypes: true });
+  for (const entry of names) {
+    if (!entry.isFile()) continue;
+    const file = await open(path.join(folder, entry.name), 'r+');
+    try {
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+  }
+  const directory = await open(folder, 'r');
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
+  }
 }
 
 /** A server address without its password, safe to print. */
