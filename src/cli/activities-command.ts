@@ -15,7 +15,8 @@ import {
   listActivities,
 } from '../activities/index.js';
 import type { DatabaseHandle, Queryable } from '../platform/db.js';
-import { type OpenDatabase, openConfiguredDatabase, withDatabase } from './database.js';
+import { runDurableWrite } from '../platform/durable-write.js';
+import { type LongWriteTarget, type OpenDatabase, openConfiguredDatabase, withDatabase } from './database.js';
 import { printImportReport } from './import-report.js';
 import { action, printJson, printTable } from './output.js';
 
@@ -56,7 +57,7 @@ export function activitiesCommand(open: OpenDatabase = openConfiguredDatabase): 
     .option('--json', 'print the report as JSON')
     .action(
       action((file: string, options: ImportOptions) =>
-        withDatabase(open, (db) => runImport(db, file, options)),
+        withDatabase(open, (_db, handle) => runImport({ handle, reopen: open }, file, options)),
       ),
     );
   command
@@ -91,7 +92,7 @@ export function formatOf(file: string, given?: ImportFormat): ImportFormat {
   throw new Error(`cannot tell the format of ${path.basename(file)}; add --format csv, hxl, xlsx or iati`);
 }
 
-async function runImport(db: Queryable, file: string, options: ImportOptions) {
+async function runImport(database: LongWriteTarget, file: string, options: ImportOptions) {
   const format = formatOf(file, options.format);
   const size = (await stat(file)).size;
   const showBar = !options.json && process.stderr.isTTY === true;
@@ -117,18 +118,22 @@ async function runImport(db: Queryable, file: string, options: ImportOptions) {
   const input = createReadStream(file).pipe(counter);
   let report: ImportReport;
   try {
-    report = await (db as DatabaseHandle['db']).transaction((tx) =>
-      importActivities(tx, input, {
-        format,
-        dryRun: options.dryRun === true,
-        registerOrganisations: options.registerOrganisations === true,
-        onlyTrafficking: options.onlyTrafficking === true,
-        mayWrite: () => true,
-        context: { userId: null, via: `cli import ${path.basename(file)}`, at: new Date() },
-        onProgress: (count) => {
-          records = count;
-        },
-      }),
+    const what = `importing activities from ${path.basename(file)}`;
+    report = await runDurableWrite(
+      database.handle,
+      (tx) =>
+        importActivities(tx, input, {
+          format,
+          dryRun: options.dryRun === true,
+          registerOrganisations: options.registerOrganisations === true,
+          onlyTrafficking: options.onlyTrafficking === true,
+          mayWrite: () => true,
+          context: { userId: null, via: `cli import ${path.basename(file)}`, at: new Date() },
+          onProgress: (count) => {
+            records = count;
+          },
+        }),
+      { what, reopen: database.reopen },
     );
   } catch (error) {
     if (!(error instanceof ImportRejected)) throw error;

@@ -3,6 +3,9 @@
 import { loadConfig } from '../platform/config.js';
 import { type Database, type DatabaseHandle, getMigrationStatus, openDatabase } from '../platform/db.js';
 
+/** A long write's database, and how to open it again to learn the outcome after the engine failed. */
+export type LongWriteTarget = { handle: DatabaseHandle; reopen: OpenDatabase };
+
 /** Opens the database a command works on; tests pass one of their own. */
 export type OpenDatabase = () => Promise<DatabaseHandle>;
 
@@ -16,7 +19,10 @@ export async function openConfiguredDatabase(): Promise<DatabaseHandle> {
   });
 }
 
-export async function withDatabase(open: OpenDatabase, work: (db: Database) => Promise<void>) {
+export async function withDatabase(
+  open: OpenDatabase,
+  work: (db: Database, handle: DatabaseHandle) => Promise<void>,
+) {
   const database = await open();
   try {
     const status = await getMigrationStatus(database.db);
@@ -25,7 +31,7 @@ export async function withDatabase(open: OpenDatabase, work: (db: Database) => P
         `the database has ${status.applied} of ${status.expected} migrations; run \`concerted db migrate\` first`,
       );
     }
-    await work(database.db);
+    await work(database.db, database);
   } finally {
     await database.close();
   }

@@ -1,9 +1,11 @@
 // `concerted stats …`: import publishers' files and query official statistics, as the operator.
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
 import type { z } from 'zod';
 import type { Database } from '../platform/db.js';
+import { runDurableWrite } from '../platform/durable-write.js';
 import { AppError } from '../platform/errors.js';
 import { queryResultCsv } from '../statistics/csv.js';
 import {
@@ -20,12 +22,13 @@ import {
   type QueryResult,
   queryStatistics,
   RevisionsQuery,
+  type RunInTransaction,
   SharesQuery,
   STATISTICS_SOURCES,
   StatisticsQuery,
   type StatisticsSource,
 } from '../statistics/index.js';
-import { type OpenDatabase, openConfiguredDatabase, withDatabase } from './database.js';
+import { type LongWriteTarget, type OpenDatabase, openConfiguredDatabase, withDatabase } from './database.js';
 import { printImportReport } from './import-report-text.js';
 import { action, printJson, printTable } from './output.js';
 
@@ -76,7 +79,7 @@ export function statsCommand(open: OpenDatabase = openConfiguredDatabase): Comma
     .option('--json', 'print the import report as JSON')
     .action(
       action((file: string, options: ImportCliOptions) =>
-        withDatabase(open, (db) => runImport(db, file, options)),
+        withDatabase(open, (_db, handle) => runImport({ handle, reopen: open }, file, options)),
       ),
     );
   addQueryOptions(
@@ -179,7 +182,7 @@ function parseQuery<S extends z.ZodType>(schema: S, options: QueryCliOptions): z
   );
 }
 
-async function runImport(db: Database, file: string, options: ImportCliOptions) {
+async function runImport(database: LongWriteTarget, file: string, options: ImportCliOptions) {
   if (!(STATISTICS_SOURCES as readonly string[]).includes(options.source)) {
     throw new AppError('validation_failed', `--source must be one of ${STATISTICS_SOURCES.join(', ')}`);
   }
@@ -210,7 +213,10 @@ async function runImport(db: Database, file: string, options: ImportCliOptions) 
   const started = performance.now();
   let report: ImportReport;
   try {
-    report = await importStatistics((work) => db.transaction(work), {
+    const what = `importing statistics from ${path.basename(file)}`;
+    const run: RunInTransaction = (work) =>
+      runDurableWrite(database.handle, work, { what, reopen: database.reopen });
+    report = await importStatistics(run, {
       source: options.source as StatisticsSource,
       file: await fileFromPath(file),
       mapping,

@@ -1,5 +1,5 @@
 // The one place that opens the database: embedded PGlite under DATA_DIR, or a PostgreSQL server.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -38,6 +38,11 @@ export type DatabaseHandle = {
   prepareRequestLogin(): Promise<void>;
   /** Who the request connection logs in as, and whether it could bypass row-level security. */
   describeRoles(): Promise<{ request: RoleFacts; owner: RoleFacts }>;
+  /**
+   * Makes every committed transaction survive a power loss. A server does that at COMMIT; PGlite runs
+   * with fsync off and its WebAssembly file system cannot fsync, so its write-ahead log is synced here.
+   */
+  flush(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -90,6 +95,7 @@ async function openServer(databaseUrl: string, options: OpenDatabaseOptions): Pr
       if (statement) await db.execute(sql.raw(statement)).catch(() => {});
     },
     describeRoles: async () => ({ request: await roleFacts(requestDb), owner: await roleFacts(db) }),
+    flush: async () => {},
     close: async () => {
       await Promise.all([ownerPool.end(), requestPool.end()]);
     },
@@ -114,6 +120,7 @@ async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle
       const facts = await roleFacts(db);
       return { request: facts, owner: facts };
     },
+    flush: () => (dataDir ? syncWriteAheadLog(dataDir) : Promise.resolve()),
     close: () => client.close(),
   };
 }
@@ -126,6 +133,27 @@ async function roleFacts(db: Database): Promise<RoleFacts> {
   );
   if (!facts) throw new Error('the connected role is missing from pg_roles');
   return facts;
+}
+
+/** fsync of the write-ahead log's files and folder: recovery replays every commit recorded there. */
+async function syncWriteAheadLog(dataDir: string): Promise<void> {
+  const folder = path.join(dataDir, 'pg_wal');
+  const names = await readdir(folder, { withFileTypes: true });
+  for (const entry of names) {
+    if (!entry.isFile()) continue;
+    const file = await open(path.join(folder, entry.name), 'r+');
+    try {
+      await file.sync();
+    } finally {
+      await file.close();
+    }
+  }
+  const directory = await open(folder, 'r');
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
+  }
 }
 
 /** A server address without its password, safe to print. */

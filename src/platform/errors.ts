@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   rate_limited: { status: 429, title: 'Too many requests' },
   too_many_attempts: { status: 429, title: 'Too many failed sign-in attempts; try again later' },
   not_ready: { status: 503, title: 'The service is not ready' },
+  database_failed: { status: 503, title: 'The database stopped while working; nothing was saved' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -6,3 +6,4 @@ export * from '../coverage/schema.js';
 export * from '../partners/schema.js';
 export * from '../reference/schema.js';
 export * from '../statistics/schema.js';
+export * from './receipts-schema.js';

@@ -2,6 +2,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../platform/db.js';
+import { textArray } from '../platform/sql-arrays.js';
 import { CODE_LISTS, type CodeListFile, codeListFromFile } from './code-list-data.js';
 import { buildCountryList, ISO_COUNTRIES_VERSION } from './countries.js';
 import { buildM49Areas, CLDR_VERSION } from './m49.js';
@@ -109,10 +110,14 @@ async function upsertCodeLists(db: Queryable, lists: readonly CodeListFile[]): P
         isDeprecated: false,
       },
     });
-  const current = rows.map((row) => sql`(${row.listName}, ${row.code})`);
+  // Two arrays rather than a `(list_name, code) not in ((…), …)` list, which corrupts PGlite's memory
+  // once it holds a few hundred pairs.
   await db.execute(
-    sql`update ${codes} set is_deprecated = true
-        where not is_deprecated and (list_name, code) not in (${sql.join(current, sql`, `)})`,
+    sql`update ${codes} c set is_deprecated = true
+        where not c.is_deprecated and not exists (
+          select 1 from unnest(${textArray(rows.map((row) => row.listName))}::text[],
+                               ${textArray(rows.map((row) => row.code))}::text[]) as current(list_name, code)
+          where current.list_name = c.list_name and current.code = c.code)`,
   );
   return rows.length;
 }

@@ -10,6 +10,7 @@ export {
   type ImportOptions,
   type ImportProgress,
   importStatistics,
+  type RunInTransaction,
 } from './import/run-import.js';
 export {
   type DetectedVictimsFilter,

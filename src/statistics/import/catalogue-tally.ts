@@ -1,8 +1,8 @@
 // The release's catalogue (each indicator's categories per dimension), summed from the import's cells.
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db.js';
+import { textArray } from '../../platform/sql-arrays.js';
 import type { CellRegistry } from './cells.js';
-import { textArray } from './write-observations.js';
 
 export type CatalogueEntry = {
   indicator: string;

@@ -2,9 +2,9 @@
 // so that duplicates are caught while reading (one bit per cell and area) and roll-ups sum per cell.
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db.js';
+import { textArray } from '../../platform/sql-arrays.js';
 import { isKnownIso3 } from '../../reference/index.js';
 import type { ObservationInput } from './types.js';
-import { textArray } from './write-observations.js';
 
 /** Areas per cell in the bit set: every ISO3 country and M49 area fits (about 300). */
 const AREA_SLOTS = 1024;

@@ -1,6 +1,7 @@
 // After the rows of a release are stored: clear what an earlier import derived, find duplicates' first rows.
 import { sql } from 'drizzle-orm';
 import { type Queryable, rowsOf } from '../../platform/db.js';
+import { numberArray, textArray } from '../../platform/sql-arrays.js';
 
 /** Removes what an earlier import of the release derived; its observations go with its partition. */
 export async function clearDerived(db: Queryable, releaseId: string): Promise<void> {
@@ -9,26 +10,29 @@ export async function clearDerived(db: Queryable, releaseId: string): Promise<vo
   }
 }
 
-/** For duplicates caught while reading: the first row of the same cell and area, now in the table. */
+/**
+ * For duplicates caught while reading: the first row of the same cell and area, now in the table.
+ * The pairs travel as two arrays joined through unnest, never as a `(a, b) in ((…), …)` list: PGlite
+ * (PostgreSQL 18 in WebAssembly) corrupts its memory on a row-constructor IN list of a few hundred
+ * entries ("bad buffer ID: 0"), and the damaged backend then aborts at COMMIT.
+ */
 export async function firstRowsOf(
   db: Queryable,
   table: string,
   repeats: readonly { cellId: number; area: string }[],
 ): Promise<Map<string, number>> {
   const found = new Map<string, number>();
-  for (let start = 0; start < repeats.length; start += 1000) {
-    const batch = repeats.slice(start, start + 1000);
-    const rows = await rowsOf<{ cellId: number; area: string; firstRow: number }>(
-      db,
-      sql`select cell_id as "cellId", coalesce(iso3, m49) as area, min(row_no) as "firstRow"
-          from ${sql.identifier(table)}
-          where (cell_id, coalesce(iso3, m49)) in (${sql.join(
-            batch.map((r) => sql`(${r.cellId}::int, ${r.area}::bpchar)`),
-            sql`, `,
-          )})
-          group by 1, 2`,
-    );
-    for (const row of rows) found.set(`${row.cellId}:${row.area.trim()}`, Number(row.firstRow));
-  }
+  if (repeats.length === 0) return found;
+  const rows = await rowsOf<{ cellId: number; area: string; firstRow: number }>(
+    db,
+    sql`select o.cell_id as "cellId", coalesce(o.iso3, o.m49) as area, min(o.row_no) as "firstRow"
+        from ${sql.identifier(table)} o
+        join (select distinct * from unnest(${numberArray(repeats.map((r) => r.cellId))}::int[],
+                                            ${textArray(repeats.map((r) => r.area))}::text[])
+              as r(cell_id, area)) r
+          on o.cell_id = r.cell_id and coalesce(o.iso3, o.m49) = r.area::bpchar
+        group by 1, 2`,
+  );
+  for (const row of rows) found.set(`${row.cellId}:${row.area.trim()}`, Number(row.firstRow));
   return found;
 }

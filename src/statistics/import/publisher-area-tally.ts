@@ -1,9 +1,9 @@
 // Collects the publisher-defined areas an import met, counts their figures, and stores them with the release.
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db.js';
+import { textArray } from '../../platform/sql-arrays.js';
 import type { PublisherArea } from '../publisher-areas.js';
 import type { PublisherAreaSummary } from '../schemas.js';
-import { textArray } from './write-observations.js';
 
 export class PublisherAreaTally {
   private readonly areas = new Map<string, { area: PublisherArea; observations: number }>();

@@ -1,13 +1,13 @@
 // Streams the rows of a CSV or XLSX file as text cells with their row numbers; memory stays flat.
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { readCsvRecords } from './csv-table.js';
+import { readCsvRecords } from '../../platform/csv-reader.js';
 
 /** One row of a table, numbered as a spreadsheet numbers it (the first row is 1). */
 export type TableRow = { rowNo: number; cells: string[] };
 
 export async function* readCsvTable(input: Readable, delimiter = ','): AsyncGenerator<TableRow> {
-  for await (const records of readCsvRecords(input, delimiter)) yield* records;
+  for await (const records of readCsvRecords(input, { delimiter })) yield* records;
 }
 
 /** The first worksheet's rows; later worksheets (notes, metadata) are not data. */

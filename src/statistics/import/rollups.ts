@@ -3,10 +3,10 @@
 // intermediate regions. Memory grows with cells × placements, never with rows.
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db.js';
+import { textArray } from '../../platform/sql-arrays.js';
 import { buildCountryList } from '../../reference/index.js';
 import { tidy } from '../interval.js';
 import type { CellRegistry } from './cells.js';
-import { textArray } from './write-observations.js';
 
 const MAX_PLACEMENTS = 64;
 

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Queryable } from '../../platform/db.js';
+import { booleanArray, numberArray, textArray } from '../../platform/sql-arrays.js';
 import type { ObservationInput } from './types.js';
 
 export const DEFAULT_BATCH_SIZE = 5000;
@@ -34,27 +35,6 @@ const COLUMNS = [
   'source',
   'note',
 ];
-
-const NEEDS_ESCAPE = /[\\"]/;
-
-/** A PostgreSQL array literal of text values: each quoted, with quotes and backslashes escaped. */
-export function textArray(values: readonly (string | null)[]): string {
-  const parts = new Array<string>(values.length);
-  for (let i = 0; i < values.length; i += 1) {
-    const value = values[i];
-    if (value === null || value === undefined) parts[i] = 'NULL';
-    else parts[i] = NEEDS_ESCAPE.test(value) ? `"${value.replace(/[\\"]/g, '\\$&')}"` : `"${value}"`;
-  }
-  return `{${parts.join(',')}}`;
-}
-
-function numberArray(values: readonly (number | null)[]): string {
-  return `{${values.map((value) => (value === null ? 'NULL' : String(value))).join(',')}}`;
-}
-
-function booleanArray(values: readonly boolean[]): string {
-  return `{${values.map((value) => (value ? 't' : 'f')).join(',')}}`;
-}
 
 const COPY_SPECIAL = /[\\\t\n\r]/;
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };

@@ -1,11 +1,11 @@
 // The CSV reader: RFC 4180 quoting, line breaks inside quotes, CRLF, a byte-order mark, row numbers.
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readCsvRecords } from './csv-table.js';
+import { readCsvRecords } from './csv-reader.js';
 
 async function read(chunks: string[], delimiter = ',') {
   const records = [];
-  for await (const batch of readCsvRecords(Readable.from(chunks.map((c) => Buffer.from(c))), delimiter)) {
+  for await (const batch of readCsvRecords(Readable.from(chunks.map((c) => Buffer.from(c))), { delimiter })) {
     records.push(...batch);
   }
   return records;
@@ -38,5 +38,21 @@ describe('readCsvRecords', () => {
 
   it('uses another delimiter when the mapping names one, and keeps a stray quote as a character', async () => {
     expect((await read(['a;b"c;d\n'], ';'))[0]?.cells).toEqual(['a', 'b"c', 'd']);
+  });
+
+  it('stops with an error naming the row when a record passes a declared limit', async () => {
+    const readWith = async (text: string, options: Parameters<typeof readCsvRecords>[1]) => {
+      for await (const _ of readCsvRecords(Readable.from([Buffer.from(text)]), options));
+    };
+    await expect(readWith('a,b\n1,2,3\n', { maxColumns: 2 })).rejects.toThrow(
+      'The CSV record in row 2 has 3 cells, more than the 2 allowed',
+    );
+    await expect(readWith('a,b\nshort,much too long\n', { maxCellLength: 8 })).rejects.toThrow(
+      'row 2 cell 2 is longer than 8 characters',
+    );
+    await expect(readWith(`a,b\n"open,${'x'.repeat(100)}`, { maxRecordLength: 50 })).rejects.toThrow(
+      'row 2 runs past 50 characters',
+    );
+    await expect(readWith('a,b\n1,2\n', { maxColumns: 2, maxCellLength: 8 })).resolves.toBeUndefined();
   });
 });
