@@ -15,6 +15,11 @@ export function printImportReport(report: ImportReport, seconds?: number): void 
     `${verb} ${report.imported} observations from ${report.file.name}, ${kind} ${report.source} release "${report.release.label}"${timing}.\n` +
       `Read ${report.rowsRead} data rows below the header in row ${report.headerRow} (${report.preambleRows} preamble rows, ${report.blankRows} blank); rejected ${report.rejected}.\n`,
   );
+  const repeated = report.repeatedRows;
+  if (repeated.total > 0)
+    process.stdout.write(
+      `Kept apart as published: ${repeated.total} rows repeating an earlier row's indicator, area, year and breakdown (${repeated.identical} identical, ${repeated.differing} with another value: ask the publisher); the first row's figure is used.\n`,
+    );
   if (report.isDryRun) process.stdout.write('Dry run: nothing was written.\n');
   if (report.indicators.length > 0) {
     process.stdout.write('\n');

@@ -192,3 +192,23 @@ export const statisticPublisherAreas = pgTable(
     check('statistic_publisher_areas_code_check', sql`${t.code} !~ '^[0-9]{3}$'`),
   ],
 );
+
+/**
+ * Rows of a file that repeat an earlier row's cell and area: kept as published, never counted. The first
+ * row's figure is the one queries use; a repeat with another value is a question for the publisher.
+ */
+export const statisticRepeatedRows = pgTable(
+  'statistic_repeated_rows',
+  {
+    releaseId: uuid('release_id')
+      .notNull()
+      .references(() => statisticReleases.id, { onDelete: 'cascade' }),
+    rowNo: integer('row_no').notNull(),
+    firstRowNo: integer('first_row_no'),
+    cellId: integer('cell_id').notNull(),
+    area: text('area').notNull(),
+    valueText: text('value_text').notNull(),
+    isIdentical: boolean('is_identical').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.releaseId, t.rowNo] })],
+);

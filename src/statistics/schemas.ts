@@ -80,6 +80,27 @@ export const PublisherAreaView = z.object({
 export type PublisherAreaView = z.infer<typeof PublisherAreaView>;
 export const PublisherAreaList = z.object({ data: z.array(PublisherAreaView) });
 
+export const RepeatedRow = z.object({
+  row: z.number().int().describe('The repeating row, numbered as a spreadsheet numbers it'),
+  firstRow: z
+    .number()
+    .int()
+    .nullable()
+    .describe('The earlier row with the same cell and area, whose figure is used'),
+  isIdentical: z.boolean().describe('Whether it repeats the earlier figure exactly, or gives another value'),
+});
+
+export const RepeatedRows = z.object({
+  total: z.number().int(),
+  identical: z.number().int(),
+  differing: z
+    .number()
+    .int()
+    .describe('Repeats that give another value than the first row: ask the publisher'),
+  listed: z.array(RepeatedRow).describe('The first repeats, in file order (the list is capped)'),
+});
+export type RepeatedRows = z.infer<typeof RepeatedRows>;
+
 export const ImportReport = z.object({
   source: z.string(),
   release: z.object({ id: z.uuid().nullable(), label: z.string(), isReplacement: z.boolean() }),
@@ -102,6 +123,9 @@ export const ImportReport = z.object({
     .describe(
       'Areas the publisher defines (its regional codes, joint areas, territories), kept as published',
     ),
+  repeatedRows: RepeatedRows.describe(
+    'Rows that repeat an earlier row’s indicator, area, year, unit and breakdown: kept as published, not counted',
+  ),
   rejections: z.array(Rejection),
   rejectionsNotListed: z.number().int().describe('Rejected rows beyond the listed ones (the list is capped)'),
 });

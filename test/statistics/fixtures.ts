@@ -10,7 +10,7 @@ export const GLOTIP_REPORT_BODY: Omit<
   headerRow: 4,
   rowsRead: 31,
   imported: 26,
-  rejected: 5,
+  rejected: 4,
   indicators: [
     {
       indicator: 'Detected trafficking victims',
@@ -81,13 +81,14 @@ export const GLOTIP_REPORT_BODY: Omit<
       value: 'about ten',
       reason: '"about ten" is neither a number nor a censored value such as "<5"',
     },
-    {
-      row: 36,
-      column: null,
-      value: null,
-      reason: 'duplicate of row 5: same indicator, area, year, unit and breakdown',
-    },
   ],
+  // Row 36 repeats row 5's cell with another figure: kept as published, apart, and not counted.
+  repeatedRows: {
+    total: 1,
+    identical: 0,
+    differing: 1,
+    listed: [{ row: 36, firstRow: 5, isIdentical: false }],
+  },
   rejectionsNotListed: 0,
 };
 

@@ -1,11 +1,16 @@
 // After the rows of a release are stored: clear what an earlier import derived, find duplicates' first rows.
 import { sql } from 'drizzle-orm';
 import { type Queryable, rowsOf } from '../../platform/db.js';
-import { numberArray, textArray } from '../../platform/sql-arrays.js';
+import { booleanArray, numberArray, textArray } from '../../platform/sql-arrays.js';
 
 /** Removes what an earlier import of the release derived; its observations go with its partition. */
 export async function clearDerived(db: Queryable, releaseId: string): Promise<void> {
-  for (const table of ['statistic_rollups', 'statistic_coverage', 'statistic_categories']) {
+  for (const table of [
+    'statistic_rollups',
+    'statistic_coverage',
+    'statistic_categories',
+    'statistic_repeated_rows',
+  ]) {
     await db.execute(sql`delete from ${sql.identifier(table)} where release_id = ${releaseId}`);
   }
 }
@@ -20,19 +25,50 @@ export async function firstRowsOf(
   db: Queryable,
   table: string,
   repeats: readonly { cellId: number; area: string }[],
-): Promise<Map<string, number>> {
-  const found = new Map<string, number>();
+): Promise<Map<string, { row: number; valueText: string }>> {
+  const found = new Map<string, { row: number; valueText: string }>();
   if (repeats.length === 0) return found;
-  const rows = await rowsOf<{ cellId: number; area: string; firstRow: number }>(
+  const rows = await rowsOf<{ cellId: number; area: string; firstRow: number; valueText: string }>(
     db,
-    sql`select o.cell_id as "cellId", coalesce(o.iso3, o.m49) as area, min(o.row_no) as "firstRow"
+    sql`select distinct on (o.cell_id, coalesce(o.iso3, o.m49))
+               o.cell_id as "cellId", coalesce(o.iso3, o.m49) as area, o.row_no as "firstRow",
+               o.value_text as "valueText"
         from ${sql.identifier(table)} o
         join (select distinct * from unnest(${numberArray(repeats.map((r) => r.cellId))}::int[],
                                             ${textArray(repeats.map((r) => r.area))}::text[])
               as r(cell_id, area)) r
           on o.cell_id = r.cell_id and coalesce(o.iso3, o.m49) = r.area::bpchar
-        group by 1, 2`,
+        order by o.cell_id, coalesce(o.iso3, o.m49), o.row_no`,
   );
-  for (const row of rows) found.set(`${row.cellId}:${row.area.trim()}`, Number(row.firstRow));
+  for (const row of rows) {
+    found.set(`${row.cellId}:${row.area.trim()}`, { row: Number(row.firstRow), valueText: row.valueText });
+  }
   return found;
+}
+
+/** Keeps the repeated rows as published, set-based: arrays through unnest, never a row-constructor list. */
+export async function saveRepeatedRows(
+  db: Queryable,
+  releaseId: string,
+  rows: readonly {
+    rowNo: number;
+    firstRowNo: number | null;
+    cellId: number;
+    area: string;
+    valueText: string;
+    isIdentical: boolean;
+  }[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.execute(
+    sql`insert into statistic_repeated_rows (release_id, row_no, first_row_no, cell_id, area, value_text, is_identical)
+        select ${releaseId}::uuid, r.row_no, r.first_row_no, r.cell_id, r.area, r.value_text, r.is_identical
+        from unnest(${numberArray(rows.map((r) => r.rowNo))}::int[],
+                    ${numberArray(rows.map((r) => r.firstRowNo))}::int[],
+                    ${numberArray(rows.map((r) => r.cellId))}::int[],
+                    ${textArray(rows.map((r) => r.area))}::text[],
+                    ${textArray(rows.map((r) => r.valueText))}::text[],
+                    ${booleanArray(rows.map((r) => r.isIdentical))}::boolean[])
+          as r(row_no, first_row_no, cell_id, area, value_text, is_identical)`,
+  );
 }

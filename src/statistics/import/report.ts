@@ -1,6 +1,9 @@
 // Counts what an import read, kept and rejected; per indicator and per dimension from the import's cells.
 import { isKnownIso3 } from '../../reference/index.js';
-import type { DimensionSummary, ImportReport, IndicatorSummary } from '../schemas.js';
+import type { DimensionSummary, ImportReport, IndicatorSummary, RepeatedRows } from '../schemas.js';
+
+type RepeatedRow = RepeatedRows['listed'][number];
+
 import { dimensionKindOf, TOTAL } from '../terms.js';
 import type { CatalogueEntry } from './catalogue-tally.js';
 import type { CellRegistry } from './cells.js';
@@ -17,6 +20,7 @@ export class ReportBuilder {
   private imported = 0;
   private rejected = 0;
   private readonly rejections: Rejection[] = [];
+  private readonly repeats = { total: 0, identical: 0, listed: [] as RepeatedRow[] };
 
   addObservation(): void {
     this.rowsRead += 1;
@@ -27,6 +31,14 @@ export class ReportBuilder {
     this.rowsRead += 1;
     this.rejected += 1;
     if (this.rejections.length < MAX_LISTED_REJECTIONS) this.rejections.push(rejection);
+  }
+
+  /** A row kept apart because an earlier row gave the same cell and area. */
+  addRepeat(repeat: RepeatedRow): void {
+    this.rowsRead += 1;
+    this.repeats.total += 1;
+    if (repeat.isIdentical) this.repeats.identical += 1;
+    if (this.repeats.listed.length < MAX_LISTED_REJECTIONS) this.repeats.listed.push(repeat);
   }
 
   build(
@@ -44,6 +56,12 @@ export class ReportBuilder {
       rejected: this.rejected,
       indicators: indicatorSummaries(cells),
       dimensions: dimensionSummaries(catalogue),
+      repeatedRows: {
+        total: this.repeats.total,
+        identical: this.repeats.identical,
+        differing: this.repeats.total - this.repeats.identical,
+        listed: [...this.repeats.listed].sort((a, b) => a.row - b.row),
+      },
       rejections: [...this.rejections].sort((a, b) => a.row - b.row),
       rejectionsNotListed: Math.max(0, this.rejected - this.rejections.length),
     };

@@ -10,7 +10,7 @@ import { statisticReleases } from '../schema.js';
 import type { ImportReport, StatisticsSource } from '../schemas.js';
 import { type CatalogueEntry, catalogueOf, saveCatalogue } from './catalogue-tally.js';
 import { CellRegistry } from './cells.js';
-import { clearDerived, firstRowsOf } from './derive.js';
+import { clearDerived, firstRowsOf, saveRepeatedRows } from './derive.js';
 import { type CsvMapping, csvLayout } from './generic.js';
 import { glotipLayout } from './glotip.js';
 import { PublisherAreaTally } from './publisher-area-tally.js';
@@ -142,7 +142,7 @@ async function importInto(tx: Queryable, options: ImportOptions, format: FileFor
     await readRows(options, format, report, (o) => {
       const { cellId, isRepeat } = cells.register(o);
       if (isRepeat) {
-        repeats.push({ rowNo: o.rowNo, cellId, area: (o.iso3 ?? o.m49) as string });
+        repeats.push({ rowNo: o.rowNo, cellId, area: (o.iso3 ?? o.m49) as string, valueText: o.valueText });
         return;
       }
       report.addObservation();
@@ -293,8 +293,8 @@ export async function openReleaseTable(tx: Queryable, releaseId: string): Promis
   return opened.name;
 }
 
-/** A row whose cell and area came before: rejected once the first row's number is looked up. */
-export type Repeat = { rowNo: number; cellId: number; area: string };
+/** A row whose cell and area came before: kept apart once the first row is looked up. */
+export type Repeat = { rowNo: number; cellId: number; area: string; valueText: string };
 
 export type FinishedLoad = {
   releaseId: string;
@@ -315,15 +315,14 @@ export async function finishRelease(tx: Queryable, load: FinishedLoad): Promise<
   await tx.execute(sql`set local work_mem = '256MB'`);
   await tx.execute(sql`select statistic_release_attach(${releaseId}::uuid)`);
   const firstRows = await firstRowsOf(tx, table, repeats);
-  for (const repeat of repeats) {
-    report?.addRejection({
-      row: repeat.rowNo,
-      column: null,
-      value: null,
-      reason: `duplicate of row ${firstRows.get(`${repeat.cellId}:${repeat.area}`) ?? '?'}: same indicator, area, year, unit and breakdown`,
-    });
-  }
+  const kept = repeats.map((repeat) => {
+    const first = firstRows.get(`${repeat.cellId}:${repeat.area}`);
+    const isIdentical = first?.valueText.trim() === repeat.valueText.trim();
+    report?.addRepeat({ row: repeat.rowNo, firstRow: first?.row ?? null, isIdentical });
+    return { ...repeat, firstRowNo: first?.row ?? null, isIdentical };
+  });
   await clearDerived(tx, releaseId);
+  await saveRepeatedRows(tx, releaseId, kept);
   await rollups.save(tx, releaseId, cells);
   await cells.saveCoverage(tx, releaseId);
   const catalogue = catalogueOf(cells);
