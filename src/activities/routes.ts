@@ -6,9 +6,11 @@ import { decide } from '../access/policy.js';
 import { IdParam } from '../access/schemas.js';
 import { AppError } from '../platform/errors.js';
 import { typed } from '../platform/routes.js';
+import { importRouteHooks, whileHoldingSlot } from '../uploads/index.js';
 import { CONTENT_TYPES, EXTENSIONS, exportActivities } from './export/write-export.js';
 import { COLUMNS } from './import/flat.js';
 import { ImportRejected, importActivities } from './import/run-import.js';
+import { readActivityUpload } from './import/upload.js';
 import { activityView } from './record.js';
 import {
   ActivityInput,
@@ -122,12 +124,13 @@ export async function activityRoutes(app: FastifyInstance) {
     '/import',
     {
       config: { action: 'activities.write' },
+      ...importRouteHooks('activitiesBodyBytes'),
       schema: {
         tags: TAGS,
         summary:
           'Import a file of activities (CSV, HXL, XLSX or IATI XML); re-importing updates by identifier',
         description:
-          'Send the file as the body with its media type (text/csv, application/xml or the XLSX type). A dry run checks every row and writes nothing. A real run writes every row or, when any row has a problem, none (`committed: false`, with the problems by row and column).',
+          'Send the file as the body with its media type (text/csv, application/xml or the XLSX type). A dry run checks every row and writes nothing. A real run writes every row or, when any row has a problem, none (`committed: false`, with the problems by row and column). The file is read in a worker thread within the declared upload limits (413 or 422 naming the limit); when the server already runs as many imports as it may, 503 with Retry-After.',
         querystring: ImportQuery,
         consumes: Object.keys(IMPORT_TYPES),
         response: { 200: ImportResponse },
@@ -148,25 +151,29 @@ export async function activityRoutes(app: FastifyInstance) {
         );
       const body = request.body;
       const principal = request.principal;
+      const uploads = request.server.uploads;
       const via = `import ${request.query.filename ?? format}`;
       request.auditSubject = {
         resourceType: 'activity_import',
         details: { format, dryRun: request.query.dryRun },
       };
-      try {
-        const report = await request.transaction((tx) =>
-          importActivities(tx, body, {
-            format,
-            dryRun: request.query.dryRun,
-            mayWrite: (organisationId) => decide(principal, 'activities.write', { organisationId }).allowed,
-            context: changeContext(request, via),
-          }),
-        );
-        return { data: report };
-      } catch (error) {
-        if (error instanceof ImportRejected) return { data: error.report };
-        throw error;
-      }
+      return whileHoldingSlot(request, async () => {
+        const input = await readActivityUpload(body, format, uploads);
+        try {
+          const report = await request.transaction((tx) =>
+            importActivities(tx, input, {
+              format,
+              dryRun: request.query.dryRun,
+              mayWrite: (organisationId) => decide(principal, 'activities.write', { organisationId }).allowed,
+              context: changeContext(request, via),
+            }),
+          );
+          return { data: report };
+        } catch (error) {
+          if (error instanceof ImportRejected) return { data: error.report };
+          throw error;
+        }
+      });
     },
   );
 

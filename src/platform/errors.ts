@@ -10,6 +10,8 @@ export const ERROR_CODES = {
     title: 'The request body has a media type this route does not accept',
   },
   payload_too_large: { status: 413, title: 'The request body is too large' },
+  upload_limit_exceeded: { status: 422, title: 'The file exceeds a declared limit' },
+  unreadable_file: { status: 422, title: 'The file could not be read in the format it claims' },
   unauthenticated: { status: 401, title: 'Sign-in is required' },
   invalid_credentials: { status: 401, title: 'The email address, password or code is not right' },
   totp_required: { status: 401, title: 'A code from the authenticator app is needed' },
@@ -24,6 +26,7 @@ export const ERROR_CODES = {
   rate_limited: { status: 429, title: 'Too many requests' },
   too_many_attempts: { status: 429, title: 'Too many failed sign-in attempts; try again later' },
   not_ready: { status: 503, title: 'The service is not ready' },
+  imports_busy: { status: 503, title: 'The server is running as many imports as it may; try again shortly' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -10,7 +10,13 @@ import { parseIatiActivity } from './iati.js';
 import { loadRegistry, type Registry } from './registry.js';
 import { recordsOfTable, type TableEvent } from './table.js';
 import { readXlsxRows } from './xlsx.js';
-import { readElements } from './xml-tree.js';
+import { readElements, type XmlNode } from './xml-tree.js';
+
+/** The file itself, or what an upload worker read from it: rows of a table, or IATI activity elements. */
+export type ImportInput =
+  | Readable
+  | { rows: AsyncIterable<string[]> }
+  | { activities: AsyncIterable<XmlNode> };
 
 export type ImportOptions = {
   format: ImportFormat;
@@ -37,7 +43,7 @@ export const LISTED_PROBLEMS = 1000;
 
 export async function importActivities(
   db: Queryable,
-  input: Readable,
+  input: ImportInput,
   options: ImportOptions,
 ): Promise<ImportReport> {
   const registry = await loadRegistry(db);
@@ -50,19 +56,28 @@ export async function importActivities(
 }
 
 async function* eventsOf(
-  input: Readable,
+  input: ImportInput,
   format: ImportFormat,
   registry: Registry,
 ): AsyncGenerator<TableEvent> {
   if (format === 'iati') {
     yield { kind: 'header', hasHxlRow: false, problems: [], warnings: [] };
     let position = 0;
-    for await (const node of readElements(input, 'iati-activity'))
+    const activities =
+      'activities' in input ? input.activities : readElements(asStream(input), 'iati-activity');
+    for await (const node of activities)
       yield { kind: 'record', record: parseIatiActivity(++position, node, registry) };
     return;
   }
-  const rows = format === 'xlsx' ? readXlsxRows(input) : readCsvRows(input);
-  yield* recordsOfTable(rows, registry);
+  if ('rows' in input) return yield* recordsOfTable(input.rows, registry);
+  const stream = asStream(input);
+  yield* recordsOfTable(format === 'xlsx' ? readXlsxRows(stream) : readCsvRows(stream), registry);
+}
+
+function asStream(input: ImportInput): Readable {
+  if ('rows' in input || 'activities' in input)
+    throw new Error('An IATI import needs IATI elements, a table import rows or the file itself.');
+  return input;
 }
 
 class ImportRun {

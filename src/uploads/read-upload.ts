@@ -1,0 +1,86 @@
+// Reads an uploaded file into batches of rows or IATI elements, every declared limit checked on the way.
+// Runs inside the upload worker; it only parses, and touches neither the database nor the network.
+import { Readable } from 'node:stream';
+import { readCsvRows } from '../activities/import/csv.js';
+import { readXlsxRows } from '../activities/import/xlsx.js';
+import { readElements, type XmlNode } from '../activities/import/xml-tree.js';
+import { readCsvTable, readXlsxTable, type TableRow } from '../statistics/import/read-table.js';
+import { readSdgJson } from '../statistics/import/sdg.js';
+import { RowGuard, xmlLimitGuard } from './guards.js';
+import type { ReadLimits } from './limits.js';
+import { checkXlsxArchive } from './xlsx-check.js';
+
+/** Which reader a file goes to: the activities register's, or the statistics importer's. */
+export type UploadReader =
+  | { kind: 'activities-table'; format: 'csv' | 'xlsx' }
+  | { kind: 'activities-iati' }
+  | { kind: 'statistics-table'; format: 'csv' | 'xlsx' | 'json'; delimiter: string };
+
+export type UploadItem = string[] | XmlNode | TableRow;
+
+const BATCH = 500;
+const CHUNK = 64 * 1024;
+
+/** The file in 64 KiB chunks, so that streaming parsers see it as they would a network stream. */
+function streamOf(bytes: Uint8Array): Readable {
+  return Readable.from(
+    (function* () {
+      for (let at = 0; at < bytes.length; at += CHUNK) yield Buffer.from(bytes.subarray(at, at + CHUNK));
+    })(),
+    { objectMode: false },
+  );
+}
+
+export async function* readUpload(
+  bytes: Uint8Array,
+  reader: UploadReader,
+  limits: ReadLimits,
+): AsyncGenerator<UploadItem[]> {
+  if (reader.kind !== 'activities-iati' && reader.format === 'xlsx') await checkXlsxArchive(bytes, limits);
+  yield* batches(itemsOf(bytes, reader, limits));
+}
+
+async function* itemsOf(
+  bytes: Uint8Array,
+  reader: UploadReader,
+  limits: ReadLimits,
+): AsyncGenerator<UploadItem> {
+  const guard = new RowGuard(limits);
+  if (reader.kind === 'activities-iati') {
+    const input = streamOf(bytes).pipe(xmlLimitGuard(limits));
+    yield* readElements(input, 'iati-activity');
+    return;
+  }
+  if (reader.kind === 'activities-table') {
+    let rowNumber = 0;
+    const rows = reader.format === 'xlsx' ? readXlsxRows(streamOf(bytes)) : readCsvRows(streamOf(bytes));
+    for await (const cells of rows) {
+      guard.check(cells, ++rowNumber);
+      yield cells;
+    }
+    return;
+  }
+  const input = streamOf(bytes);
+  const rows =
+    reader.format === 'xlsx'
+      ? readXlsxTable(input)
+      : reader.format === 'json'
+        ? readSdgJson(input)
+        : readCsvTable(input, reader.delimiter);
+  for await (const row of rows) {
+    guard.check(row.cells, row.rowNo);
+    yield row;
+  }
+}
+
+async function* batches(items: AsyncIterable<UploadItem>): AsyncGenerator<UploadItem[]> {
+  let batch: UploadItem[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length >= BATCH) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
