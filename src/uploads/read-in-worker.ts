@@ -16,6 +16,12 @@ export const DEFAULT_BUDGET: WorkerBudget = {
   readingMs: UPLOAD_LIMITS.readingSeconds.value * 1000,
 };
 
+/**
+ * The reader threads run at a lower scheduling priority (a higher nice value; on Linux it applies to the
+ * calling thread alone) so that, on a busy machine, the request thread always runs first.
+ */
+export const READER_NICENESS = 10;
+
 type Event = WorkerMessage | { type: 'crashed'; error: Error } | { type: 'exited'; code: number };
 
 /** Takes ownership of `bytes` (they move to the worker); ends the worker however the caller stops reading. */
@@ -86,7 +92,7 @@ function startWorker(data: unknown, heapMb: number, transfer: ArrayBuffer[]): Wo
       .replace(/\.cjs$/, '.mjs'),
   ).href;
   const entry = new URL('./upload-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
+  const bootstrap = `require('node:os').setPriority(${READER_NICENESS}); import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(bootstrap, { ...options, eval: true });
 }
 

@@ -1,10 +1,18 @@
 // The worker thread that reads one upload: it posts a batch, then waits until the importer asks for more,
 // so that at most two batches are in memory whatever the file's size.
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ReadLimits } from './limits.js';
 import { readUpload, type UploadReader } from './read-upload.js';
 import { UploadRefused } from './refusal.js';
 import type { WorkerMessage } from './worker-protocol.js';
+
+const READER_NICENESS = 10;
+// Below the request thread (see read-in-worker.ts); refused on some systems, where it is only a nicety.
+try {
+  setPriority(READER_NICENESS);
+} catch {}
+
 import { UnreadableUpload } from './xlsx-check.js';
 
 type Job = { bytes: Uint8Array; reader: UploadReader; limits: ReadLimits };
