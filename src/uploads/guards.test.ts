@@ -1,10 +1,11 @@
 // The readers' guards and the XLSX archive check refuse exactly what passes a limit, naming it.
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { sharedStringsXlsx, zipBombXlsx } from '../../test/uploads/hostile-files.js';
 import { RowGuard, xmlLimitGuard } from './guards.js';
 import { ImportSlots, ImportsBusy } from './import-slots.js';
 import { readLimitsFor } from './limits.js';
+import { readBodyWithin } from './read-body.js';
 import { UploadRefused } from './refusal.js';
 import { checkXlsxArchive, UnreadableUpload } from './xlsx-check.js';
 
@@ -63,6 +64,14 @@ describe('upload guards', () => {
     expect(await refusalOf(checkXlsxArchive(Buffer.from('identifier,title\n'), limits))).toBeInstanceOf(
       UnreadableUpload,
     );
+  });
+
+  it('gives up on a body whose sender hangs up before its end, instead of waiting for ever', async () => {
+    const body = new PassThrough();
+    const reading = readBodyWithin(body, 'activitiesBodyBytes', 1024);
+    body.write('identifier,');
+    body.destroy();
+    expect(await refusalOf(reading)).toMatchObject({ code: 'validation_failed' });
   });
 
   it('queues imports up to the queue length, refuses the next, and hands a freed slot to the first waiting', async () => {

@@ -1,6 +1,7 @@
 // Reads a raw request body into memory up to a declared limit: refused by Content-Length before a byte is
 // read, or the moment the stream passes the limit when the length is not declared.
 import type { Readable } from 'node:stream';
+import { AppError } from '../platform/errors.js';
 import type { UploadLimitName } from './limits.js';
 import { UploadRefused } from './refusal.js';
 
@@ -33,10 +34,22 @@ export function readBodyWithin(body: Readable, limit: UploadLimitName, value: nu
         new UploadRefused(limit, 'body', `a body of more than ${value.toLocaleString('en')} bytes`, value),
       );
     };
-    const onEnd = () => resolve(joined(chunks, length));
+    let hasEnded = false;
+    const onEnd = () => {
+      hasEnded = true;
+      resolve(joined(chunks, length));
+    };
     body.on('data', onData);
     body.on('end', onEnd);
     body.once('error', reject);
+    // A client that hangs up mid-file ends the stream without 'end'; without this the import would wait
+    // for ever and hold its slot.
+    body.once('close', () => {
+      if (!hasEnded)
+        reject(
+          new AppError('validation_failed', 'The upload ended before the whole file arrived; send it again.'),
+        );
+    });
   });
 }
 

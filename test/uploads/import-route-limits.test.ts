@@ -13,7 +13,10 @@ describe.each(TEST_ENGINES)('import route limits on $name', (engine) => {
 
   beforeAll(async () => {
     t = await startTestApp(engine, {
-      uploads: { slots: { concurrent: 1, queued: 0, retryAfterSeconds: 11 }, budget: { heapMb: 96, readingMs: 60_000 } },
+      uploads: {
+        slots: { concurrent: 1, queued: 0, retryAfterSeconds: 11 },
+        budget: { heapMb: 96, readingMs: 60_000 },
+      },
     });
     editor = await t.signInAs(demoEmail('editor'));
   }, 180_000);
