@@ -2,10 +2,9 @@
 // Runs inside the upload worker; it only parses, and touches neither the database nor the network.
 import { Readable } from 'node:stream';
 import { readCsvRows } from '../activities/import/csv.js';
-import { readXlsxRows } from '../activities/import/xlsx.js';
 import { readElements, type XmlNode } from '../activities/import/xml-tree.js';
-import { readCsvTable, readXlsxTable, type TableRow } from '../statistics/import/read-table.js';
-import { readSdgJson } from '../statistics/import/sdg.js';
+import { readCsvRecords } from '../statistics/import/csv-table.js';
+import type { TableRow } from '../statistics/import/read-table.js';
 import { RowGuard, xmlLimitGuard } from './guards.js';
 import type { ReadLimits } from './limits.js';
 import { checkXlsxArchive } from './xlsx-check.js';
@@ -53,24 +52,28 @@ async function* itemsOf(
   }
   if (reader.kind === 'activities-table') {
     let rowNumber = 0;
-    const rows = reader.format === 'xlsx' ? readXlsxRows(streamOf(bytes)) : readCsvRows(streamOf(bytes));
+    const rows =
+      reader.format === 'xlsx'
+        ? (await import('../activities/import/xlsx.js')).readXlsxRows(streamOf(bytes))
+        : readCsvRows(streamOf(bytes));
     for await (const cells of rows) {
       guard.check(cells, ++rowNumber);
       yield cells;
     }
     return;
   }
-  const input = streamOf(bytes);
-  const rows =
-    reader.format === 'xlsx'
-      ? readXlsxTable(input)
-      : reader.format === 'json'
-        ? readSdgJson(input)
-        : readCsvTable(input, reader.delimiter);
-  for await (const row of rows) {
+  for await (const row of statisticsRows(streamOf(bytes), reader.format, reader.delimiter)) {
     guard.check(row.cells, row.rowNo);
     yield row;
   }
+}
+
+/** The statistics importer's own readers; the spreadsheet library loads only for a spreadsheet. */
+async function* statisticsRows(input: Readable, format: 'csv' | 'xlsx' | 'json', delimiter: string) {
+  if (format === 'xlsx')
+    return yield* (await import('../statistics/import/read-table.js')).readXlsxTable(input);
+  if (format === 'json') return yield* (await import('../statistics/import/sdg.js')).readSdgJson(input);
+  for await (const records of readCsvRecords(input, delimiter)) yield* records;
 }
 
 async function* batches(items: AsyncIterable<UploadItem>): AsyncGenerator<UploadItem[]> {
