@@ -6,9 +6,11 @@ import { decide } from '../access/policy.js';
 import { IdParam } from '../access/schemas.js';
 import { AppError } from '../platform/errors.js';
 import { typed } from '../platform/routes.js';
+import { importRouteHooks, whileHoldingSlot } from '../uploads/index.js';
 import { CONTENT_TYPES, EXTENSIONS, exportActivities } from './export/write-export.js';
 import { COLUMNS } from './import/flat.js';
 import { ImportRejected, importActivities } from './import/run-import.js';
+import { readActivityUpload } from './import/upload.js';
 import { activityView } from './record.js';
 import {
   ActivityInput,
@@ -122,12 +124,13 @@ export async function activityRoutes(app: FastifyInstance) {
     '/import',
     {
       config: { action: 'activities.write' },
+      ...importRouteHooks('activitiesBodyBytes'),
       schema: {
         tags: TAGS,
         summary:
           'Import a file of activities (CSV, HXL, XLSX or IATI XML); re-importing updates by identifier',
         description:
-          'Send the file as the body with its media type (text/csv, application/xml or the XLSX type). A dry run checks every row and writes nothing. A real run writes every row or, when any row has a problem, none (`committed: false`, with the problems by row and column). IATI activities with no counter-trafficking classification are imported unclassified (listed with `needsClassification=true`), or skipped with `onlyTrafficking=true`; `registerOrganisations=true` registers unknown reporting and participating organisations as provisional (listed with `provisional=true` under /organisations). XML is read within declared limits (depth 64, elements, text length; no DOCTYPE): beyond one the answer is 413 `xml_limit_exceeded` naming it, a malformed file 422 `xml_not_accepted`.',
+          'Send the file as the body with its media type (text/csv, application/xml or the XLSX type). A dry run checks every row and writes nothing. A real run writes every row or, when any row has a problem, none (`committed: false`, with the problems by row and column). IATI activities with no counter-trafficking classification are imported unclassified (listed with `needsClassification=true`), or skipped with `onlyTrafficking=true`; `registerOrganisations=true` registers unknown reporting and participating organisations as provisional (listed with `provisional=true` under /organisations). XML is read within declared limits (depth 64, elements, text length; no DOCTYPE): beyond one the answer is 413 `xml_limit_exceeded` naming it, a malformed file 422 `xml_not_accepted`. The file is read in a worker thread within the declared upload limits (413 or 422 naming the limit); when the server already runs as many imports as it may, 503 with Retry-After.',
         querystring: ImportQuery,
         consumes: Object.keys(IMPORT_TYPES),
         response: { 200: ImportResponse },
@@ -148,6 +151,7 @@ export async function activityRoutes(app: FastifyInstance) {
         );
       const body = request.body;
       const principal = request.principal;
+      const uploads = request.server.uploads;
       const via = `import ${request.query.filename ?? format}`;
       const { registerOrganisations, onlyTrafficking, dryRun } = request.query;
       // Registering organisations, even provisionally, is for those who may register them.
@@ -156,22 +160,25 @@ export async function activityRoutes(app: FastifyInstance) {
         resourceType: 'activity_import',
         details: { format, dryRun, registerOrganisations, onlyTrafficking },
       };
-      try {
-        const report = await request.transaction((tx) =>
-          importActivities(tx, body, {
-            format,
-            dryRun,
-            registerOrganisations,
-            onlyTrafficking,
-            mayWrite: (organisationId) => decide(principal, 'activities.write', { organisationId }).allowed,
-            context: changeContext(request, via),
-          }),
-        );
-        return { data: report };
-      } catch (error) {
-        if (error instanceof ImportRejected) return { data: error.report };
-        throw error;
-      }
+      return whileHoldingSlot(request, async () => {
+        const input = await readActivityUpload(body, format, uploads);
+        try {
+          const report = await request.transaction((tx) =>
+            importActivities(tx, input, {
+              format,
+              dryRun,
+              registerOrganisations,
+              onlyTrafficking,
+              mayWrite: (organisationId) => decide(principal, 'activities.write', { organisationId }).allowed,
+              context: changeContext(request, via),
+            }),
+          );
+          return { data: report };
+        } catch (error) {
+          if (error instanceof ImportRejected) return { data: error.report };
+          throw error;
+        }
+      });
     },
   );
 

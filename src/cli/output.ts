@@ -34,7 +34,7 @@ export function action<A extends unknown[]>(run: (...args: A) => Promise<void> |
   };
 }
 
-function describeFailure(error: unknown): string {
+export function describeFailure(error: unknown): string {
   if (error instanceof AppError || error instanceof ConfigError) return error.message;
   if (error instanceof Error) {
     const code = (error as { code?: string }).code;

@@ -7,7 +7,7 @@ import { type DatabaseHandle, migrateDatabase, openDatabase } from '../platform/
 import { buildApp } from '../server/app.js';
 import { ALL_INTERFACES, chooseListenHost } from '../server/listen-host.js';
 import { hasDemoDataset, seedDatabase } from '../server/seed.js';
-import { action } from './output.js';
+import { describeFailure } from './output.js';
 
 export function serveCommand(): Command {
   return new Command('serve')
@@ -15,7 +15,30 @@ export function serveCommand(): Command {
       'migrate and seed the database, then serve the API and web app (PORT, HOST, DATA_DIR, DATABASE_URL); with the demo dataset only on 127.0.0.1 unless HOST is set',
     )
     .option('--no-demo', 'do not load the illustrative demo dataset into an empty database')
-    .action(action(async (options: { demo: boolean }) => serve(options)));
+    .action(async (options: { demo: boolean }) => {
+      exitOnFatalErrors();
+      try {
+        await serve(options);
+      } catch (error) {
+        // The database may still hold the event loop open: exit, so that a supervisor sees the failure.
+        exitWithFailure('could not start', error);
+      }
+    });
+}
+
+/**
+ * After an uncaught exception or unhandled rejection the process's state is unknown: say why on stderr
+ * and exit non-zero at once, so that systemd or the container runtime restarts a clean process.
+ */
+function exitOnFatalErrors() {
+  process.on('uncaughtException', (error) => exitWithFailure('fatal error', error));
+  process.on('unhandledRejection', (reason) => exitWithFailure('fatal error (unhandled rejection)', reason));
+}
+
+function exitWithFailure(what: string, error: unknown): never {
+  process.stderr.write(`error: ${what}: ${describeFailure(error)}\n`);
+  if (error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
 }
 
 async function serve(options: { demo: boolean }) {

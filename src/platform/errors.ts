@@ -12,6 +12,8 @@ export const ERROR_CODES = {
   payload_too_large: { status: 413, title: 'The request body is too large' },
   xml_limit_exceeded: { status: 413, title: 'The XML file goes beyond a declared limit' },
   xml_not_accepted: { status: 422, title: 'The XML file is malformed or uses features that are refused' },
+  upload_limit_exceeded: { status: 422, title: 'The file exceeds a declared limit' },
+  unreadable_file: { status: 422, title: 'The file could not be read in the format it claims' },
   unauthenticated: { status: 401, title: 'Sign-in is required' },
   invalid_credentials: { status: 401, title: 'The email address, password or code is not right' },
   totp_required: { status: 401, title: 'A code from the authenticator app is needed' },
@@ -27,6 +29,7 @@ export const ERROR_CODES = {
   too_many_attempts: { status: 429, title: 'Too many failed sign-in attempts; try again later' },
   not_ready: { status: 503, title: 'The service is not ready' },
   database_failed: { status: 503, title: 'The database stopped while working; nothing was saved' },
+  imports_busy: { status: 503, title: 'The server is running as many imports as it may; try again shortly' },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -33,6 +33,7 @@ import { loggerOptions } from '../platform/logger.js';
 import { isExemptFromActionDeclaration } from '../platform/routes.js';
 import { referenceRoutes } from '../reference/routes.js';
 import { statisticsRoutes } from '../statistics/routes.js';
+import { type UploadSettings, uploads } from '../uploads/plugin.js';
 import { healthRoutes } from './health-routes.js';
 import { webApp } from './web-app.js';
 
@@ -47,6 +48,8 @@ export type BuildAppOptions = {
   signAuditCheckpoints?: boolean;
   /** Seals secrets at rest; by default keyed with ENCRYPTION_KEY or the key file under DATA_DIR. */
   sealer?: Sealer;
+  /** Import slots, reader budget and limits; the declared limits by default. */
+  uploads?: UploadSettings;
 };
 
 export const API_PREFIX = '/api/v1';
@@ -95,6 +98,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(httpErrors);
   await app.register(accessControl);
+  await app.register(uploads, options.uploads ?? {});
   await registerOpenApi(app);
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(

@@ -3,9 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdParam } from '../access/schemas.js';
 import { typed } from '../platform/routes.js';
+import { importRouteHooks, UPLOAD_LIMITS, whileHoldingSlot } from '../uploads/index.js';
 import { computeShares, computeTrends } from './analysis.js';
 import { getCatalogue } from './catalogue.js';
 import { queryResultCsv } from './csv.js';
+import { checkStatisticsUpload } from './import/check-upload.js';
 import { parseCsvMapping } from './import/generic.js';
 import { fileFromBuffer, importStatistics, type RunInTransaction } from './import/run-import.js';
 import { listPublisherAreas } from './publisher-area-store.js';
@@ -31,7 +33,6 @@ import {
 
 const TAGS = ['statistics'];
 /** An XLSX file travels base64-encoded inside JSON; this admits files of about 48 MB. */
-const IMPORT_BODY_LIMIT = 64 * 1024 * 1024;
 
 export async function statisticsRoutes(app: FastifyInstance) {
   const api = typed(app);
@@ -175,11 +176,14 @@ export async function statisticsRoutes(app: FastifyInstance) {
     '/imports',
     {
       config: { action: 'statistics.import' },
-      bodyLimit: IMPORT_BODY_LIMIT,
+      bodyLimit: UPLOAD_LIMITS.statisticsBodyBytes.value,
+      ...importRouteHooks('statisticsBodyBytes'),
       schema: {
         tags: TAGS,
         summary:
           'Import a publisher’s file as a release (replacing an earlier import of it); dryRun only reports',
+        description:
+          'The file is first read in a worker thread within the declared upload limits (413 or 422 naming the limit); when the server already runs as many imports as it may, 503 with Retry-After.',
         body: ImportRequest,
         response: { 200: ImportResponse, 201: ImportResponse },
       },
@@ -198,18 +202,24 @@ export async function statisticsRoutes(app: FastifyInstance) {
           };
           return report as never;
         });
-      const report = await importStatistics(inTransaction, {
-        source: body.source,
-        file: fileFromBuffer(
-          body.fileName,
-          Buffer.from(body.content, body.encoding === 'base64' ? 'base64' : 'utf8'),
-        ),
-        mapping:
-          body.source === 'csv' && body.mapping !== undefined ? parseCsvMapping(body.mapping) : undefined,
-        release: body.release,
-        publishedOn: body.publishedOn,
-        isDryRun: body.dryRun,
-        importedBy: principal.kind === 'user' ? principal.userId : null,
+      const content = Buffer.from(body.content, body.encoding === 'base64' ? 'base64' : 'utf8');
+      const mapping =
+        body.source === 'csv' && body.mapping !== undefined ? parseCsvMapping(body.mapping) : undefined;
+      const report = await whileHoldingSlot(request, async () => {
+        await checkStatisticsUpload(
+          content,
+          { source: body.source, fileName: body.fileName, delimiter: mapping?.delimiter ?? ',' },
+          request.server.uploads,
+        );
+        return importStatistics(inTransaction, {
+          source: body.source,
+          file: fileFromBuffer(body.fileName, content),
+          mapping,
+          release: body.release,
+          publishedOn: body.publishedOn,
+          isDryRun: body.dryRun,
+          importedBy: principal.kind === 'user' ? principal.userId : null,
+        });
       });
       return reply.status(body.dryRun ? 200 : 201).send({ data: report });
     },

@@ -6,7 +6,7 @@ import { currentTotp } from '../../src/access/totp.js';
 import { organisations } from '../../src/partners/schema.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { Sealer } from '../../src/platform/crypto.js';
-import { buildApp } from '../../src/server/app.js';
+import { type BuildAppOptions, buildApp } from '../../src/server/app.js';
 import { seedDatabase } from '../../src/server/seed.js';
 import type { TestDatabase, TestEngine } from './databases.js';
 
@@ -33,12 +33,15 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function startTestApp(engine: TestEngine): Promise<TestApp> {
+export async function startTestApp(
+  engine: TestEngine,
+  options: Pick<BuildAppOptions, 'uploads'> = {},
+): Promise<TestApp> {
   const database = await engine.open();
   const sealer = new Sealer(randomBytes(32));
   await seedDatabase(database.db, { demo: true, sealer });
   const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0' });
-  const app = await buildApp({ config, database, sealer, ownsDatabase: false, serveWeb: false });
+  const app = await buildApp({ config, database, sealer, ownsDatabase: false, serveWeb: false, ...options });
   await app.ready();
   const rows = await database.db
     .select({ id: organisations.id, name: organisations.name })

@@ -12,7 +12,13 @@ import { loadRegistry, type Registry } from './registry.js';
 import { recordsOfTable, type TableEvent } from './table.js';
 import { readXlsxRows } from './xlsx.js';
 import type { XmlLimits } from './xml-limits.js';
-import { readElements } from './xml-tree.js';
+import { readElements, type XmlNode } from './xml-tree.js';
+
+/** The file itself, or what an upload worker read from it: rows of a table, or IATI activity elements. */
+export type ImportInput =
+  | Readable
+  | { rows: AsyncIterable<string[]> }
+  | { activities: AsyncIterable<XmlNode> };
 
 export type ImportOptions = {
   format: ImportFormat;
@@ -48,7 +54,7 @@ export const LISTED_PROBLEMS = 1000;
 
 export async function importActivities(
   db: Queryable,
-  input: Readable,
+  input: ImportInput,
   options: ImportOptions,
 ): Promise<ImportReport> {
   const registry = await loadRegistry(db);
@@ -61,7 +67,7 @@ export async function importActivities(
 }
 
 async function* eventsOf(
-  input: Readable,
+  input: ImportInput,
   options: ImportOptions,
   registry: Registry,
 ): AsyncGenerator<TableEvent> {
@@ -69,12 +75,23 @@ async function* eventsOf(
     yield { kind: 'header', hasHxlRow: false, problems: [], warnings: [] };
     let position = 0;
     const read = { registerOrganisations: options.registerOrganisations === true };
-    for await (const node of readElements(input, 'iati-activity', options.xmlLimits))
+    const activities =
+      'activities' in input
+        ? input.activities
+        : readElements(asStream(input), 'iati-activity', options.xmlLimits);
+    for await (const node of activities)
       yield { kind: 'record', record: parseIatiActivity(++position, node, registry, read) };
     return;
   }
-  const rows = options.format === 'xlsx' ? readXlsxRows(input) : readCsvRows(input);
-  yield* recordsOfTable(rows, registry);
+  if ('rows' in input) return yield* recordsOfTable(input.rows, registry);
+  const stream = asStream(input);
+  yield* recordsOfTable(options.format === 'xlsx' ? readXlsxRows(stream) : readCsvRows(stream), registry);
+}
+
+function asStream(input: ImportInput): Readable {
+  if ('rows' in input || 'activities' in input)
+    throw new Error('An IATI import needs IATI elements, a table import rows or the file itself.');
+  return input;
 }
 
 class ImportRun {
