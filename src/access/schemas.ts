@@ -6,15 +6,9 @@ import { ROLES } from './schema.js';
 export const Role = z.enum(ROLES).describe('A role held in an organisation');
 
 /** One line of printable text (no control or bidi-override characters): odd input gets a clear 400. */
-export const PlainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((value) => !/\p{Cc}|[\u202a-\u202e\u2066-\u2069]/u.test(value), {
-      message: 'contains control or bidirectional-override characters',
-    });
+import { PlainText } from '../platform/fields.js';
+
+export { PlainText };
 
 export const Email = z
   .string()

@@ -1,6 +1,6 @@
 // The shapes of the 4W register in the API: activities, their versions, imports and exports.
 import { z } from 'zod';
-import { PlainText } from '../access/schemas.js';
+import { Int, IsoDate, PlainText, QueryInt, Text } from '../platform/fields.js';
 import {
   ActivityType,
   ChainStage,
@@ -15,7 +15,7 @@ import {
 } from '../reference/vocabulary.js';
 import { PEOPLE_CELLS } from './people.js';
 
-export const IsoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD');
+export { IsoDate };
 
 export const Identifier = z
   .string()
@@ -25,7 +25,7 @@ export const Identifier = z
   .regex(/^[^\s]+$/, 'An identifier has no spaces (for example an IATI identifier "XM-DAC-41114-ABC-1")')
   .describe('Stable key across systems: re-importing a file updates the activity with the same identifier');
 
-const Count = z.number().int().min(0).max(1_000_000_000);
+const Count = Int({ min: 0, max: 1_000_000_000 });
 export const PeopleCounts = z
   .object(
     Object.fromEntries(PEOPLE_CELLS.map((cell) => [cell, Count.optional()])) as Record<
@@ -77,7 +77,7 @@ export const Provenance = z
 const activityFields = {
   identifier: Identifier.optional(),
   title: PlainText(500),
-  description: z.string().trim().max(20_000).nullable().default(null),
+  description: Text(20_000).nullable().default(null),
   leadOrganisationId: z.uuid(),
   participants: z.array(Participant).max(200).default([]),
   pillar: Pillar.optional().describe('Follows from the activity type; when given it must agree'),
@@ -120,6 +120,7 @@ export const UpdateActivityRequest = z
       .number()
       .int()
       .min(1)
+      .max(2_147_483_647)
       .optional()
       .describe('The version you read; the change is refused (409) when someone changed the activity since'),
   })
@@ -190,14 +191,14 @@ export const ActivityFilters = z
     organisationId: z.uuid().optional().describe('Led by, or with, this organisation'),
     from: IsoDate.optional().describe('Activities running on or after this date'),
     to: IsoDate.optional().describe('Activities running on or before this date'),
-    q: z.string().trim().max(200).optional().describe('Part of the title or identifier'),
+    q: Text(200).optional().describe('Part of the title or identifier'),
   })
   .strict();
 export type ActivityFilters = z.infer<typeof ActivityFilters>;
 
 export const ActivityQuery = ActivityFilters.extend({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  after: z.string().max(200).optional().describe('The `next` cursor of the previous page'),
+  limit: QueryInt({ min: 1, max: 500 }).default(100),
+  after: Text(200).optional().describe('The `next` cursor of the previous page'),
 }).strict();
 
 export const ActivityList = z.object({
@@ -228,11 +229,7 @@ export const ImportQuery = z
       .default('false')
       .transform((value) => value === 'true')
       .describe('Check every row and report problems without writing anything'),
-    filename: z
-      .string()
-      .max(300)
-      .optional()
-      .describe('Recorded in each version as where the change came from'),
+    filename: Text(300).optional().describe('Recorded in each version as where the change came from'),
   })
   .strict();
 
