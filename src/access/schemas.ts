@@ -120,7 +120,10 @@ export const AddedMember = z.object({
 });
 export const ChangeMemberRequest = z
   .object({ role: Role.optional(), team: PlainText(100).nullable().optional() })
-  .strict();
+  .strict()
+  .refine((change) => change.role !== undefined || change.team !== undefined, {
+    message: 'Name what to change: a role, a team, or both',
+  });
 
 export const BREAK_GLASS_MAX_HOURS = 3;
 export const BreakGlassRequest = z

@@ -141,6 +141,14 @@ describe.each(TEST_ENGINES)('bad input on $name', (engine) => {
     );
   });
 
+  it('refuses a change of membership that changes nothing', async () => {
+    const orgAdmin = await t.signInAs(demoEmail('org_admin'));
+    const url = `/api/v1/organisations/${t.organisationIds.shelter}/members/${orgAdmin.userId}`;
+    const reply = await t.as(orgAdmin, 'PATCH', url, {});
+    expect(reply.statusCode, reply.body).toBe(400);
+    expect(reply.json()).toMatchObject({ code: 'validation_failed' });
+  });
+
   it('refuses a statistics file that is not a workbook', async () => {
     const reply = await t.as(analyst, 'POST', '/api/v1/statistics/imports', {
       source: 'glotip',
