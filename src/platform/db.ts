@@ -1,5 +1,5 @@
 // The one place that opens the database: embedded PGlite under DATA_DIR, or a PostgreSQL server.
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { protectDataDirectory, restrictTree } from './data-directory.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -56,11 +57,16 @@ async function openServer(databaseUrl: string, poolSize: number): Promise<Databa
 }
 
 async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle> {
-  if (dataDir) await mkdir(dataDir, { recursive: true });
+  if (dataDir) await protectDataDirectory(dataDir);
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
   await client.waitReady;
+  if (dataDir) await restrictTree(dataDir);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
-  return { db, engine: 'pglite', location: dataDir ?? 'memory', close: () => client.close() };
+  const close = async () => {
+    await client.close();
+    if (dataDir) await restrictTree(dataDir);
+  };
+  return { db, engine: 'pglite', location: dataDir ?? 'memory', close };
 }
 
 /** A server address without its password, safe to print. */

@@ -27,6 +27,11 @@ import { AppError } from '../platform/errors.js';
 import { httpErrors, sendProblem } from '../platform/http-errors.js';
 import { loggerOptions } from '../platform/logger.js';
 import { isExemptFromActionDeclaration } from '../platform/routes.js';
+import {
+  documentationCsp,
+  securityHeaders,
+  securityHeadersWithoutHooks,
+} from '../platform/security-headers.js';
 import { referenceRoutes } from '../reference/routes.js';
 import { statisticsRoutes } from '../statistics/routes.js';
 import { allowedMethodsFinder } from './allowed-methods.js';
@@ -88,6 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (options.ownsDatabase !== false) app.addHook('onClose', () => database.close());
 
   await app.register(httpErrors);
+  await app.register(securityHeaders);
   await app.register(accessControl);
   await registerOpenApi(app);
   await app.register(healthRoutes, { prefix: '/api' });
@@ -139,6 +145,7 @@ function frameworkError(error: FastifyError, request: FastifyRequest, reply: Fas
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'
       ? 'A part of the address is too long; ids and codes are never that long.'
       : 'The address is not valid: each % must start an escape of valid UTF-8 (for example %20).';
+  reply.headers(securityHeadersWithoutHooks());
   return sendProblem(
     request,
     reply,
@@ -206,5 +213,9 @@ async function registerOpenApi(app: FastifyInstance) {
   app.get('/api/openapi.json', { config: { action: 'public.read' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: documentationCsp,
+  });
 }
