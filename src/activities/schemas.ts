@@ -206,13 +206,23 @@ export const ActivityList = z.object({
   next: z.string().nullable().describe('Pass as `after` for the next page; null on the last page'),
 });
 
+export const ChangeSource = z.object({
+  channel: z
+    .enum(['web', 'api', 'import', 'command_line', 'demo'])
+    .describe('Through the web app, the API with a token, a file import, the command line or the demo data'),
+  file: z.string().nullable().describe('The imported file’s name, when known'),
+});
+export type ChangeSource = z.infer<typeof ChangeSource>;
+
 export const ActivityVersion = z.object({
   activityId: z.uuid(),
   version: z.number().int(),
   change: z.enum(['created', 'updated', 'deleted']),
   changedAt: z.iso.datetime(),
-  changedBy: z.uuid().nullable(),
-  via: z.string(),
+  changedBy: z.uuid().nullable().describe('Who made the change; null for the public and for the system'),
+  changedByName: z.string().nullable().describe('Their name, for signed-in requesters'),
+  via: z.string().describe('As recorded; `source` reads it'),
+  source: ChangeSource,
   snapshot: Activity.partial().describe('The whole activity as it was after this change'),
 });
 export const ActivityVersionList = z.object({ data: z.array(ActivityVersion) });
