@@ -1,5 +1,4 @@
 // Reading and writing activities inside a requester's transaction; every write adds a version row.
-import { randomUUID } from 'node:crypto';
 import {
   and,
   arrayContains,
@@ -19,6 +18,7 @@ import { coordinationMechanisms, organisations } from '../partners/index.js';
 import type { Queryable } from '../platform/db.js';
 import { AppError, type FieldError } from '../platform/errors.js';
 import { changeSource } from './change-source.js';
+import { readableIdentifier } from './readable-identifier.js';
 import {
   type ActivityRow,
   type ActivityValues,
@@ -217,7 +217,8 @@ export async function appendVersions(
 }
 
 export async function createActivity(db: Queryable, input: ActivityInput, context: ChangeContext) {
-  const identifier = input.identifier ?? `concerted-${randomUUID()}`;
+  const identifier =
+    input.identifier ?? (await readableIdentifier(db, input.leadOrganisationId, context.at.getUTCFullYear()));
   const values = await checkedValues(db, { ...input, identifier });
   const [existing] = await db
     .select({ id: activities.id })

@@ -1,4 +1,4 @@
-// Version history follows the activity's visibility, and says who changed it by name, never by id, to the public.
+// Version history follows the activity's visibility and names who changed it; new activities get readable identifiers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmail, type Session, startTestApp, type TestApp } from '../support/app.js';
 import { TEST_ENGINES } from '../support/databases.js';
@@ -45,6 +45,18 @@ describe.each(TEST_ENGINES)('version history on $name', (engine) => {
     expect(versions.map((v) => v.version)).toEqual([2]);
     expect(versions[0]).toMatchObject({ changedBy: null, changedByName: null });
     expect(reply.body).not.toContain(editor.userId);
+  });
+
+  it('gives an activity entered without identifier one of its organisation, year and number', async () => {
+    const first = await createActivity(false);
+    const second = await createActivity(false);
+    const identifierOf = async (id: string) =>
+      (await t.as(editor, 'GET', `/api/v1/activities/${id}`)).json().data.identifier as string;
+    const year = new Date().getUTCFullYear();
+    const a = await identifierOf(first);
+    const b = await identifierOf(second);
+    expect(a).toMatch(new RegExp(`^SHSN-${year}-\\d{4}$`));
+    expect(Number(b.slice(-4))).toBe(Number(a.slice(-4)) + 1);
   });
 
   it('tells signed-in partners who changed it and through what', async () => {
