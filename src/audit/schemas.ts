@@ -12,12 +12,14 @@ export const AuditEntry = z.object({
   seq: z.number().int().positive().describe('Position in the chain, from 1 with no gaps'),
   at: z.string().describe('When it happened (ISO 8601, UTC, milliseconds)'),
   actorUserId: z.string().nullable().describe('Null for anonymous requests and the system itself'),
+  actorName: z.string().nullable().describe('The actor’s display name'),
   actorVia: AuditActorVia,
   action: z.string().describe('The `noun.verb` action, for example "organisations.update"'),
   outcome: AuditOutcome,
   resourceType: z.string().nullable(),
   resourceId: z.string().nullable(),
   organisationId: z.string().nullable().describe('The organisation whose record it is'),
+  organisationName: z.string().nullable(),
   reason: z.string().nullable().describe('Given for overrides and break-glass'),
   ipAddress: z.string().nullable(),
   requestId: z.string().nullable(),
@@ -40,6 +42,7 @@ export type AuditEntryList = z.infer<typeof AuditEntryList>;
 export const AuditQuery = z
   .object({
     userId: z.uuid().optional().describe('Only entries by this user'),
+    user: Text(200).min(1).optional().describe('Only entries by people whose name or email contains this'),
     action: Text(100).min(1).optional(),
     resourceType: Text(100).min(1).optional(),
     resourceId: Text(200).min(1).optional(),
