@@ -14,6 +14,7 @@ import {
 import { describeMe, signedInPrincipal } from './me.js';
 import { auditEventFor } from './plugin.js';
 import { MeResponse, SignInRequest, SignInResponse, SignOutRequest } from './schemas.js';
+import { sessionCookieAttributes } from './session-cookie.js';
 
 const TAGS = ['access'];
 
@@ -70,7 +71,7 @@ export async function authRoutes(app: FastifyInstance) {
         resourceId: principal.userId,
         details: { everywhere },
       });
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      reply.clearCookie(SESSION_COOKIE, sessionCookieAttributes(request));
       return reply.status(204).send(null);
     },
   );
@@ -95,10 +96,7 @@ export async function authRoutes(app: FastifyInstance) {
 
 function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string) {
   reply.setCookie(SESSION_COOKIE, token, {
-    path: '/',
-    httpOnly: true,
-    sameSite: 'strict',
-    secure: request.protocol === 'https',
+    ...sessionCookieAttributes(request),
     maxAge: Math.floor(SESSION_ABSOLUTE_MS / 1000),
   });
 }

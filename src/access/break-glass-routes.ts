@@ -203,14 +203,20 @@ async function reviewGrant(
   const grant = await request.transaction(async (tx) => {
     const current = await findGrant(tx, request.params.id);
     request.authorize('break_glass.review', { organisationId: current.organisationId });
+    // Revoking or acknowledging twice keeps the first time: a repeat changes nothing.
+    const unset = Object.entries(change).filter(([field]) => current[field as keyof typeof current] === null);
     request.auditSubject = {
       resourceType: 'break_glass_grant',
       resourceId: current.id,
       organisationId: current.organisationId,
       reason,
-      details: { change: Object.keys(change) },
+      details: { change: unset.map(([field]) => field) },
     };
-    await tx.update(breakGlassGrants).set(change).where(eq(breakGlassGrants.id, current.id));
+    if (unset.length === 0) return current;
+    await tx
+      .update(breakGlassGrants)
+      .set(Object.fromEntries(unset))
+      .where(eq(breakGlassGrants.id, current.id));
     return findGrant(tx, current.id);
   });
   return { data: grant };

@@ -18,6 +18,7 @@ import {
   type Resource,
 } from './policy.js';
 import './request-context.js';
+import { sessionCookieAttributes } from './session-cookie.js';
 
 const ANONYMOUS: FastifyRequest['principal'] = Object.freeze({ kind: 'anonymous' as const });
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -65,7 +66,7 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply): Promi
   const found = await authenticateSession(db, sessionToken);
   if (found === 'expired') {
     request.sessionExpired = true;
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(SESSION_COOKIE, sessionCookieAttributes(request));
     return;
   }
   setPrincipal(request, found.principal);

@@ -6,15 +6,9 @@ import { ROLES } from './schema.js';
 export const Role = z.enum(ROLES).describe('A role held in an organisation');
 
 /** One line of printable text (no control or bidi-override characters): odd input gets a clear 400. */
-export const PlainText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .refine((value) => !/\p{Cc}|[\u202a-\u202e\u2066-\u2069]/u.test(value), {
-      message: 'contains control or bidirectional-override characters',
-    });
+import { PlainText } from '../platform/fields.js';
+
+export { PlainText };
 
 export const Email = z
   .string()
@@ -154,7 +148,10 @@ export const InvitationList = z.object({ data: z.array(InvitationView) });
 export const InvitationAnswer = z.object({ answer: z.enum(['accept', 'decline']) }).strict();
 export const ChangeMemberRequest = z
   .object({ role: Role.optional(), team: PlainText(100).nullable().optional() })
-  .strict();
+  .strict()
+  .refine((change) => change.role !== undefined || change.team !== undefined, {
+    message: 'Name what to change: a role, a team, or both',
+  });
 
 export const BREAK_GLASS_MAX_HOURS = 3;
 export const BreakGlassRequest = z

@@ -59,6 +59,11 @@ function changeContext(request: FastifyRequest, via: string): ChangeContext {
   };
 }
 
+/** A signed-in browser is "web"; a token (or anything else) is "api". */
+function channelOf(request: FastifyRequest): 'web' | 'api' {
+  return request.principal.kind === 'user' && request.principal.via === 'session' ? 'web' : 'api';
+}
+
 export async function activityRoutes(app: FastifyInstance) {
   const api = typed(app);
   // Imports arrive as the raw file, streamed to the parser rather than held in memory.
@@ -206,7 +211,9 @@ export async function activityRoutes(app: FastifyInstance) {
       },
     },
     async (request) => ({
-      data: await request.transaction((tx) => listActivityVersions(tx, request.params.id)),
+      data: await request.transaction((tx) =>
+        listActivityVersions(tx, request.params.id, { isSignedIn: request.principal.kind === 'user' }),
+      ),
     }),
   );
 
@@ -224,7 +231,7 @@ export async function activityRoutes(app: FastifyInstance) {
     async (request, reply) => {
       request.authorize('activities.write', { organisationId: request.body.leadOrganisationId });
       const row = await request.transaction(async (tx) => {
-        const created = await createActivity(tx, request.body, changeContext(request, 'api'));
+        const created = await createActivity(tx, request.body, changeContext(request, channelOf(request)));
         request.auditSubject = {
           resourceType: 'activity',
           resourceId: created.id,
@@ -261,7 +268,7 @@ export async function activityRoutes(app: FastifyInstance) {
           organisationId: current.leadOrganisationId,
           details: { fields: Object.keys(request.body) },
         };
-        return updateActivity(tx, id, request.body, changeContext(request, 'api'));
+        return updateActivity(tx, id, request.body, changeContext(request, channelOf(request)));
       });
       return { data: activityView(row) };
     },
@@ -283,7 +290,7 @@ export async function activityRoutes(app: FastifyInstance) {
           resourceId: id,
           organisationId: current.leadOrganisationId,
         };
-        await deleteActivity(tx, id, changeContext(request, 'api'));
+        await deleteActivity(tx, id, changeContext(request, channelOf(request)));
       });
       return reply.status(204).send();
     },

@@ -1,6 +1,6 @@
 // The shapes of the 4W register in the API: activities, their versions, imports and exports.
 import { z } from 'zod';
-import { PlainText } from '../access/schemas.js';
+import { Int, IsoDate, PlainText, QueryInt, Text } from '../platform/fields.js';
 import {
   ActivityType,
   ChainStage,
@@ -15,7 +15,7 @@ import {
 } from '../reference/vocabulary.js';
 import { PEOPLE_CELLS } from './people.js';
 
-export const IsoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD');
+export { IsoDate };
 
 export const Identifier = z
   .string()
@@ -25,7 +25,7 @@ export const Identifier = z
   .regex(/^[^\s]+$/, 'An identifier has no spaces (for example an IATI identifier "XM-DAC-41114-ABC-1")')
   .describe('Stable key across systems: re-importing a file updates the activity with the same identifier');
 
-const Count = z.number().int().min(0).max(1_000_000_000);
+const Count = Int({ min: 0, max: 1_000_000_000 });
 export const PeopleCounts = z
   .object(
     Object.fromEntries(PEOPLE_CELLS.map((cell) => [cell, Count.optional()])) as Record<
@@ -132,7 +132,7 @@ export const Provenance = z
 const activityFields = {
   identifier: Identifier.optional(),
   title: PlainText(500),
-  description: z.string().trim().max(20_000).nullable().default(null),
+  description: Text(20_000).nullable().default(null),
   leadOrganisationId: z.uuid(),
   participants: z.array(Participant).max(200).default([]),
   pillar: Pillar.optional().describe('Follows from the activity type; when given it must agree'),
@@ -180,6 +180,7 @@ export const UpdateActivityRequest = z
       .number()
       .int()
       .min(1)
+      .max(2_147_483_647)
       .optional()
       .describe('The version you read; the change is refused (409) when someone changed the activity since'),
   })
@@ -263,7 +264,7 @@ export const ActivityFilters = z
     organisationId: z.uuid().optional().describe('Led by, or with, this organisation'),
     from: IsoDate.optional().describe('Activities running on or after this date'),
     to: IsoDate.optional().describe('Activities running on or before this date'),
-    q: z.string().trim().max(200).optional().describe('Part of the title or identifier'),
+    q: Text(200).optional().describe('Part of the title or identifier'),
     needsClassification: z
       .preprocess((value) => (value === 'true' ? true : value === 'false' ? false : value), z.boolean())
       .optional()
@@ -273,8 +274,8 @@ export const ActivityFilters = z
 export type ActivityFilters = z.infer<typeof ActivityFilters>;
 
 export const ActivityQuery = ActivityFilters.extend({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  after: z.string().max(200).optional().describe('The `next` cursor of the previous page'),
+  limit: QueryInt({ min: 1, max: 500 }).default(100),
+  after: Text(200).optional().describe('The `next` cursor of the previous page'),
 }).strict();
 
 export const ActivityList = z.object({
@@ -282,13 +283,23 @@ export const ActivityList = z.object({
   next: z.string().nullable().describe('Pass as `after` for the next page; null on the last page'),
 });
 
+export const ChangeSource = z.object({
+  channel: z
+    .enum(['web', 'api', 'import', 'command_line', 'demo'])
+    .describe('Through the web app, the API with a token, a file import, the command line or the demo data'),
+  file: z.string().nullable().describe('The imported file’s name, when known'),
+});
+export type ChangeSource = z.infer<typeof ChangeSource>;
+
 export const ActivityVersion = z.object({
   activityId: z.uuid(),
   version: z.number().int(),
   change: z.enum(['created', 'updated', 'deleted']),
   changedAt: z.iso.datetime(),
-  changedBy: z.uuid().nullable(),
-  via: z.string(),
+  changedBy: z.uuid().nullable().describe('Who made the change; null for the public and for the system'),
+  changedByName: z.string().nullable().describe('Their name, for signed-in requesters'),
+  via: z.string().describe('As recorded; `source` reads it'),
+  source: ChangeSource,
   snapshot: Activity.partial().describe('The whole activity as it was after this change'),
 });
 export const ActivityVersionList = z.object({ data: z.array(ActivityVersion) });
@@ -305,11 +316,7 @@ export const ImportQuery = z
       .default('false')
       .transform((value) => value === 'true')
       .describe('Check every row and report problems without writing anything'),
-    filename: z
-      .string()
-      .max(300)
-      .optional()
-      .describe('Recorded in each version as where the change came from'),
+    filename: Text(300).optional().describe('Recorded in each version as where the change came from'),
     registerOrganisations: z
       .enum(['true', 'false'])
       .default('false')

@@ -1,5 +1,4 @@
 // Reading and writing activities inside a requester's transaction; every write adds a version row.
-import { randomUUID } from 'node:crypto';
 import {
   and,
   arrayContains,
@@ -7,6 +6,7 @@ import {
   asc,
   desc,
   eq,
+  exists,
   gt,
   ilike,
   inArray,
@@ -17,6 +17,8 @@ import {
 import { coordinationMechanisms, organisations } from '../partners/index.js';
 import type { Queryable } from '../platform/db.js';
 import { AppError, type FieldError } from '../platform/errors.js';
+import { changeSource } from './change-source.js';
+import { readableIdentifier } from './readable-identifier.js';
 import {
   type ActivityRow,
   type ActivityValues,
@@ -86,20 +88,45 @@ export async function getActivity(db: Queryable, id: string): Promise<ActivityRo
   return row;
 }
 
-export async function listActivityVersions(db: Queryable, activityId: string) {
+/**
+ * Every version of an activity, newest first. The public sees only published versions of an activity
+ * that is published now (row-level security says the same beneath), and never who made them.
+ */
+export async function listActivityVersions(
+  db: Queryable,
+  activityId: string,
+  requester: { isSignedIn: boolean },
+) {
+  const visible = requester.isSignedIn
+    ? eq(activityVersions.activityId, activityId)
+    : and(
+        eq(activityVersions.activityId, activityId),
+        eq(activityVersions.isPublished, true),
+        exists(
+          db
+            .select({ id: activities.id })
+            .from(activities)
+            .where(and(eq(activities.id, activityId), eq(activities.isPublished, true))),
+        ),
+      );
   const rows = await db
-    .select()
+    .select({
+      version: activityVersions,
+      changedByName: sql<string | null>`app_user_display_name(${activityVersions.changedBy})`,
+    })
     .from(activityVersions)
-    .where(eq(activityVersions.activityId, activityId))
+    .where(visible)
     .orderBy(desc(activityVersions.version));
   if (rows.length === 0) throw new AppError('not_found', `No activity ${activityId}.`);
-  return rows.map((row) => ({
+  return rows.map(({ version: row, changedByName }) => ({
     activityId: row.activityId,
     version: row.version,
     change: row.change,
     changedAt: row.changedAt.toISOString(),
-    changedBy: row.changedBy,
+    changedBy: requester.isSignedIn ? row.changedBy : null,
+    changedByName: requester.isSignedIn ? changedByName : null,
     via: row.via,
+    source: changeSource(row.via),
     snapshot: row.snapshot as Partial<Activity>,
   }));
 }
@@ -192,7 +219,8 @@ export async function appendVersions(
 }
 
 export async function createActivity(db: Queryable, input: ActivityInput, context: ChangeContext) {
-  const identifier = input.identifier ?? `concerted-${randomUUID()}`;
+  const identifier =
+    input.identifier ?? (await readableIdentifier(db, input.leadOrganisationId, context.at.getUTCFullYear()));
   const values = await checkedValues(db, { ...input, identifier });
   const [existing] = await db
     .select({ id: activities.id })

@@ -227,11 +227,18 @@ function missing(firstSeq: number, nextSeq: number): ChainBreak {
 export async function listAuditEntries(tx: Queryable, filters: AuditFilters): Promise<AuditEntryList> {
   const c = auditEntries;
   const rows = await tx
-    .select()
+    .select({
+      entry: c,
+      actorName: sql<string | null>`app_user_display_name(${c.actorUserId})`,
+      organisationName: sql<
+        string | null
+      >`(select o.name from organisations o where o.id = ${c.organisationId})`,
+    })
     .from(c)
     .where(
       and(
         filters.userId ? eq(c.actorUserId, filters.userId) : undefined,
+        filters.user ? actorMatching(filters.user) : undefined,
         filters.action ? eq(c.action, filters.action) : undefined,
         filters.resourceType ? eq(c.resourceType, filters.resourceType) : undefined,
         filters.resourceId ? eq(c.resourceId, filters.resourceId) : undefined,
@@ -246,10 +253,23 @@ export async function listAuditEntries(tx: Queryable, filters: AuditFilters): Pr
     .limit(filters.limit + 1);
   const page = rows.slice(0, filters.limit);
   const hasMore = rows.length > filters.limit;
-  return { data: page.map(toAuditEntry), nextBefore: hasMore ? (page.at(-1)?.seq ?? null) : null };
+  return {
+    data: page.map(({ entry, actorName, organisationName }) => ({
+      ...toAuditEntry(entry),
+      actorName,
+      organisationName,
+    })),
+    nextBefore: hasMore ? (page.at(-1)?.entry.seq ?? null) : null,
+  };
 }
 
-function toAuditEntry(row: AuditRow): AuditEntry {
+/** Entries by the people whose name or email contains the text (the users the requester may see). */
+function actorMatching(text: string) {
+  const pattern = `%${text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+  return sql`${auditEntries.actorUserId} in (select u.id from users u where u.display_name ilike ${pattern} or u.email ilike ${pattern})`;
+}
+
+function toAuditEntry(row: AuditRow): Omit<AuditEntry, 'actorName' | 'organisationName'> {
   return {
     ...row,
     at: row.at.toISOString(),

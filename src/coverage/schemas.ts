@@ -1,7 +1,6 @@
 // The shapes of the coverage analysis in the API: matrix, findings, country profiles and need statements.
 import { z } from 'zod';
-import { PlainText } from '../access/schemas.js';
-import { IsoDate } from '../activities/schemas.js';
+import { Int, IsoDate, PlainText, QueryInt, Text } from '../platform/fields.js';
 import {
   ActivityType,
   ActorType,
@@ -33,11 +32,7 @@ export const CoverageQuery = z
       .regex(/^[A-Z]{3}$/)
       .default('USD')
       .describe('Budgets in this currency are summed; others are counted apart'),
-    minActivities: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(1000)
+    minActivities: QueryInt({ min: 1, max: 1000 })
       .default(1)
       .describe('Fewer activities than this for a need is a gap'),
     minReachedShare: z.coerce
@@ -185,7 +180,7 @@ export const Need = z.object({
 });
 export type Need = z.infer<typeof Need>;
 
-const Year = z.number().int().min(1900).max(2200);
+const Year = Int({ min: 1900, max: 2200 });
 export const NeedRequest = z
   .object({
     iso3: Iso3,
@@ -195,9 +190,9 @@ export const NeedRequest = z
     fromYear: Year,
     toYear: Year,
     level: z.enum(NEED_LEVELS),
-    peopleInNeed: z.number().int().min(0).nullable().default(null),
+    peopleInNeed: Int({ min: 0 }).nullable().default(null),
     source: PlainText(500).nullable().default(null),
-    note: z.string().trim().max(5000).nullable().default(null),
+    note: Text(5000).nullable().default(null),
   })
   .strict()
   .refine((need) => need.fromYear <= need.toYear, { message: 'fromYear is after toYear', path: ['toYear'] });
@@ -209,14 +204,14 @@ export const UpdateNeedRequest = z
     fromYear: Year,
     toYear: Year,
     level: z.enum(NEED_LEVELS),
-    peopleInNeed: z.number().int().min(0).nullable(),
+    peopleInNeed: Int({ min: 0 }).nullable(),
     source: PlainText(500).nullable(),
-    note: z.string().trim().max(5000).nullable(),
+    note: Text(5000).nullable(),
   })
   .partial()
   .strict();
 export const NeedQuery = z
-  .object({ country: Iso3.optional(), year: z.coerce.number().int().optional() })
+  .object({ country: Iso3.optional(), year: QueryInt({ min: 1900, max: 2200 }).optional() })
   .strict();
 export const NeedList = z.object({ data: z.array(Need) });
 export const NeedResponse = z.object({ data: Need });

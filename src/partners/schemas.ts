@@ -1,13 +1,11 @@
 // The shapes of partner organisations, focal points and coordination mechanisms in the API.
 import { z } from 'zod';
-import { PlainText } from '../access/schemas.js';
+import { IsoDate, LongText, PlainText, Text } from '../platform/fields.js';
 import { Language } from '../reference/schemas.js';
 import { ActorType, Iso3 } from '../reference/vocabulary.js';
 import { MECHANISM_KINDS, MECHANISM_MEMBER_ROLES } from './schema.js';
 
-const IsoDate = z.iso.date().describe('A calendar date, YYYY-MM-DD');
 const Names = z.partialRecord(Language, z.string());
-const LongText = (max: number) => z.string().trim().min(1).max(max);
 
 export const Organisation = z.object({
   id: z.uuid(),
@@ -125,7 +123,7 @@ export const UpdateOrganisationRequest = z
 
 export const OrganisationQuery = z
   .object({
-    q: z.string().trim().max(200).optional().describe('Part of the name or acronym'),
+    q: Text(200).optional().describe('Part of the name or acronym'),
     actorType: ActorType.optional(),
     country: Iso3.optional().describe('Organisations working in this country (or headquartered there)'),
     provisional: z

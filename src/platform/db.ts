@@ -1,5 +1,5 @@
 // The one place that opens the database: embedded PGlite under DATA_DIR, or a PostgreSQL server.
-import { mkdir, open, readdir, readFile } from 'node:fs/promises';
+import { open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { protectDataDirectory, restrictTree } from './data-directory.js';
 import { loginPasswordStatement, type RoleFacts, requestConnectionUrl } from './database-roles.js';
 import * as schema from './schema.js';
 import { embeddedTransactions, type RunTransaction, serverTransactions } from './transactions.js';
@@ -103,9 +104,10 @@ async function openServer(databaseUrl: string, options: OpenDatabaseOptions): Pr
 }
 
 async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle> {
-  if (dataDir) await mkdir(dataDir, { recursive: true });
+  if (dataDir) await protectDataDirectory(dataDir);
   const client = dataDir ? new PGlite(dataDir) : new PGlite();
   await client.waitReady;
+  if (dataDir) await restrictTree(dataDir);
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   // One superuser is all there is: requests rely on SET LOCAL ROLE, set in every transaction.
   const transactions = embeddedTransactions(client, db);
@@ -121,7 +123,10 @@ async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle
       return { request: facts, owner: facts };
     },
     flush: () => (dataDir ? syncWriteAheadLog(dataDir) : Promise.resolve()),
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      if (dataDir) await restrictTree(dataDir);
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, type FieldError, problemFor } from './errors.js';
+import { unreadableFileError } from './file-errors.js';
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
@@ -47,7 +48,19 @@ function issueDetails(issue: ValidationIssue | undefined, keyword: string, messa
   return details;
 }
 
-export function toAppError(error: unknown): AppError {
+/*
+ * Class 22 is "data exception": a value the database cannot hold (NUL in text, an integer or date out
+ * of range, a malformed number). Field validation should stop these first; this is the last line, so
+ * that one that slips through is the client's 400, never a 500. The database's own words carry SQL
+ * types and sometimes values, so they are not passed on.
+ */
+const DATA_EXCEPTION: { code: ErrorCode; detail: string } = {
+  code: 'validation_failed',
+  detail:
+    'A value cannot be stored: it is out of range, malformed or contains a character text cannot hold. Check numbers, dates and text for stray characters.',
+};
+
+export function toAppError(error: unknown, method = 'GET'): AppError {
   if (error instanceof AppError) return error;
   const err = error as Partial<FastifyError> & { cause?: unknown };
   if (hasZodFastifySchemaValidationErrors(err)) {
@@ -60,10 +73,11 @@ export function toAppError(error: unknown): AppError {
     return new AppError('validation_failed', 'Some fields are not valid; see `errors`.', fields);
   }
   const sqlState = findSqlState(error);
-  if (sqlState && SQLSTATE_CODES[sqlState]) {
-    const mapped = SQLSTATE_CODES[sqlState];
-    return new AppError(mapped.code, mapped.detail);
-  }
+  const mapped =
+    sqlState && (SQLSTATE_CODES[sqlState] ?? (sqlState.startsWith('22') ? DATA_EXCEPTION : null));
+  if (mapped) return new AppError(mapped.code, mapped.detail);
+  const unreadable = unreadableFileError(error, method);
+  if (unreadable) return unreadable;
   if (err.code && FASTIFY_CODES[err.code]) return new AppError(FASTIFY_CODES[err.code]!, err.message);
   if (error instanceof SyntaxError || err.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return new AppError(
@@ -102,7 +116,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
 export const httpErrors = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((error, request, reply) => {
-      const appError = toAppError(error);
+      const appError = toAppError(error, request.method);
       if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: appError.code }, 'request refused');
       return sendProblem(request, reply, appError);

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../platform/errors.js';
+import { Text } from '../platform/fields.js';
 import { typed } from '../platform/routes.js';
 import { CodeListIndex, CodeListResponse, CountryList, M49AreaList } from './schemas.js';
 import { findCodeList, listCodeLists, listCountries, listM49Areas } from './store.js';
@@ -63,7 +64,7 @@ export async function referenceRoutes(app: FastifyInstance) {
       schema: {
         tags: TAGS,
         summary: 'One code list with its codes in display order and their labels in six languages',
-        params: z.object({ name: z.string().min(1).max(100) }).strict(),
+        params: z.object({ name: Text(100).min(1) }).strict(),
         response: { 200: CodeListResponse },
       },
     },

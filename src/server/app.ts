@@ -2,7 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accountRoutes } from '../access/account-routes.js';
 import { authRoutes } from '../access/auth-routes.js';
@@ -31,9 +36,15 @@ import { AppError } from '../platform/errors.js';
 import { httpErrors, sendProblem } from '../platform/http-errors.js';
 import { loggerOptions } from '../platform/logger.js';
 import { isExemptFromActionDeclaration } from '../platform/routes.js';
+import {
+  documentationCsp,
+  securityHeaders,
+  securityHeadersWithoutHooks,
+} from '../platform/security-headers.js';
 import { referenceRoutes } from '../reference/routes.js';
 import { statisticsRoutes } from '../statistics/routes.js';
 import { type UploadSettings, uploads } from '../uploads/plugin.js';
+import { allowedMethodsFinder } from './allowed-methods.js';
 import { healthRoutes } from './health-routes.js';
 import { webApp } from './web-app.js';
 
@@ -76,6 +87,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     routerOptions: { maxParamLength: 200 },
     forceCloseConnections: 'idle',
     return503OnClosing: true,
+    frameworkErrors: frameworkError,
   });
   app.decorate('database', database);
   app.decorate('config', config);
@@ -97,6 +109,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   if (options.signAuditCheckpoints) await app.register(auditCheckpointSchedule);
 
   await app.register(httpErrors);
+  await app.register(securityHeaders);
   await app.register(accessControl);
   await app.register(uploads, options.uploads ?? {});
   await registerOpenApi(app);
@@ -119,8 +132,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
     { prefix: API_PREFIX },
   );
-  if (options.serveWeb !== false) await app.register(webApp, { webDir: config.webDir });
-  else app.setNotFoundHandler((request, reply) => sendProblem(request, reply, routeNotFound(request.url)));
+  const unknownRoute = unknownRouteHandler(routeTable);
+  if (options.serveWeb !== false) await app.register(webApp, { webDir: config.webDir, unknownRoute });
+  else app.setNotFoundHandler(unknownRoute);
   return app;
 }
 
@@ -142,6 +156,42 @@ async function refuseRolesThatBypassSecurity(database: DatabaseHandle): Promise<
 
 export function routeNotFound(url: string): AppError {
   return new AppError('route_not_found', `No route matches ${url.split('?')[0]}; see /api/docs for the API.`);
+}
+
+/** 405 with Allow when the path is known under other methods, else 404. */
+function unknownRouteHandler(routeTable: readonly RouteSummary[]) {
+  const allowedMethods = allowedMethodsFinder(routeTable);
+  return (request: FastifyRequest, reply: FastifyReply) => {
+    const pathname = request.url.split('?')[0] ?? '/';
+    const allowed = allowedMethods(pathname);
+    if (allowed.length === 0) return sendProblem(request, reply, routeNotFound(pathname));
+    reply.header('allow', allowed.join(', '));
+    return sendProblem(
+      request,
+      reply,
+      new AppError('method_not_allowed', `${pathname} answers ${allowed.join(', ')}, not ${request.method}.`),
+    );
+  };
+}
+
+/** Errors Fastify meets before any route runs: a malformed address or an overlong path segment. */
+function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const detail =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'A part of the address is too long; ids and codes are never that long.'
+      : 'The address is not valid: each % must start an escape of valid UTF-8 (for example %20).';
+  reply.headers(securityHeadersWithoutHooks());
+  return sendProblem(
+    request,
+    reply,
+    new AppError('validation_failed', detail, [
+      {
+        path: 'url',
+        message: detail,
+        code: error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'too_long' : 'malformed_url',
+      },
+    ]),
+  );
 }
 
 /** Deny by default starts here: a route under /api that names no action cannot even be registered. */
@@ -198,5 +248,9 @@ async function registerOpenApi(app: FastifyInstance) {
   app.get('/api/openapi.json', { config: { action: 'public.read' }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    transformStaticCSP: documentationCsp,
+  });
 }

@@ -2,13 +2,18 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError } from '../platform/errors.js';
-import { sendProblem } from '../platform/http-errors.js';
 
 export const webApp = fp(
-  async (app: FastifyInstance, options: { webDir: string }) => {
+  async (
+    app: FastifyInstance,
+    options: {
+      webDir: string;
+      /** Answers a request no route serves (a problem+json 404 or 405). */
+      unknownRoute: (request: FastifyRequest, reply: FastifyReply) => unknown;
+    },
+  ) => {
     const hasWeb = existsSync(path.join(options.webDir, 'index.html'));
     if (hasWeb) {
       await app.register(fastifyStatic, { root: options.webDir, wildcard: false, index: ['index.html'] });
@@ -16,11 +21,7 @@ export const webApp = fp(
     app.setNotFoundHandler((request, reply) => {
       const pathname = request.url.split('?')[0] ?? '/';
       if (pathname.startsWith('/api') || request.method !== 'GET' || !hasWeb) {
-        return sendProblem(
-          request,
-          reply,
-          new AppError('route_not_found', `No route matches ${pathname}; see /api/docs for the API.`),
-        );
+        return options.unknownRoute(request, reply);
       }
       return reply.type('text/html').sendFile('index.html');
     });

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdParam } from '../access/schemas.js';
+import { Text } from '../platform/fields.js';
 import { typed } from '../platform/routes.js';
 import { importRouteHooks, UPLOAD_LIMITS, whileHoldingSlot } from '../uploads/index.js';
 import { computeShares, computeTrends } from './analysis.js';
@@ -45,7 +46,7 @@ export async function statisticsRoutes(app: FastifyInstance) {
       schema: {
         tags: TAGS,
         summary: 'Releases of official statistics, newest first; the first of each source is its default',
-        querystring: z.object({ source: z.string().trim().max(64).optional() }).strict(),
+        querystring: z.object({ source: Text(64).optional() }).strict(),
         response: { 200: ReleaseList },
       },
     },

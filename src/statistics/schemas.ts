@@ -1,5 +1,6 @@
 // The shapes of official statistics in the API: releases, catalogues, queries, shares, trends, revisions, imports.
 import { z } from 'zod';
+import { IsoDate, QueryInt, Text } from '../platform/fields.js';
 import { Labels } from '../reference/schemas.js';
 
 export const STATISTICS_SOURCES = ['glotip', 'sdg', 'csv'] as const;
@@ -171,16 +172,16 @@ export const CatalogueResponse = z.object({ data: Catalogue });
 const List = z
   .union([z.string(), z.array(z.string())])
   .transform((value) => (Array.isArray(value) ? value : [value]).map((v) => v.trim()).filter(Boolean));
-const Year = z.coerce.number().int().min(1900).max(2100);
+const Year = QueryInt({ min: 1900, max: 2100 });
 
 export const StatisticsQuery = z
   .object({
-    indicator: z.string().trim().min(1).max(300).describe('The indicator as the source publishes it'),
+    indicator: Text(300).min(1).describe('The indicator as the source publishes it'),
     release: z
       .uuid()
       .optional()
       .describe('A release id; by default the newest release holding the indicator'),
-    source: z.string().trim().max(64).optional().describe('Only releases of this source'),
+    source: Text(64).optional().describe('Only releases of this source'),
     area: List.optional().describe(
       'ISO3 countries or M49 areas (repeat the key); the world ("001") by default',
     ),
@@ -192,14 +193,14 @@ export const StatisticsQuery = z
     ),
     sex: List.optional().describe('Only these sexes, as published (summed unless grouped by sex)'),
     age: List.optional().describe('Only these ages, as published'),
-    dimension: z.string().trim().max(300).optional().describe('A dimension to filter on, with category'),
+    dimension: Text(300).optional().describe('A dimension to filter on, with category'),
     category: List.optional().describe('Only these categories of the dimension'),
-    unit: z.string().trim().max(100).optional(),
+    unit: Text(100).optional(),
     figures: z
       .enum(['rollup', 'published'])
       .default('rollup')
       .describe('For an M49 area: our sum of its countries, or the figures the source published for it'),
-    limit: z.coerce.number().int().min(1).max(100_000).default(10_000),
+    limit: QueryInt({ min: 1, max: 100_000 }).default(10_000),
   })
   .strict();
 export type StatisticsQuery = z.infer<typeof StatisticsQuery>;
@@ -284,9 +285,9 @@ export const RevisionsQuery = z
   .object({
     from: z.uuid().describe('The earlier release'),
     to: z.uuid().describe('The later release'),
-    indicator: z.string().trim().max(300).optional(),
-    area: z.string().trim().max(3).optional(),
-    limit: z.coerce.number().int().min(1).max(10_000).default(1000),
+    indicator: Text(300).optional(),
+    area: Text(3).optional(),
+    limit: QueryInt({ min: 1, max: 10_000 }).default(1000),
   })
   .strict();
 export type RevisionsQuery = z.infer<typeof RevisionsQuery>;
@@ -324,23 +325,12 @@ export const RevisionsResponse = z.object({ data: RevisionsResult });
 export const ImportRequest = z
   .object({
     source: StatisticsSource,
-    fileName: z
-      .string()
-      .trim()
-      .min(1)
-      .max(255)
-      .describe('Its extension says the format: .csv, .xlsx or .json'),
+    fileName: Text(255).min(1).describe('Its extension says the format: .csv, .xlsx or .json'),
     content: z.string().min(1).describe('The file: text, or base64 when encoding is base64 (XLSX)'),
     encoding: z.enum(['utf8', 'base64']).default('utf8'),
     mapping: z.unknown().optional().describe('For source csv: the mapping file’s JSON'),
-    release: z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .optional()
-      .describe('The release label; the file name by default'),
-    publishedOn: z.iso.date().optional(),
+    release: Text(200).min(1).optional().describe('The release label; the file name by default'),
+    publishedOn: IsoDate.optional(),
     dryRun: z.boolean().default(false),
   })
   .strict();

@@ -1,5 +1,10 @@
 // One activity with all its 4W fields, people by sex × age, and the history of its versions.
-import { type Activity, useActivity, useActivityVersions } from '../../api/activities.js';
+import {
+  type Activity,
+  type ActivityVersion,
+  useActivity,
+  useActivityVersions,
+} from '../../api/activities.js';
 import { useMechanisms } from '../../api/partners.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Loading, ProblemAlert, ResourceView } from '../../components/Status.js';
@@ -9,6 +14,7 @@ import { useSession } from '../../session/SessionProvider.js';
 import { useOrganisationNames } from './ActivityTable.js';
 import { descriptionIn, titleIn } from './narratives.js';
 import { PeopleTable } from './PeopleTable.js';
+import { formatPeriod } from './period.js';
 import { VocabularyGate } from './VocabularyGate.js';
 import { useDayFormat, useVocabulary, type Vocabulary } from './vocabulary.js';
 
@@ -125,13 +131,9 @@ function ActivityDetails(props: { activity: Activity; vocabulary: Vocabulary }) 
         <dt>{t('activity.status')}</dt>
         <dd>{v.label('iati_activity_status', a.status)}</dd>
         <dt>{t('activity.planned')}</dt>
-        <dd>
-          {date(a.plannedStart)} – {date(a.plannedEnd)}
-        </dd>
+        <dd>{formatPeriod(a.plannedStart, a.plannedEnd, day)}</dd>
         <dt>{t('activity.actual')}</dt>
-        <dd>
-          {date(a.actualStart)} – {date(a.actualEnd)}
-        </dd>
+        <dd>{formatPeriod(a.actualStart, a.actualEnd, day)}</dd>
       </dl>
       <h2>{t('activity.provenance')}</h2>
       <dl className="facts">
@@ -172,9 +174,7 @@ function Versions(props: { id: string }) {
                     <th scope="row">{formatNumber(version.version)}</th>
                     <td>{t(`versions.${version.change}`)}</td>
                     <td>{formatDateTime(version.changedAt)}</td>
-                    <td>
-                      <code>{version.via}</code>
-                    </td>
+                    <td>{describeSource(t, version)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -184,4 +184,15 @@ function Versions(props: { id: string }) {
       </ResourceView>
     </section>
   );
+}
+
+/** "Edna Editor, in the web app", "Edna Editor, importing the file “4w.xlsx”": who and how, never an id. */
+function describeSource(
+  t: ReturnType<typeof useI18n>['t'],
+  version: Pick<ActivityVersion, 'changedByName' | 'source'>,
+): string {
+  const name = version.changedByName ?? t('versions.someone');
+  const { channel, file } = version.source;
+  if (channel === 'import' && !file) return t('versions.source.importNoFile', { name });
+  return t(`versions.source.${channel}`, { name, file: file ?? '' });
 }

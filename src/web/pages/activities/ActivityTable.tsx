@@ -5,6 +5,7 @@ import { useOrganisations } from '../../api/partners.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { Link } from '../../router.js';
 import { titleIn } from './narratives.js';
+import { formatPeriod } from './period.js';
 import { useDayFormat, type Vocabulary } from './vocabulary.js';
 
 export function useOrganisationNames(): (id: string | null) => string {
@@ -68,10 +69,7 @@ export function ActivityTable(props: { activities: Activity[]; vocabulary: Vocab
                   <td colSpan={2}>{t('activity.unclassified')}</td>
                 )}
                 <td>{activity.countries.map((c) => vocabulary.countryName(c.iso3)).join(', ')}</td>
-                <td>
-                  {period.start ? formatDate(period.start) : '…'} –{' '}
-                  {period.end ? formatDate(period.end) : '…'}
-                </td>
+                <td>{formatPeriod(period.start, period.end, formatDate)}</td>
                 <td>{vocabulary.label('iati_activity_status', activity.status)}</td>
               </tr>
             );

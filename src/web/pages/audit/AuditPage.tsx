@@ -28,7 +28,6 @@ import {
 } from './audit-query.js';
 
 const FILTER_PROBLEMS: Record<FilterProblem, MessageKey> = {
-  notUuid: 'audit.problem.notUuid',
   notDate: 'audit.problem.notDate',
   toBeforeFrom: 'audit.problem.toBeforeFrom',
 };
@@ -187,15 +186,15 @@ function AuditFilterForm(props: {
         noValidate
         onSubmit={onSubmit(props.onApply)}
       >
-        <Field label={t('audit.userId')} hint={t('audit.userIdHint')} errors={problemText(problems.userId)}>
+        <Field label={t('audit.userId')} hint={t('audit.userIdHint')} errors={problemText(problems.user)}>
           {(control) => (
             <input
               {...control}
-              type="text"
-              dir="ltr"
+              type="search"
+              dir="auto"
               spellCheck={false}
-              value={draft.userId}
-              onChange={set('userId')}
+              value={draft.user}
+              onChange={set('user')}
             />
           )}
         </Field>

@@ -52,9 +52,12 @@ export function AuditTable(props: { entries: AuditEntry[]; organisationNames: Re
                   {entry.actorUserId === me?.id ? (
                     <strong>{t('audit.you')}</strong>
                   ) : entry.actorUserId ? (
-                    <code className="id" dir="ltr">
-                      {entry.actorUserId}
-                    </code>
+                    <details className="name-with-id">
+                      <summary>{entry.actorName ?? t('audit.someone')}</summary>
+                      <code className="id" dir="ltr">
+                        {entry.actorUserId}
+                      </code>
+                    </details>
                   ) : null}
                   <span className="cell-note">{t(VIA[entry.actorVia])}</span>
                 </td>
@@ -77,7 +80,10 @@ export function AuditTable(props: { entries: AuditEntry[]; organisationNames: Re
                   {entry.organisationId ? (
                     <span className="cell-note">
                       {t('audit.inOrganisation', {
-                        name: props.organisationNames.get(entry.organisationId) ?? entry.organisationId,
+                        name:
+                          entry.organisationName ??
+                          props.organisationNames.get(entry.organisationId) ??
+                          entry.organisationId,
                       })}
                     </span>
                   ) : null}
