@@ -482,6 +482,12 @@ const PROBES: Probe[] = [
   },
   {
     method: 'GET',
+    route: '/api/v1/statistics/releases/:id/areas',
+    url: () => `/api/v1/statistics/releases/${nobody()}/areas`,
+    allowed: 'anyone',
+  },
+  {
+    method: 'GET',
     route: '/api/v1/statistics/query',
     url: () => '/api/v1/statistics/query?indicator=Detected%20trafficking%20victims&by=sex',
     allowed: 'anyone',
