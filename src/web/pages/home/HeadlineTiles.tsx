@@ -1,9 +1,10 @@
-// The headline figures of the response: activities, partners and countries, and the coverage gaps still open.
+// The headline figures: official statistics, then activities, partners and countries, and the coverage gaps still open.
 import type { Findings } from '../../../coverage/schemas.js';
 import type { Overview } from '../../../overview/schemas.js';
 import { useResource } from '../../api/useResource.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { Link } from '../../router.js';
+import { HeadlineStatistics } from './HeadlineStatistics.js';
 
 function Tile(props: { value: string; label: string; to: string }) {
   return (
@@ -27,6 +28,7 @@ export function HeadlineTiles(props: { totals: Overview['totals'] }) {
         {t('home.headlineHeading')}
       </h2>
       <ul className="tiles">
+        <HeadlineStatistics />
         <Tile
           value={formatNumber(totals.activities)}
           label={t('home.tile.activities', { count: totals.activities })}

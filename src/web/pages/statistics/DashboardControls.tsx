@@ -22,7 +22,9 @@ export type Selection = {
 };
 
 /** The indicator a dashboard opens with: detected victims where the release has them. */
-function preferredIndicator(indicators: readonly CatalogueIndicator[]): CatalogueIndicator | undefined {
+export function preferredIndicator(
+  indicators: readonly CatalogueIndicator[],
+): CatalogueIndicator | undefined {
   return indicators.find((i) => /victim/i.test(i.indicator)) ?? indicators[0];
 }
 
