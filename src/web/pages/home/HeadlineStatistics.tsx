@@ -50,7 +50,11 @@ function WorldFigures(props: { release: Release; indicator: CatalogueIndicator }
         <li className="tile tile-statistic">
           <Link to="/statistics">
             <span className="tile-value">{totalText}</span>
-            <span className="tile-label">{t('home.tile.detected', { year: String(year) })}</span>
+            <span className="tile-label">
+              {t(props.release.isSynthetic ? 'home.tile.detectedIllustrative' : 'home.tile.detected', {
+                year: String(year),
+              })}
+            </span>
           </Link>
         </li>
       ) : null}
