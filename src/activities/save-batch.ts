@@ -21,29 +21,58 @@ const COLUMN_LIST = ACTIVITY_COLUMNS.map(([, name]) => `"${name}"`).join(', ');
 const UPDATE_LIST = UPDATED_COLUMNS.map((name) => `"${name}" = excluded."${name}"`).join(', ');
 
 /**
- * Writes a batch: new identifiers are inserted, changed ones updated (version + 1), unchanged ones left
- * alone; each written activity gets a version row. `existing` holds the stored rows of the batch's
- * identifiers, read in the same transaction. Should another writer have changed or created one of them
- * since, nothing of the batch is written and the caller's transaction fails with a conflict.
+ * Writes an import's batches: new identifiers are inserted, changed ones updated (version + 1), unchanged ones
+ * left alone; each written activity gets a version row. One batch is in flight while the caller reads the next:
+ * the counts are known before the write, and a failed write surfaces at the next `save` or at `finish`, so the
+ * caller's transaction fails. Should another writer have changed or created one of the activities since
+ * `existing` was read, the write fails with a conflict rather than overwrite that change.
  */
+export class ActivityBatchWriter {
+  private inFlight: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Queryable,
+    private readonly context: ChangeContext,
+  ) {}
+
+  /** `existing` holds the stored rows of the batch's identifiers, read in the same transaction. */
+  async save(batch: readonly ActivityValues[], existing: ReadonlyMap<string, ActivityRow>) {
+    const rows: ActivityRow[] = [];
+    let created = 0;
+    for (const values of batch) {
+      const stored = existing.get(values.identifier);
+      if (stored && isSameContent(values, stored)) continue;
+      if (!stored) created++;
+      rows.push(rowToWrite(values, stored, this.context));
+    }
+    await this.inFlight;
+    if (rows.length > 0) {
+      this.inFlight = writeActivities(this.db, rows).then(() =>
+        writeVersions(this.db, rows, existing, this.context),
+      );
+      // Marked as handled now; the error still surfaces at the next await of inFlight.
+      this.inFlight.catch(() => {});
+    }
+    return { created, updated: rows.length - created, unchanged: batch.length - rows.length };
+  }
+
+  /** Waits for the last write; rejects when any write failed. */
+  async finish(): Promise<void> {
+    await this.inFlight;
+  }
+}
+
+/** One batch written to the end. */
 export async function saveBatch(
   db: Queryable,
   batch: readonly ActivityValues[],
   existing: ReadonlyMap<string, ActivityRow>,
   context: ChangeContext,
 ) {
-  const rows: ActivityRow[] = [];
-  let created = 0;
-  for (const values of batch) {
-    const stored = existing.get(values.identifier);
-    if (stored && isSameContent(values, stored)) continue;
-    if (!stored) created++;
-    rows.push(rowToWrite(values, stored, context));
-  }
-  if (rows.length === 0) return { created: 0, updated: 0, unchanged: batch.length };
-  await writeActivities(db, rows);
-  await writeVersions(db, rows, existing, context);
-  return { created, updated: rows.length - created, unchanged: batch.length - rows.length };
+  const writer = new ActivityBatchWriter(db, context);
+  const counts = await writer.save(batch, existing);
+  await writer.finish();
+  return counts;
 }
 
 /** The full row as it will be stored, so that its version snapshot needs no read back. */
