@@ -1,8 +1,10 @@
 // The import's set-based batch writer on both engines: stored rows, version rows and refusal of stale batches.
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerTestPartners } from '../../test/activities/fixtures.js';
+import { CSV_WITHOUT_HXL, registerTestPartners } from '../../test/activities/fixtures.js';
 import { TEST_ENGINES, type TestDatabase } from '../../test/support/databases.js';
 import { AppError } from '../platform/errors.js';
+import { importActivities } from './import/run-import.js';
 import { activityView, valuesOf } from './record.js';
 import { findByIdentifiers, saveBatch } from './save-batch.js';
 import { activities, activityVersions } from './schema.js';
@@ -101,5 +103,27 @@ describe.each(TEST_ENGINES)('the activity batch writer on $name', (engine) => {
     });
     expect(await db.db.$count(activities)).toBe(3);
     expect(await db.db.$count(activityVersions)).toBe(before);
+  });
+
+  it('imports a file batch by batch, one written while the next is read, with every activity and version', async () => {
+    const options = (batchSize: number) => ({
+      format: 'csv' as const,
+      dryRun: false,
+      mayWrite: () => true,
+      context: { userId: null, via: 'test', at: FIRST },
+      batchSize,
+    });
+    const before = await db.db.$count(activityVersions);
+    const report = await db.db.transaction((tx) =>
+      importActivities(tx, Readable.from([CSV_WITHOUT_HXL]), options(1)),
+    );
+    expect(report).toMatchObject({ committed: true, created: 3, updated: 0, unchanged: 0 });
+    expect(await db.db.$count(activityVersions)).toBe(before + 3);
+    const stored = await findByIdentifiers(db.db, ['T-001', 'T-002', 'T-003']);
+    expect([...stored.values()].map((row) => row.version)).toEqual([1, 1, 1]);
+    const again = await db.db.transaction((tx) =>
+      importActivities(tx, Readable.from([CSV_WITHOUT_HXL]), options(2)),
+    );
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 3 });
   });
 });
