@@ -12,6 +12,12 @@ export function analyseCoverage(input: AnalysisInput): {
   findings: Omit<Findings, 'needSources'>;
   profiles: CountryProfile[];
 } {
+  const findings = findCoverage(input);
+  return { findings, profiles: buildCountryProfiles(input, [...findings.gaps, ...findings.overlaps]) };
+}
+
+/** The gaps and overlaps alone: what the findings routes answer, without the country profiles. */
+export function findCoverage(input: AnalysisInput): Omit<Findings, 'needSources'> {
   const order = (a: Findings['gaps'][number], b: Findings['gaps'][number]) =>
     SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
     a.iso3.localeCompare(b.iso3) ||
@@ -20,8 +26,5 @@ export function analyseCoverage(input: AnalysisInput): {
     a.id.localeCompare(b.id);
   const gaps = [...findNeedGaps(input), ...findStructuralGaps(input)].sort(order);
   const overlaps = findOverlaps(input).sort(order);
-  return {
-    findings: { period: input.period, gaps, overlaps, rules: ruleList() },
-    profiles: buildCountryProfiles(input, [...gaps, ...overlaps]),
-  };
+  return { period: input.period, gaps, overlaps, rules: ruleList() };
 }

@@ -169,13 +169,23 @@ function corridorsOf(activity: AnalysedActivity): Corridor[] {
   );
 }
 
-/** Works on the corridor at the destination: demand side, in the destination country, for this origin or any. */
-function worksAtDestination(activity: AnalysedActivity, corridor: Corridor): boolean {
-  if (activity.chainStage !== 'demand') return false;
-  if (!activity.countries.some((c) => c.iso3 === corridor.destination && c.role === 'destination'))
-    return false;
-  const origins = activity.countries.filter((c) => c.role === 'origin');
-  return origins.length === 0 || origins.some((c) => c.iso3 === corridor.origin);
+/**
+ * The corridors worked at their destination: demand-side work in the destination country, for one origin
+ * (`origin>destination`) or for any (`*>destination`). Built once, so each corridor is one look-up instead of a
+ * pass over every activity of its destination country.
+ */
+function corridorsWorkedAtDestination(input: AnalysisInput): Set<string> {
+  const worked = new Set<string>();
+  for (const activity of input.activities) {
+    if (activity.chainStage !== 'demand') continue;
+    const origins = activity.countries.filter((c) => c.role === 'origin').map((c) => c.iso3);
+    for (const country of activity.countries) {
+      if (country.role !== 'destination') continue;
+      if (origins.length === 0) worked.add(`*>${country.iso3}`);
+      for (const origin of origins) worked.add(`${origin}>${country.iso3}`);
+    }
+  }
+  return worked;
 }
 
 function findCorridorGaps(input: AnalysisInput): Finding[] {
@@ -190,6 +200,7 @@ function findCorridorGaps(input: AnalysisInput): Finding[] {
     }
   }
   const wanted = input.scope.countries?.length ? new Set(input.scope.countries) : null;
+  const workedAtDestination = corridorsWorkedAtDestination(input);
   const findings: Finding[] = [];
   for (const { corridor, activities } of [...originSide.values()].sort((a, b) =>
     `${a.corridor.origin}${a.corridor.destination}`.localeCompare(
@@ -197,8 +208,11 @@ function findCorridorGaps(input: AnalysisInput): Finding[] {
     ),
   )) {
     if (wanted && !wanted.has(corridor.origin) && !wanted.has(corridor.destination)) continue;
-    const atDestination = activitiesByCountry(input).get(corridor.destination) ?? [];
-    if (atDestination.some((a) => worksAtDestination(a, corridor))) continue;
+    if (
+      workedAtDestination.has(`*>${corridor.destination}`) ||
+      workedAtDestination.has(`${corridor.origin}>${corridor.destination}`)
+    )
+      continue;
     const organisations = [...new Set(activities.map((a) => nameOf(input, a.leadOrganisationId)))];
     findings.push(
       makeFinding(input, {

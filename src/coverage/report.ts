@@ -1,13 +1,28 @@
 // Use case: the coverage report for a period and filters — matrix, findings and country profiles.
 import type { Queryable } from '../platform/db.js';
-import { analyseCoverage } from './analysis.js';
+import { analyseCoverage, findCoverage } from './analysis.js';
 import { loadAnalysisInput } from './load.js';
 import { computeMatrix } from './matrix.js';
 import type { NeedSource } from './needs.js';
 import type { CoverageQuery, CoverageReport, Findings } from './schemas.js';
 import { countUnclassified } from './unclassified.js';
 
-export async function getFindings(db: Queryable, query: CoverageQuery, sources?: readonly NeedSource[]) {
+/** Gaps and overlaps. */
+export async function getFindings(
+  db: Queryable,
+  query: CoverageQuery,
+  sources?: readonly NeedSource[],
+): Promise<Findings> {
+  const input = await loadAnalysisInput(db, query, sources);
+  return { ...findCoverage(input), needSources: input.needSources };
+}
+
+/** Gaps and overlaps, and the country profiles that count them. */
+export async function getFindingsAndProfiles(
+  db: Queryable,
+  query: CoverageQuery,
+  sources?: readonly NeedSource[],
+) {
   const input = await loadAnalysisInput(db, query, sources);
   const { findings, profiles } = analyseCoverage(input);
   return { findings: { ...findings, needSources: input.needSources } satisfies Findings, profiles };
@@ -19,7 +34,7 @@ export async function getCoverageReport(
   sources?: readonly NeedSource[],
 ): Promise<CoverageReport> {
   const matrix = await computeMatrix(db, query);
-  const { findings, profiles } = await getFindings(db, query, sources);
+  const { findings, profiles } = await getFindingsAndProfiles(db, query, sources);
   const filters = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
   const unclassifiedActivities = await countUnclassified(db, query);
   return { period: matrix.period, filters, matrix, findings, profiles, unclassifiedActivities };

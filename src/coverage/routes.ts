@@ -7,7 +7,7 @@ import { Iso3 } from '../reference/vocabulary.js';
 import { findingsCsv, matrixCsv } from './csv.js';
 import { computeMatrix } from './matrix.js';
 import { createNeed, deleteNeed, listNeeds, updateNeed } from './needs.js';
-import { getCoverageReport, getFindings } from './report.js';
+import { getCoverageReport, getFindings, getFindingsAndProfiles } from './report.js';
 import {
   CountryProfile,
   CoverageQuery,
@@ -104,7 +104,7 @@ export async function coverageRoutes(app: FastifyInstance) {
       },
     },
     async (request) => ({
-      data: (await request.transaction((tx) => getFindings(tx, request.query))).findings,
+      data: await request.transaction((tx) => getFindings(tx, request.query)),
     }),
   );
 
@@ -120,7 +120,7 @@ export async function coverageRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const { findings } = await request.transaction((tx) => getFindings(tx, request.query));
+      const findings = await request.transaction((tx) => getFindings(tx, request.query));
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="coverage-findings.csv"')
@@ -144,7 +144,7 @@ export async function coverageRoutes(app: FastifyInstance) {
     async (request) => {
       const { iso3 } = request.params;
       const query = { ...request.query, country: [iso3] };
-      const { profiles } = await request.transaction((tx) => getFindings(tx, query));
+      const { profiles } = await request.transaction((tx) => getFindingsAndProfiles(tx, query));
       const profile = profiles.find((p) => p.iso3 === iso3) ?? emptyProfile(iso3);
       return { data: profile };
     },

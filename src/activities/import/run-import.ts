@@ -4,7 +4,7 @@ import { type ProvisionalOrganisation, registerProvisionalOrganisations } from '
 import type { Queryable } from '../../platform/db.js';
 import { type ActivityValues, isSameContent, valuesOf } from '../record.js';
 import type { ImportFormat, ImportOutcome, ImportProblem, ImportReport } from '../schemas.js';
-import { type ChangeContext, findByIdentifiers, saveBatch } from '../store.js';
+import { ActivityBatchWriter, type ChangeContext, findByIdentifiers } from '../store.js';
 import { readCsvRows } from './csv.js';
 import type { ParsedRecord } from './flat.js';
 import { parseIatiActivity } from './iati.js';
@@ -61,6 +61,7 @@ export async function importActivities(
   const run = new ImportRun(db, registry, options);
   for await (const event of eventsOf(input, options, registry)) await run.take(event);
   await run.flush();
+  await run.finish();
   const report = run.report();
   if (!options.dryRun && report.problemCount > 0) throw new ImportRejected(report);
   return report;
@@ -104,6 +105,7 @@ class ImportRun {
   private counts = { created: 0, updated: 0, unchanged: 0 };
   private hasHxlRow = false;
   private readonly leadColumn: string;
+  private readonly writer: ActivityBatchWriter;
   private readonly outcomes: ImportOutcome[] = [];
   private skipped = 0;
   private unclassified = 0;
@@ -117,6 +119,7 @@ class ImportRun {
     private readonly options: ImportOptions,
   ) {
     this.leadColumn = options.format === 'iati' ? 'reporting-org' : 'lead_organisation';
+    this.writer = new ActivityBatchWriter(db, options.context);
   }
 
   async take(event: TableEvent) {
@@ -162,7 +165,7 @@ class ImportRun {
       record.input.participants.flatMap((p) => (p.organisationId ? [[p.organisationId, p.name ?? '']] : [])),
     );
     this.batch.push({ record, values: valuesOf(record.input, names as Map<string, string>) });
-    if (this.batch.length >= (this.options.batchSize ?? 500)) await this.flush();
+    if (this.batch.length >= (this.options.batchSize ?? 2000)) await this.flush();
   }
 
   async flush() {
@@ -194,11 +197,9 @@ class ImportRun {
       return;
     }
     await this.registerProposals();
-    const saved = await saveBatch(
-      this.db,
+    const saved = await this.writer.save(
       batch.map((b) => b.values),
       existing,
-      this.options.context,
     );
     this.counts.created += saved.created;
     this.counts.updated += saved.updated;
@@ -231,6 +232,11 @@ class ImportRun {
       needsClassification,
       reason,
     });
+  }
+
+  /** Waits for the batch still being written. */
+  finish() {
+    return this.writer.finish();
   }
 
   private addProblems(problems: readonly ImportProblem[]) {
