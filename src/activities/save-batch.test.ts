@@ -66,7 +66,7 @@ describe.each(TEST_ENGINES)('the activity batch writer on $name', (engine) => {
       updatedAt: SECOND,
     });
     expect(stored.get('B-2')).toMatchObject({ version: 1, updatedAt: FIRST });
-    const versions = await listActivityVersions(db.db, changed.id);
+    const versions = await listActivityVersions(db.db, changed.id, { isSignedIn: true });
     expect(versions.map((v) => [v.version, v.change])).toEqual([
       [2, 'updated'],
       [1, 'created'],
