@@ -13,17 +13,21 @@ export function AuditRecordCell(props: {
   const organisationName = entry.organisationId
     ? (entry.organisationName ?? props.organisationNames.get(entry.organisationId) ?? null)
     : null;
+  // An organisation's own record already names it; saying "Organisation: X" again adds nothing.
+  const isTheOrganisation =
+    entry.resourceType === 'organisation' && entry.resourceId === entry.organisationId;
   if (!entry.resourceType && !entry.resourceId && !entry.organisationId) return <>—</>;
   return (
     <>
-      {entry.resourceType ? (
-        <span className="record-kind">{t(recordKindKey(entry.resourceType))}</span>
-      ) : null}
       {entry.resourceName ? (
         <>
-          {' '}
           <bdi className="record-name">{entry.resourceName}</bdi>
+          {entry.resourceType ? (
+            <span className="cell-note">{t(recordKindKey(entry.resourceType))}</span>
+          ) : null}
         </>
+      ) : entry.resourceType ? (
+        <span className="record-kind">{t(recordKindKey(entry.resourceType))}</span>
       ) : null}
       {entry.resourceId ? (
         <details className="name-with-id">
@@ -33,7 +37,7 @@ export function AuditRecordCell(props: {
           </code>
         </details>
       ) : null}
-      {entry.organisationId ? (
+      {entry.organisationId && !isTheOrganisation ? (
         <span className="cell-note">
           {organisationName ? (
             t('audit.inOrganisation', { name: organisationName })
