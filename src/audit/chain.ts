@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, lt, lte, sql } from 'drizzle-orm';
 import { PgTransaction } from 'drizzle-orm/pg-core';
 import { type Queryable, rowsOf } from '../platform/db.js';
+import { recordNames } from './record-names.js';
 import { auditEntries } from './schema.js';
 import type { AuditActorVia, AuditEntry, AuditEntryList, AuditFilters, AuditOutcome } from './schemas.js';
 
@@ -253,11 +254,16 @@ export async function listAuditEntries(tx: Queryable, filters: AuditFilters): Pr
     .limit(filters.limit + 1);
   const page = rows.slice(0, filters.limit);
   const hasMore = rows.length > filters.limit;
+  const resourceNames = await recordNames(
+    tx,
+    page.map(({ entry }) => entry),
+  );
   return {
-    data: page.map(({ entry, actorName, organisationName }) => ({
+    data: page.map(({ entry, actorName, organisationName }, index) => ({
       ...toAuditEntry(entry),
       actorName,
       organisationName,
+      resourceName: resourceNames[index] ?? null,
     })),
     nextBefore: hasMore ? (page.at(-1)?.entry.seq ?? null) : null,
   };
@@ -269,7 +275,7 @@ function actorMatching(text: string) {
   return sql`${auditEntries.actorUserId} in (select u.id from users u where u.display_name ilike ${pattern} or u.email ilike ${pattern})`;
 }
 
-function toAuditEntry(row: AuditRow): Omit<AuditEntry, 'actorName' | 'organisationName'> {
+function toAuditEntry(row: AuditRow): Omit<AuditEntry, 'actorName' | 'organisationName' | 'resourceName'> {
   return {
     ...row,
     at: row.at.toISOString(),

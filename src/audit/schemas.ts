@@ -18,6 +18,10 @@ export const AuditEntry = z.object({
   outcome: AuditOutcome,
   resourceType: z.string().nullable(),
   resourceId: z.string().nullable(),
+  resourceName: z
+    .string()
+    .nullable()
+    .describe('What the record is called (organisations, people, activities), when the requester may see it'),
   organisationId: z.string().nullable().describe('The organisation whose record it is'),
   organisationName: z.string().nullable(),
   reason: z.string().nullable().describe('Given for overrides and break-glass'),

@@ -1,5 +1,6 @@
 // The audit trail names people and organisations, and finds a person by part of their name or email.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appendAudit } from '../../src/audit/chain.js';
 import { demoEmail, type Session, startTestApp, type TestApp } from '../support/app.js';
 import { TEST_ENGINES } from '../support/databases.js';
 
@@ -35,6 +36,29 @@ describe.each(TEST_ENGINES)('audit trail names on $name', (engine) => {
         | undefined;
       expect(write?.organisationName).toBe('Safe Harbour Shelter Network (demo)');
     });
+
+  it('names the record of each entry: an activity by its title, an organisation and a person by name', async () => {
+    const record = async (resourceType: string, resourceId: string) => {
+      const reply = await t.as(
+        admin,
+        'GET',
+        `/api/v1/audit?resourceType=${resourceType}&resourceId=${resourceId}&limit=1`,
+      );
+      expect(reply.statusCode, reply.body).toBe(200);
+      return (reply.json().data as { resourceName: string | null }[])[0]?.resourceName;
+    };
+    const activity = (await t.as(admin, 'GET', '/api/v1/audit?resourceType=activity&limit=1')).json()
+      .data[0] as { resourceId: string; resourceName: string | null };
+    expect(activity.resourceName).toBe('Outreach to domestic workers');
+    const shelter = t.organisationIds.shelter as string;
+    const event = { actorUserId: null, actorVia: 'cli', action: 'users.manage', outcome: 'allowed' } as const;
+    await appendAudit(t.database.db, { ...event, resourceType: 'organisation', resourceId: shelter });
+    await appendAudit(t.database.db, { ...event, resourceType: 'membership', resourceId: editor.userId });
+    await appendAudit(t.database.db, { ...event, resourceType: 'api_token', resourceId: 'not-a-uuid' });
+    expect(await record('organisation', shelter)).toBe('Safe Harbour Shelter Network (demo)');
+    expect(await record('membership', editor.userId)).toBe('Edna Editor (demo)');
+    expect(await record('api_token', 'not-a-uuid')).toBeNull();
+  });
 
   it('finds nobody for a name nobody has, and takes % and _ literally', async () => {
     for (const search of ['Nobody Atall', '%', '_'])

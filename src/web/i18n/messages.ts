@@ -1,5 +1,6 @@
 // Message catalogues: English is bundled and defines the keys; the others load on demand.
 import activitiesEn from '../messages/activities/en.json' with { type: 'json' };
+import auditEn from '../messages/audit/en.json' with { type: 'json' };
 import coverageEn from '../messages/coverage/en.json' with { type: 'json' };
 import en from '../messages/en.json' with { type: 'json' };
 import homeEn from '../messages/home/en.json' with { type: 'json' };
@@ -7,7 +8,7 @@ import statisticsEn from '../messages/statistics/en.json' with { type: 'json' };
 import type { Language } from './languages.js';
 
 /** Capabilities keep their messages in their own files (messages/<capability>/<lang>.json), merged here. */
-const englishMessages = { ...en, ...activitiesEn, ...statisticsEn, ...homeEn, ...coverageEn };
+const englishMessages = { ...en, ...activitiesEn, ...statisticsEn, ...homeEn, ...coverageEn, ...auditEn };
 
 export type Messages = typeof englishMessages;
 /** Every key of en.json; a key missing there is a type error wherever t() is called with it. */
@@ -25,14 +26,16 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/statistics/ar.json', { with: { type: 'json' } }),
       import('../messages/home/ar.json', { with: { type: 'json' } }),
       import('../messages/coverage/ar.json', { with: { type: 'json' } }),
+      import('../messages/audit/ar.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage]) =>
+      ([main, activities, statistics, home, coverage, audit]) =>
         ({
           ...main.default,
           ...activities.default,
           ...statistics.default,
           ...home.default,
           ...coverage.default,
+          ...audit.default,
         }) satisfies Catalogue,
     ),
   zh: () =>
@@ -42,14 +45,16 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/statistics/zh.json', { with: { type: 'json' } }),
       import('../messages/home/zh.json', { with: { type: 'json' } }),
       import('../messages/coverage/zh.json', { with: { type: 'json' } }),
+      import('../messages/audit/zh.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage]) =>
+      ([main, activities, statistics, home, coverage, audit]) =>
         ({
           ...main.default,
           ...activities.default,
           ...statistics.default,
           ...home.default,
           ...coverage.default,
+          ...audit.default,
         }) satisfies Catalogue,
     ),
   fr: () =>
@@ -59,14 +64,16 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/statistics/fr.json', { with: { type: 'json' } }),
       import('../messages/home/fr.json', { with: { type: 'json' } }),
       import('../messages/coverage/fr.json', { with: { type: 'json' } }),
+      import('../messages/audit/fr.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage]) =>
+      ([main, activities, statistics, home, coverage, audit]) =>
         ({
           ...main.default,
           ...activities.default,
           ...statistics.default,
           ...home.default,
           ...coverage.default,
+          ...audit.default,
         }) satisfies Catalogue,
     ),
   ru: () =>
@@ -76,14 +83,16 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/statistics/ru.json', { with: { type: 'json' } }),
       import('../messages/home/ru.json', { with: { type: 'json' } }),
       import('../messages/coverage/ru.json', { with: { type: 'json' } }),
+      import('../messages/audit/ru.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage]) =>
+      ([main, activities, statistics, home, coverage, audit]) =>
         ({
           ...main.default,
           ...activities.default,
           ...statistics.default,
           ...home.default,
           ...coverage.default,
+          ...audit.default,
         }) satisfies Catalogue,
     ),
   es: () =>
@@ -93,14 +102,16 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/statistics/es.json', { with: { type: 'json' } }),
       import('../messages/home/es.json', { with: { type: 'json' } }),
       import('../messages/coverage/es.json', { with: { type: 'json' } }),
+      import('../messages/audit/es.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage]) =>
+      ([main, activities, statistics, home, coverage, audit]) =>
         ({
           ...main.default,
           ...activities.default,
           ...statistics.default,
           ...home.default,
           ...coverage.default,
+          ...audit.default,
         }) satisfies Catalogue,
     ),
 };

@@ -1,7 +1,6 @@
 // The audit trail, newest first: filters by person, action, record, organisation and dates, and
 // older entries page by page. Row-level security on the server decides which entries one sees.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ACTIONS } from '../../../access/policy.js';
 import type { Problem } from '../../../platform/errors.js';
 import {
   type AuditEntry,
@@ -19,6 +18,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { useSession } from '../../session/SessionProvider.js';
 import { AuditTable } from './AuditTable.js';
+import { ACTION_CODES, actionLabelKey, RECORD_KINDS, recordKindKey } from './audit-labels.js';
 import {
   type AuditFilters,
   auditQuery,
@@ -31,8 +31,6 @@ const FILTER_PROBLEMS: Record<FilterProblem, MessageKey> = {
   notDate: 'audit.problem.notDate',
   toBeforeFrom: 'audit.problem.toBeforeFrom',
 };
-const ACTION_NAMES = Object.keys(ACTIONS).sort();
-const RESOURCE_TYPES = ['api_token', 'break_glass_grant', 'membership', 'organisation', 'user'];
 
 type Listing = {
   entries: AuditEntry[];
@@ -172,8 +170,13 @@ function AuditFilterForm(props: {
   onClear: () => void;
   organisations: { value: string; label: string }[];
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { draft, problems } = props;
+  // Choices by their label in the reader's language, sorted as that language sorts.
+  const byLabel = (codes: readonly string[], key: (code: string) => Parameters<typeof t>[0]) =>
+    codes
+      .map((code) => ({ code, label: t(key(code)) }))
+      .sort((a, b) => a.label.localeCompare(b.label, language));
   const set = (name: keyof AuditFilters) => (event: { target: { value: string } }) =>
     props.onChange({ ...draft, [name]: event.target.value });
   const problemText = (problem: FilterProblem | undefined) => (problem ? [t(FILTER_PROBLEMS[problem])] : []);
@@ -202,9 +205,9 @@ function AuditFilterForm(props: {
           {(control) => (
             <select {...control} value={draft.action} onChange={set('action')}>
               <option value="">{t('audit.anyAction')}</option>
-              {ACTION_NAMES.map((name) => (
-                <option key={name} value={name}>
-                  {name}
+              {byLabel(ACTION_CODES, actionLabelKey).map((choice) => (
+                <option key={choice.code} value={choice.code}>
+                  {choice.label}
                 </option>
               ))}
             </select>
@@ -214,9 +217,9 @@ function AuditFilterForm(props: {
           {(control) => (
             <select {...control} value={draft.resourceType} onChange={set('resourceType')}>
               <option value="">{t('audit.anyResourceType')}</option>
-              {RESOURCE_TYPES.map((name) => (
-                <option key={name} value={name}>
-                  {name}
+              {byLabel(RECORD_KINDS, recordKindKey).map((choice) => (
+                <option key={choice.code} value={choice.code}>
+                  {choice.label}
                 </option>
               ))}
             </select>

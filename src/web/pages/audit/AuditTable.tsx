@@ -3,6 +3,8 @@ import type { AuditEntry } from '../../api/access.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { useSession } from '../../session/SessionProvider.js';
+import { AuditRecordCell } from './AuditRecordCell.js';
+import { actionLabelKey } from './audit-labels.js';
 
 const OUTCOMES: Record<AuditEntry['outcome'], { label: MessageKey; mark: string }> = {
   allowed: { label: 'audit.outcome.allowed', mark: '✓' },
@@ -62,7 +64,9 @@ export function AuditTable(props: { entries: AuditEntry[]; organisationNames: Re
                   <span className="cell-note">{t(VIA[entry.actorVia])}</span>
                 </td>
                 <td>
-                  <code dir="ltr">{entry.action}</code>
+                  <span className="audit-action" title={t('auditAction.code', { code: entry.action })}>
+                    {t(actionLabelKey(entry.action))}
+                  </span>
                 </td>
                 <td>
                   <span className={`outcome outcome-${entry.outcome}`}>
@@ -71,22 +75,7 @@ export function AuditTable(props: { entries: AuditEntry[]; organisationNames: Re
                   </span>
                 </td>
                 <td>
-                  {entry.resourceType ? <code dir="ltr">{entry.resourceType}</code> : '—'}
-                  {entry.resourceId ? (
-                    <code className="id cell-note" dir="ltr">
-                      {entry.resourceId}
-                    </code>
-                  ) : null}
-                  {entry.organisationId ? (
-                    <span className="cell-note">
-                      {t('audit.inOrganisation', {
-                        name:
-                          entry.organisationName ??
-                          props.organisationNames.get(entry.organisationId) ??
-                          entry.organisationId,
-                      })}
-                    </span>
-                  ) : null}
+                  <AuditRecordCell entry={entry} organisationNames={props.organisationNames} />
                 </td>
                 <td>
                   {entry.reason ? (
