@@ -378,45 +378,48 @@ function PeopleInputs(props: Props & { which: 'peopleTargeted' | 'peopleReached'
       <legend>{t(`activity.${which}`)}</legend>
       <p className="field-hint">{t('activityForm.peopleHint')}</p>
       <GroupErrors errors={errors} id={errorId} label={t(`activity.${which}`)} />
-      <table className="data-table">
-        <thead>
-          <tr>
-            <td />
-            {ages.map((age) => (
-              <th scope="col" key={age.value}>
-                {age.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {v.options('sex').map((sex) => (
-            <tr key={sex.value}>
-              <th scope="row">{sex.label}</th>
-              {ages.map((age) => {
-                const cell = `${sex.value}_${age.value}`;
-                return (
-                  <td key={cell}>
-                    <input
-                      type="number"
-                      min={0}
-                      step={1}
-                      inputMode="numeric"
-                      aria-label={t('activityForm.peopleCell', {
-                        which: t(`activity.${which}`),
-                        sex: sex.label,
-                        age: age.label,
-                      })}
-                      value={cells[cell] ?? ''}
-                      onChange={(e) => update({ [which]: { ...cells, [cell]: e.target.value } })}
-                    />
-                  </td>
-                );
-              })}
+      {/* Its inputs take focus, so keyboard users scroll the frame by moving through them. */}
+      <div className="table-scroll">
+        <table className="data-table">
+          <thead>
+            <tr>
+              <td />
+              {ages.map((age) => (
+                <th scope="col" key={age.value}>
+                  {age.label}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {v.options('sex').map((sex) => (
+              <tr key={sex.value}>
+                <th scope="row">{sex.label}</th>
+                {ages.map((age) => {
+                  const cell = `${sex.value}_${age.value}`;
+                  return (
+                    <td key={cell}>
+                      <input
+                        type="number"
+                        min={0}
+                        step={1}
+                        inputMode="numeric"
+                        aria-label={t('activityForm.peopleCell', {
+                          which: t(`activity.${which}`),
+                          sex: sex.label,
+                          age: age.label,
+                        })}
+                        value={cells[cell] ?? ''}
+                        onChange={(e) => update({ [which]: { ...cells, [cell]: e.target.value } })}
+                      />
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </fieldset>
   );
 }

@@ -1,0 +1,105 @@
+// No main page is wider than the screen, on a phone or a desktop, in English and in Arabic (right to
+// left): tables and charts scroll inside their own frame, long words wrap and grids collapse instead.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../src/access/demo.js';
+import { type Harness, openPage, startHarness } from './harness.js';
+
+let harness: Harness;
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+const SCREENS = [
+  { name: 'a phone', width: 390, height: 844 },
+  { name: 'a desktop', width: 1280, height: 900 },
+];
+
+const PUBLIC_PAGES = [
+  '/',
+  '/partners',
+  '/activities',
+  '/coverage',
+  '/statistics',
+  '/statistics/countries/KEN',
+  '/reference',
+];
+const EDITOR_PAGES = ['/activities/new', '/profile'];
+const ADMIN_PAGES = ['/admin', '/audit'];
+
+async function signIn(page: Page, email: string) {
+  await openPage(page, harness.baseUrl, '/sign-in?lang=en');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.locator('.user-menu-button').waitFor();
+}
+
+/**
+ * The page's width, and when it is too wide the chain of elements down to the one whose removal makes
+ * it fit: what sticks out may be a hidden label escaping a scroll frame, so boxes alone do not say.
+ */
+async function measure(page: Page): Promise<{ scrollWidth: number; innerWidth: number; culprit: string }> {
+  return page.evaluate(() => {
+    const fits = () => document.documentElement.scrollWidth <= window.innerWidth;
+    const chain: string[] = [];
+    let element: Element = document.body;
+    while (!fits()) {
+      const culprit = [...element.children].find((child) => {
+        if (!(child instanceof HTMLElement || child instanceof SVGElement)) return false;
+        const display = child.style.display;
+        child.style.display = 'none';
+        const found = fits();
+        child.style.display = display;
+        return found;
+      });
+      if (!culprit) break;
+      chain.push(
+        `${culprit.tagName.toLowerCase()}${[...culprit.classList].map((name) => `.${name}`).join('')}`,
+      );
+      element = culprit;
+    }
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: window.innerWidth,
+      culprit: chain.join(' > '),
+    };
+  });
+}
+
+async function expectFitsTheScreen(page: Page, pathname: string, language: string) {
+  await openPage(page, harness.baseUrl, `${pathname}?lang=${language}`);
+  const { scrollWidth, innerWidth, culprit } = await measure(page);
+  const where = `${pathname} in ${language} is too wide because of ${culprit}`;
+  expect(scrollWidth, where).toBeLessThanOrEqual(innerWidth);
+}
+
+describe.each(SCREENS.flatMap((screen) => ['en', 'ar'].map((language) => ({ ...screen, language }))))(
+  'on $name ($width px) in $language',
+  ({ width, height, language }) => {
+    it.each(PUBLIC_PAGES)('%s is no wider than the screen', async (pathname) => {
+      const page = await harness.newPage({ width, height });
+      await expectFitsTheScreen(page, pathname, language);
+      await page.context().close();
+    });
+
+    it('the editor’s pages are no wider than the screen', async () => {
+      const page = await harness.newPage({ width, height });
+      await signIn(page, 'editor@demo.concerted.invalid');
+      for (const pathname of EDITOR_PAGES) await expectFitsTheScreen(page, pathname, language);
+      await page.context().close();
+    });
+
+    it('the administrator’s pages are no wider than the screen', async () => {
+      const page = await harness.newPage({ width, height });
+      await signIn(page, 'admin@demo.concerted.invalid');
+      for (const pathname of ADMIN_PAGES) await expectFitsTheScreen(page, pathname, language);
+      await page.context().close();
+    });
+  },
+);
