@@ -111,3 +111,49 @@ describe('organisation form with wrong input', () => {
     expect(await pageWidth(page)).toBeLessThanOrEqual(1280);
   });
 });
+
+/** Arabic letters: a message shown in the Arabic interface must be written in Arabic. */
+const ARABIC = /[\u0600-\u06FF]/;
+
+async function expectExplainedErrors(page: Page, form: ReturnType<Page['locator']>, language: string) {
+  await form.locator('.field-error').first().waitFor();
+  const text = (await form.locator('.field-error').allTextContents()).join(' ');
+  expect(text).not.toMatch(MACHINERY);
+  if (language === 'ar') expect(text).toMatch(ARABIC);
+  expect(await pageWidth(page)).toBeLessThanOrEqual(1280);
+}
+
+describe('account forms with wrong input', () => {
+  it.each(['en', 'ar'])('sign-in names the missing fields in %s', async (language) => {
+    const page = await harness.newPage();
+    await openPage(page, harness.baseUrl, `/sign-in?lang=${language}`);
+    const form = page.locator('form').filter({ has: page.locator('input[autocomplete="username"]') });
+    await form.locator('button[type="submit"]').click();
+    await expectExplainedErrors(page, form, language);
+    await expect(form.locator('.has-error').count()).resolves.toBe(2);
+  });
+
+  it.each(['en', 'ar'])('the new-password form explains a refused password in %s', async (language) => {
+    const page = await harness.newPage();
+    await signIn(page, 'viewer@demo.concerted.invalid');
+    await openPage(page, harness.baseUrl, `/profile?lang=${language}`);
+    const form = page.locator('form').filter({ has: page.locator('input[autocomplete="new-password"]') });
+    await form.locator('input[autocomplete="current-password"]').fill(DEMO_PASSWORD);
+    for (const input of await form.locator('input[autocomplete="new-password"]').all())
+      await input.fill('short');
+    await form.locator('button[type="submit"]').click();
+    await expectExplainedErrors(page, form, language);
+  });
+
+  it.each(['en', 'ar'])('the API token form names what is missing in %s', async (language) => {
+    const page = await harness.newPage();
+    await signIn(page, 'viewer@demo.concerted.invalid');
+    await openPage(page, harness.baseUrl, `/profile?lang=${language}`);
+    const form = page
+      .locator('form')
+      .filter({ has: page.locator('input[type="checkbox"]') })
+      .first();
+    await form.locator('button[type="submit"]').click();
+    await expectExplainedErrors(page, form, language);
+  });
+});
