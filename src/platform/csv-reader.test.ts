@@ -55,4 +55,11 @@ describe('readCsvRecords', () => {
     );
     await expect(readWith('a,b\n1,2\n', { maxColumns: 2, maxCellLength: 8 })).resolves.toBeUndefined();
   });
+
+  it('refuses a quote that is never closed, naming the row it opened in', async () => {
+    await expect(read(['identifier,title\n', '"T-1,Unclosed\nmore text\n'])).rejects.toThrow(
+      'A quote opened in row 2 is never closed',
+    );
+    await expect(read(['a,b\n"closed",2\n'])).resolves.toHaveLength(2);
+  });
 });

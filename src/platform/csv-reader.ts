@@ -18,7 +18,8 @@ export type CsvReaderOptions = {
   maxRecordLength?: number | undefined;
 };
 
-type Parsed = { cells: string[]; next: number; lines: number };
+/** `isUnclosed`: the text ended inside a quoted cell. */
+type Parsed = { cells: string[]; next: number; lines: number; isUnclosed?: boolean };
 
 /**
  * Parses the record that starts at `start`; null when the text ends inside it (wait for more).
@@ -79,7 +80,7 @@ function parseQuoted(text: string, start: number, delimiter: string, isFinal: bo
   }
   if (!isFinal) return null;
   cells.push(cell.endsWith('\r') ? cell.slice(0, -1) : cell);
-  return { cells, next: text.length + 1, lines };
+  return { cells, next: text.length + 1, lines, isUnclosed: isQuoted };
 }
 
 /** Records with the line they start on (the first line is 1), as a spreadsheet numbers rows. */
@@ -98,6 +99,7 @@ export async function* readCsvRecords(
     while (position < text.length) {
       const parsed = parseRecord(text, position, delimiter, isFinal);
       if (!parsed) break;
+      if (parsed.isUnclosed) throw unclosedQuoteError(line);
       checkLimits(parsed.cells, line, options);
       batch.push({ rowNo: line, cells: parsed.cells });
       line += parsed.lines;
@@ -128,6 +130,16 @@ function checkLimits(cells: readonly string[], rowNo: number, options: CsvReader
     if ((cells[i] as string).length > options.maxCellLength)
       throw limitError(rowNo, `cell ${i + 1} is longer than ${options.maxCellLength} characters`);
   }
+}
+
+/** A quote opened and never closed swallows the rest of the file: refuse it rather than guess. */
+function unclosedQuoteError(rowNo: number): AppError {
+  const problem = `A quote opened in row ${rowNo} is never closed, so the rest of the file would read as one cell`;
+  return new AppError(
+    'validation_failed',
+    `${problem}: close the quote (or double it inside the text) and send the file again.`,
+    [{ path: 'file', message: problem, code: 'unclosed_quote' }],
+  );
 }
 
 function limitError(rowNo: number, problem: string): AppError {
