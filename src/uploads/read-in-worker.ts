@@ -3,7 +3,7 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { AppError } from '../platform/errors.js';
+import { AppError, type ErrorCode } from '../platform/errors.js';
 import { type ReadLimits, UPLOAD_LIMITS } from './limits.js';
 import type { UploadItem, UploadReader } from './read-upload.js';
 import { refusalFrom, UploadRefused } from './refusal.js';
@@ -66,6 +66,7 @@ export async function* readInWorker(
 
 function failureOf(event: Exclude<Event, { type: 'batch' | 'end' }>, budget: WorkerBudget): Error {
   if (event.type === 'refused') return refusalFrom(event.refusal);
+  if (event.type === 'problem') return new AppError(event.code as ErrorCode, event.detail, event.fields);
   if (event.type === 'unreadable')
     return new AppError('unreadable_file', `The file could not be read: ${event.message}`, [
       { path: 'file', message: event.message, code: 'unreadable' },

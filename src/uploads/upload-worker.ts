@@ -2,6 +2,7 @@
 // so that at most two batches are in memory whatever the file's size.
 import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../platform/errors.js';
 import type { ReadLimits } from './limits.js';
 import { readUpload, type UploadReader } from './read-upload.js';
 import { UploadRefused } from './refusal.js';
@@ -35,6 +36,8 @@ async function run({ bytes, reader, limits }: Job) {
     post({ type: 'end' });
   } catch (error) {
     if (error instanceof UploadRefused) post({ type: 'refused', refusal: error.toJSON() });
+    else if (error instanceof AppError)
+      post({ type: 'problem', code: error.code, detail: error.message, fields: error.fields });
     else
       post({
         type: 'unreadable',

@@ -189,7 +189,10 @@ describe.each(TEST_ENGINES)('IATI files as publishers write them, through the AP
     const laughs = `<?xml version="1.0"?><!DOCTYPE l [<!ENTITY l "${'l'.repeat(100)}">]><iati-activities/>`;
     const doctype = await importXml(coordinator, laughs, '');
     expect(doctype.status).toBe(422);
-    expect(doctype.body).toMatchObject({ code: 'unreadable_file', errors: [{ code: 'unreadable' }] });
+    expect(doctype.body).toMatchObject({
+      code: 'xml_not_accepted',
+      errors: [{ path: 'file', code: 'doctype' }],
+    });
     const found = (await t.as(coordinator, 'GET', '/api/v1/activities?q=XM-HOSTILE')).json().data;
     expect(found).toEqual([]);
   });

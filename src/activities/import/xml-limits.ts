@@ -42,7 +42,7 @@ const DESCRIPTIONS: Record<keyof XmlLimits, string> = {
 /** A file beyond a declared limit: 413, naming the limit, its value and where the file went beyond it. */
 export function xmlLimitExceeded(limit: keyof XmlLimits, value: number, line: number): AppError {
   const message = `The file goes beyond the limit of ${value.toLocaleString('en')} ${DESCRIPTIONS[limit]} (${limit}) at line ${line}; nothing was imported. Split the file or remove what is not IATI data.`;
-  return new AppError('xml_limit_exceeded', message, [{ path: 'body', code: limit, message }]);
+  return new AppError('xml_limit_exceeded', message, [{ path: 'file', code: limit, message }]);
 }
 
 /** A file that is not XML we read: malformed, or with a DOCTYPE (refused: entities can expand without bound). */
@@ -51,5 +51,5 @@ export function xmlRefused(reason: 'doctype' | 'malformed', detail: string, line
     reason === 'doctype'
       ? `The file has a DOCTYPE declaration at line ${line}; IATI files have none, and they are refused because their entities can expand without bound. Remove the DOCTYPE and import again.`
       : `The file is not well-formed XML at line ${line}: ${detail}. Check that it is a complete IATI activity file saved as UTF-8.`;
-  return new AppError('xml_not_accepted', message, [{ path: 'body', code: reason, message }]);
+  return new AppError('xml_not_accepted', message, [{ path: 'file', code: reason, message }]);
 }

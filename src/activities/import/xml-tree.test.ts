@@ -56,7 +56,7 @@ describe('the XML reader', () => {
     const read = { chunks: 0 };
     const error = await refusal(endlessNesting(read));
     expect(error).toMatchObject({ code: 'xml_limit_exceeded', status: 413 });
-    expect(error.fields?.[0]).toMatchObject({ path: 'body', code: 'maxDepth' });
+    expect(error.fields?.[0]).toMatchObject({ path: 'file', code: 'maxDepth' });
     expect(error.message).toContain('64 elements nested inside each other (maxDepth)');
     expect(read.chunks).toBeLessThanOrEqual(1);
     const deep = `<root><a>${'<b>'.repeat(20_000)}${'</b>'.repeat(20_000)}</a></root>`;
