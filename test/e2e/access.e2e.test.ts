@@ -294,7 +294,8 @@ describe('audit trail', () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForFunction(() => {
       const cells = [...document.querySelectorAll('tbody tr td:nth-child(3)')];
-      return cells.length > 0 && cells.every((cell) => cell.textContent === 'auth.sign_in');
+      // Actions read as translated labels, never as codes.
+      return cells.length > 0 && cells.every((cell) => cell.textContent === 'Sign in');
     });
     // The wrong passwords tried earlier are there, refused, and say so in words.
     await expect(page.locator('.outcome-denied').first().textContent()).resolves.toContain('Refused');
