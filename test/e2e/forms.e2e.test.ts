@@ -157,3 +157,15 @@ describe('account forms with wrong input', () => {
     await expectExplainedErrors(page, form, language);
   });
 });
+
+describe('membership invitation form with wrong input', () => {
+  it.each(['en', 'ar'])('names the missing email address in %s', async (language) => {
+    const page = await harness.newPage();
+    await signIn(page, 'org.admin@demo.concerted.invalid');
+    await openPage(page, harness.baseUrl, `/admin?lang=${language}`);
+    await page.locator('a[href^="/admin/organisations/"]').first().click();
+    const form = page.locator('form').filter({ has: page.locator('input[type="email"]') });
+    await form.locator('button[type="submit"]').click();
+    await expectExplainedErrors(page, form, language);
+  });
+});
