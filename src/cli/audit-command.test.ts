@@ -174,4 +174,19 @@ describe.each(TEST_ENGINES)('concerted audit on $name', (engine) => {
     expect(result.stderr).toMatch(/^error: --user: /);
     expect(result.exitCode).toBe(1);
   });
+
+  // Last: it lengthens the chain the tests above count.
+  it('shows an action people know by its description, not its code', async () => {
+    await appendAudit(database.db, {
+      actorUserId: null,
+      actorVia: 'cli',
+      action: 'organisations.update',
+      outcome: 'allowed',
+      resourceType: 'note',
+      resourceId: 'z',
+    });
+    const table = await run(database, ['list', '--resource-id', 'z']);
+    expect(table.stdout).toContain('Change an organisation’s profile');
+    expect(table.stdout).not.toContain('organisations.update');
+  });
 });

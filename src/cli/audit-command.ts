@@ -2,6 +2,7 @@
 // and list entries, as the operator.
 import cliProgress from 'cli-progress';
 import { Command } from 'commander';
+import { ACTIONS, isAction } from '../access/policy.js';
 import { type ChainVerification, listAuditEntries, verifyAuditChain } from '../audit/chain.js';
 import { checkpointLine } from '../audit/checkpoint.js';
 import {
@@ -174,14 +175,15 @@ function filtersFrom(options: ListOptions) {
   throw new Error(`${option}: ${issue?.message ?? 'not valid'}`);
 }
 
+/** What the operator reads: names and the action's description; the codes stay in --json. */
 function rowOf(entry: AuditEntry) {
   return {
     seq: entry.seq,
     at: entry.at,
-    actor: entry.actorUserId ?? entry.actorVia,
-    action: entry.action,
+    actor: entry.actorName ?? entry.actorUserId ?? entry.actorVia,
+    action: isAction(entry.action) ? ACTIONS[entry.action].description : entry.action,
     outcome: entry.outcome,
-    resource: [entry.resourceType, entry.resourceId].filter(Boolean).join(':'),
-    organisation: entry.organisationId,
+    resource: entry.resourceName ?? [entry.resourceType, entry.resourceId].filter(Boolean).join(':'),
+    organisation: entry.organisationName ?? entry.organisationId,
   };
 }
