@@ -103,3 +103,27 @@ describe.each(SCREENS.flatMap((screen) => ['en', 'ar'].map((language) => ({ ...s
     });
   },
 );
+
+describe('a table wider than a phone', () => {
+  it('scrolls in a named frame that the keyboard reaches and scrolls', async () => {
+    const page = await harness.newPage({ width: 390, height: 844 });
+    await openPage(page, harness.baseUrl, '/reference/countries?lang=en');
+    const frame = page.getByRole('region', { name: /countries/i }).first();
+    await frame.waitFor();
+    expect(await frame.getAttribute('tabindex')).toBe('0');
+    await frame.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('End');
+    await expect.poll(() => frame.evaluate((element) => element.scrollLeft)).toBeGreaterThan(0);
+    await page.context().close();
+  });
+
+  it('leaves a frame that fits without an extra tab stop', async () => {
+    const page = await harness.newPage({ width: 1280, height: 900 });
+    await openPage(page, harness.baseUrl, '/reference/countries?lang=en');
+    await page.locator('.table-scroll').first().waitFor();
+    const tabStops = await page.locator('.table-scroll[tabindex]').count();
+    expect(tabStops).toBe(0);
+    await page.context().close();
+  });
+});

@@ -1,5 +1,6 @@
 // A chart's text alternative: the figures it draws, as a table with row and column headers.
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { TableScroll } from '../TableScroll.js';
 
 export type TableData = {
   /** Header of the first column (what the rows are), then one per value column. */
@@ -12,7 +13,7 @@ export function DataTable(props: { caption: string; data: TableData }) {
   const { t } = useI18n();
   const { data } = props;
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data-table chart-data">
         <caption>{props.caption}</caption>
         <thead>
@@ -39,6 +40,6 @@ export function DataTable(props: { caption: string; data: TableData }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { paths, type SessionListResponse } from '../../api/access.js';
 import { useApiResource } from '../../api/useApiResource.js';
 import { PageHeading } from '../../components/PageHeading.js';
+import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useRoleName } from '../../session/labels.js';
 import { useSession } from '../../session/SessionProvider.js';
@@ -43,7 +44,7 @@ export function ProfilePage() {
             <bdi dir="ltr">{me.email}</bdi>
           </dd>
         </dl>
-        <div className="table-scroll">
+        <TableScroll>
           <table className="data-table">
             <caption>{t('profile.rolesCaption')}</caption>
             <thead>
@@ -63,7 +64,7 @@ export function ProfilePage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <PasswordSection onChanged={sessions.reload} />
       <SecondFactorSection headingId={`${SECOND_FACTOR_ID}-heading`} sectionId={SECOND_FACTOR_ID} />

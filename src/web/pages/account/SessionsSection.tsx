@@ -5,6 +5,7 @@ import type { ApiResource } from '../../api/useApiResource.js';
 import { ConfirmDialog } from '../../components/Dialog.js';
 import { FormAlert, useSubmission } from '../../components/forms.js';
 import { ResourceView } from '../../components/Status.js';
+import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { navigate } from '../../router.js';
 import { useSession } from '../../session/SessionProvider.js';
@@ -29,7 +30,7 @@ export function SessionsSection(props: { sessions: ApiResource<SessionListRespon
       <p>{t('sessions.intro')}</p>
       <ResourceView resource={props.sessions}>
         {({ data }) => (
-          <div className="table-scroll">
+          <TableScroll>
             <table className="data-table">
               <caption>{t('sessions.caption', { count: data.length })}</caption>
               <thead>
@@ -61,7 +62,7 @@ export function SessionsSection(props: { sessions: ApiResource<SessionListRespon
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </ResourceView>
       <button

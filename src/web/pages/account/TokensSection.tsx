@@ -20,6 +20,7 @@ import {
 } from '../../components/forms.js';
 import { SecretOnce } from '../../components/SecretOnce.js';
 import { ResourceView } from '../../components/Status.js';
+import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useRoleName } from '../../session/labels.js';
 import { rolesOf } from '../../session/permissions.js';
@@ -220,7 +221,7 @@ function TokenTable(props: { tokens: ApiToken[]; onRevoked: (name: string) => vo
   };
   return (
     <>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="data-table">
           <caption>{t('tokens.caption')}</caption>
           <thead>
@@ -276,7 +277,7 @@ function TokenTable(props: { tokens: ApiToken[]; onRevoked: (name: string) => vo
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <ConfirmDialog
         open={target !== null}
         title={t('tokens.revokeTitle', { name: target?.name ?? '' })}

@@ -12,6 +12,7 @@ import { useApiResource } from '../../api/useApiResource.js';
 import { SuccessNote, useSubmission } from '../../components/forms.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { ResourceView } from '../../components/Status.js';
+import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { Link } from '../../router.js';
 import { useSession } from '../../session/SessionProvider.js';
@@ -80,7 +81,7 @@ function OrganisationTable(props: { organisations: Organisation[] }) {
     session.can('users.read', { organisationId: organisation.id }) ||
     session.can('organisations.update', { organisationId: organisation.id });
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data-table">
         <caption>{t('admin.organisationsCaption', { count: sorted.length })}</caption>
         <thead>
@@ -114,6 +115,6 @@ function OrganisationTable(props: { organisations: Organisation[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -7,6 +7,7 @@ import { useApiResource } from '../../api/useApiResource.js';
 import { ConfirmDialog } from '../../components/Dialog.js';
 import { FormAlert, onSubmit, ProblemText, SuccessNote, useSubmission } from '../../components/forms.js';
 import { ResourceView } from '../../components/Status.js';
+import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useRoleName } from '../../session/labels.js';
 import { useSession } from '../../session/SessionProvider.js';
@@ -83,7 +84,7 @@ function MemberTable(props: {
   if (props.members.length === 0) return <p>{t('members.none')}</p>;
   return (
     <>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="data-table wrap-headings">
           <caption>{t('members.caption', { count: props.members.length })}</caption>
           <thead>
@@ -145,7 +146,7 @@ function MemberTable(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <ConfirmDialog
         open={removing !== null}
         title={t('members.removeTitle', { name: removing?.displayName ?? '' })}

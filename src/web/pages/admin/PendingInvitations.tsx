@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { type InvitationListResponse, paths } from '../../api/access.js';
 import { useApiResource } from '../../api/useApiResource.js';
 import { FormAlert, SuccessNote, useSubmission } from '../../components/forms.js';
+import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useRoleName } from '../../session/labels.js';
 import { useSession } from '../../session/SessionProvider.js';
@@ -42,7 +43,7 @@ export function PendingInvitations(props: { organisationId: string; version: num
       {note ? <SuccessNote>{note}</SuccessNote> : null}
       <FormAlert problem={submission.problem} />
       {open.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="data-table">
             <thead>
               <tr>
@@ -77,7 +78,7 @@ export function PendingInvitations(props: { organisationId: string; version: num
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </section>
   );

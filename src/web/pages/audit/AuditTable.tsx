@@ -1,5 +1,6 @@
 // Audit entries as a table; the outcome is written out, its colour only repeats it.
 import type { AuditEntry } from '../../api/access.js';
+import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { useSession } from '../../session/SessionProvider.js';
@@ -28,7 +29,7 @@ export function AuditTable(props: { entries: AuditEntry[]; organisationNames: Re
   const { t, formatDateTime } = useI18n();
   const { me } = useSession();
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data-table audit-table">
         <caption>{t('audit.caption')}</caption>
         <thead>
@@ -97,6 +98,6 @@ export function AuditTable(props: { entries: AuditEntry[]; organisationNames: Re
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

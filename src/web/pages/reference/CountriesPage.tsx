@@ -4,6 +4,7 @@ import type { Country, M49Area } from '../../../reference/schemas.js';
 import { useCountries, useRegions } from '../../api/reference.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { Loading, ProblemAlert } from '../../components/Status.js';
+import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { Link } from '../../router.js';
 import { filterCountries, regionOptions } from './country-filter.js';
@@ -97,7 +98,7 @@ function CountryTable(props: { countries: Country[]; areaNames: ReadonlyMap<stri
   const { t, language } = useI18n();
   const areaName = (code: string | null) => (code ? (props.areaNames.get(code) ?? code) : t('home.noRegion'));
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data-table">
         <caption>{t('countries.caption')}</caption>
         <thead>
@@ -129,6 +130,6 @@ function CountryTable(props: { countries: Country[]; areaNames: ReadonlyMap<stri
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -2,6 +2,7 @@
 import { useCodeListIndex, useCountries } from '../../api/reference.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { ResourceView } from '../../components/Status.js';
+import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { Link } from '../../router.js';
 
@@ -28,7 +29,7 @@ function CodeListIndexTable() {
   return (
     <ResourceView resource={useCodeListIndex()}>
       {({ data }) => (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="data-table">
             <caption>{t('reference.codeListsCaption')}</caption>
             <thead>
@@ -56,7 +57,7 @@ function CodeListIndexTable() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </ResourceView>
   );
