@@ -146,6 +146,11 @@ export const ACTIONS = {
     scope: 'installation',
     description: 'Import a release of official statistics from a publisher’s file',
   },
+  'import_jobs.read': {
+    who: 'signed_in',
+    description:
+      'Follow one’s own imports running in the background: progress, report or problem (administrators and coordinators see every import)',
+  },
   'break_glass.request': {
     who: 'roles',
     roles: ['case_manager', 'case_worker'],

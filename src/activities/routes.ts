@@ -4,13 +4,15 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { decide } from '../access/policy.js';
 import { IdParam } from '../access/schemas.js';
+import { acceptImportJob, ImportJobResponse, JOBS_PATH, prefersAsync } from '../imports/index.js';
 import { AppError } from '../platform/errors.js';
 import { typed } from '../platform/routes.js';
 import { importRouteHooks, whileHoldingSlot } from '../uploads/index.js';
 import { CONTENT_TYPES, EXTENSIONS, exportActivities } from './export/write-export.js';
 import { COLUMNS } from './import/flat.js';
+import { activityImportJob } from './import/import-job.js';
 import { ImportRejected, importActivities } from './import/run-import.js';
-import { readActivityUpload } from './import/upload.js';
+import { readActivityBody, readActivityUpload } from './import/upload.js';
 import { activityView } from './record.js';
 import {
   ActivityInput,
@@ -135,13 +137,13 @@ export async function activityRoutes(app: FastifyInstance) {
         summary:
           'Import a file of activities (CSV, HXL, XLSX or IATI XML); re-importing updates by identifier',
         description:
-          'Send the file as the body with its media type (text/csv, application/xml or the XLSX type). A dry run checks every row and writes nothing. A real run writes every row or, when any row has a problem, none (`committed: false`, with the problems by row and column). IATI activities with no counter-trafficking classification are imported unclassified (listed with `needsClassification=true`), or skipped with `onlyTrafficking=true`; `registerOrganisations=true` registers unknown reporting and participating organisations as provisional (listed with `provisional=true` under /organisations). XML is read within declared limits (depth 64, elements, text length; no DOCTYPE): beyond one the answer is 413 `xml_limit_exceeded` naming it, a malformed file 422 `xml_not_accepted`. The file is read in a worker thread within the declared upload limits (413 or 422 naming the limit); when the server already runs as many imports as it may, 503 with Retry-After.',
+          'Send the file as the body with its media type (text/csv, application/xml or the XLSX type). A dry run checks every row and writes nothing. A real run writes every row or, when any row has a problem, none (`committed: false`, with the problems by row and column). IATI activities with no counter-trafficking classification are imported unclassified (listed with `needsClassification=true`), or skipped with `onlyTrafficking=true`; `registerOrganisations=true` registers unknown reporting and participating organisations as provisional (listed with `provisional=true` under /organisations). XML is read within declared limits (depth 64, elements, text length; no DOCTYPE): beyond one the answer is 413 `xml_limit_exceeded` naming it, a malformed file 422 `xml_not_accepted`. The file is read in a worker thread within the declared upload limits (413 or 422 naming the limit); when the server already runs as many imports as it may, 503 with Retry-After. With `Prefer: respond-async` the answer comes once the file is received: 202 with the job and its address in Location (GET /api/v1/import-jobs/{id} gives progress, then the same report or the problem).',
         querystring: ImportQuery,
         consumes: Object.keys(IMPORT_TYPES),
-        response: { 200: ImportResponse },
+        response: { 200: ImportResponse, 202: ImportJobResponse },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const contentType = (request.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
       const format = request.query.format ?? IMPORT_TYPES[contentType];
       if (!format)
@@ -165,19 +167,37 @@ export async function activityRoutes(app: FastifyInstance) {
         resourceType: 'activity_import',
         details: { format, dryRun, registerOrganisations, onlyTrafficking },
       };
+      const importOptions = {
+        format,
+        dryRun,
+        registerOrganisations,
+        onlyTrafficking,
+        mayWrite: (organisationId: string) =>
+          decide(principal, 'activities.write', { organisationId }).allowed,
+        context: changeContext(request, via),
+      };
+      if (prefersAsync(request)) {
+        const bytes = await readActivityBody(body);
+        const job = await acceptImportJob(
+          request,
+          {
+            kind: 'activities',
+            fileName: request.query.filename ?? null,
+            byteSize: bytes.byteLength,
+            options: { format, dryRun, registerOrganisations, onlyTrafficking },
+          },
+          activityImportJob(bytes, uploads, importOptions),
+        );
+        return reply
+          .status(202)
+          .header('location', `${JOBS_PATH}/${job.id}`)
+          .header('preference-applied', 'respond-async')
+          .send({ data: job });
+      }
       return whileHoldingSlot(request, async () => {
         const input = await readActivityUpload(body, format, uploads);
         try {
-          const report = await request.transaction((tx) =>
-            importActivities(tx, input, {
-              format,
-              dryRun,
-              registerOrganisations,
-              onlyTrafficking,
-              mayWrite: (organisationId) => decide(principal, 'activities.write', { organisationId }).allowed,
-              context: changeContext(request, via),
-            }),
-          );
+          const report = await request.transaction((tx) => importActivities(tx, input, importOptions));
           return { data: report };
         } catch (error) {
           if (error instanceof ImportRejected) return { data: error.report };

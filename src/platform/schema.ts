@@ -3,6 +3,7 @@ export * from '../access/schema.js';
 export * from '../activities/schema.js';
 export * from '../audit/schema.js';
 export * from '../coverage/schema.js';
+export * from '../imports/schema.js';
 export * from '../partners/schema.js';
 export * from '../reference/schema.js';
 export * from '../statistics/schema.js';

@@ -20,6 +20,7 @@ import { activityRoutes } from '../activities/routes.js';
 import { auditCheckpointSchedule } from '../audit/checkpoint-schedule.js';
 import { auditRoutes } from '../audit/routes.js';
 import { coverageRoutes } from '../coverage/routes.js';
+import { importJobRoutes } from '../imports/routes.js';
 import { overviewRoutes } from '../overview/routes.js';
 import { mechanismRoutes } from '../partners/mechanism-routes.js';
 import { organisationRoutes } from '../partners/routes.js';
@@ -129,6 +130,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(coverageRoutes, { prefix: '/coverage' });
       await api.register(statisticsRoutes, { prefix: '/statistics' });
       await api.register(overviewRoutes, { prefix: '/overview' });
+      await api.register(importJobRoutes, { prefix: '/import-jobs' });
     },
     { prefix: API_PREFIX },
   );
@@ -241,6 +243,7 @@ async function registerOpenApi(app: FastifyInstance) {
           name: 'statistics',
           description: 'Official statistics: releases, figures, shares, trends, revisions, imports',
         },
+        { name: 'imports', description: 'Imports that run in the background, and their progress' },
       ],
     },
     transform: jsonSchemaTransform,

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdParam } from '../access/schemas.js';
+import { acceptImportJob, ImportJobResponse, JOBS_PATH, prefersAsync } from '../imports/index.js';
 import { Text } from '../platform/fields.js';
 import { typed } from '../platform/routes.js';
 import { importRouteHooks, UPLOAD_LIMITS, whileHoldingSlot } from '../uploads/index.js';
@@ -10,6 +11,7 @@ import { getCatalogue } from './catalogue.js';
 import { queryResultCsv } from './csv.js';
 import { checkStatisticsUpload } from './import/check-upload.js';
 import { parseCsvMapping } from './import/generic.js';
+import { statisticsImportJob } from './import/import-job.js';
 import { fileFromBuffer, importStatistics, type RunInTransaction } from './import/run-import.js';
 import { listPublisherAreas } from './publisher-area-store.js';
 import { queryStatistics } from './query.js';
@@ -184,9 +186,9 @@ export async function statisticsRoutes(app: FastifyInstance) {
         summary:
           'Import a publisher’s file as a release (replacing an earlier import of it); dryRun only reports',
         description:
-          'The file is first read in a worker thread within the declared upload limits (413 or 422 naming the limit); when the server already runs as many imports as it may, 503 with Retry-After.',
+          'The file is first read in a worker thread within the declared upload limits (413 or 422 naming the limit); when the server already runs as many imports as it may, 503 with Retry-After. With `Prefer: respond-async` the answer is 202 with the job and its address in Location at once (GET /api/v1/import-jobs/{id} gives progress, then the same report or the problem).',
         body: ImportRequest,
-        response: { 200: ImportResponse, 201: ImportResponse },
+        response: { 200: ImportResponse, 201: ImportResponse, 202: ImportJobResponse },
       },
     },
     async (request, reply) => {
@@ -206,6 +208,32 @@ export async function statisticsRoutes(app: FastifyInstance) {
       const content = Buffer.from(body.content, body.encoding === 'base64' ? 'base64' : 'utf8');
       const mapping =
         body.source === 'csv' && body.mapping !== undefined ? parseCsvMapping(body.mapping) : undefined;
+      if (prefersAsync(request)) {
+        const options = {
+          source: body.source,
+          file: fileFromBuffer(body.fileName, content),
+          mapping,
+          release: body.release,
+          publishedOn: body.publishedOn,
+          isDryRun: body.dryRun,
+          importedBy: principal.kind === 'user' ? principal.userId : null,
+        };
+        const job = await acceptImportJob(
+          request,
+          {
+            kind: 'statistics',
+            fileName: body.fileName,
+            byteSize: content.length,
+            options: { source: body.source, release: body.release ?? null, dryRun: body.dryRun },
+          },
+          statisticsImportJob(content, request.server.uploads, options),
+        );
+        return reply
+          .status(202)
+          .header('location', `${JOBS_PATH}/${job.id}`)
+          .header('preference-applied', 'respond-async')
+          .send({ data: job });
+      }
       const report = await whileHoldingSlot(request, async () => {
         await checkStatisticsUpload(
           content,

@@ -1,6 +1,6 @@
 // Upload hardening shared by every import route: declared limits, bounded reading in a worker, import slots.
 export { describeLimit, type ReadLimits, UPLOAD_LIMITS, type UploadLimitName } from './limits.js';
-export { importRouteHooks, type UploadSettings, whileHoldingSlot } from './plugin.js';
+export { importRouteHooks, keepSlotAfterResponse, type UploadSettings, whileHoldingSlot } from './plugin.js';
 export { readBodyWithin } from './read-body.js';
 export { readInWorker } from './read-in-worker.js';
 export type { UploadItem, UploadReader } from './read-upload.js';

@@ -75,6 +75,19 @@ async function acquireOrRefuse(app: FastifyInstance, reply: FastifyReply) {
   }
 }
 
+/**
+ * Hands the request's slot to work that goes on after the response (an import job): the request's hooks
+ * no longer free it, and the caller must call the returned function once, however the work ends.
+ */
+export function keepSlotAfterResponse(request: FastifyRequest): () => void {
+  const ticket = request.importTicket;
+  if (!ticket) throw new Error('An import route must use importRouteHooks.');
+  // Working for good, as far as the hooks know: neither the client hanging up nor the response frees it.
+  ticket.isWorking = true;
+  request.importTicket = undefined;
+  return ticket.release;
+}
+
 /** Runs the import holding the request's slot; the slot is freed when both the import and the request end. */
 export async function whileHoldingSlot<T>(request: FastifyRequest, work: () => Promise<T>): Promise<T> {
   const ticket = request.importTicket;

@@ -411,6 +411,13 @@ const PROBES: Probe[] = [
   },
   { method: 'GET', route: '/api/v1/coverage/', url: () => '/api/v1/coverage?country=KEN', allowed: 'anyone' },
   { method: 'GET', route: '/api/v1/overview/', url: () => '/api/v1/overview', allowed: 'anyone' },
+  { method: 'GET', route: '/api/v1/import-jobs/', url: () => '/api/v1/import-jobs', allowed: 'signed_in' },
+  {
+    method: 'GET',
+    route: '/api/v1/import-jobs/:id',
+    url: () => `/api/v1/import-jobs/${nobody()}`,
+    allowed: 'signed_in',
+  },
   {
     method: 'GET',
     route: '/api/v1/coverage/matrix',

@@ -27,8 +27,8 @@ export type ImportOptions = {
   /** Whether the importer may write activities led by this organisation (the access policy decides). */
   mayWrite: (organisationId: string) => boolean;
   context: ChangeContext;
-  /** Called after each record with the number read so far. */
-  onProgress?: (records: number) => void;
+  /** Called after each record with the number read so far, and the number checked and written (or, in a dry run, that would be). */
+  onProgress?: (records: number, written: number) => void;
   batchSize?: number;
   /** IATI: register organisations the registry lacks as provisional (the caller checks the right to). */
   registerOrganisations?: boolean;
@@ -131,7 +131,7 @@ class ImportRun {
     }
     const { record } = event;
     this.rows++;
-    this.options.onProgress?.(this.rows);
+    this.options.onProgress?.(this.rows, this.counts.created + this.counts.updated + this.counts.unchanged);
     if (this.options.onlyTrafficking && record.isTraffickingRelated === false) {
       this.skipped++;
       this.addOutcome(record, 'skipped', SKIPPED_REASON);

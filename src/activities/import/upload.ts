@@ -12,7 +12,21 @@ export async function readActivityUpload(
   format: ImportFormat,
   uploads: FastifyInstance['uploads'],
 ): Promise<ImportInput> {
-  const bytes = await readBodyWithin(body, 'activitiesBodyBytes', UPLOAD_LIMITS.activitiesBodyBytes.value);
+  const bytes = await readActivityBody(body);
+  return activityUploadOf(bytes, format, uploads);
+}
+
+/** The body, read within the activities body limit (413 beyond it). */
+export function readActivityBody(body: Readable): Promise<Uint8Array> {
+  return readBodyWithin(body, 'activitiesBodyBytes', UPLOAD_LIMITS.activitiesBodyBytes.value);
+}
+
+/** Rows or IATI elements of a body already read, parsed in an upload worker as they are taken. */
+export function activityUploadOf(
+  bytes: Uint8Array,
+  format: ImportFormat,
+  uploads: FastifyInstance['uploads'],
+): ImportInput {
   const limits = uploads.limitsFor('activities');
   if (format === 'iati')
     return {

@@ -1,0 +1,12 @@
+// The import jobs capability's public surface: import routes accept jobs here; the server settles them.
+export {
+  acceptImportJob,
+  JOBS_PATH,
+  type JobContext,
+  type JobOutcome,
+  prefersAsync,
+  type RunningJob,
+} from './run-job.js';
+export { importJobs } from './schema.js';
+export * from './schemas.js';
+export { INTERRUPTED_DETAIL, settleInterruptedImports } from './settle-interrupted.js';
