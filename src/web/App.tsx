@@ -9,6 +9,7 @@ import { ProfilePage } from './pages/account/ProfilePage.js';
 import { SignInPage } from './pages/account/SignInPage.js';
 import { ActivitiesPage } from './pages/activities/ActivitiesPage.js';
 import { EditActivityPage, NewActivityPage } from './pages/activities/ActivityFormPage.js';
+import { ActivityImportPage } from './pages/activities/ActivityImportPage.js';
 import { ActivityPage } from './pages/activities/ActivityPage.js';
 import { AdministrationPage } from './pages/admin/AdministrationPage.js';
 import { OrganisationPage } from './pages/admin/OrganisationPage.js';
@@ -76,6 +77,8 @@ function PageFor(props: { match: RouteMatch<RouteName> }): ReactNode {
       return <ActivitiesPage />;
     case 'activityNew':
       return <NewActivityPage />;
+    case 'activityImport':
+      return <ActivityImportPage />;
     case 'activity':
       return <ActivityPage id={match.params.id ?? ''} />;
     case 'activityEdit':

@@ -9,6 +9,7 @@ export type RouteName =
   | 'partner'
   | 'activities'
   | 'activityNew'
+  | 'activityImport'
   | 'activity'
   | 'activityEdit'
   | 'coverage'
@@ -45,6 +46,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { name: 'activities', pattern: '/activities', access: EVERYONE },
   // Before '/activities/:id': the first matching pattern wins.
   { name: 'activityNew', pattern: '/activities/new', access: ACTIVITY_WRITERS },
+  { name: 'activityImport', pattern: '/activities/import', access: ACTIVITY_WRITERS },
   { name: 'activity', pattern: '/activities/:id', access: EVERYONE },
   { name: 'activityEdit', pattern: '/activities/:id/edit', access: ACTIVITY_WRITERS },
   { name: 'coverage', pattern: '/coverage', access: EVERYONE },

@@ -1,16 +1,20 @@
 // Three concurrent hostile uploads of each kind: each refused with a problem naming its limit, while
-// /api/health keeps answering within 100 ms and the process stays alive — on every test engine. The
-// uploads go over real HTTP from curl processes, so that sending them costs the server's thread nothing.
-import { spawn } from 'node:child_process';
+// /api/health keeps answering within 100 ms and the server process stays alive — on every test engine.
+// The server runs in a child process of its own and the uploads go over real HTTP from curl processes,
+// so that neither sending them nor this test's own work (probes, timing, JSON) runs on the server's thread.
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
+import { createInterface, type Interface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoEmail, type Session, startTestApp, type TestApp } from '../support/app.js';
+import type { Session } from '../support/app.js';
 import { TEST_ENGINES } from '../support/databases.js';
 import { deepIati, longCellCsv, sharedStringsXlsx, wideCsv, zipBombXlsx } from './hostile-files.js';
+import type { ServedApp } from './serve-for-test.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MiB = 1024 * 1024;
@@ -56,6 +60,42 @@ async function threeAtOnceWhileProbingHealth(base: string, session: Session, upl
   return { answers: await answers, latencies };
 }
 
+/** Starts the app in a child process on a free port and waits for its address and sessions. */
+async function serveInChild(engine: string) {
+  const script = fileURLToPath(new URL('./serve-for-test.ts', import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, engine], {
+    env: { ...process.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let errors = '';
+  child.stderr.on('data', (data) => {
+    errors += data;
+  });
+  const lines = createInterface({ input: child.stdout });
+  const [first] = (await Promise.race([
+    once(lines, 'line'),
+    once(child, 'exit').then(() => {
+      throw new Error(`the test server stopped: ${errors}`);
+    }),
+  ])) as [string];
+  return { child, lines, served: JSON.parse(first) as ServedApp };
+}
+
+/** The import slots' load, as the child process sees it. */
+async function slotLoad(child: ChildProcessWithoutNullStreams, lines: Interface) {
+  const answer = once(lines, 'line');
+  child.stdin.write('load\n');
+  return JSON.parse(((await answer) as [string])[0]);
+}
+
+/**
+ * Whether this machine has a core to spare for the server: the one-minute load average below the number
+ * of cores less one. Only then does a probe's time measure the server alone.
+ */
+function hasIdleCore(): boolean {
+  return (loadavg()[0] ?? 0) <= availableParallelism() - 1;
+}
+
 async function writeRepeated(file: string, head: string, mebibytes: number, tail: string) {
   const out = createWriteStream(file);
   const chunk = Buffer.alloc(MiB, 'x');
@@ -77,7 +117,7 @@ async function statisticsBody(fileName: string, content: Buffer | string) {
 }
 
 describe.each(TEST_ENGINES)('hostile uploads on $name', (engine) => {
-  let t: TestApp;
+  let server: Awaited<ReturnType<typeof serveInChild>>;
   let base: string;
   let editor: Session;
   let analyst: Session;
@@ -85,12 +125,12 @@ describe.each(TEST_ENGINES)('hostile uploads on $name', (engine) => {
   const files = new Map<string, string>();
 
   beforeAll(async () => {
-    t = await startTestApp(engine);
-    base = await t.app.listen({ port: 0, host: '127.0.0.1' });
+    server = await serveInChild(engine.name);
+    base = server.served.base;
     // The first fetch loads the HTTP client itself; that is not the server's time.
     for (let i = 0; i < 5; i++) await (await fetch(`${base}/api/health`)).arrayBuffer();
-    editor = await t.signInAs(demoEmail('editor'));
-    analyst = await t.signInAs(demoEmail('analyst'));
+    editor = server.served.sessions.editor;
+    analyst = server.served.sessions.analyst;
     folder = await mkdtemp(path.join(tmpdir(), 'hostile-uploads-'));
     const zipBomb = await zipBombXlsx(300);
     const sharedStrings = await sharedStringsXlsx(80);
@@ -129,7 +169,11 @@ describe.each(TEST_ENGINES)('hostile uploads on $name', (engine) => {
     }
   }, 180_000);
   afterAll(async () => {
-    await t?.close();
+    if (server) {
+      const exited = once(server.child, 'exit');
+      server.child.stdin.end();
+      await exited;
+    }
     if (folder) await rm(folder, { recursive: true, force: true });
   });
 
@@ -207,6 +251,7 @@ describe.each(TEST_ENGINES)('hostile uploads on $name', (engine) => {
     async (hostile) => {
       const upload = { ...hostile.upload, file: files.get(hostile.upload.file) as string };
       const session = upload.route === 'activities' ? editor : analyst;
+      const isCoreFree = hasIdleCore();
       const { answers, latencies } = await threeAtOnceWhileProbingHealth(base, session, upload);
       for (const answer of answers) {
         expect(answer.status).toBe(hostile.status);
@@ -214,17 +259,27 @@ describe.each(TEST_ENGINES)('hostile uploads on $name', (engine) => {
         expect(problem.errors[0].code).toBe(hostile.limit);
         expect(problem.detail).toMatch(/limit/);
       }
-      // Nine in ten probes within 100 ms and none stalled for a second: on a machine shared with other
-      // work the scheduler alone delays a probe now and then, while a stalled thread delays them all.
       const sorted = latencies.toSorted((a, b) => a - b);
-      const p90 = sorted[Math.floor(sorted.length * 0.9)] ?? 0;
-      expect({ probes: sorted.length, p90: Math.round(p90), max: Math.round(sorted.at(-1) ?? 0) }).toEqual({
+      const figures = {
         probes: sorted.length,
-        p90: expect.toSatisfy((ms: number) => ms < 100),
-        max: expect.toSatisfy((ms: number) => ms < 1000),
-      });
-      // Every slot is free again: a refused upload holds nothing.
-      expect(t.app.uploads.slots.load).toEqual({ running: 0, waiting: 0 });
+        median: Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0),
+        max: Math.round(sorted.at(-1) ?? 0),
+      };
+      if (isCoreFree) {
+        // A core to spare: the server's thread answers every probe within 100 ms.
+        expect(figures).toEqual({ ...figures, max: expect.toSatisfy((ms: number) => ms < 100) });
+      } else {
+        // An overloaded machine (other work on every core): the scheduler alone delays a probe now and
+        // then, so half of them within 100 ms and none stalled for a second; a stalled thread delays them all.
+        expect(figures).toEqual({
+          ...figures,
+          median: expect.toSatisfy((ms: number) => ms < 100),
+          max: expect.toSatisfy((ms: number) => ms < 1000),
+        });
+      }
+      // The server process is alive, and every slot is free again: a refused upload holds nothing.
+      expect(server.child.exitCode).toBeNull();
+      expect(await slotLoad(server.child, server.lines)).toEqual({ running: 0, waiting: 0 });
     },
     300_000,
   );

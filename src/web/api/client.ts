@@ -80,6 +80,33 @@ export async function sendJson<T>(
   return body as T;
 }
 
+/**
+ * Sends a file as the request's body, asking for the answer before the work is done
+ * (`Prefer: respond-async`): the server answers 202 with the import job it will run.
+ */
+export async function sendFileAsync<T>(
+  path: string,
+  file: Blob,
+  options: { contentType: string; csrfToken?: string | null },
+): Promise<T> {
+  const headers: Record<string, string> = {
+    accept: 'application/json',
+    'content-type': options.contentType,
+    prefer: 'respond-async',
+  };
+  if (options.csrfToken) headers['x-csrf-token'] = options.csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, body: file });
+  } catch {
+    throw clientProblem('network_error', 0, 'Network error');
+  }
+  if (!response.ok) throw await problemFrom(response);
+  const body: unknown = await response.json().catch(() => undefined);
+  if (body === undefined) throw clientProblem('unexpected_response', response.status, 'Unexpected response');
+  return body as T;
+}
+
 export function asProblem(error: unknown): Problem {
   if (error instanceof ProblemError) return error.problem;
   return { type: 'about:blank', title: 'Error', status: 0, code: 'unexpected_response' };

@@ -12,7 +12,7 @@ import {
 } from 'react';
 import type { Resource } from '../../access/policy.js';
 import type { Me } from '../../access/schemas.js';
-import { getJson, ProblemError, sendJson, type WriteMethod } from '../api/client.js';
+import { getJson, ProblemError, sendFileAsync, sendJson, type WriteMethod } from '../api/client.js';
 import { type Action, can, canWithSecondFactor } from './permissions.js';
 
 const API = '/api/v1';
@@ -25,6 +25,8 @@ export type Api = {
   get<T extends { data: unknown }>(path: string, signal?: AbortSignal): Promise<T>;
   /** A write; resolves to the parsed answer, or null for 204 No Content. */
   send<T = null>(method: WriteMethod, path: string, body?: unknown): Promise<T>;
+  /** Sends a file to an import route as a background job; resolves to the 202 answer. */
+  sendFileAsync<T>(path: string, file: Blob, contentType: string): Promise<T>;
 };
 
 export type SignInInput = { email: string; password: string; code?: string };
@@ -84,6 +86,10 @@ export function SessionProvider(props: { children: ReactNode }) {
         getJson<T>(path, signal).catch(onSessionGone),
       send: <T = null>(method: WriteMethod, path: string, body?: unknown) =>
         sendJson<T>(method, path, { body, csrfToken: meRef.current?.csrfToken ?? null }).catch(onSessionGone),
+      sendFileAsync: <T,>(path: string, file: Blob, contentType: string) =>
+        sendFileAsync<T>(path, file, { contentType, csrfToken: meRef.current?.csrfToken ?? null }).catch(
+          onSessionGone,
+        ),
     };
   }, [becomeSignedOut]);
 

@@ -36,9 +36,14 @@ export function ActivitiesPage() {
       <p className="button-row">
         <Link to="/coverage">{t('activities.coverageLink')}</Link>
         {session.can('activities.write') ? (
-          <Link to="/activities/new" className="button">
-            {t('activities.new')}
-          </Link>
+          <>
+            <Link to="/activities/new" className="button">
+              {t('activities.new')}
+            </Link>
+            <Link to="/activities/import" className="button">
+              {t('activityImport.link')}
+            </Link>
+          </>
         ) : null}
       </p>
       {session.me ? null : <p className="note">{t('activities.publicOnly')}</p>}
