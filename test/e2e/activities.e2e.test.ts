@@ -130,3 +130,51 @@ describe('in Arabic', () => {
     }
   });
 });
+
+describe('activity import', () => {
+  const header = 'identifier,title,lead_organisation,activity_type,destination_countries,target_groups';
+
+  it('sends a file as a background job and shows its report, at an address that can be reopened', async () => {
+    await open(editor, '/activities');
+    await editor.getByRole('link', { name: 'Import a file' }).click();
+    await editor.getByRole('heading', { name: 'Import activities from a file' }).waitFor();
+    await expectNoAxeViolations(editor);
+    await editor.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'outreach-e2e.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${header}\nE2E-IMPORT-1,Outreach in Kisumu (e2e),SHSN,identification,KEN,women\n`),
+    });
+    await editor.getByLabel('Only check the file; save nothing').uncheck();
+    await editor.getByRole('button', { name: 'Import', exact: true }).click();
+    await editor.getByText('Saved: 1 created, 0 updated, 0 unchanged.').waitFor();
+    expect(new URL(editor.url()).searchParams.get('job')).toMatch(/^[0-9a-f-]{36}$/);
+    await expectNoAxeViolations(editor);
+    await editor.reload();
+    await editor.getByText('Saved: 1 created, 0 updated, 0 unchanged.').waitFor();
+  });
+
+  it('lists the problems of a refused file by row, in Arabic too', async () => {
+    await open(editor, '/activities/import', 'ar');
+    await editor.getByRole('heading', { name: 'استيراد الأنشطة من ملف' }).waitFor();
+    await editor.getByLabel('الملف', { exact: true }).setInputFiles({
+      name: 'refused-e2e.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`${header}\nE2E-IMPORT-2,Somebody else’s (e2e),RLAC,legal_aid,UGA,\n`),
+    });
+    await editor.getByRole('button', { name: 'استيراد', exact: true }).click();
+    await editor.getByRole('alert').filter({ hasText: 'وُجدت مشكلة واحدة' }).waitFor();
+    const problems = editor.locator('table', {
+      has: editor.locator('caption', { hasText: 'المشكلات حسب الصف' }),
+    });
+    expect(await problems.locator('tbody tr').count()).toBe(1);
+    expect(await problems.locator('tbody td').first().textContent()).toBe('2');
+    await expectNoAxeViolations(editor);
+  });
+
+  it('asks for a file before sending anything', async () => {
+    await open(editor, '/activities/import');
+    await editor.getByRole('button', { name: 'Import', exact: true }).click();
+    await editor.getByText('Choose a file to import.').first().waitFor();
+    expect(new URL(editor.url()).searchParams.get('job')).toBeNull();
+  });
+});

@@ -265,6 +265,10 @@ describe.each(TEST_ENGINES)('hostile uploads on $name', (engine) => {
         median: Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0),
         max: Math.round(sorted.at(-1) ?? 0),
       };
+      // The figures, for whoever reads the run: a failure says which case and how loaded the machine was.
+      console.info(
+        `${engine.name} ${hostile.name}: ${JSON.stringify(figures)}, load ${loadavg()[0]?.toFixed(1)}`,
+      );
       if (isCoreFree) {
         // A core to spare: the server's thread answers every probe within 100 ms.
         expect(figures).toEqual({ ...figures, max: expect.toSatisfy((ms: number) => ms < 100) });
