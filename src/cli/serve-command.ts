@@ -1,7 +1,7 @@
 // `concerted serve`: migrate, seed and serve the API and web app until SIGTERM or SIGINT.
 import { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
-import { settleInterruptedImports } from '../imports/index.js';
+import { settleInterruptedImports, settleSilentImportsRegularly } from '../imports/index.js';
 import { type Config, loadConfig } from '../platform/config.js';
 import { loadInstallationKey, Sealer } from '../platform/crypto.js';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '../platform/db.js';
@@ -72,10 +72,18 @@ export async function startServer(config: Config, options: { demo: boolean }): P
   const sealer = new Sealer(await loadInstallationKey(config));
   const seeded = await seedDatabase(database.db, { demo: options.demo, sealer });
   const { host, notice } = chooseListenHost(config.host, await hasDemoDataset(database.db));
-  // Before the first request: no import of this process runs yet, so any job still open was cut off.
-  const interrupted = await settleInterruptedImports(database.db);
+  // Only this process can open the embedded database, so every job still open there was cut off; on a
+  // server other processes may be running imports, so only jobs silent for a while are settled, regularly.
+  const isShared = database.engine === 'postgres';
+  const interrupted = await settleInterruptedImports(database.db, isShared ? 'silent' : 'all');
   const app = await buildApp({ config, database, sealer, signAuditCheckpoints: true });
-  if (interrupted > 0) app.log.warn({ interrupted }, 'imports cut off by the last stop were marked failed');
+  const onSettled = (count: number) =>
+    app.log.warn({ interrupted: count }, 'imports cut off by a stop were marked failed');
+  if (interrupted > 0) onSettled(interrupted);
+  if (isShared) {
+    const stopSettling = settleSilentImportsRegularly(database.db, onSettled);
+    app.addHook('onClose', async () => stopSettling());
+  }
   app.log.info({ engine: database.engine, demo: seeded.demo, host }, 'database ready');
   if (notice) app.log.warn(notice);
   const address = await app.listen({ port: config.port, host });

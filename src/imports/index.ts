@@ -9,4 +9,9 @@ export {
 } from './run-job.js';
 export { importJobs } from './schema.js';
 export * from './schemas.js';
-export { INTERRUPTED_DETAIL, settleInterruptedImports } from './settle-interrupted.js';
+export {
+  INTERRUPTED_DETAIL,
+  SILENCE_MS,
+  settleInterruptedImports,
+  settleSilentImportsRegularly,
+} from './settle-interrupted.js';

@@ -11,7 +11,8 @@ import { toAppError } from '../platform/http-errors.js';
 import { keepSlotAfterResponse } from '../uploads/index.js';
 import { ProgressThrottle } from './progress-throttle.js';
 import type { ImportJob, ImportJobKind, ImportJobProgress } from './schemas.js';
-import { createImportJob, failJob, finishJob, markJobRunning, recordJobProgress } from './store.js';
+import { HEARTBEAT_MS, INTERRUPTED_DETAIL } from './settle-interrupted.js';
+import { createImportJob, failJob, finishJob, markJobRunning, recordJobProgress, touchJob } from './store.js';
 
 export const JOBS_PATH = '/api/v1/import-jobs';
 
@@ -99,7 +100,12 @@ async function runJob(
   const running: RunningJob = {
     id,
     progress: ({ phase = 'reading', ...counts }) => throttle.note({ phase, ...counts }),
-    finishIn: (tx, outcome) => finishJob(tx, id, outcome, new Date()),
+    finishIn: async (tx, outcome) => {
+      // A job already settled as interrupted must not gain data after its starter was told nothing was saved.
+      if (!(await finishJob(tx, id, outcome, new Date()))) {
+        throw new AppError('import_interrupted', INTERRUPTED_DETAIL);
+      }
+    },
     audit: async (tx, subject) => {
       await appendAudit(tx, {
         ...started,
@@ -110,6 +116,10 @@ async function runJob(
       });
     },
   };
+  const heartbeat = setInterval(() => {
+    asStarter((tx) => touchJob(tx, id, new Date())).catch(() => undefined);
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     await asStarter((tx) => markJobRunning(tx, id, new Date()));
     const outcome = await work(running, context);
@@ -123,5 +133,7 @@ async function runJob(
     await asStarter((tx) => failJob(tx, id, problemFor(problem, `${JOBS_PATH}/${id}`), new Date())).catch(
       (failure: unknown) => context.log.error({ err: failure }, 'could not record the import job’s failure'),
     );
+  } finally {
+    clearInterval(heartbeat);
   }
 }

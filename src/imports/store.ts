@@ -1,6 +1,6 @@
 // SQL for import jobs. Every function but settleInterruptedJobs runs in a transaction as the starter, so
 // row-level security decides which jobs a query sees; visibility is never checked after loading.
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Queryable } from '../platform/db.js';
 import type { Problem } from '../platform/errors.js';
 import { importJobs } from './schema.js';
@@ -69,13 +69,14 @@ export async function recordJobProgress(
     .where(and(eq(importJobs.id, id), eq(importJobs.state, 'running')));
 }
 
+/** Returns whether the job was still open: a job already settled as interrupted is left as it is. */
 export async function finishJob(
   db: Queryable,
   id: string,
   outcome: { result: Record<string, unknown>; rowsRead: number; rowsWritten: number | null },
   at: Date,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const rows = await db
     .update(importJobs)
     .set({
       state: 'succeeded',
@@ -84,6 +85,16 @@ export async function finishJob(
       updatedAt: at,
       finishedAt: at,
     })
+    .where(and(eq(importJobs.id, id), inArray(importJobs.state, ['queued', 'running'])))
+    .returning({ id: importJobs.id });
+  return rows.length > 0;
+}
+
+/** Shows that the process running the job is alive, so that no other process settles it as interrupted. */
+export async function touchJob(db: Queryable, id: string, at: Date): Promise<void> {
+  await db
+    .update(importJobs)
+    .set({ updatedAt: at })
     .where(and(eq(importJobs.id, id), inArray(importJobs.state, ['queued', 'running'])));
 }
 
@@ -101,10 +112,17 @@ export async function failJob(db: Queryable, id: string, problem: Problem, at: D
 }
 
 /**
- * At start-up, on the owner's connection: jobs a stopped process left queued or running failed. Each import
+ * On the owner's connection: open jobs whose process stopped are failed — every open job (`silentSince`
+ * null, when only this process can use the database) or those silent since the given time. Each import
  * is one transaction, so a job that never reported its end wrote nothing; returns how many were settled.
  */
-export async function settleInterruptedJobs(db: Queryable, problem: Problem, at: Date): Promise<number> {
+export async function settleInterruptedJobs(
+  db: Queryable,
+  problem: Problem,
+  at: Date,
+  silentSince: Date | null,
+): Promise<number> {
+  const open = inArray(importJobs.state, ['queued', 'running']);
   const rows = await db
     .update(importJobs)
     .set({
@@ -114,7 +132,7 @@ export async function settleInterruptedJobs(db: Queryable, problem: Problem, at:
       updatedAt: at,
       finishedAt: at,
     })
-    .where(inArray(importJobs.state, ['queued', 'running']))
+    .where(silentSince ? and(open, lt(importJobs.updatedAt, silentSince)) : open)
     .returning({ id: importJobs.id });
   return rows.length;
 }

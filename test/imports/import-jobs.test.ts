@@ -2,7 +2,7 @@
 // job is its starter's own (and the installation-wide roles'), and a restart settles jobs a stop cut off.
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INTERRUPTED_DETAIL, settleInterruptedImports } from '../../src/imports/index.js';
+import { INTERRUPTED_DETAIL, SILENCE_MS, settleInterruptedImports } from '../../src/imports/index.js';
 import { importJobs } from '../../src/imports/schema.js';
 import { GLOTIP_FIXTURE, glotipCsv } from '../statistics/publisher-files.js';
 import { demoEmail, type Session, startTestApp, type TestApp } from '../support/app.js';
@@ -173,5 +173,31 @@ describe.each(TEST_ENGINES)('import jobs on $name', (engine) => {
     });
     // Finished jobs are left as they were.
     expect(await settleInterruptedImports(t.database.db)).toBe(0);
+  });
+
+  it('on a shared server settles only jobs silent for a while, so another process keeps its running import', async () => {
+    const now = new Date();
+    const insertRunning = async (fileName: string, updatedAt: Date) => {
+      const [row] = await t.database.db
+        .insert(importJobs)
+        .values({
+          kind: 'activities',
+          state: 'running',
+          fileName,
+          byteSize: 10,
+          startedBy: editor.userId,
+          updatedAt,
+        })
+        .returning();
+      return row?.id as string;
+    };
+    const alive = await insertRunning('alive.csv', now);
+    const silent = await insertRunning('silent.csv', new Date(now.getTime() - SILENCE_MS - 1_000));
+    expect(await settleInterruptedImports(t.database.db, 'silent', now)).toBe(1);
+    const stateOf = async (id: string) =>
+      (await t.as(editor, 'GET', `/api/v1/import-jobs/${id}`)).json().data.state;
+    expect(await stateOf(silent)).toBe('failed');
+    expect(await stateOf(alive)).toBe('running');
+    await settleInterruptedImports(t.database.db);
   });
 });
