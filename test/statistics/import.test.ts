@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/platform/db.js';
 import { rowsOf } from '../../src/platform/db.js';
 import { demoObservations } from '../../src/statistics/demo.js';
+import { CellRegistry } from '../../src/statistics/import/cells.js';
 import { openReleaseTable } from '../../src/statistics/import/run-import.js';
 import { ObservationWriter } from '../../src/statistics/import/write-observations.js';
 import {
@@ -284,11 +285,12 @@ describe.each(TEST_ENGINES)('statistics import and queries on $name', (engine) =
         .values({ source: 'abort', label: 'abort', publisher: 'test' })
         .returning();
       const table = await openReleaseTable(tx, release?.id ?? '');
-      const writer = new ObservationWriter(tx, table, release?.id ?? '', 1);
+      const cells = new CellRegistry();
+      const writer = new ObservationWriter(tx, table, release?.id ?? '', cells, 1);
       const row = demoObservations()[0];
       if (!row) throw new Error('no demo row');
-      await writer.add(row, 0);
-      await writer.add({ ...row, rowNo: 2 }, 0);
+      await writer.add(row, cells.register(row).cellId);
+      await writer.add({ ...row, rowNo: 2 }, cells.register(row).cellId);
       // Without the abort, the open COPY would hold the connection and the rollback below would hang.
       await writer.abort();
       throw new Error('the file broke half-way');
