@@ -5,7 +5,7 @@ import type { Queryable } from '../../platform/db.js';
 import { textArray } from '../../platform/sql-arrays.js';
 import { isKnownIso3 } from '../../reference/index.js';
 import { copyField } from './copy-text.js';
-import type { ObservationInput } from './types.js';
+import { cellKeyOf, type ObservationInput } from './types.js';
 
 /** Areas per cell in the bit set: every ISO3 country and M49 area fits (about 300). */
 const AREA_SLOTS = 1024;
@@ -51,7 +51,7 @@ export class CellRegistry {
 
   /** The cell's number, and whether this cell and area came before (a duplicate row). */
   register(o: ObservationInput): { cellId: number; isRepeat: boolean } {
-    const key = `${o.indicator}\u0000${o.unit}\u0000${o.year}\u0000${o.sex}\u0000${o.age}\u0000${o.dimension}\u0000${o.category}`;
+    const key = o.cellKey ?? cellKeyOf(o);
     let cellId = this.ids.get(key);
     if (cellId === undefined) {
       cellId = this.cells.length;

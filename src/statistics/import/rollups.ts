@@ -87,10 +87,19 @@ export class RollupAccumulator {
     this.censored = widen(this.censored, (n) => new Uint8Array(n));
   }
 
-  /** Writes one row per cell and M49 area with any member's figure: by COPY on PostgreSQL. */
+  /**
+   * Writes one row per cell and M49 area with any member's figure. On PostgreSQL by COPY into a temporary
+   * table, then one INSERT … SELECT: COPY cannot write to a table under row-level security, and the
+   * INSERT keeps the policies' checks.
+   */
   async save(db: Queryable, releaseId: string, cells: CellRegistry): Promise<number> {
     const client = postgresClientOf(db);
-    const copy = client ? openCopy(client, 'statistic_rollups', ROLLUP_COLUMNS) : null;
+    if (client) {
+      await db.execute(
+        sql`create temporary table statistic_rollups_load (like statistic_rollups) on commit drop`,
+      );
+    }
+    const copy = client ? openCopy(client, 'statistic_rollups_load', ROLLUP_COLUMNS) : null;
     const batch: RollupRow[] = [];
     let saved = 0;
     const send = async () => {
@@ -109,6 +118,10 @@ export class RollupAccumulator {
     } catch (error) {
       copy?.destroy(error as Error);
       throw error;
+    }
+    if (client) {
+      await db.execute(sql`insert into statistic_rollups select * from statistic_rollups_load`);
+      await db.execute(sql`drop table statistic_rollups_load`);
     }
     return saved;
   }
