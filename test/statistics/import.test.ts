@@ -278,6 +278,20 @@ describe.each(TEST_ENGINES)('statistics import and queries on $name', (engine) =
     expect(sexes.rows.map((r) => [r.sex, r.sexCode, r.lower])).toEqual([['FEMALE', 'female', 90]]);
   });
 
+  it('removes a release’s roll-ups with the release', async () => {
+    const report = await run({ file: csvFile(GLOTIP_FIXTURE), release: 'GLOTIP to delete' });
+    const rollupsOf = async () =>
+      (
+        await rowsOf<{ count: number }>(
+          db,
+          sql`select count(*)::int as count from statistic_rollups where release_id = ${report.release.id}`,
+        )
+      )[0]?.count;
+    expect(await rollupsOf()).toBeGreaterThan(0);
+    await db.execute(sql`delete from statistic_releases where id = ${report.release.id}`);
+    expect(await rollupsOf()).toBe(0);
+  });
+
   it('abandons a half-sent load so that the transaction can still roll back', async () => {
     const outcome = db.transaction(async (tx) => {
       const [release] = await tx
