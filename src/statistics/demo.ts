@@ -137,8 +137,8 @@ export async function loadDemoStatistics(tx: Queryable): Promise<number> {
     .returning({ id: statisticReleases.id });
   if (!release) throw new Error('the demo release was not created');
   const table = await openReleaseTable(tx, release.id);
-  const writer = new ObservationWriter(tx, table, release.id);
   const cells = new CellRegistry();
+  const writer = new ObservationWriter(tx, table, release.id, cells);
   const rollups = new RollupAccumulator();
   for (const row of demoObservations()) {
     const { cellId } = cells.register(row);

@@ -106,9 +106,11 @@ export const statisticObservations = pgTable(
 export const statisticRollups = pgTable(
   'statistic_rollups',
   {
-    releaseId: uuid('release_id')
-      .notNull()
-      .references(() => statisticReleases.id, { onDelete: 'cascade' }),
+    /**
+     * No foreign key: an import writes a million roll-ups and a key checked each of them. A trigger removes a
+     * deleted release's roll-ups instead (migration 0017).
+     */
+    releaseId: uuid('release_id').notNull(),
     indicator: text('indicator').notNull(),
     m49: char('m49', { length: 3 }).notNull(),
     dimension: text('dimension').notNull(),

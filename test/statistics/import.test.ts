@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/platform/db.js';
 import { rowsOf } from '../../src/platform/db.js';
 import { demoObservations } from '../../src/statistics/demo.js';
+import { CellRegistry } from '../../src/statistics/import/cells.js';
 import { openReleaseTable } from '../../src/statistics/import/run-import.js';
 import { ObservationWriter } from '../../src/statistics/import/write-observations.js';
 import {
@@ -277,6 +278,20 @@ describe.each(TEST_ENGINES)('statistics import and queries on $name', (engine) =
     expect(sexes.rows.map((r) => [r.sex, r.sexCode, r.lower])).toEqual([['FEMALE', 'female', 90]]);
   });
 
+  it('removes a release’s roll-ups with the release', async () => {
+    const report = await run({ file: csvFile(GLOTIP_FIXTURE), release: 'GLOTIP to delete' });
+    const rollupsOf = async () =>
+      (
+        await rowsOf<{ count: number }>(
+          db,
+          sql`select count(*)::int as count from statistic_rollups where release_id = ${report.release.id}`,
+        )
+      )[0]?.count;
+    expect(await rollupsOf()).toBeGreaterThan(0);
+    await db.execute(sql`delete from statistic_releases where id = ${report.release.id}`);
+    expect(await rollupsOf()).toBe(0);
+  });
+
   it('abandons a half-sent load so that the transaction can still roll back', async () => {
     const outcome = db.transaction(async (tx) => {
       const [release] = await tx
@@ -284,11 +299,12 @@ describe.each(TEST_ENGINES)('statistics import and queries on $name', (engine) =
         .values({ source: 'abort', label: 'abort', publisher: 'test' })
         .returning();
       const table = await openReleaseTable(tx, release?.id ?? '');
-      const writer = new ObservationWriter(tx, table, release?.id ?? '', 1);
+      const cells = new CellRegistry();
+      const writer = new ObservationWriter(tx, table, release?.id ?? '', cells, 1);
       const row = demoObservations()[0];
       if (!row) throw new Error('no demo row');
-      await writer.add(row, 0);
-      await writer.add({ ...row, rowNo: 2 }, 0);
+      await writer.add(row, cells.register(row).cellId);
+      await writer.add({ ...row, rowNo: 2 }, cells.register(row).cellId);
       // Without the abort, the open COPY would hold the connection and the rollback below would hang.
       await writer.abort();
       throw new Error('the file broke half-way');

@@ -4,7 +4,8 @@ import { sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db.js';
 import { textArray } from '../../platform/sql-arrays.js';
 import { isKnownIso3 } from '../../reference/index.js';
-import type { ObservationInput } from './types.js';
+import { copyField } from './copy-text.js';
+import { cellKeyOf, type ObservationInput } from './types.js';
 
 /** Areas per cell in the bit set: every ISO3 country and M49 area fits (about 300). */
 const AREA_SLOTS = 1024;
@@ -23,7 +24,22 @@ export type Cell = Pick<
   | 'categoryCode'
 >;
 
+/** A cell's columns, in the order of CellRegistry.copyTextOf, in observations and roll-ups alike. */
+export const CELL_COLUMNS = [
+  'indicator',
+  'unit',
+  'year',
+  'sex',
+  'age',
+  'dimension',
+  'category',
+  'sex_code',
+  'age_code',
+  'category_code',
+] as const;
+
 export class CellRegistry {
+  private readonly copyTexts: string[] = [];
   private readonly ids = new Map<string, number>();
   readonly cells: Cell[] = [];
   private readonly areas = new Map<string, number>();
@@ -35,7 +51,7 @@ export class CellRegistry {
 
   /** The cell's number, and whether this cell and area came before (a duplicate row). */
   register(o: ObservationInput): { cellId: number; isRepeat: boolean } {
-    const key = `${o.indicator}\u0000${o.unit}\u0000${o.year}\u0000${o.sex}\u0000${o.age}\u0000${o.dimension}\u0000${o.category}`;
+    const key = o.cellKey ?? cellKeyOf(o);
     let cellId = this.ids.get(key);
     if (cellId === undefined) {
       cellId = this.cells.length;
@@ -71,13 +87,36 @@ export class CellRegistry {
     return { cellId, isRepeat };
   }
 
-  /** The areas (ISO3 or M49 codes) that gave a figure for the cell. */
-  areasOf(cellId: number): string[] {
+  /** The cell's columns (CELL_COLUMNS) as COPY text, made once per cell and reused for each of its rows. */
+  copyTextOf(cellId: number): string {
+    let text = this.copyTexts[cellId];
+    if (text === undefined) {
+      const c = this.cells[cellId] as Cell;
+      const columns = [c.indicator, c.unit, String(c.year), c.sex, c.age, c.dimension, c.category];
+      text = [...columns, c.sexCode, c.ageCode, c.categoryCode].map(copyField).join('\t');
+      this.copyTexts[cellId] = text;
+    }
+    return text;
+  }
+
+  /** A set of areas as bits, to merge several cells' areas into (mergeAreas) and read back (areasIn). */
+  emptyAreaSet(): Uint32Array {
+    return new Uint32Array(AREA_SLOTS >>> 5);
+  }
+
+  /** Adds the areas that gave a figure for the cell to the set. */
+  mergeAreas(cellId: number, bits: Uint32Array): void {
+    const from = cellId * bits.length;
+    for (let w = 0; w < bits.length && from + w < this.seen.length; w += 1)
+      bits[w] = (bits[w] as number) | (this.seen[from + w] as number);
+  }
+
+  /** The areas (ISO3 or M49 codes) in the set. */
+  areasIn(bits: Uint32Array): string[] {
     const found: string[] = [];
     for (let areaId = 0; areaId < this.areaCodes.length; areaId += 1) {
-      const slot = cellId * AREA_SLOTS + areaId;
-      const word = this.seen[slot >>> 5] ?? 0;
-      if ((word & (1 << (slot & 31))) !== 0) found.push(this.areaCodes[areaId] as string);
+      if (((bits[areaId >>> 5] as number) & (1 << (areaId & 31))) !== 0)
+        found.push(this.areaCodes[areaId] as string);
     }
     return found;
   }
@@ -98,17 +137,25 @@ export class CellRegistry {
     return isSet;
   }
 
-  /** Which countries gave figures, per indicator, breakdown and year, from the cells' area bits. */
+  /**
+   * Which countries gave figures, per indicator, breakdown and year: the area bits of that group's cells
+   * are merged first, so each area is looked at once per group rather than once per cell.
+   */
   async saveCoverage(db: Queryable, releaseId: string): Promise<void> {
-    const coverage = new Set<string>();
+    const groups = new Map<string, Uint32Array>();
     this.cells.forEach((cell, cellId) => {
-      for (const area of this.areasOf(cellId)) {
-        // Publishers' own areas ("SAM") look like ISO codes but are not countries that reported.
-        if (isKnownIso3(area))
-          coverage.add(`${cell.indicator}\u0000${cell.dimension}\u0000${cell.year}\u0000${area}`);
-      }
+      const key = `${cell.indicator}\u0000${cell.dimension}\u0000${cell.year}`;
+      const bits = groups.get(key) ?? this.emptyAreaSet();
+      groups.set(key, bits);
+      this.mergeAreas(cellId, bits);
     });
-    const entries = [...coverage].map((key) => key.split('\u0000'));
+    const entries: string[][] = [];
+    for (const [key, bits] of groups) {
+      const [indicator = '', dimension = '', year = ''] = key.split('\u0000');
+      // Publishers' own areas ("SAM") look like ISO codes but are not countries that reported.
+      for (const area of this.areasIn(bits))
+        if (isKnownIso3(area)) entries.push([indicator, dimension, year, area]);
+    }
     for (let start = 0; start < entries.length; start += 5000) {
       const batch = entries.slice(start, start + 5000);
       const column = (i: number) => textArray(batch.map((e) => e[i] ?? null));

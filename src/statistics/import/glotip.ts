@@ -1,5 +1,11 @@
 // The UNODC Global Report on Trafficking in Persons data file, read exactly as published (long format).
-import { areaOfPublisherRow, columnIndex, normaliseColumn, observationOf } from './observation.js';
+import {
+  areaOfPublisherRow,
+  columnIndex,
+  normaliseColumn,
+  observationOf,
+  type PublishedRow,
+} from './observation.js';
 import type { TableLayout } from './types.js';
 
 export const GLOTIP_COLUMNS = [
@@ -38,23 +44,37 @@ export const glotipLayout: TableLayout = {
       (typeof GLOTIP_COLUMNS)[number],
       number
     >;
+    // A file lists a place's rows together: its area is looked up once per change of place, not per row.
+    let place: string[] = [];
+    let area: PublishedRow['area'] | null = null;
+    const cellAt = (cells: readonly string[], column: (typeof GLOTIP_COLUMNS)[number]) =>
+      at[column] < 0 ? '' : (cells[at[column]] ?? '');
     return (rowNo, cells) => {
-      const field = (column: (typeof GLOTIP_COLUMNS)[number]) => ({ column, text: cells[at[column]] ?? '' });
+      const code = cellAt(cells, 'Iso3_code');
+      const name = cellAt(cells, 'Country');
+      const region = cellAt(cells, 'Region');
+      const subregion = cellAt(cells, 'Subregion');
+      if (!area || place[0] !== code || place[1] !== name || place[2] !== region || place[3] !== subregion) {
+        area = areaOfPublisherRow(
+          'glotip',
+          { column: 'Iso3_code', text: code },
+          { column: 'Country', text: name },
+          { region, subregion },
+        );
+        place = [code, name, region, subregion];
+      }
       return observationOf({
         rowNo,
-        indicator: field('Indicator'),
-        unit: field('Unit of measurement'),
-        area: areaOfPublisherRow('glotip', field('Iso3_code'), field('Country'), {
-          region: at.Region < 0 ? '' : field('Region').text,
-          subregion: at.Subregion < 0 ? '' : field('Subregion').text,
-        }),
-        year: field('Year'),
-        value: field('txtVALUE'),
-        sex: field('Sex').text,
-        age: field('Age').text,
-        dimension: field('Dimension').text,
-        category: field('Category').text,
-        source: field('Source').text,
+        indicator: { column: 'Indicator', text: cellAt(cells, 'Indicator') },
+        unit: { column: 'Unit of measurement', text: cellAt(cells, 'Unit of measurement') },
+        area,
+        year: { column: 'Year', text: cellAt(cells, 'Year') },
+        value: { column: 'txtVALUE', text: cellAt(cells, 'txtVALUE') },
+        sex: cellAt(cells, 'Sex'),
+        age: cellAt(cells, 'Age'),
+        dimension: cellAt(cells, 'Dimension'),
+        category: cellAt(cells, 'Category'),
+        source: cellAt(cells, 'Source'),
       });
     };
   },

@@ -12,7 +12,7 @@ import {
   TOTAL,
 } from '../terms.js';
 import { isCountUnit, isValueProblem, parseValue } from '../values.js';
-import type { RowOutcome } from './types.js';
+import { cellKeyOf, type ObservationInput, type RowOutcome } from './types.js';
 
 /**
  * A country, an M49 area, or an area the publisher defines; the last two are stored in the m49 column
@@ -50,52 +50,109 @@ export function observationOf(row: PublishedRow): RowOutcome {
     const { column, value, reason } = row.area.rejection;
     return reject(rowNo, column, value, reason);
   }
-  const indicator = row.indicator.text.trim();
-  if (!indicator) return reject(rowNo, row.indicator.column, '', 'no indicator');
-  const unit = row.unit.text.trim();
-  if (!unit) return reject(rowNo, row.unit.column, '', 'no unit of measurement');
-  const yearText = row.year.text.trim();
-  if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1900 || Number(yearText) > 2100) {
-    return reject(
-      rowNo,
-      row.year.column,
-      yearText,
-      'the year is not a four-digit year between 1900 and 2100',
-    );
-  }
-  const value = parseValue(row.value.text, { isCount: isCountUnit(unit) });
+  const terms = cellTermsOf(row);
+  if ('early' in terms) return reject(rowNo, terms.early.column, terms.early.value, terms.early.reason);
+  const value = parseValue(row.value.text, terms.valueOptions);
   if (isValueProblem(value)) return reject(rowNo, row.value.column, row.value.text.trim(), value.problem);
-  const sex = canonicalTerm(row.sex ?? '');
-  const age = canonicalTerm(row.age ?? '');
-  const dimension = canonicalTerm(row.dimension ?? '');
-  const category = canonicalTerm(row.category ?? '');
-  if (dimension === TOTAL && category !== TOTAL) {
-    return reject(rowNo, 'Category', category, 'a category is given but its dimension is "Total" or empty');
-  }
+  const { late } = terms;
+  if (late) return reject(rowNo, late.column, late.value, late.reason);
   return {
     observation: {
       rowNo,
-      indicator,
-      unit,
+      indicator: terms.indicator,
+      unit: terms.unit,
       iso3: row.area.iso3,
       m49: row.area.m49,
       publisherArea: 'publisherArea' in row.area ? row.area.publisherArea : undefined,
-      year: Number(yearText),
-      sex,
-      age,
-      dimension,
-      category,
-      sexCode: sex === TOTAL ? null : sexCodeOf(sex),
-      ageCode: age === TOTAL ? null : ageCodeOf(age),
-      categoryCode: categoryCodeOf(dimensionKindOf(dimension), category),
+      year: terms.year,
+      sex: terms.sex,
+      age: terms.age,
+      dimension: terms.dimension,
+      category: terms.category,
+      sexCode: terms.sexCode,
+      ageCode: terms.ageCode,
+      categoryCode: terms.categoryCode,
       lower: value.lower,
       upper: value.upper,
       isCensored: value.isCensored,
       valueText: value.text,
       source: blankToNull(row.source),
       note: blankToNull(row.note),
+      cellKey: terms.cellKey,
     },
   };
+}
+
+type Problem = { column: string; value: string; reason: string };
+type CellTerms =
+  | { early: Problem }
+  | (Pick<
+      ObservationInput,
+      | 'indicator'
+      | 'unit'
+      | 'year'
+      | 'sex'
+      | 'age'
+      | 'dimension'
+      | 'category'
+      | 'sexCode'
+      | 'ageCode'
+      | 'categoryCode'
+    > & { cellKey: string; valueOptions: { isCount: boolean }; late?: Problem });
+
+/**
+ * A file repeats a few thousand combinations of terms millions of times: each combination is checked and
+ * mapped once, then remembered (a bounded number of them), so a row costs one lookup.
+ */
+const knownTerms = new Map<string, { columns: string; terms: CellTerms }>();
+
+const columnsOf = (row: PublishedRow) => `${row.indicator.column}|${row.unit.column}|${row.year.column}`;
+const MAX_KNOWN_TERMS = 200_000;
+
+function cellTermsOf(row: PublishedRow): CellTerms {
+  const key = `${row.indicator.text}\u0000${row.unit.text}\u0000${row.year.text}\u0000${row.sex ?? ''}\u0000${row.age ?? ''}\u0000${row.dimension ?? ''}\u0000${row.category ?? ''}`;
+  const known = knownTerms.get(key);
+  // The same texts under other column names (another layout) would name other columns in a rejection.
+  if (known && known.columns === columnsOf(row)) return known.terms;
+  const terms = mapCellTerms(row);
+  if (knownTerms.size < MAX_KNOWN_TERMS) knownTerms.set(key, { columns: columnsOf(row), terms });
+  return terms;
+}
+
+function mapCellTerms(row: PublishedRow): CellTerms {
+  const indicator = row.indicator.text.trim();
+  if (!indicator) return { early: { column: row.indicator.column, value: '', reason: 'no indicator' } };
+  const unit = row.unit.text.trim();
+  if (!unit) return { early: { column: row.unit.column, value: '', reason: 'no unit of measurement' } };
+  const yearText = row.year.text.trim();
+  if (!/^\d{4}$/.test(yearText) || Number(yearText) < 1900 || Number(yearText) > 2100) {
+    const reason = 'the year is not a four-digit year between 1900 and 2100';
+    return { early: { column: row.year.column, value: yearText, reason } };
+  }
+  const sex = canonicalTerm(row.sex ?? '');
+  const age = canonicalTerm(row.age ?? '');
+  const dimension = canonicalTerm(row.dimension ?? '');
+  const category = canonicalTerm(row.category ?? '');
+  const year = Number(yearText);
+  const terms = {
+    indicator,
+    unit,
+    year,
+    sex,
+    age,
+    dimension,
+    category,
+    sexCode: sex === TOTAL ? null : sexCodeOf(sex),
+    ageCode: age === TOTAL ? null : ageCodeOf(age),
+    categoryCode: categoryCodeOf(dimensionKindOf(dimension), category),
+    cellKey: cellKeyOf({ indicator, unit, year, sex, age, dimension, category }),
+    valueOptions: { isCount: isCountUnit(unit) },
+  };
+  if (dimension === TOTAL && category !== TOTAL) {
+    const reason = 'a category is given but its dimension is "Total" or empty';
+    return { ...terms, late: { column: 'Category', value: category, reason } };
+  }
+  return terms;
 }
 
 function blankToNull(text: string | undefined): string | null {

@@ -71,8 +71,7 @@ export class ReportBuilder {
 function indicatorSummaries(cells: CellRegistry): IndicatorSummary[] {
   type Tally = Omit<IndicatorSummary, 'units' | 'countries' | 'areas'> & {
     units: Set<string>;
-    countries: Set<string>;
-    areas: Set<string>;
+    areaBits: Uint32Array;
   };
   const tallies = new Map<string, Tally>();
   cells.cells.forEach((cell, cellId) => {
@@ -85,8 +84,7 @@ function indicatorSummaries(cells: CellRegistry): IndicatorSummary[] {
         units: new Set(),
         observations: 0,
         censored: 0,
-        countries: new Set(),
-        areas: new Set(),
+        areaBits: cells.emptyAreaSet(),
         fromYear: cell.year,
         toYear: cell.year,
       };
@@ -97,11 +95,15 @@ function indicatorSummaries(cells: CellRegistry): IndicatorSummary[] {
     tally.censored += cells.censored[cellId] ?? 0;
     tally.fromYear = Math.min(tally.fromYear, cell.year);
     tally.toYear = Math.max(tally.toYear, cell.year);
-    for (const area of cells.areasOf(cellId)) (isKnownIso3(area) ? tally.countries : tally.areas).add(area);
+    cells.mergeAreas(cellId, tally.areaBits);
   });
   return [...tallies.values()]
     .sort((a, b) => a.indicator.localeCompare(b.indicator))
-    .map((t) => ({ ...t, units: [...t.units].sort(), countries: t.countries.size, areas: t.areas.size }));
+    .map(({ areaBits, ...t }) => {
+      const areas = cells.areasIn(areaBits);
+      const countries = areas.filter(isKnownIso3).length;
+      return { ...t, units: [...t.units].sort(), countries, areas: areas.length - countries };
+    });
 }
 
 /** Every dimension the file broke figures down by, with the categories that map to none of our codes. */

@@ -6,7 +6,8 @@ import type { Queryable } from '../../platform/db.js';
 import { textArray } from '../../platform/sql-arrays.js';
 import { buildCountryList } from '../../reference/index.js';
 import { tidy } from '../interval.js';
-import type { CellRegistry } from './cells.js';
+import { CELL_COLUMNS, type CellRegistry } from './cells.js';
+import { endCopy, openCopy, postgresClientOf, writeCopy } from './copy-text.js';
 
 const MAX_PLACEMENTS = 64;
 
@@ -46,7 +47,19 @@ export class RollupAccumulator {
     if (isCensored) this.censored[slot] = 1;
   }
 
+  /** Countries' placements by code, found once per country rather than once per row. */
+  private readonly placementIdByCountry = new Map<string, number>();
+
   private placementIdOf(iso3: string): number {
+    let id = this.placementIdByCountry.get(iso3);
+    if (id === undefined) {
+      id = this.findPlacementId(iso3);
+      this.placementIdByCountry.set(iso3, id);
+    }
+    return id;
+  }
+
+  private findPlacementId(iso3: string): number {
     const areas = this.placementOfCountry.get(iso3);
     if (!areas) return -1;
     const key = areas.join('|');
@@ -74,35 +87,85 @@ export class RollupAccumulator {
     this.censored = widen(this.censored, (n) => new Uint8Array(n));
   }
 
-  /** Writes one row per cell and M49 area with any member's figure. */
+  /**
+   * Writes one row per cell and M49 area with any member's figure. On PostgreSQL by COPY into a temporary
+   * table, then one INSERT … SELECT: COPY cannot write to a table under row-level security, and the
+   * INSERT keeps the policies' checks.
+   */
   async save(db: Queryable, releaseId: string, cells: CellRegistry): Promise<number> {
+    const client = postgresClientOf(db);
+    if (client) {
+      await db.execute(
+        sql`create temporary table statistic_rollups_load (like statistic_rollups) on commit drop`,
+      );
+    }
+    const copy = client ? openCopy(client, 'statistic_rollups_load', ROLLUP_COLUMNS) : null;
     const batch: RollupRow[] = [];
     let saved = 0;
-    for (let cellId = 0; cellId < cells.cells.length; cellId += 1) {
-      const areas = new Map<string, { lower: number; upper: number; n: number; censored: boolean }>();
-      for (let placement = 0; placement < this.placements.length; placement += 1) {
-        const slot = cellId * MAX_PLACEMENTS + placement;
-        const n = this.count[slot] ?? 0;
-        if (n === 0) continue;
-        for (const area of this.placements[placement] ?? []) {
-          const sum = areas.get(area) ?? { lower: 0, upper: 0, n: 0, censored: false };
-          sum.lower += this.lower[slot] as number;
-          sum.upper += this.upper[slot] as number;
-          sum.n += n;
-          sum.censored ||= this.censored[slot] === 1;
-          areas.set(area, sum);
-        }
+    const send = async () => {
+      const rows = batch.splice(0);
+      saved += rows.length;
+      if (copy) await writeCopy(copy, rollupLines(releaseId, cells, rows));
+      else await insertRollups(db, releaseId, cells, rows);
+    };
+    try {
+      for (let cellId = 0; cellId < cells.cells.length; cellId += 1) {
+        for (const [area, sum] of this.sumsOf(cellId)) batch.push({ cellId, area, ...sum });
+        if (batch.length >= 10_000) await send();
       }
-      for (const [area, sum] of areas) batch.push({ cellId, area, ...sum });
-      if (batch.length >= 10_000) {
-        saved += await insertRollups(db, releaseId, cells, batch.splice(0));
+      if (batch.length > 0) await send();
+      if (copy) await endCopy(copy);
+    } catch (error) {
+      copy?.destroy(error as Error);
+      throw error;
+    }
+    if (client) {
+      await db.execute(sql`insert into statistic_rollups select * from statistic_rollups_load`);
+      await db.execute(sql`drop table statistic_rollups_load`);
+    }
+    return saved;
+  }
+
+  /** The cell's sums per M49 area, from its per-placement sums. */
+  private sumsOf(cellId: number) {
+    const areas = new Map<string, { lower: number; upper: number; n: number; censored: boolean }>();
+    for (let placement = 0; placement < this.placements.length; placement += 1) {
+      const slot = cellId * MAX_PLACEMENTS + placement;
+      const n = this.count[slot] ?? 0;
+      if (n === 0) continue;
+      for (const area of this.placements[placement] ?? []) {
+        const sum = areas.get(area) ?? { lower: 0, upper: 0, n: 0, censored: false };
+        sum.lower += this.lower[slot] as number;
+        sum.upper += this.upper[slot] as number;
+        sum.n += n;
+        sum.censored ||= this.censored[slot] === 1;
+        areas.set(area, sum);
       }
     }
-    return saved + (await insertRollups(db, releaseId, cells, batch));
+    return areas;
   }
 }
 
 type RollupRow = { cellId: number; area: string; lower: number; upper: number; n: number; censored: boolean };
+
+const ROLLUP_COLUMNS = [
+  'release_id',
+  'm49',
+  ...CELL_COLUMNS,
+  'value_lower',
+  'value_upper',
+  'is_censored',
+  'countries',
+];
+
+function rollupLines(releaseId: string, cells: CellRegistry, rows: readonly RollupRow[]): string {
+  let text = '';
+  for (const r of rows) {
+    const upper = Number.isNaN(r.upper) ? '\\N' : String(tidy(r.upper));
+    text += `${releaseId}\t${r.area}\t${cells.copyTextOf(r.cellId)}\t${tidy(r.lower)}\t${upper}\t${r.censored ? 't' : 'f'}\t${r.n}\n`;
+  }
+  return text;
+}
 
 async function insertRollups(db: Queryable, releaseId: string, cells: CellRegistry, rows: RollupRow[]) {
   if (rows.length === 0) return 0;

@@ -137,7 +137,7 @@ async function importInto(tx: Queryable, options: ImportOptions, format: FileFor
   const publisherAreas = new PublisherAreaTally();
   const repeats: Repeat[] = [];
   const table = await openReleaseTable(tx, releaseId);
-  const writer = new ObservationWriter(tx, table, releaseId, options.batchSize);
+  const writer = new ObservationWriter(tx, table, releaseId, cells, options.batchSize);
   try {
     await readRows(options, format, report, (o) => {
       const { cellId, isRepeat } = cells.register(o);

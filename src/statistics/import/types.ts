@@ -24,7 +24,16 @@ export type ObservationInput = {
   valueText: string;
   source: string | null;
   note: string | null;
+  /** The cell's key (cellKeyOf), when the mapper already made it for an earlier row of the same cell. */
+  cellKey?: string | undefined;
 };
+
+/** What tells cells apart: a row with the same key and area as an earlier row repeats it. */
+export function cellKeyOf(
+  o: Pick<ObservationInput, 'indicator' | 'unit' | 'year' | 'sex' | 'age' | 'dimension' | 'category'>,
+): string {
+  return `${o.indicator}\u0000${o.unit}\u0000${o.year}\u0000${o.sex}\u0000${o.age}\u0000${o.dimension}\u0000${o.category}`;
+}
 
 /** A row that did not become an observation: where it is, which column, and why. */
 export type Rejection = { row: number; column: string | null; value: string | null; reason: string };

@@ -1,18 +1,35 @@
 // Writes observations into a release's new table. On PostgreSQL: one COPY … FROM STDIN stream for the
-// whole file. On PGlite: one INSERT … SELECT FROM unnest(arrays) per batch. One batch in flight while
-// the next is parsed.
-import { once } from 'node:events';
-import { finished } from 'node:stream/promises';
+// whole file, each row written as COPY text the moment it is read (the cell's columns are escaped once per
+// cell), sent in chunks that wait only when the connection's buffer is full. On PGlite: one
+// INSERT … SELECT FROM unnest(arrays) per batch, one batch in flight while the next is parsed.
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import type { Queryable } from '../../platform/db.js';
 import { booleanArray, numberArray, textArray } from '../../platform/sql-arrays.js';
+import { CELL_COLUMNS, type CellRegistry } from './cells.js';
+import { type CopyStream, copyField, endCopy, openCopy, postgresClientOf, writeCopy } from './copy-text.js';
 import type { ObservationInput } from './types.js';
 
 export const DEFAULT_BATCH_SIZE = 5000;
 
-const COLUMNS = [
+/** COPY text collected before it is handed to the connection (a few hundred rows). */
+const COPY_CHUNK_CHARS = 1 << 16;
+
+const COPY_COLUMNS = [
+  'release_id',
+  'row_no',
+  'cell_id',
+  'iso3',
+  'm49',
+  ...CELL_COLUMNS,
+  'value_lower',
+  'value_upper',
+  'is_censored',
+  'value_text',
+  'source',
+  'note',
+];
+
+const INSERT_COLUMNS = [
   'release_id',
   'row_no',
   'cell_id',
@@ -36,27 +53,13 @@ const COLUMNS = [
   'note',
 ];
 
-const COPY_SPECIAL = /[\\\t\n\r]/;
-const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-/** A field in COPY's text format: \N for null; backslash, tab and line breaks escaped. */
-export function copyField(value: string | null): string {
-  if (value === null) return '\\N';
-  return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] ?? c) : value;
-}
-
-/** The node-postgres client under a Drizzle transaction; PGlite has none. */
-function postgresClientOf(db: Queryable): pg.ClientBase | null {
-  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
-  return client instanceof pg.Client ? client : null;
-}
-
 export class ObservationWriter {
   private batch: ObservationInput[] = [];
   private cellIds: number[] = [];
   private inFlight: Promise<void> = Promise.resolve();
-  private copy: NodeJS.WritableStream | null = null;
+  private readonly copy: CopyStream | null;
   private copyError: Error | null = null;
+  private text = '';
   written = 0;
 
   constructor(
@@ -64,39 +67,57 @@ export class ObservationWriter {
     /** The release's new table (statistic_release_open), filled before it is indexed and attached. */
     private readonly table: string,
     private readonly releaseId: string,
+    private readonly cells: CellRegistry,
     private readonly batchSize = DEFAULT_BATCH_SIZE,
-  ) {}
+  ) {
+    const client = postgresClientOf(db);
+    this.copy = client ? openCopy(client, table, COPY_COLUMNS) : null;
+    this.copy?.on('error', (error: Error) => {
+      this.copyError = error;
+    });
+  }
 
-  async add(observation: ObservationInput, cellId: number): Promise<void> {
-    this.batch.push(observation);
+  add(o: ObservationInput, cellId: number): Promise<void> | undefined {
+    if (this.copy) {
+      this.text += `${this.releaseId}\t${o.rowNo}\t${cellId}\t${o.iso3 ?? '\\N'}\t${o.m49 ?? '\\N'}\t${this.cells.copyTextOf(cellId)}\t${o.lower}\t${o.upper === null ? '\\N' : o.upper}\t${o.isCensored ? 't' : 'f'}\t${copyField(o.valueText)}\t${copyField(o.source)}\t${copyField(o.note)}\n`;
+      this.written += 1;
+      return this.text.length >= COPY_CHUNK_CHARS ? this.sendText() : undefined;
+    }
+    this.batch.push(o);
     this.cellIds.push(cellId);
-    if (this.batch.length >= this.batchSize) await this.flush();
+    return this.batch.length >= this.batchSize ? this.flush() : undefined;
+  }
+
+  private async sendText(): Promise<void> {
+    if (this.copyError) throw this.copyError;
+    const text = this.text;
+    this.text = '';
+    await writeCopy(this.copy as CopyStream, text);
   }
 
   /** Sends the current batch once the previous one has been taken; does not wait for this one. */
-  async flush(): Promise<void> {
+  private async flush(): Promise<void> {
     if (this.batch.length === 0) return;
     const batch = this.batch;
     const cellIds = this.cellIds;
     this.batch = [];
     this.cellIds = [];
     await this.inFlight;
-    this.inFlight = this.send(batch, cellIds);
+    this.inFlight = this.insert(batch, cellIds);
     // Marked as handled now; the error still surfaces at the next await of inFlight.
     this.inFlight.catch(() => {});
   }
 
   async finish(): Promise<number> {
+    if (this.copy) {
+      if (this.text) await this.sendText();
+      // Resolves when the server has taken every row; rejects when it refused one.
+      await endCopy(this.copy);
+      if (this.copyError) throw this.copyError;
+      return this.written;
+    }
     await this.flush();
     await this.inFlight;
-    if (this.copy) {
-      const stream = this.copy;
-      this.copy = null;
-      stream.end();
-      // Resolves when the server has taken every row; rejects when it refused one.
-      await finished(stream);
-      if (this.copyError) throw this.copyError;
-    }
     return this.written;
   }
 
@@ -106,66 +127,15 @@ export class ObservationWriter {
    */
   async abort(): Promise<void> {
     await this.inFlight.catch(() => {});
-    const stream = this.copy as (NodeJS.WritableStream & { destroy(error?: Error): void }) | null;
-    this.copy = null;
-    if (!stream) return;
-    stream.destroy(new Error('import abandoned'));
-    await finished(stream).catch(() => {});
-  }
-
-  private async send(batch: ObservationInput[], cellIds: number[]): Promise<void> {
-    const client = this.copy ? null : postgresClientOf(this.db);
-    if (client) {
-      const columns = COLUMNS.map((c) => `"${c}"`).join(', ');
-      const stream = client.query(
-        copyFrom(`COPY "${this.table.replaceAll('"', '""')}" (${columns}) FROM STDIN`),
-      );
-      stream.on('error', (error: Error) => {
-        this.copyError = error;
-      });
-      this.copy = stream;
-    }
-    if (this.copy) await this.sendCopy(this.copy, batch, cellIds);
-    else await this.insert(batch, cellIds);
-    this.written += batch.length;
-  }
-
-  private async sendCopy(stream: NodeJS.WritableStream, batch: ObservationInput[], cellIds: number[]) {
-    if (this.copyError) throw this.copyError;
-    const lines = new Array<string>(batch.length);
-    for (let i = 0; i < batch.length; i += 1) {
-      const o = batch[i] as ObservationInput;
-      lines[i] = [
-        this.releaseId,
-        String(o.rowNo),
-        String(cellIds[i]),
-        copyField(o.indicator),
-        copyField(o.unit),
-        o.iso3 ?? '\\N',
-        o.m49 ?? '\\N',
-        String(o.year),
-        copyField(o.sex),
-        copyField(o.age),
-        copyField(o.dimension),
-        copyField(o.category),
-        copyField(o.sexCode),
-        copyField(o.ageCode),
-        copyField(o.categoryCode),
-        String(o.lower),
-        o.upper === null ? '\\N' : String(o.upper),
-        o.isCensored ? 't' : 'f',
-        copyField(o.valueText),
-        copyField(o.source),
-        copyField(o.note),
-      ].join('\t');
-    }
-    if (!stream.write(`${lines.join('\n')}\n`)) await once(stream, 'drain');
+    if (!this.copy) return;
+    this.copy.destroy(new Error('import abandoned'));
+    await endCopy(this.copy).catch(() => {});
   }
 
   private async insert(batch: ObservationInput[], cellIds: number[]): Promise<void> {
     const column = <K extends keyof ObservationInput>(key: K) => batch.map((o) => o[key]);
     await this.db.execute(sql`
-      insert into ${sql.identifier(this.table)} (${sql.raw(COLUMNS.join(', '))})
+      insert into ${sql.identifier(this.table)} (${sql.raw(INSERT_COLUMNS.join(', '))})
       select ${this.releaseId}::uuid, * from unnest(
         ${numberArray(column('rowNo'))}::int[], ${numberArray(cellIds)}::int[], ${textArray(column('indicator'))}::text[],
         ${textArray(column('unit'))}::text[], ${textArray(column('iso3'))}::text[],
@@ -177,5 +147,6 @@ export class ObservationWriter {
         ${numberArray(column('upper'))}::numeric[], ${booleanArray(column('isCensored'))}::boolean[],
         ${textArray(column('valueText'))}::text[], ${textArray(column('source'))}::text[],
         ${textArray(column('note'))}::text[])`);
+    this.written += batch.length;
   }
 }

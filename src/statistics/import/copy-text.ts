@@ -1,0 +1,40 @@
+// PostgreSQL's COPY … FROM STDIN in text format: escaping fields, and sending prepared lines in one stream.
+import { once } from 'node:events';
+import { finished } from 'node:stream/promises';
+import pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Queryable } from '../../platform/db.js';
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A field in COPY's text format: \N for null; backslash, tab and line breaks escaped. */
+export function copyField(value: string | null): string {
+  if (value === null) return '\\N';
+  return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] ?? c) : value;
+}
+
+/** The node-postgres client under a Drizzle transaction; PGlite has none. */
+export function postgresClientOf(db: Queryable): pg.ClientBase | null {
+  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
+  return client instanceof pg.Client ? client : null;
+}
+
+export type CopyStream = NodeJS.WritableStream & { destroy(error?: Error): void };
+
+/** Opens `COPY table (columns) FROM STDIN` on the transaction's connection; errors surface at `finished`. */
+export function openCopy(client: pg.ClientBase, table: string, columns: readonly string[]): CopyStream {
+  const list = columns.map((c) => `"${c}"`).join(', ');
+  return client.query(copyFrom(`COPY "${table.replaceAll('"', '""')}" (${list}) FROM STDIN`)) as CopyStream;
+}
+
+/** Sends text (whole lines) and waits when the connection's buffer is full, so memory stays flat. */
+export async function writeCopy(stream: CopyStream, text: string): Promise<void> {
+  if (!stream.write(text)) await once(stream, 'drain');
+}
+
+/** Ends the COPY and resolves once the server has taken every line (rejects when it refused one). */
+export async function endCopy(stream: CopyStream): Promise<void> {
+  stream.end();
+  await finished(stream);
+}
