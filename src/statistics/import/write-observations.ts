@@ -4,8 +4,8 @@
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { copyField, postgresClientOf } from '../../platform/copy-text.js';
 import type { Queryable } from '../../platform/db.js';
 import { booleanArray, numberArray, textArray } from '../../platform/sql-arrays.js';
 import type { ObservationInput } from './types.js';
@@ -35,21 +35,6 @@ const COLUMNS = [
   'source',
   'note',
 ];
-
-const COPY_SPECIAL = /[\\\t\n\r]/;
-const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-/** A field in COPY's text format: \N for null; backslash, tab and line breaks escaped. */
-export function copyField(value: string | null): string {
-  if (value === null) return '\\N';
-  return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c] ?? c) : value;
-}
-
-/** The node-postgres client under a Drizzle transaction; PGlite has none. */
-function postgresClientOf(db: Queryable): pg.ClientBase | null {
-  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
-  return client instanceof pg.Client ? client : null;
-}
 
 export class ObservationWriter {
   private batch: ObservationInput[] = [];
