@@ -35,6 +35,8 @@ const CONTENT_COLUMNS = Object.entries(getTableColumns(activities))
     name: column.name,
     type: column.getSQLType(),
     encode: encoderFor(key, column.getSQLType()),
+    /** Whether its text can hold a backslash, tab or line break, which COPY needs escaped. */
+    mayNeedEscape: !/^(uuid|integer|numeric|date|boolean)/.test(column.getSQLType()),
   }));
 
 /** The staging table's columns, in the order every staged row lists its fields. */
@@ -95,21 +97,25 @@ export class ActivityBatchWriter {
 
   /** `existing` holds the stored rows of the batch's identifiers, read in the same transaction. */
   async save(batch: readonly ActivityValues[], existing: ReadonlyMap<string, ActivityRow>) {
-    const fields: Encoded[][] = [];
+    const viaCopy = postgresClientOf(this.db) !== null;
+    const rows: Encoded[][] = [];
+    const lines: string[] = [];
     let created = 0;
     for (const values of batch) {
       const stored = existing.get(values.identifier);
       if (stored && isSameContent(values, stored)) continue;
       if (!stored) created++;
-      fields.push(fieldsOf(values, stored));
+      if (viaCopy) lines.push(copyLineOf(values, stored));
+      else rows.push(fieldsOf(values, stored));
     }
+    const written = viaCopy ? lines.length : rows.length;
     await this.inFlight;
-    if (fields.length > 0) {
-      this.inFlight = this.write(fields);
+    if (written > 0) {
+      this.inFlight = this.write(viaCopy ? { lines } : { rows }, written);
       // Marked as handled now; the error still surfaces at the next await of inFlight.
       this.inFlight.catch(() => {});
     }
-    return { created, updated: fields.length - created, unchanged: batch.length - fields.length };
+    return { created, updated: written - created, unchanged: batch.length - written };
   }
 
   /** Waits for the last write; rejects when any write failed. */
@@ -117,7 +123,7 @@ export class ActivityBatchWriter {
     await this.inFlight;
   }
 
-  private async write(rows: Encoded[][]) {
+  private async write(staged: Staged, count: number) {
     if (!this.hasStage) {
       // Dropped at the end of the caller's transaction; `if not exists` for a second writer in the same one.
       await this.db.execute(
@@ -128,7 +134,7 @@ export class ActivityBatchWriter {
       this.hasStage = true;
     }
     await this.db.execute(sql.raw(`truncate ${STAGE}`));
-    await stage(this.db, rows);
+    await stage(this.db, staged);
     const { at, userId, via } = this.context;
     // An update applies only to the version that was read: a row changed or created by another writer since
     // is left out of `written`, and the batch is refused below rather than overwriting that change.
@@ -151,7 +157,7 @@ export class ActivityBatchWriter {
           )
           select count(*)::int as written from written`,
     );
-    if (Number(result?.written) !== rows.length)
+    if (Number(result?.written) !== count)
       throw new AppError(
         'conflict',
         'Some of these activities were changed by someone else during the import; import the file again.',
@@ -159,23 +165,21 @@ export class ActivityBatchWriter {
   }
 }
 
+/** A batch as COPY text lines (PostgreSQL) or as rows of fields (PGlite). */
+type Staged = { lines: string[] } | { rows: Encoded[][] };
+
 /** Fills the staging table: one COPY on PostgreSQL, one INSERT of unnested text arrays on PGlite. */
-async function stage(db: Queryable, rows: readonly Encoded[][]) {
+async function stage(db: Queryable, staged: Staged) {
   const client = postgresClientOf(db);
-  if (client) {
-    const lines = new Array<string>(rows.length);
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i] as Encoded[];
-      let line = copyField(row[0] ?? null);
-      for (let j = 1; j < row.length; j++) line += `\t${copyField(row[j] ?? null)}`;
-      lines[i] = line;
-    }
+  if ('lines' in staged) {
+    if (!client) throw new Error('COPY needs a PostgreSQL client');
     const stream = client.query(copyFrom(`copy ${STAGE} (${STAGE_COLUMNS}) from stdin`));
-    stream.end(`${lines.join('\n')}\n`);
+    stream.end(`${staged.lines.join('\n')}\n`);
     // Resolves when the server has taken every row; rejects when it refused one.
     await finished(stream);
     return;
   }
+  const { rows } = staged;
   const columns = STAGED.map((_, j) => textArray(rows.map((row) => row[j] ?? null)));
   await db.execute(
     sql`insert into ${sql.raw(STAGE)} (${sql.raw(STAGE_COLUMNS)}) select * from unnest(${sql.join(
@@ -183,6 +187,17 @@ async function stage(db: Queryable, rows: readonly Encoded[][]) {
       sql`, `,
     )})`,
   );
+}
+
+/** One row as a line of COPY text, fields in STAGED order; only fields that may hold special characters escaped. */
+function copyLineOf(values: ActivityValues, stored: ActivityRow | undefined): string {
+  let line = `${stored?.id ?? randomUUID()}\t${copyField(values.identifier)}\t${stored ? stored.version + 1 : 1}`;
+  for (let j = 0; j < CONTENT_COLUMNS.length; j++) {
+    const column = CONTENT_COLUMNS[j] as (typeof CONTENT_COLUMNS)[number];
+    const text = column.encode(values[column.key]);
+    line += text === null ? '\t\\N' : `\t${column.mayNeedEscape ? copyField(text) : text}`;
+  }
+  return line;
 }
 
 /** One row's staged fields in STAGED order. */
@@ -199,15 +214,21 @@ function fieldsOf(values: ActivityValues, stored: ActivityRow | undefined): Enco
 }
 
 function encoderFor(key: string, type: string): Encoder {
-  if (key === 'narratives')
-    return (value) => JSON.stringify(canonicalNarratives(value as ActivityNarrativesValue));
+  if (key === 'narratives') return (value) => jsonText(canonicalNarratives(value as ActivityNarrativesValue));
   if (key === 'recipientRegions')
-    return (value) => JSON.stringify(((value ?? []) as RecipientRegionValue[]).map(canonicalRegion));
-  if (type === 'jsonb')
-    return (value) => (value === null || value === undefined ? null : JSON.stringify(value));
+    return (value) => jsonText(((value ?? []) as RecipientRegionValue[]).map(canonicalRegion));
+  if (type === 'jsonb') return jsonText;
   if (type.endsWith('[]'))
     return (value) => (value === null || value === undefined ? null : textArray(value as string[]));
   return scalarText;
+}
+
+function jsonText(value: unknown): Encoded {
+  if (value === null || value === undefined) return null;
+  // Empty lists and objects are the most common values of these columns.
+  if (Array.isArray(value)) return value.length === 0 ? '[]' : JSON.stringify(value);
+  for (const _ in value as object) return JSON.stringify(value);
+  return '{}';
 }
 
 function scalarText(value: unknown): Encoded {
