@@ -10,8 +10,12 @@ export type PeopleCounts = Partial<Record<string, number>>;
 
 /** The sum of the cells, or null when no cell has a number (unknown is not zero). */
 export function totalOf(counts: PeopleCounts): number | null {
-  const values = PEOPLE_CELLS.map((cell) => counts[cell]).filter((v): v is number => typeof v === 'number');
-  return values.length === 0 ? null : values.reduce((sum, v) => sum + v, 0);
+  let total: number | null = null;
+  for (const cell of PEOPLE_CELLS) {
+    const value = counts[cell];
+    if (typeof value === 'number') total = (total ?? 0) + value;
+  }
+  return total;
 }
 
 /** The counts with only known cells that hold a number, in display order (a stable shape for versions). */

@@ -92,11 +92,11 @@ export function valuesOf(
     pillar: input.activityType ? (pillarOf(input.activityType) ?? input.pillar ?? 'partnership') : null,
     activityType: input.activityType ?? null,
     classificationHints: input.activityType ? [] : [...(input.classificationHints ?? [])],
-    forms: [...new Set(input.forms)],
-    targetGroups: [...new Set(input.targetGroups)],
+    forms: distinct(input.forms),
+    targetGroups: distinct(input.targetGroups),
     chainStage: input.chainStage ?? null,
     countries,
-    countryCodes: [...new Set(countries.map((c) => c.iso3))],
+    countryCodes: distinct(countries.map((c) => c.iso3)),
     recipientRegions: [...(input.recipientRegions ?? [])],
     narratives: input.narratives ?? {},
     plannedStart: input.plannedStart ?? null,
@@ -124,11 +124,15 @@ const PARTICIPANT_ORDER = codesOf('iati_organisation_role');
 const COUNTRY_ORDER = codesOf('country_role');
 
 /** Sorted by role in code-list order, keeping the given order within a role: one canonical form per record. */
-function byRole<T extends { role: string }>(items: readonly T[], order: readonly string[]): T[] {
-  return items
-    .map((item, i) => ({ item, i }))
-    .sort((a, b) => order.indexOf(a.item.role) - order.indexOf(b.item.role) || a.i - b.i)
-    .map(({ item }) => item);
+function byRole<T extends { role: string }>(items: readonly T[], order: readonly string[]): readonly T[] {
+  // Most records name one organisation or country per list: nothing to sort (Array.sort is stable).
+  if (items.length < 2) return items;
+  return [...items].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
+}
+
+/** The distinct values in first-seen order. */
+function distinct<T>(values: readonly T[]): T[] {
+  return values.length < 2 ? [...values] : [...new Set(values)];
 }
 
 export function activityView(row: ActivityRow): Activity {

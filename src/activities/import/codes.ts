@@ -35,8 +35,22 @@ function keyOf(text: string): string {
 
 /** The code for what was typed, or null when the list has no such code or label. */
 export function readCode(list: CodeListName, typed: string): string | null {
-  return lookupFor(list).get(keyOf(typed)) ?? null;
+  // A file repeats the same few spellings on row after row: each is normalised once.
+  let read = readings.get(list);
+  if (!read) {
+    read = new Map();
+    readings.set(list, read);
+  }
+  const known = read.get(typed);
+  if (known !== undefined) return known;
+  const code = lookupFor(list).get(keyOf(typed)) ?? null;
+  if (read.size < READINGS_KEPT) read.set(typed, code);
+  return code;
 }
+
+/** What was typed → its code (null when none), per list, for at most READINGS_KEPT spellings each. */
+const readings = new Map<CodeListName, Map<string, string | null>>();
+const READINGS_KEPT = 10_000;
 
 /** The sentence a person needs when a code is not known. */
 export function unknownCode(list: CodeListName, typed: string): string {

@@ -1,7 +1,7 @@
 // The column table: documented, unique, and read the same by name or by hashtag.
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { COLUMNS, mapHeader, normaliseHashtag } from './flat.js';
+import { COLUMNS, isCalendarDate, mapHeader, normaliseHashtag } from './flat.js';
 
 describe('activity file columns', () => {
   it('documents every column and hashtag in the README', async () => {
@@ -41,5 +41,22 @@ describe('activity file columns', () => {
       'activity_type',
       'destination_countries',
     ]);
+  });
+
+  it('takes a date only when the day exists, leap years included', () => {
+    for (const date of ['2026-03-31', '2024-02-29', '2000-02-29', '2026-12-01'])
+      expect(isCalendarDate(date), date).toBe(true);
+    for (const date of [
+      '2026-02-29',
+      '1900-02-29',
+      '2026-04-31',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-01-00',
+      '2026-1-01',
+      '26-01-01',
+      '2026-01-01T00:00',
+    ])
+      expect(isCalendarDate(date), date).toBe(false);
   });
 });

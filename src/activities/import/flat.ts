@@ -27,9 +27,31 @@ export type ParsedRecord = {
 
 const ROLES = codesOf('iati_organisation_role');
 const COUNTRY_ROLES = codesOf('country_role');
-const ROLE_COLUMN = (role: string) => `${role}_organisations`;
-const COUNTRY_COLUMN = (role: string) => `${role}_countries`;
+// Column names built once: a name built anew for each lookup would be hashed anew on every row.
+const ROLE_COLUMNS = new Map(ROLES.map((role) => [role, `${role}_organisations`]));
+const COUNTRY_COLUMNS = new Map(COUNTRY_ROLES.map((role) => [role, `${role}_countries`]));
+const ROLE_COLUMN = (role: string) => ROLE_COLUMNS.get(role) ?? `${role}_organisations`;
+const COUNTRY_COLUMN = (role: string) => COUNTRY_COLUMNS.get(role) ?? `${role}_countries`;
+const PEOPLE_COLUMNS = {
+  targeted: PEOPLE_CELLS.map((cell) => [cell, `targeted_${cell}`] as const),
+  reached: PEOPLE_CELLS.map((cell) => [cell, `reached_${cell}`] as const),
+};
 const SEPARATOR = ';';
+const NOTHING: readonly string[] = Object.freeze([]);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** YYYY-MM-DD naming a day that exists (2026-02-29 does not), read without building a Date. */
+export function isCalendarDate(text: string): boolean {
+  if (!DATE.test(text)) return false;
+  const year = Number(text.slice(0, 4));
+  const month = Number(text.slice(5, 7));
+  const day = Number(text.slice(8, 10));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const isLeap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days =
+    month === 2 ? (isLeap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return day <= days;
+}
 
 export function normaliseHeader(text: string): string {
   return text
@@ -76,12 +98,11 @@ export function mapHeader(names: readonly string[], hashtags: readonly string[] 
   return { columns, unknown, missing };
 }
 
+/** A row's values by activity column (a Map will do). */
+export type RowValues = { get(column: string): string | undefined };
+
 /** Reads one row (values by activity column) into an activity input, naming every problem by column. */
-export function parseFlatRow(
-  row: number,
-  values: ReadonlyMap<string, string>,
-  registry: Registry,
-): ParsedRecord {
+export function parseFlatRow(row: number, values: RowValues, registry: Registry): ParsedRecord {
   const reader = new RowReader(row, values, registry);
   return reader.read();
 }
@@ -93,7 +114,7 @@ class RowReader {
 
   constructor(
     private readonly row: number,
-    private readonly values: ReadonlyMap<string, string>,
+    private readonly values: RowValues,
     private readonly registry: Registry,
   ) {
     this.identifier = this.text('identifier');
@@ -168,15 +189,21 @@ class RowReader {
   }
 
   private text(column: string): string | null {
-    const value = this.values.get(column)?.trim();
-    return value ? value : null;
+    const value = this.values.get(column);
+    if (!value) return null;
+    const trimmed = value.trim();
+    return trimmed ? trimmed : null;
   }
 
-  private list(column: string): string[] {
-    return (this.text(column) ?? '')
-      .split(SEPARATOR)
-      .map((item) => item.trim())
-      .filter(Boolean);
+  private list(column: string): readonly string[] {
+    const text = this.text(column);
+    if (text === null) return NOTHING;
+    const items: string[] = [];
+    for (const item of text.split(SEPARATOR)) {
+      const trimmed = item.trim();
+      if (trimmed) items.push(trimmed);
+    }
+    return items;
   }
 
   private code(column: string, list: CodeListName): string | null {
@@ -198,11 +225,7 @@ class RowReader {
   private date(column: string): string | null {
     const typed = this.text(column);
     if (!typed) return null;
-    const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(typed);
-    const valid =
-      date &&
-      !Number.isNaN(Date.parse(`${typed}T00:00:00Z`)) &&
-      new Date(`${typed}T00:00:00Z`).toISOString().startsWith(typed);
+    const valid = isCalendarDate(typed);
     if (!valid) this.problem(column, `"${typed}" is not a date; write YYYY-MM-DD, for example 2026-03-31`);
     return valid ? typed : null;
   }
@@ -290,8 +313,8 @@ class RowReader {
 
   private people(measure: 'targeted' | 'reached') {
     const counts: Record<string, number> = {};
-    for (const cell of PEOPLE_CELLS) {
-      const value = this.number(`${measure}_${cell}`, { integer: true });
+    for (const [cell, column] of PEOPLE_COLUMNS[measure]) {
+      const value = this.number(column, { integer: true });
       if (value !== null) counts[cell] = value;
     }
     return counts;

@@ -22,6 +22,9 @@ export type ProposedOrganisation = {
   actorType: string;
 };
 
+/** How many distinct spellings of organisations a registry remembers the answer for. */
+const LOOKUPS_KEPT = 10_000;
+
 export type Lookup = { found: Named } | { found: null; reason: string };
 
 export class Registry {
@@ -31,6 +34,7 @@ export class Registry {
   private readonly mechanismsByKey = new Map<string, Named[]>();
   private readonly byIatiIdentifier = new Map<string, Named>();
   private readonly proposals = new Map<string, ProposedOrganisation>();
+  private readonly organisationLookups = new Map<string, Lookup>();
 
   constructor(orgs: readonly Named[], mechanisms: readonly Named[]) {
     index(orgs, this.byId, this.byKey);
@@ -72,7 +76,12 @@ export class Registry {
   }
 
   organisation(key: string): Lookup {
-    return lookup(key, this.byId, this.byKey, 'organisation');
+    // A file names the same few organisations on row after row: each spelling is looked up once.
+    const known = this.organisationLookups.get(key);
+    if (known) return known;
+    const found = lookup(key, this.byId, this.byKey, 'organisation');
+    if (this.organisationLookups.size < LOOKUPS_KEPT) this.organisationLookups.set(key, found);
+    return found;
   }
 
   organisationName(id: string): string | undefined {

@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { type ProvisionalOrganisation, registerProvisionalOrganisations } from '../../partners/index.js';
 import type { Queryable } from '../../platform/db.js';
 import { type ActivityValues, isSameContent, valuesOf } from '../record.js';
-import type { ImportFormat, ImportOutcome, ImportProblem, ImportReport } from '../schemas.js';
+import type { ActivityInput, ImportFormat, ImportOutcome, ImportProblem, ImportReport } from '../schemas.js';
 import { ActivityBatchWriter, type ChangeContext, findByIdentifiers } from '../store.js';
 import { readCsvRows } from './csv.js';
 import type { ParsedRecord } from './flat.js';
@@ -100,7 +100,8 @@ class ImportRun {
   private problemCount = 0;
   private readonly warnings: ImportProblem[] = [];
   private readonly seen = new Map<string, number>();
-  private batch: { record: ParsedRecord; values: ActivityValues }[] = [];
+  /** Only what the write and its outcomes need: the parsed record itself is left to the collector. */
+  private batch: { row: number; identifier: string | null; values: ActivityValues }[] = [];
   private rows = 0;
   private counts = { created: 0, updated: 0, unchanged: 0 };
   private hasHxlRow = false;
@@ -140,7 +141,8 @@ class ImportRun {
     this.addProblems(record.problems);
     if (record.problems.length > 0)
       this.addOutcome(record, 'rejected', record.problems.map((p) => `${p.column}: ${p.message}`).join('; '));
-    this.warnings.push(...record.warnings.slice(0, Math.max(0, LISTED_PROBLEMS - this.warnings.length)));
+    if (record.warnings.length > 0)
+      this.warnings.push(...record.warnings.slice(0, Math.max(0, LISTED_PROBLEMS - this.warnings.length)));
     if (record.identifier) {
       const first = this.seen.get(record.identifier);
       if (first !== undefined)
@@ -161,10 +163,11 @@ class ImportRun {
     }
     for (const proposal of record.proposals ?? []) this.toRegister.set(proposal.id, proposal);
     if (record.input.activityType === null) this.unclassified++;
-    const names = new Map(
-      record.input.participants.flatMap((p) => (p.organisationId ? [[p.organisationId, p.name ?? '']] : [])),
-    );
-    this.batch.push({ record, values: valuesOf(record.input, names as Map<string, string>) });
+    this.batch.push({
+      row: record.row,
+      identifier: record.identifier,
+      values: valuesOf(record.input, participantNames(record.input.participants)),
+    });
     if (this.batch.length >= (this.options.batchSize ?? 2000)) await this.flush();
   }
 
@@ -176,12 +179,13 @@ class ImportRun {
       this.db,
       batch.map((b) => b.values.identifier),
     );
-    for (const { record, values } of batch) {
+    for (const record of batch) {
+      const { values } = record;
       const stored = existing.get(values.identifier);
       if (stored && !this.options.mayWrite(stored.leadOrganisationId)) {
         const message = `An activity with this identifier exists, led by ${this.registry.organisationName(stored.leadOrganisationId) ?? 'another organisation'}, which you may not change`;
         this.addProblems([{ ...problemAt(record, 'identifier'), message }]);
-        this.addOutcome(record, 'rejected', message);
+        this.addOutcome(record, 'rejected', message, values.activityType === null);
         continue;
       }
       const outcome = !stored ? 'created' : isSameContent(values, stored) ? 'unchanged' : 'updated';
@@ -219,7 +223,7 @@ class ImportRun {
   }
 
   private addOutcome(
-    record: ParsedRecord,
+    record: Pick<ParsedRecord, 'row' | 'identifier'> & { input?: ParsedRecord['input'] },
     outcome: ImportOutcome['outcome'],
     reason: string | null,
     needsClassification = record.input?.activityType === null,
@@ -240,6 +244,7 @@ class ImportRun {
   }
 
   private addProblems(problems: readonly ImportProblem[]) {
+    if (problems.length === 0) return;
     this.problemCount += problems.length;
     this.problems.push(...problems.slice(0, Math.max(0, LISTED_PROBLEMS - this.problems.length)));
   }
@@ -278,6 +283,16 @@ class ImportRun {
   }
 }
 
-function problemAt(record: ParsedRecord, column: string): ImportProblem {
+const NO_NAMES: ReadonlyMap<string, string> = new Map();
+
+/** The names of the registry organisations taking part, by id (valuesOf writes them into the record). */
+function participantNames(participants: ActivityInput['participants']): ReadonlyMap<string, string> {
+  if (participants.length === 0) return NO_NAMES;
+  const names = new Map<string, string>();
+  for (const p of participants) if (p.organisationId) names.set(p.organisationId, p.name ?? '');
+  return names;
+}
+
+function problemAt(record: Pick<ParsedRecord, 'row' | 'identifier'>, column: string): ImportProblem {
   return { row: record.row, column, identifier: record.identifier, message: '' };
 }

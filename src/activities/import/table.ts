@@ -18,6 +18,7 @@ export async function* recordsOfTable(
   let rowNumber = 0;
   let header: (string | null)[] | null = null;
   let names: string[] | null = null;
+  let positions: ReadonlyMap<string, number> | null = null;
   for await (const cells of rows) {
     rowNumber++;
     if (cells.every((c) => c.trim() === '')) continue;
@@ -37,11 +38,8 @@ export async function* recordsOfTable(
       if (!header) return;
       if (hashtags) continue;
     }
-    const values = new Map<string, string>();
-    header.forEach((column, i) => {
-      if (column) values.set(column, cells[i] ?? '');
-    });
-    yield { kind: 'record', record: parseFlatRow(rowNumber, values, registry) };
+    positions ??= positionsOf(header);
+    yield { kind: 'record', record: parseFlatRow(rowNumber, new RowCells(cells, positions), registry) };
   }
   if (names !== null && header === null) yield headerEvent(names, null, 1, isHxlRow(names));
   if (names === null)
@@ -53,6 +51,28 @@ export async function* recordsOfTable(
       ],
       warnings: [],
     };
+}
+
+/** Where each activity column is in a row; a column the file holds twice is read from the later one. */
+function positionsOf(header: readonly (string | null)[]): ReadonlyMap<string, number> {
+  const positions = new Map<string, number>();
+  header.forEach((column, i) => {
+    if (column) positions.set(column, i);
+  });
+  return positions;
+}
+
+/** A row's values by activity column, read from its cells where they are: no map built per row. */
+class RowCells {
+  constructor(
+    private readonly cells: readonly string[],
+    private readonly positions: ReadonlyMap<string, number>,
+  ) {}
+
+  get(column: string): string | undefined {
+    const i = this.positions.get(column);
+    return i === undefined ? undefined : (this.cells[i] ?? '');
+  }
 }
 
 /** The column map, or null when required columns are missing (every row would fail: stop at the header). */

@@ -1,10 +1,10 @@
 // Numbers each distinct cell (indicator, unit, year, sex, age, dimension, category) and area of an import,
 // so that duplicates are caught while reading (one bit per cell and area) and roll-ups sum per cell.
 import { sql } from 'drizzle-orm';
+import { copyField } from '../../platform/copy-text.js';
 import type { Queryable } from '../../platform/db.js';
 import { textArray } from '../../platform/sql-arrays.js';
 import { isKnownIso3 } from '../../reference/index.js';
-import { copyField } from './copy-text.js';
 import { cellKeyOf, type ObservationInput } from './types.js';
 
 /** Areas per cell in the bit set: every ISO3 country and M49 area fits (about 300). */

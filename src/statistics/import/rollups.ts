@@ -2,12 +2,12 @@
 // country placement (a few dozen placements), then, at the end, into the world, regions, sub-regions and
 // intermediate regions. Memory grows with cells × placements, never with rows.
 import { sql } from 'drizzle-orm';
+import { endCopy, openCopy, postgresClientOf, writeCopy } from '../../platform/copy-text.js';
 import type { Queryable } from '../../platform/db.js';
 import { textArray } from '../../platform/sql-arrays.js';
 import { buildCountryList } from '../../reference/index.js';
 import { tidy } from '../interval.js';
 import { CELL_COLUMNS, type CellRegistry } from './cells.js';
-import { endCopy, openCopy, postgresClientOf, writeCopy } from './copy-text.js';
 
 const MAX_PLACEMENTS = 64;
 

@@ -3,10 +3,17 @@
 // cell), sent in chunks that wait only when the connection's buffer is full. On PGlite: one
 // INSERT … SELECT FROM unnest(arrays) per batch, one batch in flight while the next is parsed.
 import { sql } from 'drizzle-orm';
+import {
+  type CopyStream,
+  copyField,
+  endCopy,
+  openCopy,
+  postgresClientOf,
+  writeCopy,
+} from '../../platform/copy-text.js';
 import type { Queryable } from '../../platform/db.js';
 import { booleanArray, numberArray, textArray } from '../../platform/sql-arrays.js';
 import { CELL_COLUMNS, type CellRegistry } from './cells.js';
-import { type CopyStream, copyField, endCopy, openCopy, postgresClientOf, writeCopy } from './copy-text.js';
 import type { ObservationInput } from './types.js';
 
 export const DEFAULT_BATCH_SIZE = 5000;

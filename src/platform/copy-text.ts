@@ -1,9 +1,9 @@
-// PostgreSQL's COPY … FROM STDIN in text format: escaping fields, and sending prepared lines in one stream.
+// PostgreSQL's COPY … FROM STDIN in text format: escaping fields, the node-postgres client that can stream
+// it, and sending prepared lines in one stream.
 import { once } from 'node:events';
 import { finished } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Queryable } from '../../platform/db.js';
 
 const COPY_SPECIAL = /[\\\t\n\r]/;
 const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
@@ -15,8 +15,8 @@ export function copyField(value: string | null): string {
 }
 
 /** The node-postgres client under a Drizzle transaction; PGlite has none. */
-export function postgresClientOf(db: Queryable): pg.ClientBase | null {
-  const client = (db as unknown as { session?: { client?: unknown } }).session?.client;
+export function postgresClientOf(db: unknown): pg.ClientBase | null {
+  const client = (db as { session?: { client?: unknown } }).session?.client;
   return client instanceof pg.Client ? client : null;
 }
 
