@@ -186,6 +186,7 @@ describe.each(TEST_ENGINES)('import jobs on $name', (engine) => {
           fileName,
           byteSize: 10,
           startedBy: editor.userId,
+          progress: { phase: 'reading', rowsRead: 0, rowsWritten: 0 },
           updatedAt,
         })
         .returning();
