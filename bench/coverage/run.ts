@@ -5,7 +5,7 @@
 // Set BENCH_DATABASE_URL=postgres://… to run on PostgreSQL instead of embedded PGlite. On PostgreSQL,
 // --database NAME keeps the database under that name and times the queries again on a later run without filling
 // it anew; --fill sql draws the activities in the database instead of importing them (a million in a minute or
-// two, with no import figure).
+// two, with no import figure). --only TEXT times only the routes whose name holds TEXT (for example "matrix").
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -121,6 +121,7 @@ async function main() {
       return reply;
     };
     const period = 'from=2025-01-01&to=2026-12-31';
+    const only = option('only');
     const figures: { name: string; ms: number; detail: string; target?: number }[] = [];
     for (const [name, url, target] of [
       ['coverage matrix, all countries', `/api/v1/coverage/matrix?${period}`, TARGET_MATRIX_MS],
@@ -137,6 +138,7 @@ async function main() {
       ],
       ['full report, one country', `/api/v1/coverage?${period}&country=KEN`, undefined],
     ] as const) {
+      if (only && !name.includes(only)) continue;
       await get(url);
       const times: number[] = [];
       let detail = '';
