@@ -6,42 +6,44 @@
 -- A target group or form of '' stands for "the activity names none". Rows that fall to zero stay, and readers
 -- skip them: removing them would need a second pass, and counting crossings through zero stays exact without.
 CREATE TABLE "coverage_cells" (
-	"scope" text NOT NULL,
-	"iso3" text NOT NULL,
-	"pillar" text NOT NULL,
-	"activity_type" text NOT NULL,
-	"target_group" text NOT NULL,
-	"form" text NOT NULL,
+	"scope" text COLLATE "C" NOT NULL,
+	"iso3" text COLLATE "C" NOT NULL,
+	"pillar" text COLLATE "C" NOT NULL,
+	"activity_type" text COLLATE "C" NOT NULL,
+	"target_group" text COLLATE "C" NOT NULL,
+	"form" text COLLATE "C" NOT NULL,
 	"activities" integer NOT NULL,
 	"organisations" integer NOT NULL,
 	"reached_activities" integer NOT NULL,
 	"reached" bigint NOT NULL,
+	"budgeted_activities" integer NOT NULL,
 	CONSTRAINT "coverage_cells_pk" PRIMARY KEY("scope","iso3","pillar","activity_type","target_group","form"),
 	CONSTRAINT "coverage_cells_scope_check" CHECK ("scope" IN ('published', 'all'))
 );
 --> statement-breakpoint
 -- How many activities of each organisation a cell holds: a cell's organisations are those above zero.
 CREATE TABLE "coverage_cell_organisations" (
-	"scope" text NOT NULL,
-	"iso3" text NOT NULL,
-	"pillar" text NOT NULL,
-	"activity_type" text NOT NULL,
-	"target_group" text NOT NULL,
-	"form" text NOT NULL,
+	"scope" text COLLATE "C" NOT NULL,
+	"iso3" text COLLATE "C" NOT NULL,
+	"pillar" text COLLATE "C" NOT NULL,
+	"activity_type" text COLLATE "C" NOT NULL,
+	"target_group" text COLLATE "C" NOT NULL,
+	"form" text COLLATE "C" NOT NULL,
 	"organisation_id" uuid NOT NULL,
 	"activities" integer NOT NULL,
 	CONSTRAINT "coverage_cell_organisations_pk" PRIMARY KEY("scope","iso3","pillar","activity_type","target_group","form","organisation_id")
 );
 --> statement-breakpoint
--- Budgets per currency ('' when the activity names none): the matrix sums one currency and counts the others.
+-- Budgets per currency ('' when the activity names none): the matrix sums one currency, and counts the others
+-- as the cell's budgeted activities less those in that currency.
 CREATE TABLE "coverage_cell_budgets" (
-	"scope" text NOT NULL,
-	"iso3" text NOT NULL,
-	"pillar" text NOT NULL,
-	"activity_type" text NOT NULL,
-	"target_group" text NOT NULL,
-	"form" text NOT NULL,
-	"currency" text NOT NULL,
+	"scope" text COLLATE "C" NOT NULL,
+	"iso3" text COLLATE "C" NOT NULL,
+	"pillar" text COLLATE "C" NOT NULL,
+	"activity_type" text COLLATE "C" NOT NULL,
+	"target_group" text COLLATE "C" NOT NULL,
+	"form" text COLLATE "C" NOT NULL,
+	"currency" text COLLATE "C" NOT NULL,
 	"activities" integer NOT NULL,
 	"amount" numeric(24, 2) NOT NULL,
 	CONSTRAINT "coverage_cell_budgets_pk" PRIMARY KEY("scope","iso3","pillar","activity_type","target_group","form","currency")
@@ -99,16 +101,19 @@ $f$ SELECT format($q$
     cell_deltas AS (
       SELECT scope, iso3, pillar, activity_type, target_group, form, sum(sign)::int AS activities,
         (sum(sign) FILTER (WHERE reached_total IS NOT NULL))::int AS reached_activities,
-        sum(sign * coalesce(reached_total, 0))::bigint AS reached
+        sum(sign * coalesce(reached_total, 0))::bigint AS reached,
+        (sum(sign) FILTER (WHERE budget_amount IS NOT NULL))::int AS budgeted_activities
       FROM facts GROUP BY 1, 2, 3, 4, 5, 6)
     INSERT INTO coverage_cells AS t
     SELECT c.scope, c.iso3, c.pillar, c.activity_type, c.target_group, c.form, c.activities, coalesce(x.n, 0),
-      coalesce(c.reached_activities, 0), c.reached
+      coalesce(c.reached_activities, 0), c.reached, coalesce(c.budgeted_activities, 0)
     FROM cell_deltas c LEFT JOIN crossings x USING (scope, iso3, pillar, activity_type, target_group, form)
     WHERE c.activities <> 0 OR coalesce(x.n, 0) <> 0 OR coalesce(c.reached_activities, 0) <> 0 OR c.reached <> 0
+      OR coalesce(c.budgeted_activities, 0) <> 0
     ON CONFLICT (scope, iso3, pillar, activity_type, target_group, form) DO UPDATE SET
       activities = t.activities + excluded.activities, organisations = t.organisations + excluded.organisations,
-      reached_activities = t.reached_activities + excluded.reached_activities, reached = t.reached + excluded.reached
+      reached_activities = t.reached_activities + excluded.reached_activities, reached = t.reached + excluded.reached,
+      budgeted_activities = t.budgeted_activities + excluded.budgeted_activities
   $q$, changed) $f$;
 --> statement-breakpoint
 -- Security definer: requests write activities but may not write cells directly. The transition tables are

@@ -14,7 +14,8 @@ const KEY = sql.raw('iso3, pillar, activity_type, target_group, form');
  */
 function cellConditions(query: CoverageQuery, alias: string): SQL[] {
   const column = (name: string) => sql.raw(`${alias}.${name}`);
-  const conditions: SQL[] = [sql`${column('scope')} = coverage_scope()`];
+  // Evaluated once (an init plan), not for each row: the scope function looks the activities table up by name.
+  const conditions: SQL[] = [sql`${column('scope')} = (select coverage_scope())`];
   if (query.country?.length)
     conditions.push(sql`${column('iso3')} = any(${`{${query.country.join(',')}}`}::text[])`);
   if (query.pillar) conditions.push(sql`${column('pillar')} = ${query.pillar}`);
@@ -89,7 +90,7 @@ export async function matrixFromCells(
       lost_organisations as (
         select p.iso3, p.pillar, p.activity_type, p.target_group, p.form, count(*)::int as n
         from lost_pairs p join coverage_cell_organisations o
-          on o.scope = coverage_scope() and o.iso3 = p.iso3 and o.pillar = p.pillar
+          on o.scope = (select coverage_scope()) and o.iso3 = p.iso3 and o.pillar = p.pillar
           and o.activity_type = p.activity_type and o.target_group = p.target_group and o.form = p.form
           and o.organisation_id = p.organisation_id
         where o.activities = p.n
@@ -98,22 +99,22 @@ export async function matrixFromCells(
       lost_cells as (select ${KEY}, 0 as activities, 0 as reached_activities, 0::bigint as reached,
         null::numeric as amount, 0 as others from coverage_cells where false),
       lost_organisations as (select ${KEY}, 0 as n from coverage_cells where false)`;
+  // Compiling this query for the JIT costs more than running it.
+  await rowsOf(db, sql`select set_config('jit', 'off', true)`);
   const [row] = await rowsOf<{ data: string | null }>(
     db,
     sql`with cells as (select * from coverage_cells c where ${and(...cellConditions(query, 'c'))}),
       budgets as (
-        select ${KEY}, sum(amount) filter (where currency = ${currency}) as amount,
-          coalesce(sum(activities) filter (where currency <> ${currency}), 0)::int as others
-        from coverage_cell_budgets b where ${and(...cellConditions(query, 'b'))} group by ${KEY})${leftOut}
+        select ${KEY}, amount, activities from coverage_cell_budgets b
+        where ${and(...cellConditions(query, 'b'), sql`b.currency = ${currency}`)})${leftOut}
       select json_agg(json_build_array(c.iso3, c.pillar, c.activity_type, c.target_group, c.form,
           c.organisations - coalesce(l.n, 0),
           c.activities - coalesce(x.activities, 0),
           case when c.reached_activities - coalesce(x.reached_activities, 0) > 0
             then c.reached - coalesce(x.reached, 0) end,
           (coalesce(b.amount, 0) - coalesce(x.amount, 0))::text,
-          coalesce(b.others, 0) - coalesce(x.others, 0))
-        order by c.iso3 collate "C", c.pillar collate "C", c.activity_type collate "C",
-          c.target_group collate "C", c.form collate "C")::text as data
+          c.budgeted_activities - coalesce(b.activities, 0) - coalesce(x.others, 0))
+        order by c.iso3, c.pillar, c.activity_type, c.target_group, c.form)::text as data
       from cells c
       left join budgets b using (iso3, pillar, activity_type, target_group, form)
       left join lost_cells x using (iso3, pillar, activity_type, target_group, form)
