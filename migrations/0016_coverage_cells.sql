@@ -1,6 +1,6 @@
 -- Coverage cells: the coverage matrix's figures per country × pillar × activity type × target group × form, kept
--- up to date by triggers in the same statement as every write to activities, so that the matrix reads cells
--- (tens of thousands) instead of exploding every activity (millions of rows) on each request. Each cell is kept
+-- from what triggers note in the same statement as every write to activities, so that the matrix reads cells (tens
+-- of thousands) instead of exploding every activity (millions of rows) on each request. Each cell is kept
 -- twice: over published activities ('published', what the public sees) and over all of them ('all', what a
 -- signed-in partner sees); row-level security hides the 'all' rows from the public as it hides the activities.
 -- A target group or form of '' stands for "the activity names none". Rows that fall to zero stay, and readers
@@ -118,30 +118,74 @@ $f$ SELECT format($q$
       budgeted_activities = t.budgeted_activities + excluded.budgeted_activities
   $q$, changed) $f$;
 --> statement-breakpoint
--- Security definer: requests write activities but may not write cells directly. The transition tables are
--- visible to this function's own statements only, hence the statement is built here and run here.
-CREATE OR REPLACE FUNCTION coverage_cells_apply() RETURNS trigger
+-- What changed since the cells were last brought up to date: the counted columns of each activity written, with
+-- +1 for its new state and -1 for its old one. Writes only append here (cheap, however large the import); the
+-- next matrix nets everything pending in one pass, so a million imported activities cost one pass over their
+-- cells, not one per batch. Holds unpublished work: no request reads it.
+CREATE TABLE "coverage_cells_pending" (
+	"sign" integer NOT NULL,
+	"country_codes" text[] NOT NULL,
+	"pillar" text,
+	"activity_type" text,
+	"target_groups" text[] NOT NULL,
+	"forms" text[] NOT NULL,
+	"organisation_ids" uuid[] NOT NULL,
+	"reached_total" integer,
+	"budget_amount" numeric(18, 2),
+	"budget_currency" char(3),
+	"status" text NOT NULL,
+	"needs_classification" boolean NOT NULL,
+	"is_published" boolean NOT NULL
+);
+--> statement-breakpoint
+-- Security definer: requests write activities but may not write the pending changes directly. The transition
+-- tables are visible to this function's own statements only.
+CREATE OR REPLACE FUNCTION coverage_cells_note() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
-  EXECUTE coverage_cells_statement(CASE TG_OP
-    WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM new_rows'
-    WHEN 'DELETE' THEN 'SELECT -1 AS sign, * FROM old_rows'
-    ELSE 'SELECT -1 AS sign, * FROM old_rows UNION ALL SELECT 1 AS sign, * FROM new_rows' END);
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    INSERT INTO coverage_cells_pending
+    SELECT -1, country_codes, pillar, activity_type, target_groups, forms, organisation_ids, reached_total,
+      budget_amount, budget_currency, status, needs_classification, is_published
+    FROM old_rows WHERE status <> 'cancelled' AND NOT needs_classification;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO coverage_cells_pending
+    SELECT 1, country_codes, pillar, activity_type, target_groups, forms, organisation_ids, reached_total,
+      budget_amount, budget_currency, status, needs_classification, is_published
+    FROM new_rows WHERE status <> 'cancelled' AND NOT needs_classification;
+  END IF;
   RETURN NULL;
 END
 $$;
 --> statement-breakpoint
+-- Brings the cells up to date with every committed (and the caller's own) pending change, in one statement.
+-- Concurrent callers each take the rows they delete, so no change counts twice. Without nested loops: the
+-- planner cannot know how many rows the statement's steps return and would join thousands to thousands in one.
+CREATE OR REPLACE FUNCTION coverage_cells_catch_up() RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public SET enable_nestloop = off SET jit = off AS $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM coverage_cells_pending) THEN
+    EXECUTE coverage_cells_statement('DELETE FROM coverage_cells_pending RETURNING *');
+  END IF;
+END
+$$;
+--> statement-breakpoint
 CREATE TRIGGER coverage_cells_insert AFTER INSERT ON activities REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION coverage_cells_apply();
+  FOR EACH STATEMENT EXECUTE FUNCTION coverage_cells_note();
 --> statement-breakpoint
 CREATE TRIGGER coverage_cells_update AFTER UPDATE ON activities REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION coverage_cells_apply();
+  FOR EACH STATEMENT EXECUTE FUNCTION coverage_cells_note();
 --> statement-breakpoint
 CREATE TRIGGER coverage_cells_delete AFTER DELETE ON activities REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION coverage_cells_apply();
+  FOR EACH STATEMENT EXECUTE FUNCTION coverage_cells_note();
 --> statement-breakpoint
 -- The activities already held, counted once as the triggers would have.
 DO $$ BEGIN EXECUTE coverage_cells_statement('SELECT 1 AS sign, * FROM activities'); END $$;
+--> statement-breakpoint
+ALTER TABLE coverage_cells_pending ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+REVOKE ALL ON coverage_cells_pending FROM concerted_app;
 --> statement-breakpoint
 ALTER TABLE coverage_cells ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint

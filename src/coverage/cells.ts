@@ -107,8 +107,10 @@ export async function matrixFromCells(
       lost_cells as (select ${KEY}, 0 as activities, 0 as reached_activities, 0::bigint as reached,
         null::numeric as amount, 0 as others from coverage_cells where false),
       lost_organisations as (select ${KEY}, 0 as n from coverage_cells where false)`;
-  // Compiling this query for the JIT costs more than running it.
-  await rowsOf(db, sql`select set_config('jit', 'off', true)`);
+  // Writes only note their changes: the cells take them in first, in one pass (they are then everyone's).
+  await rowsOf(db, sql`select coverage_cells_catch_up()`);
+  // Compiling this query for the JIT costs more than running it; sorting the cells needs more than 4 MB.
+  await rowsOf(db, sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
   const [row] = await rowsOf<{ data: string | null }>(
     db,
     sql`with cells as (select * from coverage_cells c where ${and(...cellConditions(query, 'c'))}),
