@@ -220,6 +220,13 @@ describe.each(TEST_ENGINES)('coverage cells on $name', (engine) => {
     expect(seen[0]?.n).toBeGreaterThan(0);
   });
 
+  it('keeps the pending changes, which name unpublished work, from every request', async () => {
+    for (const actor of [ANONYMOUS_ACTOR, partner])
+      await expect(
+        asRequester(database, actor, (tx) => rowsOf(tx, sql`select count(*) from coverage_cells_pending`)),
+      ).rejects.toThrow();
+  });
+
   it('refuses requests that write cells directly', async () => {
     await expect(
       asRequester(database, partner, (tx) => rowsOf(tx, sql`delete from coverage_cells`)),
