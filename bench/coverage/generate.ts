@@ -12,7 +12,7 @@ function seeded(seed: number) {
   };
 }
 
-const COUNTRIES = [
+export const COUNTRIES = [
   'KEN',
   'UGA',
   'TZA',
@@ -54,13 +54,13 @@ const COUNTRIES = [
   'ESP',
   'FRA',
 ];
-const DESTINATIONS = ['SAU', 'ARE', 'QAT', 'KWT', 'DEU', 'ITA', 'GBR', 'THA', 'MYS', 'USA'];
+export const DESTINATIONS = ['SAU', 'ARE', 'QAT', 'KWT', 'DEU', 'ITA', 'GBR', 'THA', 'MYS', 'USA'];
 
 /**
  * Realistic shares: most work is for women, girls, children and migrants, and most detected trafficking is for
  * sexual exploitation or forced labour (UNODC Global Report on Trafficking in Persons 2022, figs. 1 and 11).
  */
-const GROUP_WEIGHTS: Record<string, number> = {
+export const GROUP_WEIGHTS: Record<string, number> = {
   women: 20,
   girls: 15,
   children: 12,
@@ -75,7 +75,7 @@ const GROUP_WEIGHTS: Record<string, number> = {
   labour_inspectors: 2,
   border_officials: 2,
 };
-const FORM_WEIGHTS: Record<string, number> = {
+export const FORM_WEIGHTS: Record<string, number> = {
   sexual_exploitation: 35,
   forced_labour: 35,
   domestic_servitude: 8,
@@ -86,7 +86,7 @@ const FORM_WEIGHTS: Record<string, number> = {
   other: 2,
 };
 
-function weighted(codes: readonly string[], weights: Record<string, number>, uniform: boolean) {
+export function weighted(codes: readonly string[], weights: Record<string, number>, uniform: boolean) {
   const table = codes.flatMap((code) =>
     Array.from({ length: uniform ? 1 : (weights[code] ?? 1) }, () => code),
   );

@@ -3,7 +3,10 @@
 // country ≤ 200 ms and of all countries ≤ 3 s.
 // Run: npm run bench:coverage [-- --activities N] [-- --runs R, timed runs per route, 5 by default] [-- --uniform for groups and forms spread evenly, the worst case]
 // [-- --import-only to stop after the import's figures]
-// Set BENCH_DATABASE_URL=postgres://… to run on PostgreSQL instead of embedded PGlite.
+// Set BENCH_DATABASE_URL=postgres://… to run on PostgreSQL instead of embedded PGlite. On PostgreSQL,
+// --database NAME keeps the database under that name and times the queries again on a later run without filling
+// it anew; --fill sql draws the activities in the database instead of importing them (a million in a minute or
+// two, with no import figure). --only TEXT times only the routes whose name holds TEXT (for example "matrix").
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -28,6 +31,7 @@ import {
 import { seedReferenceData } from '../../src/reference/index.js';
 import { codesOf } from '../../src/reference/vocabulary.js';
 import { buildApp } from '../../src/server/app.js';
+import { fillActivities } from './fill.js';
 import { generateRows } from './generate.js';
 
 const TARGET_MATRIX_MS = 1000;
@@ -41,13 +45,22 @@ function argument(name: string, fallback: number): number {
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 }
 
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
 async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) return { handle: await openDatabase({}), drop: async () => {} };
-  const name = `concerted_bench_${randomBytes(4).toString('hex')}`;
+  const kept = option('database');
+  if (kept !== undefined && !/^[a-z_][a-z0-9_]*$/.test(kept))
+    throw new Error('--database: lower-case letters, digits and _');
+  const name = kept ?? `concerted_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
+  if (exists.rowCount === 0) await admin.query(`create database ${name}`);
   await admin.end();
   const target = new URL(url);
   target.pathname = `/${name}`;
@@ -55,6 +68,7 @@ async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; drop: () =
   return {
     handle,
     drop: async () => {
+      if (kept) return;
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       await client.query(`drop database if exists ${name} with (force)`);
@@ -78,33 +92,119 @@ async function main() {
   const count = argument('activities', 50_000);
   const uniform = process.argv.includes('--uniform');
   const { handle, drop } = await openBenchDatabase();
-  const dir = await mkdtemp(path.join(tmpdir(), 'concerted-bench-'));
   try {
     await migrateDatabase(handle);
-    await handle.db.transaction((tx) => seedReferenceData(tx));
-    const orgs = await handle.db
-      .insert(organisations)
-      .values(
-        Array.from({ length: 80 }, (_, i) => ({
-          name: `Bench organisation ${i}`,
-          acronym: `BO${i}`,
-          actorType: codesOf('actor_type')[i % 10] ?? 'ngo',
-        })),
-      )
-      .returning({ id: organisations.id, name: organisations.name });
-    const [mechanism] = await handle.db
-      .insert(coordinationMechanisms)
-      .values({ name: 'Bench task force', kind: 'national_task_force', countries: ['KEN'] })
-      .returning({ id: coordinationMechanisms.id });
-    await handle.db
-      .insert(mechanismMembers)
-      .values(orgs.slice(0, 20).map((o) => ({ mechanismId: mechanism!.id, organisationId: o.id })));
+    const [held] = await rowsOf<{ n: number }>(handle.db, sql`select count(*)::int as n from activities`);
+    const engine = handle.engine;
+    process.stdout.write(
+      `Coverage benchmark on ${engine}, ${count.toLocaleString('en')} activities (${uniform ? 'groups and forms spread evenly: worst case' : 'realistic shares of groups and forms'})\n`,
+    );
+    if (held && held.n > 0) {
+      if (held.n !== count) throw new Error(`the kept database holds ${held.n} activities, not ${count}`);
+      process.stdout.write('activities kept from an earlier run: only the queries are timed\n');
+    } else {
+      const organisationIds = await seedOrganisations(handle);
+      if (option('fill') === 'sql') {
+        const filled = await timeIt(() =>
+          handle.db.transaction((tx) => fillActivities(tx, count, organisationIds, uniform)),
+        );
+        await rowsOf(handle.db, sql`analyze`);
+        process.stdout.write(`filled by SQL in ${(filled.ms / 1000).toFixed(1)} s (no import figure)\n`);
+      } else await importGenerated(handle, count, uniform);
+    }
+    if (process.argv.includes('--import-only')) return;
 
+    const app = await buildApp({
+      config: loadConfig({ LOG_LEVEL: 'silent', PORT: '0' }),
+      database: handle,
+      sealer: new Sealer(randomBytes(32)),
+      ownsDatabase: false,
+      serveWeb: false,
+    });
+    await app.ready();
+    const get = async (url: string) => {
+      const reply = await app.inject({ method: 'GET', url });
+      if (reply.statusCode !== 200)
+        throw new Error(`${url}: ${reply.statusCode} ${reply.body.slice(0, 300)}`);
+      return reply;
+    };
+    const period = 'from=2025-01-01&to=2026-12-31';
+    const only = option('only');
+    const figures: { name: string; ms: number; detail: string; target?: number }[] = [];
+    for (const [name, url, target] of [
+      ['coverage matrix, all countries', `/api/v1/coverage/matrix?${period}`, TARGET_MATRIX_MS],
+      ['coverage matrix, one country', `/api/v1/coverage/matrix?${period}&country=KEN`, TARGET_MATRIX_MS],
+      [
+        'findings (gaps and overlaps), all countries',
+        `/api/v1/coverage/findings?${period}`,
+        TARGET_ALL_FINDINGS_MS,
+      ],
+      [
+        'findings, one country',
+        `/api/v1/coverage/findings?${period}&country=KEN`,
+        TARGET_COUNTRY_FINDINGS_MS,
+      ],
+      ['full report, one country', `/api/v1/coverage?${period}&country=KEN`, undefined],
+    ] as const) {
+      if (only && !name.includes(only)) continue;
+      await get(url);
+      const times: number[] = [];
+      let detail = '';
+      for (let i = 0; i < RUNS; i++) {
+        const { ms, result } = await timeIt(() => get(url));
+        times.push(ms);
+        const body = result.json().data;
+        detail = body.cells
+          ? `${body.cells.length} cells`
+          : body.gaps
+            ? `${body.gaps.length} gaps, ${body.overlaps.length} overlaps`
+            : `${body.matrix.cells.length} cells, ${body.findings.gaps.length} gaps, ${body.findings.overlaps.length} overlaps`;
+      }
+      const figure = { name, ms: median(times), detail, ...(target ? { target } : {}) };
+      figures.push(figure);
+      printFigure(figure);
+    }
+    await app.close();
+
+    if (figures.some((f) => f.target && f.ms > f.target)) process.exitCode = 1;
+  } finally {
+    await handle.close();
+    await drop();
+  }
+}
+
+async function seedOrganisations(handle: DatabaseHandle): Promise<string[]> {
+  await handle.db.transaction((tx) => seedReferenceData(tx));
+  const orgs = await handle.db
+    .insert(organisations)
+    .values(
+      Array.from({ length: 80 }, (_, i) => ({
+        name: `Bench organisation ${i}`,
+        acronym: `BO${i}`,
+        actorType: codesOf('actor_type')[i % 10] ?? 'ngo',
+      })),
+    )
+    .returning({ id: organisations.id });
+  const [mechanism] = await handle.db
+    .insert(coordinationMechanisms)
+    .values({ name: 'Bench task force', kind: 'national_task_force', countries: ['KEN'] })
+    .returning({ id: coordinationMechanisms.id });
+  await handle.db
+    .insert(mechanismMembers)
+    .values(orgs.slice(0, 20).map((o) => ({ mechanismId: mechanism!.id, organisationId: o.id })));
+  return orgs.map((o) => o.id);
+}
+
+/** The activities written as a CSV file and imported as a user would, timed: the import figure. */
+async function importGenerated(handle: DatabaseHandle, count: number, uniform: boolean) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'concerted-bench-'));
+  try {
+    const names = await handle.db.select({ name: organisations.name }).from(organisations);
     const file = path.join(dir, 'activities.csv');
     const out = createWriteStream(file);
     for (const line of generateRows(
       count,
-      orgs.map((o) => o.name),
+      names.map((o) => o.name).sort((a, b) => Number(a.split(' ').at(-1)) - Number(b.split(' ').at(-1))),
       COLUMNS.map((c) => c.column),
       uniform,
     ))
@@ -142,80 +242,27 @@ async function main() {
     const serverCpuMs = await serverCpuSince(serverCpu);
     if (imported.result.problemCount > 0)
       throw new Error(JSON.stringify(imported.result.problems.slice(0, 3)));
-
-    // Printed as soon as measured: at a million activities a later step may take long.
-    const engine = handle.engine;
-    process.stdout.write(
-      `Coverage benchmark on ${engine}, ${count.toLocaleString('en')} activities (${uniform ? 'groups and forms spread evenly: worst case' : 'realistic shares of groups and forms'})\n`,
-    );
     const rate = Math.round(count / (imported.ms / 1000));
     process.stdout.write(
       `import (streamed CSV, ${(size / 1e6).toFixed(1)} MB): ${(imported.ms / 1000).toFixed(1)} s, ${rate} activities/s (${(rate / TARGET_IMPORT_RATE).toFixed(2)} × target ${TARGET_IMPORT_RATE}/s${rate >= TARGET_IMPORT_RATE ? ', met' : ', MISSED'}), ${retained.length ? `heap held after each 5,000 records: ${retained.map((b) => (b / 1e6).toFixed(0)).join(', ')} MB` : 'run with --expose-gc to see heap held'}\n`,
     );
-
     // CPU time, unlike the wall clock, does not grow with the load of a shared machine.
     process.stdout.write(
       `import CPU: ${((clientCpuMs * 1000) / count).toFixed(0)} µs per activity in Node.js${serverCpuMs === null ? ' (database server CPU not readable: not a local server)' : `, ${((serverCpuMs * 1000) / count).toFixed(0)} µs in the database server`}\n`,
     );
-
-    if (process.argv.includes('--import-only')) return;
-    const app = await buildApp({
-      config: loadConfig({ LOG_LEVEL: 'silent', PORT: '0' }),
-      database: handle,
-      sealer: new Sealer(randomBytes(32)),
-      ownsDatabase: false,
-      serveWeb: false,
-    });
-    await app.ready();
-    const get = async (url: string) => {
-      const reply = await app.inject({ method: 'GET', url });
-      if (reply.statusCode !== 200)
-        throw new Error(`${url}: ${reply.statusCode} ${reply.body.slice(0, 300)}`);
-      return reply;
-    };
-    const period = 'from=2025-01-01&to=2026-12-31';
-    const figures: { name: string; ms: number; detail: string; target?: number }[] = [];
-    for (const [name, url, target] of [
-      ['coverage matrix, all countries', `/api/v1/coverage/matrix?${period}`, TARGET_MATRIX_MS],
-      ['coverage matrix, one country', `/api/v1/coverage/matrix?${period}&country=KEN`, TARGET_MATRIX_MS],
-      [
-        'findings (gaps and overlaps), all countries',
-        `/api/v1/coverage/findings?${period}`,
-        TARGET_ALL_FINDINGS_MS,
-      ],
-      [
-        'findings, one country',
-        `/api/v1/coverage/findings?${period}&country=KEN`,
-        TARGET_COUNTRY_FINDINGS_MS,
-      ],
-      ['full report, one country', `/api/v1/coverage?${period}&country=KEN`, undefined],
-    ] as const) {
-      await get(url);
-      const times: number[] = [];
-      let detail = '';
-      for (let i = 0; i < RUNS; i++) {
-        const { ms, result } = await timeIt(() => get(url));
-        times.push(ms);
-        const body = result.json().data;
-        detail = body.cells
-          ? `${body.cells.length} cells`
-          : body.gaps
-            ? `${body.gaps.length} gaps, ${body.overlaps.length} overlaps`
-            : `${body.matrix.cells.length} cells, ${body.findings.gaps.length} gaps, ${body.findings.overlaps.length} overlaps`;
-      }
-      const figure = { name, ms: median(times), detail, ...(target ? { target } : {}) };
-      figures.push(figure);
-      printFigure(figure);
-    }
-    await app.close();
-
-    if (figures.some((f) => f.target && f.ms > f.target)) process.exitCode = 1;
   } finally {
-    await handle.close();
-    await drop();
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+function printFigure(f: { name: string; ms: number; detail: string; target?: number }) {
+  const ratio = f.target
+    ? `  (${(f.ms / f.target).toFixed(2)} × target ${f.target} ms${f.ms <= f.target ? ', met' : ', MISSED'})`
+    : '';
+  process.stdout.write(`${f.name}: median ${f.ms.toFixed(0)} ms over ${RUNS} runs, ${f.detail}${ratio}\n`);
+}
+
+await main();
 
 function cpuMs(usage: NodeJS.CpuUsage): number {
   return (usage.user + usage.system) / 1000;
@@ -245,12 +292,3 @@ async function processCpuMs(pid: number): Promise<number | null> {
     return null;
   }
 }
-
-function printFigure(f: { name: string; ms: number; detail: string; target?: number }) {
-  const ratio = f.target
-    ? `  (${(f.ms / f.target).toFixed(2)} × target ${f.target} ms${f.ms <= f.target ? ', met' : ', MISSED'})`
-    : '';
-  process.stdout.write(`${f.name}: median ${f.ms.toFixed(0)} ms over ${RUNS} runs, ${f.detail}${ratio}\n`);
-}
-
-await main();

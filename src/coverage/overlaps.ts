@@ -84,16 +84,18 @@ function overlapOf(a: Slot, b: Slot): Pair | null {
 export function findOverlaps(input: AnalysisInput): Finding[] {
   const links = new Links(input);
   const cells = new Map<string, Slot[]>();
-  for (const activity of input.activities)
-    for (const country of activity.countries) {
-      const key = `${country.iso3}|${activity.activityType}`;
-      const slots = cells.get(key) ?? [];
-      // A country listed in two roles is one place of work.
-      const existing = slots.find((s) => s.activity === activity);
-      if (existing) existing.places = [...existing.places, ...country.places];
-      else slots.push({ activity, places: [...country.places] } as Slot & { places: string[] });
-      cells.set(key, slots);
+  for (const activity of input.activities) {
+    // A country listed in two roles is one place of work.
+    const placesIn = new Map<string, string[]>();
+    for (const country of activity.countries)
+      placesIn.set(country.iso3, [...(placesIn.get(country.iso3) ?? []), ...country.places]);
+    for (const [iso3, places] of placesIn) {
+      const key = `${iso3}|${activity.activityType}`;
+      const slots = cells.get(key);
+      if (slots) slots.push({ activity, places });
+      else cells.set(key, [{ activity, places }]);
     }
+  }
   const wanted = input.scope.countries?.length ? new Set(input.scope.countries) : null;
   const findings: Finding[] = [];
   for (const [key, slots] of [...cells].sort(([a], [b]) => a.localeCompare(b))) {
@@ -155,18 +157,25 @@ function firstBucketOf(pair: Pair): string {
 /** Pairs joined into groups that share an activity (union-find over activity ids). */
 function connectedGroups(pairs: Pair[]): Pair[][] {
   const parent = new Map<string, string>();
+  // Iterative, with the path pointed at the root afterwards: chains of thousands would overflow the stack.
   const find = (id: string): string => {
-    const up = parent.get(id) ?? id;
-    if (up === id) return id;
-    const root = find(up);
-    parent.set(id, root);
+    let root = id;
+    for (let up = parent.get(root); up !== undefined && up !== root; up = parent.get(root)) root = up;
+    for (let at = id; at !== root; ) {
+      const up = parent.get(at) as string;
+      parent.set(at, root);
+      at = up;
+    }
     return root;
   };
   for (const pair of pairs) parent.set(find(pair.a.activity.id), find(pair.b.activity.id));
   const groups = new Map<string, Pair[]>();
   for (const pair of pairs) {
     const root = find(pair.a.activity.id);
-    groups.set(root, [...(groups.get(root) ?? []), pair]);
+    const group = groups.get(root);
+    // Pushed, not copied: a group of a country's whole sector holds tens of thousands of pairs at scale.
+    if (group) group.push(pair);
+    else groups.set(root, [pair]);
   }
   return [...groups.values()];
 }
