@@ -35,6 +35,11 @@ export type DatabaseHandle = {
   readonly requestTransaction: RunTransaction;
   /** The same on the owner's connection, for the few writers that need more than the request role. */
   readonly ownerTransaction: RunTransaction;
+  /**
+   * The data version (migration 0018): a number that every committed write raises, read in a statement
+   * of its own. Equal numbers mean that no write committed in between.
+   */
+  readDataVersion(): Promise<string>;
   /** After migrations: gives the login role the password derived from DATABASE_URL's, if it has one. */
   prepareRequestLogin(): Promise<void>;
   /** Who the request connection logs in as, and whether it could bypass row-level security. */
@@ -69,6 +74,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return openEmbedded(options.dataDir);
 }
 
+/** A named statement, so that a server parses and plans it once per connection. */
+const DATA_VERSION_QUERY = {
+  name: 'concerted_data_version',
+  text: 'select version::text as version from data_version',
+};
+
 function openPool(connectionString: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString, max, application_name: 'concerted' });
   // An idle client's network error must not crash the process; the pool replaces the client.
@@ -89,6 +100,10 @@ async function openServer(databaseUrl: string, options: OpenDatabaseOptions): Pr
     location: describeUrl(databaseUrl),
     requestTransaction: serverTransactions(requestPool, requestDb),
     ownerTransaction: serverTransactions(ownerPool, db),
+    readDataVersion: async () => {
+      const result = await ownerPool.query<{ version: string }>(DATA_VERSION_QUERY);
+      return String(result.rows[0]?.version);
+    },
     prepareRequestLogin: async () => {
       const statement = options.databaseAppUrl ? null : loginPasswordStatement(databaseUrl);
       // An owner that may not alter roles leaves the password to the setup SQL in the README; the
@@ -117,6 +132,10 @@ async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle
     location: dataDir ?? 'memory',
     requestTransaction: transactions,
     ownerTransaction: transactions,
+    readDataVersion: async () => {
+      const result = await client.query<{ version: string }>(DATA_VERSION_QUERY.text);
+      return String(result.rows[0]?.version);
+    },
     prepareRequestLogin: async () => {},
     describeRoles: async () => {
       const facts = await roleFacts(db);
