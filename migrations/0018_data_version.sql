@@ -40,11 +40,16 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
+-- The notice goes out with the COMMIT: the embedded database, which only its own process can write,
+-- learns the new number from it without asking.
 CREATE OR REPLACE FUNCTION data_version_bump() RETURNS trigger
 LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  raised bigint;
 BEGIN
-  UPDATE data_version SET version = version + 1 WHERE id;
+  UPDATE data_version SET version = version + 1 WHERE id RETURNING version INTO raised;
   DELETE FROM data_version_marks WHERE xact = NEW.xact;
+  PERFORM pg_notify('concerted_data_version', raised::text);
   RETURN NULL;
 END
 $$;

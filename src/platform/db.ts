@@ -126,16 +126,14 @@ async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   // One superuser is all there is: requests rely on SET LOCAL ROLE, set in every transaction.
   const transactions = embeddedTransactions(client, db);
+  const readDataVersion = await embeddedDataVersion(client);
   return {
     db,
     engine: 'pglite',
     location: dataDir ?? 'memory',
     requestTransaction: transactions,
     ownerTransaction: transactions,
-    readDataVersion: async () => {
-      const result = await client.query<{ version: string }>(DATA_VERSION_QUERY.text);
-      return String(result.rows[0]?.version);
-    },
+    readDataVersion,
     prepareRequestLogin: async () => {},
     describeRoles: async () => {
       const facts = await roleFacts(db);
@@ -146,6 +144,26 @@ async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle
       await client.close();
       if (dataDir) await restrictTree(dataDir);
     },
+  };
+}
+
+/**
+ * Only this process can write an embedded database, and every commit that changes data sends its new
+ * data version (migration 0018) as a notice, which PGlite hands to its listener before the writer's
+ * own call returns: so the number known here is the one a read would return, without the read. Before
+ * the first notice, and before the migration exists, it is read.
+ */
+async function embeddedDataVersion(client: PGlite): Promise<() => Promise<string>> {
+  let known: bigint | null = null;
+  const learn = (version: bigint) => {
+    if (known === null || version > known) known = version;
+  };
+  await client.listen('concerted_data_version', (payload) => learn(BigInt(payload)));
+  return async () => {
+    if (known !== null) return known.toString();
+    const result = await client.query<{ version: string }>(DATA_VERSION_QUERY.text);
+    learn(BigInt(String(result.rows[0]?.version)));
+    return String(known);
   };
 }
 
