@@ -73,6 +73,8 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
+REVOKE EXECUTE ON FUNCTION data_version_watch(regclass) FROM PUBLIC;
+--> statement-breakpoint
 DO $$
 DECLARE
   target regclass;
