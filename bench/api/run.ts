@@ -1,6 +1,8 @@
 // Read speed of the list and query routes on the demo data: each route's rate and p99 under
 // autocannon, and its ratio to GET /api/health on the same run, on the embedded database and on
 // PostgreSQL. Targets: >= 3,000 req/s with p99 <= 50 ms on PostgreSQL, >= 1,000 req/s embedded.
+// Anonymous answers of these routes are kept while the data version is unchanged (src/access/
+// public-cache.ts), so the default run measures that path; --as-user measures a transaction per request.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { readFile } from 'node:fs/promises';
@@ -71,7 +73,9 @@ async function benchEngine(engine: EngineName) {
     const headers = await signIn(port);
     const connections = Number(values.connections);
     const duration = Number(values.duration);
-    const who = values['as-user'] ? 'signed-in coordinator' : 'anonymous';
+    const who = values['as-user']
+      ? 'signed-in coordinator (a transaction per request)'
+      : 'anonymous (answers kept while the data is unchanged)';
     process.stdout.write(`\n${engine}: ${connections} connections, ${duration} s per route, ${who}\n`);
     let healthRate = 0;
     for (const [name, path] of ROUTES) {

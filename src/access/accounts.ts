@@ -145,28 +145,52 @@ export async function authenticateSession(
   sessionToken: string,
 ): Promise<Authenticated | 'expired'> {
   const tokenHash = sha256Hex(sessionToken);
-  const [session] = await db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash));
+  // Every request with a session asks this: the session, whether its user is active and the user's
+  // memberships in one round trip.
+  const [session] = await rowsOf<{
+    userId: string;
+    lastSeenMs: number | string;
+    expiresMs: number | string;
+    hasSecondFactor: boolean;
+    isActive: boolean;
+    memberships: Membership[] | string;
+  }>(
+    db,
+    sql`select s.user_id as "userId",
+          (extract(epoch from s.last_seen_at) * 1000)::float8 as "lastSeenMs",
+          (extract(epoch from s.expires_at) * 1000)::float8 as "expiresMs",
+          s.second_factor_at is not null as "hasSecondFactor",
+          u.id is not null as "isActive",
+          coalesce((select json_agg(json_build_object('organisationId', m.organisation_id, 'role', m.role))
+                    from ${memberships} m where m.user_id = s.user_id), '[]'::json) as "memberships"
+        from ${sessions} s left join ${users} u on u.id = s.user_id and u.disabled_at is null
+        where s.token_hash = ${tokenHash}`,
+  );
   if (!session) return 'expired';
   const now = Date.now();
-  const idleSince = now - session.lastSeenAt.getTime();
-  if (session.expiresAt.getTime() <= now || idleSince > SESSION_IDLE_MS) {
+  const idleSince = now - Number(session.lastSeenMs);
+  if (Number(session.expiresMs) <= now || idleSince > SESSION_IDLE_MS) {
     await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
     return 'expired';
   }
-  const user = await activeUser(db, session.userId);
-  if (!user) return 'expired';
+  if (!session.isActive) return 'expired';
   // Touch at most once a minute: a busy page must not write on every request.
   if (idleSince > 60_000)
     await db
       .update(sessions)
       .set({ lastSeenAt: new Date(now) })
       .where(eq(sessions.tokenHash, tokenHash));
+  const rows =
+    typeof session.memberships === 'string' ? JSON.parse(session.memberships) : session.memberships;
   const principal = {
     kind: 'user' as const,
-    userId: user.id,
-    memberships: await membershipsOf(db, user.id),
+    userId: session.userId,
+    memberships: (rows as Membership[]).map((m) => ({
+      organisationId: m.organisationId,
+      role: m.role as Role,
+    })),
     via: 'session' as const,
-    secondFactor: session.secondFactorAt !== null,
+    secondFactor: session.hasSecondFactor,
   };
   return { principal, sessionTokenHash: tokenHash };
 }

@@ -75,7 +75,7 @@ export async function activityRoutes(app: FastifyInstance) {
   api.get(
     '/',
     {
-      config: { action: 'activities.read' },
+      config: { action: 'activities.read', publicCache: true },
       schema: {
         tags: TAGS,
         summary: 'Activities (who does what, where, for whom, when), in identifier order',

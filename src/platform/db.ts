@@ -35,6 +35,11 @@ export type DatabaseHandle = {
   readonly requestTransaction: RunTransaction;
   /** The same on the owner's connection, for the few writers that need more than the request role. */
   readonly ownerTransaction: RunTransaction;
+  /**
+   * The data version (migration 0018): a number that every committed write raises, read in a statement
+   * of its own. Equal numbers mean that no write committed in between.
+   */
+  readDataVersion(): Promise<string>;
   /** After migrations: gives the login role the password derived from DATABASE_URL's, if it has one. */
   prepareRequestLogin(): Promise<void>;
   /** Who the request connection logs in as, and whether it could bypass row-level security. */
@@ -69,6 +74,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return openEmbedded(options.dataDir);
 }
 
+/** A named statement, so that a server parses and plans it once per connection. */
+const DATA_VERSION_QUERY = {
+  name: 'concerted_data_version',
+  text: 'select version::text as version from data_version',
+};
+
 function openPool(connectionString: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString, max, application_name: 'concerted' });
   // An idle client's network error must not crash the process; the pool replaces the client.
@@ -89,6 +100,10 @@ async function openServer(databaseUrl: string, options: OpenDatabaseOptions): Pr
     location: describeUrl(databaseUrl),
     requestTransaction: serverTransactions(requestPool, requestDb),
     ownerTransaction: serverTransactions(ownerPool, db),
+    readDataVersion: async () => {
+      const result = await ownerPool.query<{ version: string }>(DATA_VERSION_QUERY);
+      return String(result.rows[0]?.version);
+    },
     prepareRequestLogin: async () => {
       const statement = options.databaseAppUrl ? null : loginPasswordStatement(databaseUrl);
       // An owner that may not alter roles leaves the password to the setup SQL in the README; the
@@ -111,12 +126,14 @@ async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   // One superuser is all there is: requests rely on SET LOCAL ROLE, set in every transaction.
   const transactions = embeddedTransactions(client, db);
+  const readDataVersion = await embeddedDataVersion(client);
   return {
     db,
     engine: 'pglite',
     location: dataDir ?? 'memory',
     requestTransaction: transactions,
     ownerTransaction: transactions,
+    readDataVersion,
     prepareRequestLogin: async () => {},
     describeRoles: async () => {
       const facts = await roleFacts(db);
@@ -127,6 +144,26 @@ async function openEmbedded(dataDir: string | undefined): Promise<DatabaseHandle
       await client.close();
       if (dataDir) await restrictTree(dataDir);
     },
+  };
+}
+
+/**
+ * Only this process can write an embedded database, and every commit that changes data sends its new
+ * data version (migration 0018) as a notice, which PGlite hands to its listener before the writer's
+ * own call returns: so the number known here is the one a read would return, without the read. Before
+ * the first notice, and before the migration exists, it is read.
+ */
+async function embeddedDataVersion(client: PGlite): Promise<() => Promise<string>> {
+  let known: bigint | null = null;
+  const learn = (version: bigint) => {
+    if (known === null || version > known) known = version;
+  };
+  await client.listen('concerted_data_version', (payload) => learn(BigInt(payload)));
+  return async () => {
+    if (known !== null) return known.toString();
+    const result = await client.query<{ version: string }>(DATA_VERSION_QUERY.text);
+    learn(BigInt(String(result.rows[0]?.version)));
+    return String(known);
   };
 }
 

@@ -16,6 +16,7 @@ import { invitationRoutes } from '../access/invitation-routes.js';
 import { memberRoutes } from '../access/member-routes.js';
 import { accessControl } from '../access/plugin.js';
 import { isAction } from '../access/policy.js';
+import { publicCache } from '../access/public-cache.js';
 import { activityRoutes } from '../activities/routes.js';
 import { auditCheckpointSchedule } from '../audit/checkpoint-schedule.js';
 import { auditRoutes } from '../audit/routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(httpErrors);
   await app.register(securityHeaders);
   await app.register(accessControl);
+  await app.register(publicCache);
   await app.register(uploads, options.uploads ?? {});
   await registerOpenApi(app);
   await app.register(healthRoutes, { prefix: '/api' });

@@ -78,4 +78,13 @@ async function hasUserData(tx: Queryable): Promise<boolean> {
   return rows[0]?.found === true;
 }
 
-const REFERENCE_TABLES = new Set(['m49_areas', 'countries', 'code_lists', 'codes', 'dataset_loads']);
+const REFERENCE_TABLES = new Set([
+  'm49_areas',
+  'countries',
+  'code_lists',
+  'codes',
+  'dataset_loads',
+  // The data version's bookkeeping (migration 0018): its row, and this transaction's mark.
+  'data_version',
+  'data_version_marks',
+]);

@@ -3,12 +3,11 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, rowsOf } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { buildCountryList, countriesInArea } from '../reference/index.js';
-import { publisherAreaCodes } from './publisher-area-store.js';
 import {
   type AreaCode,
-  dimensionsOf,
   findDimension,
   inList,
+  namesOfIndicator,
   parseAreas,
   resolveIndicator,
 } from './resolve.js';
@@ -40,7 +39,8 @@ const RESERVED = new Set(['year', 'area', 'country', 'sex', 'age']);
 
 export async function planQuery(db: Queryable, query: StatisticsQuery): Promise<QueryPlan> {
   const { release, indicator } = await resolveIndicator(db, query);
-  const known = await dimensionsOf(db, release.id, indicator);
+  const names = await namesOfIndicator(db, release.id, indicator);
+  const known = names.dimensions;
   const by = [
     ...new Set(
       (query.by ?? []).map((name) => (RESERVED.has(name.toLowerCase()) ? name.toLowerCase() : name)),
@@ -79,7 +79,7 @@ export async function planQuery(db: Queryable, query: StatisticsQuery): Promise<
       { path: 'querystring.category', message: 'required with dimension', code: 'required' },
     ]);
   }
-  const areas = parseAreas(query.area, await publisherAreaCodes(db, release.id));
+  const areas = parseAreas(query.area, names.publisherAreaCodes);
   const groupArea = by.includes('country') ? 'country' : by.includes('area') ? 'area' : 'none';
   if (groupArea === 'none' && areas.length > 1 && areas.some((a) => a.kind !== 'country')) {
     throw new AppError('validation_failed', 'Areas may overlap, so they are not summed; add by=area.', [

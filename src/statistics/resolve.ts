@@ -111,6 +111,33 @@ export async function dimensionsOf(
   return rows.map((row) => ({ name: row.dimension, kind: dimensionKindOf(row.dimension) }));
 }
 
+/**
+ * What a query of the indicator may name besides sex and age, in one round trip: its dimensions (as
+ * dimensionsOf) and the codes of the release's publisher areas (as publisherAreaCodes).
+ */
+export async function namesOfIndicator(
+  db: Queryable,
+  releaseId: string,
+  indicator: string,
+): Promise<{ dimensions: DimensionInfo[]; publisherAreaCodes: Set<string> }> {
+  const rows = await rowsOf<{ kind: 'dimension' | 'area'; name: string }>(
+    db,
+    sql`select 'dimension' as kind, dimension as name from (
+          select distinct dimension from statistic_categories
+          where release_id = ${releaseId} and indicator = ${indicator}
+            and dimension not in ('sex', 'age', ${TOTAL})) d
+        union all
+        select 'area', code from statistic_publisher_areas where release_id = ${releaseId}
+        order by kind, name`,
+  );
+  return {
+    dimensions: rows
+      .filter((row) => row.kind === 'dimension')
+      .map((row) => ({ name: row.name, kind: dimensionKindOf(row.name) })),
+    publisherAreaCodes: new Set(rows.filter((row) => row.kind === 'area').map((row) => row.name)),
+  };
+}
+
 const ALIASES: Record<string, DimensionKind> = {
   form: 'form_of_exploitation',
   form_of_exploitation: 'form_of_exploitation',

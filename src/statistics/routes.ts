@@ -98,7 +98,7 @@ export async function statisticsRoutes(app: FastifyInstance) {
   api.get(
     '/query',
     {
-      config: read,
+      config: { ...read, publicCache: true },
       schema: {
         tags: TAGS,
         summary:
