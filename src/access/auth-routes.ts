@@ -104,6 +104,6 @@ function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: s
 /** Sign-in and sign-out write outside a requester transaction, so they append their entry themselves. */
 async function recordOwnAudit(request: FastifyRequest, subject: FastifyRequest['auditSubject']) {
   request.auditSubject = subject;
-  await request.server.database.db.transaction((tx) => appendAudit(tx, auditEventFor(request, 'allowed')));
+  await appendAudit(request.server.database.db, auditEventFor(request, 'allowed'));
   request.audited = true;
 }

@@ -186,7 +186,7 @@ async function auditUnrecordedOutcome(request: FastifyRequest, reply: FastifyRep
       ...auditEventFor(request, outcome),
       details: { ...auditEventFor(request, outcome).details, status },
     };
-    await request.server.database.db.transaction((tx) => appendAudit(tx, event));
+    await appendAudit(request.server.database.db, event);
   } catch (error) {
     request.log.error({ err: error }, 'could not write the audit entry');
   }

@@ -187,6 +187,33 @@ describe.each(TEST_ENGINES)('the audit chain on $name', (engine) => {
     expect((await verifyAuditChain(db)).firstBroken).toBeNull();
   });
 
+  it('keeps concurrent appends outside a transaction in one gap-free chain', async () => {
+    const appends = Array.from({ length: 8 }, (_, i) => appendAudit(db, event({ details: { i } })));
+    const seqs = (await Promise.all(appends)).map((entry) => entry.seq).sort((a, b) => a - b);
+    expect(seqs.at(-1)! - seqs[0]!).toBe(7);
+    expect((await verifyAuditChain(db)).firstBroken).toBeNull();
+  });
+
+  it('hashes text in any script, and characters JSON escapes, as the verifier does', async () => {
+    const text = 'تجربة 中文 Ελληνικά \u{1F600} "quoted" \\ \n\t \u2028';
+    const { seq, hash } = await appendAudit(
+      db,
+      event({ reason: 'Пример', resourceId: text, details: { [text]: [text, 1.5, -0, 1e21, null] } }),
+    );
+    const stored = await entryAt(seq);
+    expect(stored?.hash).toBe(hash);
+    expect(entryHash(stored!.prevHash, stored!)).toBe(hash);
+  });
+
+  it('writes text PostgreSQL cannot store (NUL, a lone surrogate) as U+FFFD, and the chain still verifies', async () => {
+    const text = 'a\u0000b \ud800 c\udfff \u{1F600}';
+    const { seq } = await appendAudit(db, event({ reason: text, details: { [text]: [text] } }));
+    const stored = await entryAt(seq);
+    const expected = 'a\ufffdb \ufffd c\ufffd \u{1F600}';
+    expect(stored).toMatchObject({ reason: expected, details: { [expected]: [expected] } });
+    expect((await verifyAuditChain(db)).firstBroken).toBeNull();
+  });
+
   it('verifies an intact chain in batches and reports progress', async () => {
     const progress: [number, number][] = [];
     const result = await verifyAuditChain(db, {

@@ -1,7 +1,6 @@
 // The audit trail as a hash chain: appending an entry, verifying the chain, and listing entries.
 import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, gt, gte, lt, lte, sql } from 'drizzle-orm';
-import { PgTransaction } from 'drizzle-orm/pg-core';
 import { type Queryable, rowsOf } from '../platform/db.js';
 import { recordNames } from './record-names.js';
 import { auditEntries } from './schema.js';
@@ -57,7 +56,14 @@ type Link = { seq: number; hash: string };
 
 /** SHA-256 (hex) of the previous hash, a newline, and the entry as canonical JSON. Pure. */
 export function entryHash(prevHash: string, entry: HashedEntry): string {
-  const content = canonicalJson({
+  return createHash('sha256')
+    .update(`${prevHash}\n${canonicalContent(entry)}`)
+    .digest('hex');
+}
+
+/** What an entry's hash covers, as canonical JSON. */
+function canonicalContent(entry: HashedEntry): string {
+  return canonicalJson({
     seq: entry.seq,
     at: entry.at.toISOString(),
     actorUserId: entry.actorUserId,
@@ -72,7 +78,6 @@ export function entryHash(prevHash: string, entry: HashedEntry): string {
     requestId: entry.requestId,
     details: entry.details,
   });
-  return createHash('sha256').update(`${prevHash}\n${content}`).digest('hex');
 }
 
 /**
@@ -97,33 +102,52 @@ function sortKeys(value: unknown): unknown {
 }
 
 /**
- * Appends one entry after the chain's tip. Call it in the transaction that makes the change, so
- * both commit or neither; the tip's lock is held until that transaction ends, which keeps
- * concurrent appends in one gap-free chain. Works under the unprivileged role: the tip function
- * is security definer and the insert policy admits every row.
+ * Appends one entry after the chain's tip in a single statement: the tip function takes the chain's
+ * lock, and the database computes the new link's hash from the tip and the entry's canonical content,
+ * so an append costs one round trip and needs no transaction of its own. Inside a transaction the lock
+ * is held until that transaction ends (call it in the transaction that makes the change, so both commit
+ * or neither); concurrent appends still form one gap-free chain. Works under the unprivileged role: the
+ * tip function is security definer and the insert policy admits every row.
  */
 export async function appendAudit(
-  tx: Queryable,
+  db: Queryable,
   event: AuditEvent,
   at = new Date(),
 ): Promise<{ seq: number; hash: string }> {
-  // Outside a transaction the lock would end with the tip query, before the insert.
-  if (!(tx instanceof PgTransaction)) return tx.transaction((inner) => appendAudit(inner, event, at));
-  const tip = await chainTip(tx);
-  const entry = hashedEntryOf(event, tip.seq + 1, at);
-  const hash = entryHash(tip.hash, entry);
-  // No RETURNING: it would need the requester to be allowed to read the row back.
-  await tx.insert(auditEntries).values({ ...entry, prevHash: tip.hash, hash });
-  return { seq: entry.seq, hash };
+  const entry = hashedEntryOf(event, 0, at);
+  // No RETURNING: it would need the requester to be allowed to read the row back; the link's CTE
+  // gives the seq and hash instead.
+  const [link] = await rowsOf<{ seq: number | string | bigint; hash: string }>(
+    db,
+    sql`
+    with tip as (select tip_seq, tip_hash from audit_chain_tip()),
+    link as (
+      select tip_seq + 1 as seq, tip_hash as prev_hash,
+             encode(sha256(convert_to(
+               tip_hash || chr(10) || ${contentBeforeSeq(entry)} || (tip_seq + 1)::text || '}', 'UTF8')), 'hex') as hash
+      from tip),
+    appended as (
+      insert into audit_entries (seq, at, actor_user_id, actor_via, action, outcome, resource_type,
+        resource_id, organisation_id, reason, ip_address, request_id, details, prev_hash, hash)
+      select seq, ${at.toISOString()}::timestamptz, ${entry.actorUserId}::uuid, ${entry.actorVia},
+        ${entry.action}, ${entry.outcome}, ${entry.resourceType}, ${entry.resourceId},
+        ${entry.organisationId}::uuid, ${entry.reason}, ${entry.ipAddress}, ${entry.requestId},
+        ${JSON.stringify(entry.details)}::jsonb, prev_hash, hash
+      from link)
+    select seq, hash from link`,
+  );
+  if (!link) throw new Error('audit_chain_tip() returned no row');
+  return { seq: Number(link.seq), hash: link.hash };
 }
 
-async function chainTip(tx: Queryable): Promise<Link> {
-  const [tip] = await rowsOf<{ tip_seq: number | string | bigint; tip_hash: string }>(
-    tx,
-    sql`select tip_seq, tip_hash from audit_chain_tip()`,
-  );
-  if (!tip) throw new Error('audit_chain_tip() returned no row');
-  return { seq: Number(tip.tip_seq), hash: tip.tip_hash };
+/**
+ * The entry's canonical JSON up to its seq, which sorts last among the hashed fields: the database
+ * appends the seq it takes under the lock and the closing brace, giving what entryHash hashes.
+ */
+function contentBeforeSeq(entry: HashedEntry): string {
+  const content = canonicalContent({ ...entry, seq: 0 });
+  if (!content.endsWith(',"seq":0}')) throw new Error('the seq must be the last key of an audit entry');
+  return content.slice(0, -'0}'.length);
 }
 
 function hashedEntryOf(event: AuditEvent, seq: number, at: Date): HashedEntry {
@@ -133,17 +157,34 @@ function hashedEntryOf(event: AuditEvent, seq: number, at: Date): HashedEntry {
     at,
     actorUserId: event.actorUserId,
     actorVia: event.actorVia,
-    action: event.action,
+    action: storable(event.action),
     outcome: event.outcome,
-    resourceType: event.resourceType ?? null,
-    resourceId: event.resourceId ?? null,
+    resourceType: storable(event.resourceType ?? null),
+    resourceId: storable(event.resourceId ?? null),
     organisationId: event.organisationId ?? null,
-    reason: event.reason ?? null,
-    ipAddress: event.ipAddress ?? null,
-    requestId: event.requestId ?? null,
+    reason: storable(event.reason ?? null),
+    ipAddress: storable(event.ipAddress ?? null),
+    requestId: storable(event.requestId ?? null),
     // Hash what jsonb will give back: no undefined members, dates as strings.
-    details: JSON.parse(JSON.stringify(event.details ?? {})) as Record<string, unknown>,
+    details: storable(JSON.parse(JSON.stringify(event.details ?? {}))) as Record<string, unknown>,
   };
+}
+
+/** A lone surrogate (half of a UTF-16 pair) or a NUL character: text PostgreSQL cannot store. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the character this must find.
+const UNSTORABLE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]|\u0000/g;
+
+/**
+ * The value with every unstorable character replaced by U+FFFD, in keys as in values: a request may
+ * carry such text, and its audit entry must still be written and hash what the database keeps.
+ */
+function storable<T>(value: T): T {
+  if (typeof value === 'string') return value.replace(UNSTORABLE, '\ufffd') as T;
+  if (Array.isArray(value)) return value.map(storable) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, member]) => [storable(key), storable(member)]),
+  ) as T;
 }
 
 /**

@@ -1,7 +1,10 @@
 // An application on a test database with the demo organisations and users, and helpers to act as them.
 import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { csrfTokenFor, openSession, SESSION_COOKIE } from '../../src/access/accounts.js';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from '../../src/access/demo.js';
+import { users } from '../../src/access/schema.js';
 import { currentTotp } from '../../src/access/totp.js';
 import { organisations } from '../../src/partners/schema.js';
 import { loadConfig } from '../../src/platform/config.js';
@@ -22,6 +25,11 @@ export type TestApp = {
   organisationIds: Record<string, string>;
   /** Signs in as the demo user (with a TOTP code when the user has one). */
   signInAs(email: string): Promise<Session>;
+  /**
+   * Opens a session for the user as a sign-in would (with the second factor when the user has one),
+   * without the password check: for tests that need many sessions and do not test signing in.
+   */
+  openSessionAs(email: string): Promise<Session>;
   /** Sends a request as the session (cookie plus, for writes, its anti-forgery token). */
   as(
     session: Session | null,
@@ -72,12 +80,28 @@ export async function startTestApp(
     return { cookie, csrfToken: me.csrfToken, userId: me.id };
   }
 
+  async function openSessionAs(email: string): Promise<Session> {
+    const [user] = await database.db
+      .select({ id: users.id, totpEnabledAt: users.totpEnabledAt })
+      .from(users)
+      .where(eq(users.email, email));
+    if (!user) throw new Error(`no user ${email}`);
+    const client = { ipAddress: '127.0.0.1', userAgent: 'test' };
+    const { sessionToken } = await openSession(database.db, user.id, user.totpEnabledAt !== null, client);
+    return {
+      cookie: `${SESSION_COOKIE}=${encodeURIComponent(sessionToken)}`,
+      csrfToken: csrfTokenFor(sessionToken),
+      userId: user.id,
+    };
+  }
+
   return {
     app,
     database,
     sealer,
     organisationIds,
     signInAs,
+    openSessionAs,
     as,
     async close() {
       await app.close();
