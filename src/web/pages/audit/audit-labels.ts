@@ -14,6 +14,7 @@ export const RECORD_KINDS: readonly string[] = [
   'break_glass_grant',
   'coordination_mechanism',
   'coverage_need',
+  'import_job',
   'membership',
   'membership_invitation',
   'organisation',
