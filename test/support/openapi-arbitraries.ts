@@ -97,28 +97,34 @@ export type Pools = {
   ids: string[];
 };
 
-/** A value for the schema: mostly one that fits, sometimes (and at every depth) a hostile one. */
-export function valueFor(schema: JsonSchema, pools: Pools, depth = 0): fc.Arbitrary<unknown> {
+/**
+ * A value for the schema: mostly one that fits, sometimes (and at every depth) a hostile one. With
+ * `hostile: false` every part fits the schema, so that the request passes validation and reaches the
+ * route's own code (and the database) as far as the schema alone can say what is valid.
+ */
+export function valueFor(schema: JsonSchema, pools: Pools, depth = 0, hostile = true): fc.Arbitrary<unknown> {
+  if (!hostile) return fitting(schema, pools, depth, false);
   return fc.oneof(
-    { weight: 5, arbitrary: fitting(schema, pools, depth) },
+    { weight: 5, arbitrary: fitting(schema, pools, depth, true) },
     { weight: 1, arbitrary: hostileValue() },
   );
 }
 
-function fitting(schema: JsonSchema, pools: Pools, depth: number): fc.Arbitrary<unknown> {
+function fitting(schema: JsonSchema, pools: Pools, depth: number, hostile: boolean): fc.Arbitrary<unknown> {
   if (schema.const !== undefined) return fc.constant(schema.const);
   if (schema.enum) return fc.constantFrom(...schema.enum);
   const alternatives = schema.anyOf ?? schema.oneOf;
-  if (alternatives?.length) return fc.oneof(...alternatives.map((alt) => valueFor(alt, pools, depth)));
-  if (schema.allOf?.[0]) return fitting(schema.allOf[0], pools, depth);
+  if (alternatives?.length)
+    return fc.oneof(...alternatives.map((alt) => valueFor(alt, pools, depth, hostile)));
+  if (schema.allOf?.[0]) return fitting(schema.allOf[0], pools, depth, hostile);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'object':
-      return objectFor(schema, pools, depth);
+      return objectFor(schema, pools, depth, hostile);
     case 'array':
       return depth > 4
         ? fc.constant([])
-        : fc.array(valueFor(schema.items ?? {}, pools, depth + 1), {
+        : fc.array(valueFor(schema.items ?? {}, pools, depth + 1, hostile), {
             minLength: schema.minItems ?? 0,
             maxLength: Math.max(schema.minItems ?? 0, Math.min(schema.maxItems ?? 3, 3)),
           });
@@ -138,16 +144,21 @@ function fitting(schema: JsonSchema, pools: Pools, depth: number): fc.Arbitrary<
     case 'null':
       return fc.constant(null);
     default:
-      return hostileValue();
+      return hostile ? hostileValue() : fc.constant(null);
   }
 }
 
-function objectFor(schema: JsonSchema, pools: Pools, depth: number): fc.Arbitrary<unknown> {
-  if (depth > 4 || !schema.properties) return fc.dictionary(fc.string({ maxLength: 8 }), hostileValue());
+function objectFor(schema: JsonSchema, pools: Pools, depth: number, hostile: boolean): fc.Arbitrary<unknown> {
+  if (depth > 4 || !schema.properties)
+    return hostile ? fc.dictionary(fc.string({ maxLength: 8 }), hostileValue()) : fc.constant({});
   const properties = Object.fromEntries(
-    Object.entries(schema.properties).map(([key, property]) => [key, valueFor(property, pools, depth + 1)]),
+    Object.entries(schema.properties).map(([key, property]) => [
+      key,
+      valueFor(property, pools, depth + 1, hostile),
+    ]),
   );
   const known = fc.record(properties, { requiredKeys: schema.required ?? [] });
+  if (!hostile) return known;
   const stray = fc.dictionary(fc.constantFrom('extra', 'id', 'isAdmin', 'version'), hostileValue(), {
     maxKeys: 1,
   });
@@ -180,7 +191,7 @@ function stringFor(schema: JsonSchema, pools: Pools): fc.Arbitrary<string> {
 /** A query-string value as a client would type it: the fitting value's text, or hostile text. */
 export function queryValueFor(schema: JsonSchema, pools: Pools): fc.Arbitrary<string> {
   return fc.oneof(
-    { weight: 3, arbitrary: fitting(schema, pools, 0).map(queryText) },
+    { weight: 3, arbitrary: fitting(schema, pools, 0, true).map(queryText) },
     { weight: 2, arbitrary: hostileText() },
     { weight: 1, arbitrary: fc.constantFrom(...HOSTILE_NUMBERS).map(String) },
   );
