@@ -1,8 +1,10 @@
 // Test databases: a fresh in-memory PGlite, and a fresh PostgreSQL database when TEST_DATABASE_URL is set.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { readFile } from 'node:fs/promises';
+import { inject } from 'vitest';
 import { type DatabaseHandle, type Engine, migrateDatabase, openDatabase } from '../../src/platform/db.js';
 import { seedReferenceData } from '../../src/reference/index.js';
+import { adminQuery, type DatabaseTemplates } from './database-templates.js';
 
 export type TestDatabase = DatabaseHandle & {
   /** closes and, on a server, drops the database */ dispose(): Promise<void>;
@@ -13,8 +15,9 @@ export type TestEngine = { name: Engine; open(options?: { seed?: boolean }): Pro
 const pglite: TestEngine = {
   name: 'pglite',
   async open(options = {}) {
-    const handle = await openDatabase({});
-    await prepare(handle, options.seed);
+    const image = templates()?.pgliteImage[kindOf(options.seed)];
+    const handle = await openDatabase({ embeddedImage: image ? new Blob([await readFile(image)]) : undefined });
+    if (!image) await prepare(handle, options.seed);
     return { ...handle, dispose: () => handle.close() };
   },
 };
@@ -24,11 +27,13 @@ function postgres(adminUrl: string): TestEngine {
     name: 'postgres',
     async open(options = {}) {
       const name = `concerted_test_${randomBytes(6).toString('hex')}`;
-      await adminQuery(adminUrl, `create database ${name}`);
+      const template = templates()?.serverTemplate?.[kindOf(options.seed)];
+      await adminQuery(adminUrl, `create database ${name}${template ? ` template ${template}` : ''}`);
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
       const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
-      await prepare(handle, options.seed);
+      // On a copy, migrating finds nothing to do but still gives the login role its password.
+      await (template ? migrateDatabase(handle) : prepare(handle, options.seed));
       return {
         ...handle,
         async dispose() {
@@ -45,14 +50,17 @@ async function prepare(handle: DatabaseHandle, seed = true) {
   if (seed) await handle.db.transaction((tx) => seedReferenceData(tx));
 }
 
-async function adminQuery(adminUrl: string, statement: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
+/** The run's templates (see database-templates.ts); absent where a run made none, as in browser tests. */
+function templates(): DatabaseTemplates | undefined {
   try {
-    await client.query(statement);
-  } finally {
-    await client.end();
+    return inject('databaseTemplates');
+  } catch {
+    return undefined;
   }
+}
+
+function kindOf(seed = true): 'seeded' | 'bare' {
+  return seed ? 'seeded' : 'bare';
 }
 
 /** The engines integration tests run on: PGlite always, PostgreSQL when TEST_DATABASE_URL is set. */
