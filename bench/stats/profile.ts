@@ -31,7 +31,10 @@ if (!adminUrl || !Number.isInteger(rows) || rows < 1) {
   process.exit(2);
 }
 const print = (line: string) => process.stdout.write(`${line}\n`);
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 /** CPU seconds (user + system) a process has used; the server's backends are processes of their own. */
 function cpuOfProcess(pid: number): number {
@@ -119,22 +122,36 @@ try {
     total.server += m.server;
     total.node += m.node;
     if (m.wall < 0.05 && m.server < 0.05 && m.node < 0.05) continue;
-    print(`${m.wall.toFixed(2).padStart(8)} ${m.server.toFixed(2).padStart(9)} ${m.node.toFixed(2).padStart(7)}  ${m.what}`);
+    print(
+      `${m.wall.toFixed(2).padStart(8)} ${m.server.toFixed(2).padStart(9)} ${m.node.toFixed(2).padStart(7)}  ${m.what}`,
+    );
   }
-  print(`${total.wall.toFixed(2).padStart(8)} ${total.server.toFixed(2).padStart(9)} ${total.node.toFixed(2).padStart(7)}  total (${report.imported.toLocaleString('en')} rows; import wall ${importWall.toFixed(1)} s)`);
+  print(
+    `${total.wall.toFixed(2).padStart(8)} ${total.server.toFixed(2).padStart(9)} ${total.node.toFixed(2).padStart(7)}  total (${report.imported.toLocaleString('en')} rows; import wall ${importWall.toFixed(1)} s)`,
+  );
 
   const copy = new pg.Client({ connectionString: url.toString() });
   await copy.connect();
-  const columns = 'iso3_code, country, region, subregion, indicator, dimension, category, sex, age, year, unit, txt_value, source';
-  await copy.query(`create table copy_baseline (${columns.split(', ').map((c) => `${c} text`).join(', ')})`);
+  const columns =
+    'iso3_code, country, region, subregion, indicator, dimension, category, sex, age, year, unit, txt_value, source';
+  await copy.query(
+    `create table copy_baseline (${columns
+      .split(', ')
+      .map((c) => `${c} text`)
+      .join(', ')})`,
+  );
   const copyPid = (await copy.query('select pg_backend_pid() as pid')).rows[0].pid as number;
   const before = { wall: performance.now() / 1000, server: cpuOfProcess(copyPid) };
   await copy.query(`copy copy_baseline from '${file}' with (format csv, header true)`);
   const copyWall = performance.now() / 1000 - before.wall;
   const copyServer = cpuOfProcess(copyPid) - before.server;
   await copy.end();
-  print(`\nCOPY of the same file into a plain text table: wall ${copyWall.toFixed(2)} s, server CPU ${copyServer.toFixed(2)} s; load ${load()}`);
-  print(`ratio wall ${(importWall / copyWall).toFixed(2)}×; import's server CPU / COPY's ${(total.server / copyServer).toFixed(2)}×, import's Node CPU / COPY's server CPU ${(total.node / copyServer).toFixed(2)}×`);
+  print(
+    `\nCOPY of the same file into a plain text table: wall ${copyWall.toFixed(2)} s, server CPU ${copyServer.toFixed(2)} s; load ${load()}`,
+  );
+  print(
+    `ratio wall ${(importWall / copyWall).toFixed(2)}×; import's server CPU / COPY's ${(total.server / copyServer).toFixed(2)}×, import's Node CPU / COPY's server CPU ${(total.node / copyServer).toFixed(2)}×`,
+  );
 } finally {
   await handle.close();
   if (values.keep) print(`kept database ${name} and file ${file}`);
