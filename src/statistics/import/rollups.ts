@@ -3,7 +3,7 @@
 // intermediate regions. Memory grows with cells × placements, never with rows.
 import { sql } from 'drizzle-orm';
 import { endCopy, openCopy, postgresClientOf, writeCopy } from '../../platform/copy-text.js';
-import type { Queryable } from '../../platform/db.js';
+import { type Queryable, rowsOf } from '../../platform/db.js';
 import { textArray } from '../../platform/sql-arrays.js';
 import { buildCountryList } from '../../reference/index.js';
 import { tidy } from '../interval.js';
@@ -88,25 +88,25 @@ export class RollupAccumulator {
   }
 
   /**
-   * Writes one row per cell and M49 area with any member's figure. On PostgreSQL by COPY into a temporary
-   * table, then one INSERT … SELECT: COPY cannot write to a table under row-level security, and the
-   * INSERT keeps the policies' checks.
+   * Writes one row per cell and M49 area with any member's figure, into a new table that then takes the
+   * place of the release's previous roll-ups (statistic_rollups_open and _attach, migration 0021). On
+   * PostgreSQL by COPY, the lines made while the server reads the ones before.
    */
   async save(db: Queryable, releaseId: string, cells: CellRegistry): Promise<number> {
+    const [opened] = await rowsOf<{ name: string }>(
+      db,
+      sql`select statistic_rollups_open(${releaseId}::uuid) as name`,
+    );
+    if (!opened) throw new Error('no table for the roll-ups');
     const client = postgresClientOf(db);
-    if (client) {
-      await db.execute(
-        sql`create temporary table statistic_rollups_load (like statistic_rollups) on commit drop`,
-      );
-    }
-    const copy = client ? openCopy(client, 'statistic_rollups_load', ROLLUP_COLUMNS) : null;
+    const copy = client ? openCopy(client, opened.name, ROLLUP_COLUMNS) : null;
     const batch: RollupRow[] = [];
     let saved = 0;
     const send = async () => {
       const rows = batch.splice(0);
       saved += rows.length;
-      if (copy) await writeCopy(copy, rollupLines(releaseId, cells, rows));
-      else await insertRollups(db, releaseId, cells, rows);
+      if (copy) await writeCopy(copy, rollupLines(cells, rows));
+      else await insertRollups(db, opened.name, releaseId, cells, rows);
     };
     try {
       for (let cellId = 0; cellId < cells.cells.length; cellId += 1) {
@@ -117,12 +117,10 @@ export class RollupAccumulator {
       if (copy) await endCopy(copy);
     } catch (error) {
       copy?.destroy(error as Error);
+      if (copy) await endCopy(copy).catch(() => {});
       throw error;
     }
-    if (client) {
-      await db.execute(sql`insert into statistic_rollups select * from statistic_rollups_load`);
-      await db.execute(sql`drop table statistic_rollups_load`);
-    }
+    await db.execute(sql`select statistic_rollups_attach(${releaseId}::uuid)`);
     return saved;
   }
 
@@ -148,33 +146,32 @@ export class RollupAccumulator {
 
 type RollupRow = { cellId: number; area: string; lower: number; upper: number; n: number; censored: boolean };
 
-const ROLLUP_COLUMNS = [
-  'release_id',
-  'm49',
-  ...CELL_COLUMNS,
-  'value_lower',
-  'value_upper',
-  'is_censored',
-  'countries',
-];
+/** Without release_id: the new table fills it. */
+const ROLLUP_COLUMNS = ['m49', ...CELL_COLUMNS, 'value_lower', 'value_upper', 'is_censored', 'countries'];
 
-function rollupLines(releaseId: string, cells: CellRegistry, rows: readonly RollupRow[]): string {
+function rollupLines(cells: CellRegistry, rows: readonly RollupRow[]): string {
   let text = '';
   for (const r of rows) {
     const upper = Number.isNaN(r.upper) ? '\\N' : String(tidy(r.upper));
-    text += `${releaseId}\t${r.area}\t${cells.copyTextOf(r.cellId)}\t${tidy(r.lower)}\t${upper}\t${r.censored ? 't' : 'f'}\t${r.n}\n`;
+    text += `${r.area}\t${cells.copyTextOf(r.cellId)}\t${tidy(r.lower)}\t${upper}\t${r.censored ? 't' : 'f'}\t${r.n}\n`;
   }
   return text;
 }
 
-async function insertRollups(db: Queryable, releaseId: string, cells: CellRegistry, rows: RollupRow[]) {
+async function insertRollups(
+  db: Queryable,
+  table: string,
+  releaseId: string,
+  cells: CellRegistry,
+  rows: RollupRow[],
+) {
   if (rows.length === 0) return 0;
   const cell = (row: RollupRow) => cells.cells[row.cellId];
   const text = (pick: (row: RollupRow) => string | null) => textArray(rows.map(pick));
   const numbers = (pick: (row: RollupRow) => number | null) =>
     `{${rows.map((row) => pick(row) ?? 'NULL').join(',')}}`;
   await db.execute(sql`
-    insert into statistic_rollups (release_id, indicator, m49, dimension, age, sex, category, year, unit,
+    insert into ${sql.identifier(table)} (release_id, indicator, m49, dimension, age, sex, category, year, unit,
       sex_code, age_code, category_code, value_lower, value_upper, is_censored, countries)
     select ${releaseId}::uuid, * from unnest(
       ${text((r) => cell(r)?.indicator ?? null)}::text[], ${text((r) => r.area)}::text[],
