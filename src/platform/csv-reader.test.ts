@@ -36,6 +36,18 @@ describe('readCsvRecords', () => {
     ]);
   });
 
+  it('finds quoted records among unquoted ones wherever the next quote lies, across chunks', async () => {
+    const records = await read(['a,b\r\n\r\nplain,1\nx,"q\r\n', 'uoted",y\r\nafter,2\nlast,"end"']);
+    expect(records.map((r) => [r.rowNo, r.cells])).toEqual([
+      [1, ['a', 'b']],
+      [2, ['']],
+      [3, ['plain', '1']],
+      [4, ['x', 'q\r\nuoted', 'y']],
+      [6, ['after', '2']],
+      [7, ['last', 'end']],
+    ]);
+  });
+
   it('uses another delimiter when the mapping names one, and keeps a stray quote as a character', async () => {
     expect((await read(['a;b"c;d\n'], ';'))[0]?.cells).toEqual(['a', 'b"c', 'd']);
   });

@@ -23,16 +23,22 @@ type Parsed = { cells: string[]; next: number; lines: number; isUnclosed?: boole
 
 /**
  * Parses the record that starts at `start`; null when the text ends inside it (wait for more).
- * A quote inside an unquoted field is kept as a character, as spreadsheet programs do.
+ * A quote inside an unquoted field is kept as a character, as spreadsheet programs do. `quoteAt` is the
+ * first quote at or after `start` (-1 for none), so that a line without quotes is not searched for one.
  */
-function parseRecord(text: string, start: number, delimiter: string, isFinal: boolean): Parsed | null {
+function parseRecord(
+  text: string,
+  start: number,
+  delimiter: string,
+  isFinal: boolean,
+  quoteAt: number,
+): Parsed | null {
   const newline = text.indexOf('\n', start);
   if (newline < 0 && !isFinal) return null;
   const end = newline < 0 ? text.length : newline;
-  const line = text.slice(start, end);
-  if (!line.includes('"')) {
-    const trimmed = line.endsWith('\r') ? line.slice(0, -1) : line;
-    return { cells: trimmed.split(delimiter), next: end + 1, lines: 1 };
+  if (quoteAt < 0 || quoteAt >= end) {
+    const last = end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+    return { cells: text.slice(start, last).split(delimiter), next: end + 1, lines: 1 };
   }
   return parseQuoted(text, start, delimiter, isFinal);
 }
@@ -96,8 +102,10 @@ export async function* readCsvRecords(
   const take = (isFinal: boolean) => {
     const batch: CsvRecord[] = [];
     let position = 0;
+    let quoteAt = text.indexOf('"');
     while (position < text.length) {
-      const parsed = parseRecord(text, position, delimiter, isFinal);
+      if (quoteAt >= 0 && quoteAt < position) quoteAt = text.indexOf('"', position);
+      const parsed = parseRecord(text, position, delimiter, isFinal, quoteAt);
       if (!parsed) break;
       if (parsed.isUnclosed) throw unclosedQuoteError(line);
       checkLimits(parsed.cells, line, options);

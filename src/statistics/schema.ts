@@ -107,8 +107,9 @@ export const statisticRollups = pgTable(
   'statistic_rollups',
   {
     /**
-     * No foreign key: an import writes a million roll-ups and a key checked each of them. A trigger removes a
-     * deleted release's roll-ups instead (migration 0017).
+     * Partitioned by release like observations (migration 0021): an import COPYs a release's roll-ups into a
+     * new table, indexes it once and swaps it in. No foreign key: an import writes a million roll-ups and a
+     * key checked each of them. A trigger removes a deleted release's roll-ups instead (migration 0017).
      */
     releaseId: uuid('release_id').notNull(),
     indicator: text('indicator').notNull(),
@@ -128,8 +129,9 @@ export const statisticRollups = pgTable(
     /** How many countries' figures were summed. */
     countries: integer('countries').notNull(),
   },
-  // Unique per release by construction (one row per cell and area); a short index serves the queries.
-  (t) => [index('statistic_rollups_lookup_idx').on(t.releaseId, t.indicator, t.m49, t.dimension)],
+  // Unique per release by construction (one row per cell and area); each release is a partition, so a short
+  // index without release_id serves the queries.
+  (t) => [index('statistic_rollups_lookup_idx').on(t.indicator, t.m49, t.dimension)],
 );
 
 /** Which countries gave any figure for an indicator, year and breakdown: a roll-up names those that did not. */

@@ -292,6 +292,35 @@ describe.each(TEST_ENGINES)('statistics import and queries on $name', (engine) =
     expect(await rollupsOf()).toBe(0);
   });
 
+  it('swaps a re-imported release’s roll-ups for the new ones, one partition per release', async () => {
+    const importAs = (rows: (GlotipRow | null)[]) => run({ file: csvFile(rows), release: 'GLOTIP roll-ups' });
+    const first = await importAs(GLOTIP_FIXTURE);
+    const rollupsOf = async () =>
+      (
+        await rowsOf<{ n: number; lower: string; tables: number }>(
+          db,
+          sql`select count(*)::int as n, coalesce(sum(value_lower), 0)::text as lower,
+                (select count(*)::int from pg_inherits i join pg_class c on c.oid = i.inhrelid
+                  where i.inhparent = 'statistic_rollups'::regclass
+                    and c.relname like ${`statistic_rollups_${first.release.id?.replaceAll('-', '')}%`}) as tables
+              from statistic_rollups where release_id = ${first.release.id}`,
+        )
+      )[0];
+    const before = await rollupsOf();
+    expect(before?.n).toBeGreaterThan(0);
+    expect(before?.tables).toBe(1);
+    // Without Kenya's rows, the world and Eastern Africa lose Kenya's figures; twice, to use both names.
+    const withoutKenya = GLOTIP_FIXTURE.map((row) => (row?.iso3 === 'KEN' ? null : row));
+    await importAs(withoutKenya);
+    const after = await importAs(withoutKenya);
+    expect(after.release.id).toBe(first.release.id);
+    const swapped = await rollupsOf();
+    expect(swapped?.tables).toBe(1);
+    expect(Number(swapped?.lower)).toBeLessThan(Number(before?.lower));
+    await importAs(GLOTIP_FIXTURE);
+    expect(await rollupsOf()).toEqual(before);
+  });
+
   it('abandons a half-sent load so that the transaction can still roll back', async () => {
     const outcome = db.transaction(async (tx) => {
       const [release] = await tx

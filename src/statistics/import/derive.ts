@@ -3,14 +3,12 @@ import { sql } from 'drizzle-orm';
 import { type Queryable, rowsOf } from '../../platform/db.js';
 import { booleanArray, numberArray, textArray } from '../../platform/sql-arrays.js';
 
-/** Removes what an earlier import of the release derived; its observations go with its partition. */
+/**
+ * Removes what an earlier import of the release derived; its observations and roll-ups go with their
+ * partitions.
+ */
 export async function clearDerived(db: Queryable, releaseId: string): Promise<void> {
-  for (const table of [
-    'statistic_rollups',
-    'statistic_coverage',
-    'statistic_categories',
-    'statistic_repeated_rows',
-  ]) {
+  for (const table of ['statistic_coverage', 'statistic_categories', 'statistic_repeated_rows']) {
     await db.execute(sql`delete from ${sql.identifier(table)} where release_id = ${releaseId}`);
   }
 }

@@ -102,21 +102,73 @@ type CellTerms =
 
 /**
  * A file repeats a few thousand combinations of terms millions of times: each combination is checked and
- * mapped once, then remembered (a bounded number of them), so a row costs one lookup.
+ * mapped once, then remembered (a bounded number of them), so a row costs one lookup. The lookup walks
+ * one map per term rather than building a key of all of them (hashing a joined key cost twice as much),
+ * and a term equal to the previous row's reuses that row's step: files list a place's rows together.
  */
-const knownTerms = new Map<string, { columns: string; terms: CellTerms }>();
-
-const columnsOf = (row: PublishedRow) => `${row.indicator.column}|${row.unit.column}|${row.year.column}`;
+type KnownTerms = { indicator: string; unit: string; year: string; terms: CellTerms };
+type TermsTree = Map<string, TermsTree | KnownTerms>;
+const TERM_LEVELS = 7;
 const MAX_KNOWN_TERMS = 200_000;
+let knownTerms: TermsTree = new Map();
+let knownTermsCount = 0;
+/** The previous row's terms, and the tree node each of them led to. */
+const lastTexts: (string | null)[] = new Array(TERM_LEVELS).fill(null);
+const lastNodes: TermsTree[] = new Array(TERM_LEVELS).fill(knownTerms);
 
 function cellTermsOf(row: PublishedRow): CellTerms {
-  const key = `${row.indicator.text}\u0000${row.unit.text}\u0000${row.year.text}\u0000${row.sex ?? ''}\u0000${row.age ?? ''}\u0000${row.dimension ?? ''}\u0000${row.category ?? ''}`;
-  const known = knownTerms.get(key);
+  const texts = [
+    row.indicator.text,
+    row.unit.text,
+    row.year.text,
+    row.sex ?? '',
+    row.age ?? '',
+    row.dimension ?? '',
+    row.category ?? '',
+  ];
+  let node = knownTerms;
+  let isSamePath = true;
+  const last = TERM_LEVELS - 1;
+  for (let i = 0; i < last; i += 1) {
+    const text = texts[i] as string;
+    if (isSamePath && text === lastTexts[i]) {
+      node = lastNodes[i] as TermsTree;
+      continue;
+    }
+    isSamePath = false;
+    let next = node.get(text) as TermsTree | undefined;
+    if (!next) {
+      next = new Map();
+      node.set(text, next);
+    }
+    lastTexts[i] = text;
+    lastNodes[i] = next;
+    node = next;
+  }
+  const leaf = texts[last] as string;
+  const known = node.get(leaf) as KnownTerms | undefined;
   // The same texts under other column names (another layout) would name other columns in a rejection.
-  if (known && known.columns === columnsOf(row)) return known.terms;
+  // Layouts name their columns with constant strings, so these comparisons are usually of one string.
+  if (
+    known &&
+    known.indicator === row.indicator.column &&
+    known.unit === row.unit.column &&
+    known.year === row.year.column
+  )
+    return known.terms;
   const terms = mapCellTerms(row);
-  if (knownTerms.size < MAX_KNOWN_TERMS) knownTerms.set(key, { columns: columnsOf(row), terms });
+  if (!known) knownTermsCount += 1;
+  node.set(leaf, { indicator: row.indicator.column, unit: row.unit.column, year: row.year.column, terms });
+  if (knownTermsCount >= MAX_KNOWN_TERMS) forgetKnownTerms();
   return terms;
+}
+
+/** Bounds memory against a file of endless distinct terms: start again with an empty tree. */
+function forgetKnownTerms(): void {
+  knownTerms = new Map();
+  knownTermsCount = 0;
+  lastTexts.fill(null);
+  lastNodes.fill(knownTerms);
 }
 
 function mapCellTerms(row: PublishedRow): CellTerms {

@@ -6,8 +6,22 @@ import { readCsvRecords } from '../../platform/csv-reader.js';
 /** One row of a table, numbered as a spreadsheet numbers it (the first row is 1). */
 export type TableRow = { rowNo: number; cells: string[] };
 
-export async function* readCsvTable(input: Readable, delimiter = ','): AsyncGenerator<TableRow> {
-  for await (const records of readCsvRecords(input, { delimiter })) yield* records;
+/** The rows in the batches the reader parsed them in: a row costs no promise of its own. */
+export function readCsvTable(input: Readable, delimiter = ','): AsyncGenerator<TableRow[]> {
+  return readCsvRecords(input, { delimiter });
+}
+
+/** Rows read one at a time (spreadsheets, JSON), grouped as readCsvTable's batches are. */
+export async function* inBatches(rows: AsyncIterable<TableRow>, size = 1000): AsyncGenerator<TableRow[]> {
+  let batch: TableRow[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** The first worksheet's rows; later worksheets (notes, metadata) are not data. */

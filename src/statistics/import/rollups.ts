@@ -2,8 +2,8 @@
 // country placement (a few dozen placements), then, at the end, into the world, regions, sub-regions and
 // intermediate regions. Memory grows with cells × placements, never with rows.
 import { sql } from 'drizzle-orm';
-import { endCopy, openCopy, postgresClientOf, writeCopy } from '../../platform/copy-text.js';
-import type { Queryable } from '../../platform/db.js';
+import { type CopyStream, endCopy, openCopy, postgresClientOf, writeCopy } from '../../platform/copy-text.js';
+import { type Queryable, rowsOf } from '../../platform/db.js';
 import { textArray } from '../../platform/sql-arrays.js';
 import { buildCountryList } from '../../reference/index.js';
 import { tidy } from '../interval.js';
@@ -88,93 +88,110 @@ export class RollupAccumulator {
   }
 
   /**
-   * Writes one row per cell and M49 area with any member's figure. On PostgreSQL by COPY into a temporary
-   * table, then one INSERT … SELECT: COPY cannot write to a table under row-level security, and the
-   * INSERT keeps the policies' checks.
+   * Writes one row per cell and M49 area with any member's figure, into a new table that then takes the
+   * place of the release's previous roll-ups (statistic_rollups_open and _attach, migration 0021). On
+   * PostgreSQL by COPY, the lines made while the server reads the ones before.
    */
   async save(db: Queryable, releaseId: string, cells: CellRegistry): Promise<number> {
+    const [opened] = await rowsOf<{ name: string }>(
+      db,
+      sql`select statistic_rollups_open(${releaseId}::uuid) as name`,
+    );
+    if (!opened) throw new Error('no table for the roll-ups');
     const client = postgresClientOf(db);
-    if (client) {
-      await db.execute(
-        sql`create temporary table statistic_rollups_load (like statistic_rollups) on commit drop`,
-      );
-    }
-    const copy = client ? openCopy(client, 'statistic_rollups_load', ROLLUP_COLUMNS) : null;
-    const batch: RollupRow[] = [];
+    const copy = client ? openCopy(client, opened.name, ROLLUP_COLUMNS) : null;
+    let batch: RollupRow[] = [];
+    let text = '';
     let saved = 0;
-    const send = async () => {
-      const rows = batch.splice(0);
-      saved += rows.length;
-      if (copy) await writeCopy(copy, rollupLines(releaseId, cells, rows));
-      else await insertRollups(db, releaseId, cells, rows);
-    };
     try {
       for (let cellId = 0; cellId < cells.cells.length; cellId += 1) {
-        for (const [area, sum] of this.sumsOf(cellId)) batch.push({ cellId, area, ...sum });
-        if (batch.length >= 10_000) await send();
+        const sums = this.sumsOf(cellId);
+        saved += sums.length;
+        // COPY text is made straight from the sums; the embedded database takes rows in arrays.
+        if (copy) text += rollupLines(cells.copyTextOf(cellId), sums);
+        else for (const sum of sums) batch.push({ cellId, ...sum });
+        if (text.length >= 1 << 16) {
+          await writeCopy(copy as CopyStream, text);
+          text = '';
+        }
+        if (batch.length >= 10_000) {
+          await insertRollups(db, opened.name, releaseId, cells, batch);
+          batch = [];
+        }
       }
-      if (batch.length > 0) await send();
-      if (copy) await endCopy(copy);
+      if (copy) {
+        if (text) await writeCopy(copy, text);
+        await endCopy(copy);
+      } else if (batch.length > 0) await insertRollups(db, opened.name, releaseId, cells, batch);
     } catch (error) {
       copy?.destroy(error as Error);
+      if (copy) await endCopy(copy).catch(() => {});
       throw error;
     }
-    if (client) {
-      await db.execute(sql`insert into statistic_rollups select * from statistic_rollups_load`);
-      await db.execute(sql`drop table statistic_rollups_load`);
-    }
+    await db.execute(sql`select statistic_rollups_attach(${releaseId}::uuid)`);
     return saved;
   }
 
-  /** The cell's sums per M49 area, from its per-placement sums. */
-  private sumsOf(cellId: number) {
-    const areas = new Map<string, { lower: number; upper: number; n: number; censored: boolean }>();
+  /** Each area's index in `sums` while one cell is summed; -1 for areas the cell has not reached. */
+  private readonly slotOfArea = new Map<string, number>();
+
+  /** The cell's sums per M49 area, from its per-placement sums, in the order areas are first reached. */
+  private sumsOf(cellId: number): AreaSum[] {
+    const sums: AreaSum[] = [];
+    const slotOfArea = this.slotOfArea;
+    slotOfArea.clear();
     for (let placement = 0; placement < this.placements.length; placement += 1) {
       const slot = cellId * MAX_PLACEMENTS + placement;
       const n = this.count[slot] ?? 0;
       if (n === 0) continue;
       for (const area of this.placements[placement] ?? []) {
-        const sum = areas.get(area) ?? { lower: 0, upper: 0, n: 0, censored: false };
+        let at = slotOfArea.get(area);
+        if (at === undefined) {
+          at = sums.length;
+          slotOfArea.set(area, at);
+          sums.push({ area, lower: 0, upper: 0, n: 0, censored: false });
+        }
+        const sum = sums[at] as AreaSum;
         sum.lower += this.lower[slot] as number;
         sum.upper += this.upper[slot] as number;
         sum.n += n;
         sum.censored ||= this.censored[slot] === 1;
-        areas.set(area, sum);
       }
     }
-    return areas;
+    return sums;
   }
 }
 
-type RollupRow = { cellId: number; area: string; lower: number; upper: number; n: number; censored: boolean };
+type AreaSum = { area: string; lower: number; upper: number; n: number; censored: boolean };
+type RollupRow = AreaSum & { cellId: number };
 
-const ROLLUP_COLUMNS = [
-  'release_id',
-  'm49',
-  ...CELL_COLUMNS,
-  'value_lower',
-  'value_upper',
-  'is_censored',
-  'countries',
-];
+/** Without release_id: the new table fills it. */
+const ROLLUP_COLUMNS = ['m49', ...CELL_COLUMNS, 'value_lower', 'value_upper', 'is_censored', 'countries'];
 
-function rollupLines(releaseId: string, cells: CellRegistry, rows: readonly RollupRow[]): string {
+/** One cell's roll-ups as COPY text; the cell's columns are escaped once (CellRegistry.copyTextOf). */
+function rollupLines(cellText: string, sums: readonly AreaSum[]): string {
   let text = '';
-  for (const r of rows) {
+  for (const r of sums) {
     const upper = Number.isNaN(r.upper) ? '\\N' : String(tidy(r.upper));
-    text += `${releaseId}\t${r.area}\t${cells.copyTextOf(r.cellId)}\t${tidy(r.lower)}\t${upper}\t${r.censored ? 't' : 'f'}\t${r.n}\n`;
+    text += `${r.area}\t${cellText}\t${tidy(r.lower)}\t${upper}\t${r.censored ? 't' : 'f'}\t${r.n}\n`;
   }
   return text;
 }
 
-async function insertRollups(db: Queryable, releaseId: string, cells: CellRegistry, rows: RollupRow[]) {
+async function insertRollups(
+  db: Queryable,
+  table: string,
+  releaseId: string,
+  cells: CellRegistry,
+  rows: RollupRow[],
+) {
   if (rows.length === 0) return 0;
   const cell = (row: RollupRow) => cells.cells[row.cellId];
   const text = (pick: (row: RollupRow) => string | null) => textArray(rows.map(pick));
   const numbers = (pick: (row: RollupRow) => number | null) =>
     `{${rows.map((row) => pick(row) ?? 'NULL').join(',')}}`;
   await db.execute(sql`
-    insert into statistic_rollups (release_id, indicator, m49, dimension, age, sex, category, year, unit,
+    insert into ${sql.identifier(table)} (release_id, indicator, m49, dimension, age, sex, category, year, unit,
       sex_code, age_code, category_code, value_lower, value_upper, is_censored, countries)
     select ${releaseId}::uuid, * from unnest(
       ${text((r) => cell(r)?.indicator ?? null)}::text[], ${text((r) => r.area)}::text[],

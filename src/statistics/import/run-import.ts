@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { Readable } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
 import { type Queryable, rowsOf, type Transaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
@@ -11,14 +11,12 @@ import type { ImportReport, StatisticsSource } from '../schemas.js';
 import { type CatalogueEntry, catalogueOf, saveCatalogue } from './catalogue-tally.js';
 import { CellRegistry } from './cells.js';
 import { clearDerived, firstRowsOf, saveRepeatedRows } from './derive.js';
-import { type CsvMapping, csvLayout } from './generic.js';
-import { glotipLayout } from './glotip.js';
+import type { CsvMapping } from './generic.js';
 import { PublisherAreaTally } from './publisher-area-tally.js';
-import { isBlankRow, readCsvTable, readXlsxTable, type TableRow } from './read-table.js';
+import { readRows } from './read-observations.js';
 import { ReportBuilder } from './report.js';
 import { RollupAccumulator } from './rollups.js';
-import { readSdgJson, sdgLayout } from './sdg.js';
-import type { ObservationInput, RowOutcome, TableLayout } from './types.js';
+import type { ObservationInput } from './types.js';
 import { ObservationWriter } from './write-observations.js';
 
 export type FileFormat = 'csv' | 'xlsx' | 'json';
@@ -187,77 +185,6 @@ async function importInto(tx: Queryable, options: ImportOptions, format: FileFor
     })
     .where(eq(statisticReleases.id, releaseId));
   return finished;
-}
-
-/** Streams the file's rows through its layout: observations to `keep`, rejections into the report. */
-async function readRows(
-  options: ImportOptions,
-  format: FileFormat,
-  report: ReportBuilder,
-  keep: (observation: ObservationInput) => Promise<void> | undefined,
-): Promise<void> {
-  let bytes = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      bytes += chunk.length;
-      done(null, chunk);
-    },
-  });
-  const input = options.file.open();
-  input.on('error', (error) => counter.destroy(error));
-  input.pipe(counter);
-  const layout = layoutFor(options);
-  let mapRow: ((rowNo: number, cells: readonly string[]) => RowOutcome) | null = null;
-  for await (const row of tableRowsOf(format, counter, options.mapping?.delimiter)) {
-    if (!mapRow) {
-      mapRow = tryHeader(layout, row, report);
-      continue;
-    }
-    if (isBlankRow(row.cells)) {
-      report.blankRows += 1;
-      continue;
-    }
-    const outcome = mapRow(row.rowNo, row.cells);
-    if ('observation' in outcome) await keep(outcome.observation);
-    else report.addRejection(outcome.rejection);
-    if (report.rowsRead % 10_000 === 0)
-      options.onProgress?.({ rows: report.rowsRead, bytes, totalBytes: options.file.size, phase: 'reading' });
-  }
-  if (!mapRow) {
-    throw new AppError('validation_failed', `No header row found: expected ${layout.describe}.`, [
-      { path: 'file', message: `expected ${layout.describe}`, code: 'no_header' },
-    ]);
-  }
-}
-
-function tryHeader(layout: TableLayout, row: TableRow, report: ReportBuilder) {
-  if (!layout.isHeader(row.cells)) {
-    report.preambleRows += 1;
-    return null;
-  }
-  const bound = layout.bind(row.cells);
-  if (Array.isArray(bound)) {
-    throw new AppError(
-      'validation_failed',
-      `The header in row ${row.rowNo} lacks the columns ${bound.join(', ')}.`,
-      bound.map((column) => ({ path: `file.columns.${column}`, message: 'missing', code: 'missing_column' })),
-    );
-  }
-  report.headerRow = row.rowNo;
-  return bound;
-}
-
-function layoutFor(options: ImportOptions): TableLayout {
-  if (options.source === 'glotip') return glotipLayout;
-  if (options.source === 'sdg') return sdgLayout;
-  if (!options.mapping) throw new AppError('validation_failed', 'A csv import needs a mapping file.');
-  return csvLayout(options.mapping);
-}
-
-function tableRowsOf(format: FileFormat, input: Readable, delimiter?: string): AsyncGenerator<TableRow> {
-  if (format === 'xlsx') return readXlsxTable(input);
-  if (format === 'json') return readSdgJson(input);
-  return readCsvTable(input, delimiter);
 }
 
 async function upsertRelease(tx: Queryable, options: ImportOptions, source: string, label: string) {

@@ -1,6 +1,7 @@
 // Writes observations into a release's new table. On PostgreSQL: one COPY … FROM STDIN stream for the
 // whole file, each row written as COPY text the moment it is read (the cell's columns are escaped once per
-// cell), sent in chunks that wait only when the connection's buffer is full. On PGlite: one
+// cell; release_id is left to the new table's default), sent in chunks that wait only when the
+// connection's buffer is full. On PGlite: one
 // INSERT … SELECT FROM unnest(arrays) per batch, one batch in flight while the next is parsed.
 import { sql } from 'drizzle-orm';
 import {
@@ -21,8 +22,8 @@ export const DEFAULT_BATCH_SIZE = 5000;
 /** COPY text collected before it is handed to the connection (a few hundred rows). */
 const COPY_CHUNK_CHARS = 1 << 16;
 
+/** Without release_id: the release's new table fills it (statistic_release_open, migration 0021). */
 const COPY_COLUMNS = [
-  'release_id',
   'row_no',
   'cell_id',
   'iso3',
@@ -86,7 +87,7 @@ export class ObservationWriter {
 
   add(o: ObservationInput, cellId: number): Promise<void> | undefined {
     if (this.copy) {
-      this.text += `${this.releaseId}\t${o.rowNo}\t${cellId}\t${o.iso3 ?? '\\N'}\t${o.m49 ?? '\\N'}\t${this.cells.copyTextOf(cellId)}\t${o.lower}\t${o.upper === null ? '\\N' : o.upper}\t${o.isCensored ? 't' : 'f'}\t${copyField(o.valueText)}\t${copyField(o.source)}\t${copyField(o.note)}\n`;
+      this.text += `${o.rowNo}\t${cellId}\t${o.iso3 ?? '\\N'}\t${o.m49 ?? '\\N'}\t${this.cells.copyTextOf(cellId)}\t${o.lower}\t${o.upper === null ? '\\N' : o.upper}\t${o.isCensored ? 't' : 'f'}\t${copyField(o.valueText)}\t${copyField(o.source)}\t${copyField(o.note)}\n`;
       this.written += 1;
       return this.text.length >= COPY_CHUNK_CHARS ? this.sendText() : undefined;
     }
