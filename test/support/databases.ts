@@ -16,7 +16,9 @@ const pglite: TestEngine = {
   name: 'pglite',
   async open(options = {}) {
     const image = templates()?.pgliteImage[kindOf(options.seed)];
-    const handle = await openDatabase({ embeddedImage: image ? new Blob([await readFile(image)]) : undefined });
+    const handle = await openDatabase({
+      embeddedImage: image ? new Blob([await readFile(image)]) : undefined,
+    });
     if (!image) await prepare(handle, options.seed);
     return { ...handle, dispose: () => handle.close() };
   },
