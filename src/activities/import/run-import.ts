@@ -4,7 +4,7 @@ import { type ProvisionalOrganisation, registerProvisionalOrganisations } from '
 import type { Queryable } from '../../platform/db.js';
 import { type ActivityValues, isSameContent, valuesOf } from '../record.js';
 import type { ActivityInput, ImportFormat, ImportOutcome, ImportProblem, ImportReport } from '../schemas.js';
-import { ActivityBatchWriter, type ChangeContext, findByIdentifiers } from '../store.js';
+import { ActivityBatchWriter, type ChangeContext, findByIdentifiers, type PreparedRow } from '../store.js';
 import { readCsvRows } from './csv.js';
 import type { ParsedRecord } from './flat.js';
 import { parseIatiActivity } from './iati.js';
@@ -101,7 +101,13 @@ class ImportRun {
   private readonly warnings: ImportProblem[] = [];
   private readonly seen = new Map<string, number>();
   /** Only what the write and its outcomes need: the parsed record itself is left to the collector. */
-  private batch: { row: number; identifier: string | null; values: ActivityValues }[] = [];
+  private batch: {
+    row: number;
+    identifier: string | null;
+    values: ActivityValues;
+    /** Encoded for the write as soon as it is read, unless nothing will be written. */
+    prepared: PreparedRow | null;
+  }[] = [];
   private rows = 0;
   private counts = { created: 0, updated: 0, unchanged: 0 };
   private hasHxlRow = false;
@@ -163,10 +169,13 @@ class ImportRun {
     }
     for (const proposal of record.proposals ?? []) this.toRegister.set(proposal.id, proposal);
     if (record.input.activityType === null) this.unclassified++;
+    const values = valuesOf(record.input, participantNames(record.input.participants));
+    const isWritten = !this.options.dryRun && this.problemCount === 0;
     this.batch.push({
       row: record.row,
       identifier: record.identifier,
-      values: valuesOf(record.input, participantNames(record.input.participants)),
+      values,
+      prepared: isWritten ? this.writer.prepare(values) : null,
     });
     if (this.batch.length >= (this.options.batchSize ?? 2000)) await this.flush();
   }
@@ -202,7 +211,7 @@ class ImportRun {
     }
     await this.registerProposals();
     const saved = await this.writer.save(
-      batch.map((b) => b.values),
+      batch.map((b) => b.prepared ?? this.writer.prepare(b.values)),
       existing,
     );
     this.counts.created += saved.created;
