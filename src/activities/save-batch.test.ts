@@ -167,6 +167,30 @@ describe.each(TEST_ENGINES)('the activity batch writer on $name', (engine) => {
     expect(await db.db.$count(activityVersions)).toBe(before);
   });
 
+  it('refuses a batch whose new identifier someone created since it was looked up, and writes none of it', async () => {
+    const before = await db.db.$count(activityVersions);
+    const attempt = db.db.transaction(async (tx) => {
+      const existing = await findByIdentifiers(tx, ['B-5', 'B-6']);
+      // Another writer creates B-6 between the look-up and the write.
+      await saveBatch(tx, [valuesFor('B-6', 'Created by hand', lead)], new Map(), {
+        userId: null,
+        via: 'api',
+        at: SECOND,
+      });
+      await saveBatch(
+        tx,
+        [valuesFor('B-5', 'New one', lead), valuesFor('B-6', 'From the file', lead)],
+        existing,
+        { userId: null, via: 'test', at: SECOND },
+      );
+    });
+    await expect(attempt).rejects.toSatisfy(
+      (error) => error instanceof AppError && error.code === 'conflict',
+    );
+    expect(await findByIdentifiers(db.db, ['B-5', 'B-6'])).toEqual(new Map());
+    expect(await db.db.$count(activityVersions)).toBe(before);
+  });
+
   it('imports a file batch by batch, one written while the next is read, with every activity and version', async () => {
     const options = (batchSize: number) => ({
       format: 'csv' as const,
