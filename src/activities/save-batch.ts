@@ -1,50 +1,41 @@
 // The import's batch writer. A batch goes first to a temporary staging table of text columns (on PostgreSQL as
 // one COPY … FROM STDIN, on PGlite as one INSERT … SELECT FROM unnest of text arrays), then into activities and
-// their version rows in one statement, whose version snapshots the database builds from the stored rows. Per row,
-// JavaScript only turns values into text: no row objects rebuilt, no view or JSON of the whole activity.
+// their version rows. New activities are plain inserts whose first snapshot was built with their text
+// (batch-encoding); changed ones are updated in one statement whose snapshots the database builds from the
+// stored rows. Each row is encoded when it is read, before the batch's stored rows are known, so that the
+// database waits for JavaScript as little as possible between batches.
 //
 // Everything runs under the caller's role, the staging included: COPY FROM STDIN into a temporary table needs no
 // privilege beyond the right to create temporary tables, so row-level security applies, as for any INSERT, to
 // what lands in activities and activity_versions.
-import { randomUUID } from 'node:crypto';
 import { finished } from 'node:stream/promises';
-import { getTableColumns, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { from as copyFrom } from 'pg-copy-streams';
-import { copyField, postgresClientOf } from '../platform/copy-text.js';
+import { CopyBytes, copyField, postgresClientOf } from '../platform/copy-text.js';
 import { type Queryable, rowsOf } from '../platform/db.js';
-import { AppError } from '../platform/errors.js';
+import { AppError, sqlStateOf } from '../platform/errors.js';
 import { textArray } from '../platform/sql-arrays.js';
+import { timeOrderedId } from '../platform/time-ordered-id.js';
+import {
+  CONTENT_COLUMNS,
+  contentTexts,
+  copyContent,
+  type Encoded,
+  firstSnapshot,
+  STAGED,
+} from './batch-encoding.js';
 import { type ActivityRow, type ActivityValues, isSameContent } from './record.js';
-import type { ActivityNarrativesValue, RecipientRegionValue } from './schema.js';
 import { activities } from './schema.js';
 import type { ChangeContext } from './store.js';
 
-type Encoded = string | null;
-/** How one value of a column becomes the text PostgreSQL reads for its type (null stays null). */
-type Encoder = (value: unknown) => Encoded;
-
-/** The columns an import sets from what a person entered: all but the key, version, times and illustrative mark. */
-const CONTENT_COLUMNS = Object.entries(getTableColumns(activities))
-  .filter(
-    ([key, column]) =>
-      !column.generated &&
-      !['id', 'identifier', 'version', 'createdAt', 'updatedAt', 'isIllustrative'].includes(key),
-  )
-  .map(([key, column]) => ({
-    key: key as keyof ActivityValues,
-    name: column.name,
-    type: column.getSQLType(),
-    encode: encoderFor(key, column.getSQLType()),
-    /** Whether its text can hold a backslash, tab or line break, which COPY needs escaped. */
-    mayNeedEscape: !/^(uuid|integer|numeric|date|boolean)/.test(column.getSQLType()),
-  }));
-
-/** The staging table's columns, in the order every staged row lists its fields. */
-const STAGED = ['id', 'identifier', 'version', ...CONTENT_COLUMNS.map((c) => c.name)];
 const STAGE = 'activity_import_stage';
 const STAGE_COLUMNS = STAGED.map((name) => `"${name}"`).join(', ');
+/** The staged columns that activities takes: all but the snapshot. */
+const ROW_COLUMNS = STAGED.slice(0, -1)
+  .map((name) => `"${name}"`)
+  .join(', ');
 
-/** Staged text → the column's type, in STAGED order. */
+/** Staged text → the column's type, in STAGED order (the snapshot aside). */
 const CAST_LIST = [
   's."id"::uuid',
   's."identifier"',
@@ -60,10 +51,11 @@ const UPDATE_LIST = [...CONTENT_COLUMNS.map((c) => c.name), 'version', 'updated_
 const iso = (column: string) => `to_char(w.${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
- * The version snapshot: the stored activity in its API shape (activityView), built by the database from the row
- * just written. The jsonb columns are stored in that shape already (see encoderFor).
+ * A changed activity's version snapshot: the stored activity in its API shape (activityView), built by the
+ * database from the row `w` just written. The jsonb columns are stored in that shape already (batch-encoding).
+ * Exported for the test that holds firstSnapshot to it.
  */
-const SNAPSHOT = `jsonb_build_object(
+export const SNAPSHOT = `jsonb_build_object(
   'id', w.id, 'identifier', w.identifier, 'title', w.title, 'description', w.description,
   'leadOrganisationId', w.lead_organisation_id, 'participants', w.participants, 'pillar', w.pillar,
   'activityType', w.activity_type, 'classificationHints', w.classification_hints, 'forms', to_jsonb(w.forms),
@@ -80,6 +72,21 @@ const SNAPSHOT = `jsonb_build_object(
   'version', w.version, 'createdAt', ${iso('created_at')}, 'updatedAt', ${iso('updated_at')})`;
 
 /**
+ * A row encoded for the staging table as a new activity (with a new time-ordered id and its first snapshot);
+ * should the identifier turn out to be stored already, it is staged again as the stored activity's next
+ * version. On PostgreSQL the row is a COPY line in `bytes`, from `start` to `end`.
+ */
+export type PreparedRow = {
+  readonly values: ActivityValues;
+  readonly copy: { bytes: CopyBytes; start: number; end: number } | null;
+  /** PGlite: the fields of a new activity, in STAGED order. */
+  readonly fields: Encoded[] | null;
+};
+
+const CONFLICT =
+  'Some of these activities were changed by someone else during the import; import the file again.';
+
+/**
  * Writes an import's batches: new identifiers are inserted, changed ones updated (version + 1), unchanged ones
  * left alone; each written activity gets a version row. One batch is in flight while the caller reads the next:
  * the counts are known before the write, and a failed write surfaces at the next `save` or at `finish`, so the
@@ -89,33 +96,85 @@ const SNAPSHOT = `jsonb_build_object(
 export class ActivityBatchWriter {
   private inFlight: Promise<void> = Promise.resolve();
   private hasStage = false;
+  private readonly viaCopy: boolean;
+  private readonly atIso: string;
+  /** The COPY lines of rows prepared since the last save. */
+  private lines = new CopyBytes();
 
   constructor(
     private readonly db: Queryable,
     private readonly context: ChangeContext,
-  ) {}
+  ) {
+    this.viaCopy = postgresClientOf(db) !== null;
+    this.atIso = context.at.toISOString();
+  }
+
+  /** Encodes a row as a new activity; done as rows are read, while the previous batch is being written. */
+  prepare(values: ActivityValues): PreparedRow {
+    const id = timeOrderedId();
+    const texts = contentTexts(values);
+    const snapshot = firstSnapshot(id, values, texts, this.atIso);
+    if (!this.viaCopy)
+      return { values, copy: null, fields: [id, values.identifier, '1', ...texts, snapshot] };
+    const bytes = this.lines;
+    const start = bytes.length;
+    const end = bytes.append(
+      `${id}\t${copyField(values.identifier)}\t1\t${copyContent(texts)}\t${copyField(snapshot)}\n`,
+    );
+    return { values, copy: { bytes, start, end }, fields: null };
+  }
 
   /** `existing` holds the stored rows of the batch's identifiers, read in the same transaction. */
-  async save(batch: readonly ActivityValues[], existing: ReadonlyMap<string, ActivityRow>) {
-    const viaCopy = postgresClientOf(this.db) !== null;
-    const rows: Encoded[][] = [];
-    const lines: string[] = [];
+  async save(batch: readonly PreparedRow[], existing: ReadonlyMap<string, ActivityRow>) {
+    const written: { row: PreparedRow; stored: ActivityRow | undefined }[] = [];
     let created = 0;
-    for (const values of batch) {
-      const stored = existing.get(values.identifier);
-      if (stored && isSameContent(values, stored)) continue;
+    for (const row of batch) {
+      const stored = existing.get(row.values.identifier);
+      if (stored && isSameContent(row.values, stored)) continue;
       if (!stored) created++;
-      if (viaCopy) lines.push(copyLineOf(values, stored));
-      else rows.push(fieldsOf(values, stored));
+      written.push({ row, stored });
     }
-    const written = viaCopy ? lines.length : rows.length;
+    const staged: Staged = this.viaCopy ? { bytes: this.copyLines(written) } : { rows: fieldsOf(written) };
+    const updated = written.length - created;
     await this.inFlight;
-    if (written > 0) {
-      this.inFlight = this.write(viaCopy ? { lines } : { rows }, written);
+    if (written.length > 0) {
+      this.inFlight = this.write(staged, created, updated);
       // Marked as handled now; the error still surfaces at the next await of inFlight.
       this.inFlight.catch(() => {});
     }
-    return { created, updated: written - created, unchanged: batch.length - written };
+    return { created, updated, unchanged: batch.length - written.length };
+  }
+
+  /**
+   * The batch's COPY text: the prepared lines as they are when every row is new and they follow one another
+   * (the usual case), else copied line by line, stored rows given their id and next version.
+   */
+  private copyLines(written: readonly { row: PreparedRow; stored: ActivityRow | undefined }[]): Buffer {
+    const lines = this.lines;
+    this.lines = new CopyBytes(Math.max(1 << 20, Math.ceil(lines.length * 1.25)));
+    let expected = 0;
+    for (const { row, stored } of written) {
+      if (stored || row.copy?.bytes !== lines || row.copy.start !== expected) {
+        expected = -1;
+        break;
+      }
+      expected = row.copy.end;
+    }
+    if (expected >= 0) return lines.slice(0, expected);
+    const out = new CopyBytes(lines.length);
+    for (const { row, stored } of written) {
+      const copy = row.copy as NonNullable<PreparedRow['copy']>;
+      if (!stored) {
+        out.appendBytes(copy.bytes.slice(copy.start, copy.end));
+        continue;
+      }
+      // Stored identifiers are few in most imports: their content is encoded again rather than kept apart.
+      const content = copyContent(contentTexts(row.values));
+      out.append(
+        `${stored.id}\t${copyField(row.values.identifier)}\t${stored.version + 1}\t${content}\t\\N\n`,
+      );
+    }
+    return out.slice(0, out.length);
   }
 
   /** Waits for the last write; rejects when any write failed. */
@@ -123,7 +182,7 @@ export class ActivityBatchWriter {
     await this.inFlight;
   }
 
-  private async write(staged: Staged, count: number) {
+  private async write(staged: Staged, created: number, updated: number) {
     if (!this.hasStage) {
       // Dropped at the end of the caller's transaction; `if not exists` for a second writer in the same one.
       await this.db.execute(
@@ -135,46 +194,78 @@ export class ActivityBatchWriter {
     }
     await this.db.execute(sql.raw(`truncate ${STAGE}`));
     await stage(this.db, staged);
+    if (created > 0) await this.insertNew(created);
+    if (updated > 0) await this.updateChanged(updated);
+  }
+
+  /**
+   * New activities and their first versions. Should another writer have created one of the identifiers since
+   * they were looked up, the unique index refuses the batch.
+   */
+  private async insertNew(count: number) {
     const { at, userId, via } = this.context;
-    // An update applies only to the version that was read: a row changed or created by another writer since
-    // is left out of `written`, and the batch is refused below rather than overwriting that change.
+    try {
+      const [result] = await rowsOf<{ written: number }>(
+        this.db,
+        sql`with written as (
+              insert into activities (${sql.raw(ROW_COLUMNS)}, created_at, updated_at)
+              select ${sql.raw(CAST_LIST)}, ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz
+              from ${sql.raw(STAGE)} s where s.snapshot is not null
+              returning 1
+            ), versions as (
+              insert into activity_versions
+                (activity_id, version, change, changed_at, changed_by, via, lead_organisation_id, is_published, snapshot)
+              select s.id::uuid, 1, 'created', ${at.toISOString()}::timestamptz, ${userId}::uuid, ${via},
+                s.lead_organisation_id::uuid, s.is_published::boolean, s.snapshot::jsonb
+              from ${sql.raw(STAGE)} s where s.snapshot is not null
+            )
+            select count(*)::int as written from written`,
+      );
+      if (Number(result?.written) !== count) throw new AppError('conflict', CONFLICT);
+    } catch (error) {
+      if (sqlStateOf(error) === '23505') throw new AppError('conflict', CONFLICT);
+      throw error;
+    }
+  }
+
+  /**
+   * Changed activities, each applied only to the version that was read: a row changed by another writer since
+   * is left out of `written`, and the batch is refused rather than overwriting that change.
+   */
+  private async updateChanged(count: number) {
+    const { at, userId, via } = this.context;
     const [result] = await rowsOf<{ written: number }>(
       this.db,
       sql`with written as (
-            insert into activities (${sql.raw(STAGE_COLUMNS)}, created_at, updated_at)
+            insert into activities (${sql.raw(ROW_COLUMNS)}, created_at, updated_at)
             select ${sql.raw(CAST_LIST)}, ${at.toISOString()}::timestamptz, ${at.toISOString()}::timestamptz
-            from ${sql.raw(STAGE)} s
+            from ${sql.raw(STAGE)} s where s.snapshot is null
             on conflict (identifier) do update set ${sql.raw(UPDATE_LIST)}
             where activities.version = excluded.version - 1
             returning *
           ), versions as (
             insert into activity_versions
               (activity_id, version, change, changed_at, changed_by, via, lead_organisation_id, is_published, snapshot)
-            select w.id, w.version, case when w.version = 1 then 'created' else 'updated' end,
-              ${at.toISOString()}::timestamptz, ${userId}::uuid, ${via}, w.lead_organisation_id, w.is_published,
-              ${sql.raw(SNAPSHOT)}
+            select w.id, w.version, 'updated', ${at.toISOString()}::timestamptz, ${userId}::uuid, ${via},
+              w.lead_organisation_id, w.is_published, ${sql.raw(SNAPSHOT)}
             from written w
           )
           select count(*)::int as written from written`,
     );
-    if (Number(result?.written) !== count)
-      throw new AppError(
-        'conflict',
-        'Some of these activities were changed by someone else during the import; import the file again.',
-      );
+    if (Number(result?.written) !== count) throw new AppError('conflict', CONFLICT);
   }
 }
 
-/** A batch as COPY text lines (PostgreSQL) or as rows of fields (PGlite). */
-type Staged = { lines: string[] } | { rows: Encoded[][] };
+/** A batch as COPY text (PostgreSQL) or as rows of fields (PGlite). */
+type Staged = { bytes: Buffer } | { rows: Encoded[][] };
 
 /** Fills the staging table: one COPY on PostgreSQL, one INSERT of unnested text arrays on PGlite. */
 async function stage(db: Queryable, staged: Staged) {
   const client = postgresClientOf(db);
-  if ('lines' in staged) {
+  if ('bytes' in staged) {
     if (!client) throw new Error('COPY needs a PostgreSQL client');
     const stream = client.query(copyFrom(`copy ${STAGE} (${STAGE_COLUMNS}) from stdin`));
-    stream.end(`${staged.lines.join('\n')}\n`);
+    stream.end(staged.bytes);
     // Resolves when the server has taken every row; rejects when it refused one.
     await finished(stream);
     return;
@@ -189,75 +280,17 @@ async function stage(db: Queryable, staged: Staged) {
   );
 }
 
-/** One row as a line of COPY text, fields in STAGED order; only fields that may hold special characters escaped. */
-function copyLineOf(values: ActivityValues, stored: ActivityRow | undefined): string {
-  let line = `${stored?.id ?? randomUUID()}\t${copyField(values.identifier)}\t${stored ? stored.version + 1 : 1}`;
-  for (let j = 0; j < CONTENT_COLUMNS.length; j++) {
-    const column = CONTENT_COLUMNS[j] as (typeof CONTENT_COLUMNS)[number];
-    const text = column.encode(values[column.key]);
-    line += text === null ? '\t\\N' : `\t${column.mayNeedEscape ? copyField(text) : text}`;
-  }
-  return line;
-}
-
-/** One row's staged fields in STAGED order. */
-function fieldsOf(values: ActivityValues, stored: ActivityRow | undefined): Encoded[] {
-  const fields = new Array<Encoded>(STAGED.length);
-  fields[0] = stored?.id ?? randomUUID();
-  fields[1] = values.identifier;
-  fields[2] = stored ? String(stored.version + 1) : '1';
-  for (let j = 0; j < CONTENT_COLUMNS.length; j++) {
-    const column = CONTENT_COLUMNS[j] as (typeof CONTENT_COLUMNS)[number];
-    fields[j + 3] = column.encode(values[column.key]);
-  }
-  return fields;
-}
-
-function encoderFor(key: string, type: string): Encoder {
-  if (key === 'narratives') return (value) => jsonText(canonicalNarratives(value as ActivityNarrativesValue));
-  if (key === 'recipientRegions')
-    return (value) => jsonText(((value ?? []) as RecipientRegionValue[]).map(canonicalRegion));
-  if (type === 'jsonb') return jsonText;
-  if (type.endsWith('[]'))
-    return (value) => (value === null || value === undefined ? null : textArray(value as string[]));
-  return scalarText;
-}
-
-function jsonText(value: unknown): Encoded {
-  if (value === null || value === undefined) return null;
-  // Empty lists and objects are the most common values of these columns.
-  if (Array.isArray(value)) return value.length === 0 ? '[]' : JSON.stringify(value);
-  for (const _ in value as object) return JSON.stringify(value);
-  return '{}';
-}
-
-function scalarText(value: unknown): Encoded {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  return String(value);
-}
-
-/**
- * Narratives and regions as the API shows them (record.ts contentOf), so that the snapshot can take the stored
- * column as it is: empty lists left out, absent fields as null.
- */
-function canonicalNarratives(
-  narratives: ActivityNarrativesValue | null | undefined,
-): ActivityNarrativesValue {
-  const result: ActivityNarrativesValue = {};
-  if (narratives?.title?.length) result.title = narratives.title.map((n) => ({ lang: n.lang, text: n.text }));
-  if (narratives?.description?.length)
-    result.description = narratives.description.map((n) => ({ lang: n.lang, text: n.text, type: n.type }));
-  return result;
-}
-
-function canonicalRegion(region: RecipientRegionValue): RecipientRegionValue {
-  return {
-    code: region.code,
-    vocabulary: region.vocabulary,
-    vocabularyUri: region.vocabularyUri ?? null,
-    percentage: region.percentage ?? null,
-  };
+/** PGlite's rows: a stored activity's with its id, the version after the one read and no snapshot. */
+function fieldsOf(written: readonly { row: PreparedRow; stored: ActivityRow | undefined }[]): Encoded[][] {
+  return written.map(({ row, stored }) => {
+    const fields = row.fields as Encoded[];
+    if (!stored) return fields;
+    const changed = [...fields];
+    changed[0] = stored.id;
+    changed[2] = String(stored.version + 1);
+    changed[changed.length - 1] = null;
+    return changed;
+  });
 }
 
 /** One batch written to the end. */
@@ -268,7 +301,10 @@ export async function saveBatch(
   context: ChangeContext,
 ) {
   const writer = new ActivityBatchWriter(db, context);
-  const counts = await writer.save(batch, existing);
+  const counts = await writer.save(
+    batch.map((values) => writer.prepare(values)),
+    existing,
+  );
   await writer.finish();
   return counts;
 }

@@ -275,4 +275,4 @@ export async function deleteActivity(db: Queryable, id: string, context: ChangeC
 }
 
 // The import's batch writer lives beside the store; re-exported so callers keep one entry point.
-export { ActivityBatchWriter, findByIdentifiers, saveBatch } from './save-batch.js';
+export { ActivityBatchWriter, findByIdentifiers, type PreparedRow, saveBatch } from './save-batch.js';

@@ -38,3 +38,45 @@ export async function endCopy(stream: CopyStream): Promise<void> {
   stream.end();
   await finished(stream);
 }
+
+/**
+ * COPY text held as UTF-8 bytes outside the JavaScript heap while it waits to be sent: rows kept as strings
+ * for a batch survive several garbage collections and are copied by each, bytes are not.
+ */
+export class CopyBytes {
+  private bytes: Buffer;
+  /** Bytes written so far. */
+  length = 0;
+
+  constructor(capacity = 1 << 20) {
+    this.bytes = Buffer.allocUnsafe(capacity);
+  }
+
+  /** Appends text; returns the offset where it ends. */
+  append(text: string): number {
+    // A UTF-16 code unit takes at most three bytes in UTF-8.
+    this.reserve(text.length * 3);
+    this.length += this.bytes.write(text, this.length, 'utf8');
+    return this.length;
+  }
+
+  /** Appends bytes (a part of another CopyBytes). */
+  appendBytes(bytes: Uint8Array): number {
+    this.reserve(bytes.length);
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
+    return this.length;
+  }
+
+  /** The bytes from `start` to `end`, without copying. */
+  slice(start: number, end: number): Buffer {
+    return this.bytes.subarray(start, end);
+  }
+
+  private reserve(more: number) {
+    if (this.length + more <= this.bytes.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + more));
+    this.bytes.copy(grown, 0, 0, this.length);
+    this.bytes = grown;
+  }
+}

@@ -96,3 +96,14 @@ export function fieldErrorsFromZod(issues: readonly z.core.$ZodIssue[], prefix?:
     code: issue.code,
   }));
 }
+
+/** The SQLSTATE of a database error, looked for through the causes that drivers and Drizzle wrap it in. */
+export function sqlStateOf(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

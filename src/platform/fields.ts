@@ -12,6 +12,16 @@ const NO_NUL = /^[^\u0000]*$/;
 const NUL_MESSAGE = 'contains a NUL character (U+0000), which text cannot hold; remove it';
 const CONTROL_OR_BIDI = /\p{Cc}|[\u202a-\u202e\u2066-\u2069]/u;
 
+/** What PlainText(max) accepts, for a value already trimmed, without building a zod issue. */
+export function isPlainTextWithin(value: string, max: number): boolean {
+  return value.length >= 1 && value.length <= max && !CONTROL_OR_BIDI.test(value);
+}
+
+/** What Text(max) accepts, for a value already trimmed. */
+export function isTextWithin(value: string, max: number): boolean {
+  return value.length <= max && !value.includes('\u0000');
+}
+
 /** The bounds of PostgreSQL's `integer`; `bigint` columns still take only what JavaScript counts exactly. */
 export const INT32_MAX = 2_147_483_647;
 export const INT32_MIN = -2_147_483_648;

@@ -2,7 +2,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, type ErrorCode, type FieldError, problemFor } from './errors.js';
+import { AppError, type ErrorCode, type FieldError, problemFor, sqlStateOf } from './errors.js';
 import { unreadableFileError } from './file-errors.js';
 
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -72,7 +72,7 @@ export function toAppError(error: unknown, method = 'GET'): AppError {
     }));
     return new AppError('validation_failed', 'Some fields are not valid; see `errors`.', fields);
   }
-  const sqlState = findSqlState(error);
+  const sqlState = sqlStateOf(error);
   const mapped =
     sqlState && (SQLSTATE_CODES[sqlState] ?? (sqlState.startsWith('22') ? DATA_EXCEPTION : null));
   if (mapped) return new AppError(mapped.code, mapped.detail);
@@ -96,16 +96,6 @@ export function toAppError(error: unknown, method = 'GET'): AppError {
 }
 
 /** Drizzle wraps driver errors; the SQLSTATE sits on the error or on its cause. */
-function findSqlState(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 4; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
-}
-
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: AppError) {
   return reply
     .status(error.status)

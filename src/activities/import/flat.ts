@@ -5,6 +5,7 @@ import { checkActivity } from '../record.js';
 import { type Activity, ActivityInput, type ImportProblem } from '../schemas.js';
 import { iatiNumberOf, readCode, unknownCode } from './codes.js';
 import columnsFile from './columns.json' with { type: 'json' };
+import { type FlatCandidate, isSurelyValid } from './flat-guard.js';
 import type { ProposedOrganisation, Registry } from './registry.js';
 
 export type ColumnSpec = { column: string; hxl: string; description: string; example: string };
@@ -127,7 +128,7 @@ class RowReader {
         'An identifier is needed, so that importing the file again updates this row',
       );
     const countries = this.countries();
-    const candidate = {
+    const candidate: FlatCandidate = {
       identifier: this.identifier ?? undefined,
       title: this.text('title') ?? '',
       description: this.text('description'),
@@ -164,7 +165,7 @@ class RowReader {
     return this.finish(candidate);
   }
 
-  private finish(candidate: Record<string, unknown>): ParsedRecord {
+  private finish(candidate: FlatCandidate): ParsedRecord {
     const base = {
       row: this.row,
       identifier: this.identifier,
@@ -172,16 +173,23 @@ class RowReader {
       warnings: this.warnings,
     };
     if (this.problems.length > 0) return { ...base, input: null };
-    const parsed = ActivityInput.safeParse(candidate);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues)
-        this.problem(columnOfPath(issue.path, candidate), issue.message);
-      return { ...base, input: null };
-    }
-    for (const problem of checkActivity(parsed.data))
+    const input = isSurelyValid(candidate) ? withDefaults(candidate) : this.parse(candidate);
+    if (!input) return { ...base, input: null };
+    for (const problem of checkActivity(input))
       this.problem(columnOfPath(problem.path.split('.'), candidate), problem.message);
     if (this.problems.length > 0) return { ...base, input: null };
-    return { ...base, input: { ...parsed.data, identifier: this.identifier ?? '' } };
+    // Both inputs are this reader's own objects: completed in place rather than copied.
+    const complete = input as ActivityInput & { identifier: string };
+    complete.identifier = this.identifier ?? '';
+    return { ...base, input: complete };
+  }
+
+  /** zod's reading of a candidate the guard does not vouch for, its issues named by column. */
+  private parse(candidate: FlatCandidate): ActivityInput | null {
+    const parsed = ActivityInput.safeParse(candidate);
+    if (parsed.success) return parsed.data;
+    for (const issue of parsed.error.issues) this.problem(columnOfPath(issue.path, candidate), issue.message);
+    return null;
   }
 
   private problem(column: string, message: string) {
@@ -386,15 +394,25 @@ const NESTED_COLUMNS: Record<string, string> = {
   reportedOn: 'reported_on',
 };
 
+/** A candidate the guard vouched for, as zod would give it back: with the defaults of fields tables lack. */
+function withDefaults(candidate: FlatCandidate): ActivityInput {
+  const input = candidate as unknown as ActivityInput;
+  input.recipientRegions = [];
+  input.narratives = {};
+  input.classificationHints = [];
+  return input;
+}
+
 /** The file column that a path in the activity input comes from (for problems found after reading). */
-export function columnOfPath(path: readonly PropertyKey[], candidate: Record<string, unknown>): string {
+export function columnOfPath(path: readonly PropertyKey[], candidate: object): string {
   const [head, index, field] = path.map(String);
+  const read = candidate as { countries?: unknown; participants?: unknown };
   if (head === 'countries') {
-    const entry = (candidate.countries as { role: string }[] | undefined)?.[Number(index)];
+    const entry = (read.countries as { role: string }[] | undefined)?.[Number(index)];
     return field === 'places' ? 'places' : COUNTRY_COLUMN(entry?.role ?? 'destination');
   }
   if (head === 'participants') {
-    const entry = (candidate.participants as { role: string }[] | undefined)?.[Number(index)];
+    const entry = (read.participants as { role: string }[] | undefined)?.[Number(index)];
     return ROLE_COLUMN(entry?.role ?? 'implementing');
   }
   if (head === 'peopleTargeted' || head === 'peopleReached')

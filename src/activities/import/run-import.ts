@@ -4,7 +4,7 @@ import { type ProvisionalOrganisation, registerProvisionalOrganisations } from '
 import type { Queryable } from '../../platform/db.js';
 import { type ActivityValues, isSameContent, valuesOf } from '../record.js';
 import type { ActivityInput, ImportFormat, ImportOutcome, ImportProblem, ImportReport } from '../schemas.js';
-import { ActivityBatchWriter, type ChangeContext, findByIdentifiers } from '../store.js';
+import { ActivityBatchWriter, type ChangeContext, findByIdentifiers, type PreparedRow } from '../store.js';
 import { readCsvRows } from './csv.js';
 import type { ParsedRecord } from './flat.js';
 import { parseIatiActivity } from './iati.js';
@@ -48,6 +48,9 @@ export class ImportRejected extends Error {
     this.name = 'ImportRejected';
   }
 }
+
+/** Rows read between two turns of the event loop (a few milliseconds of work). */
+const EVENT_LOOP_EVERY = 64;
 
 /** How many problems the report lists; all of them are counted. */
 export const LISTED_PROBLEMS = 1000;
@@ -101,7 +104,13 @@ class ImportRun {
   private readonly warnings: ImportProblem[] = [];
   private readonly seen = new Map<string, number>();
   /** Only what the write and its outcomes need: the parsed record itself is left to the collector. */
-  private batch: { row: number; identifier: string | null; values: ActivityValues }[] = [];
+  private batch: {
+    row: number;
+    identifier: string | null;
+    values: ActivityValues;
+    /** Encoded for the write as soon as it is read, unless nothing will be written. */
+    prepared: PreparedRow | null;
+  }[] = [];
   private rows = 0;
   private counts = { created: 0, updated: 0, unchanged: 0 };
   private hasHxlRow = false;
@@ -133,6 +142,10 @@ class ImportRun {
     const { record } = event;
     this.rows++;
     this.options.onProgress?.(this.rows, this.counts.created + this.counts.updated + this.counts.unchanged);
+    // Rows of one chunk of the file are read in microtasks, which hold back the network events of the batch
+    // being written (each statement's answer, the COPY's socket writes): letting them in every few rows keeps
+    // the database busy while JavaScript reads.
+    if (this.rows % EVENT_LOOP_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     if (this.options.onlyTrafficking && record.isTraffickingRelated === false) {
       this.skipped++;
       this.addOutcome(record, 'skipped', SKIPPED_REASON);
@@ -163,10 +176,13 @@ class ImportRun {
     }
     for (const proposal of record.proposals ?? []) this.toRegister.set(proposal.id, proposal);
     if (record.input.activityType === null) this.unclassified++;
+    const values = valuesOf(record.input, participantNames(record.input.participants));
+    const isWritten = !this.options.dryRun && this.problemCount === 0;
     this.batch.push({
       row: record.row,
       identifier: record.identifier,
-      values: valuesOf(record.input, participantNames(record.input.participants)),
+      values,
+      prepared: isWritten ? this.writer.prepare(values) : null,
     });
     if (this.batch.length >= (this.options.batchSize ?? 2000)) await this.flush();
   }
@@ -202,7 +218,7 @@ class ImportRun {
     }
     await this.registerProposals();
     const saved = await this.writer.save(
-      batch.map((b) => b.values),
+      batch.map((b) => b.prepared ?? this.writer.prepare(b.values)),
       existing,
     );
     this.counts.created += saved.created;
