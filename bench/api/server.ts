@@ -4,34 +4,23 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { loadConfig } from '../../src/platform/config.js';
 import { Sealer } from '../../src/platform/crypto.js';
-import { type DatabaseHandle, migrateDatabase, openDatabase } from '../../src/platform/db.js';
+import { type DatabaseHandle, migrateDatabase, openDatabase, runOnServer } from '../../src/platform/db.js';
 import { buildApp } from '../../src/server/app.js';
 import { seedDatabase } from '../../src/server/seed.js';
 
 const [engine, adminUrl] = process.argv.slice(2);
 
-async function adminQuery(statement: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 async function openBenchDatabase(): Promise<{ database: DatabaseHandle; remove(): Promise<void> }> {
   if (engine === 'postgres') {
     if (!adminUrl) throw new Error('the postgres engine needs a server URL');
     const name = `concerted_bench_${randomBytes(6).toString('hex')}`;
-    await adminQuery(`create database ${name}`);
+    await runOnServer(adminUrl, `create database ${name}`);
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     const database = await openDatabase({ databaseUrl: url.toString() });
-    return { database, remove: () => adminQuery(`drop database if exists ${name} with (force)`) };
+    return { database, remove: () => runOnServer(adminUrl, `drop database if exists ${name} with (force)`) };
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'concerted-bench-api-'));
   const database = await openDatabase({ dataDir });

@@ -11,8 +11,7 @@ import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { migrateDatabase, openDatabase, rowsOf } from '../../src/platform/db.js';
+import { migrateDatabase, openDatabase, rowsOf, runOnServer } from '../../src/platform/db.js';
 import { seedReferenceData } from '../../src/reference/index.js';
 import {
   fileFromPath,
@@ -70,16 +69,6 @@ const COPY_COLUMNS = [
 const print = (line: string) => process.stdout.write(`${line}\n`);
 const rate = (n: number, s: number) => `${Math.round(n / s).toLocaleString('en')} rows/s`;
 
-async function admin(statement: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 const name = `concerted_bench_${randomBytes(4).toString('hex')}`;
 const file = path.join(tmpdir(), `${name}.csv`);
 const smallFile = path.join(tmpdir(), `${name}-first.csv`);
@@ -89,7 +78,7 @@ url.pathname = `/${name}`;
 print(
   `Official statistics benchmark: ${rows.toLocaleString('en')} observations on PostgreSQL (scratch database ${name})`,
 );
-await admin(`create database ${name}`);
+await runOnServer(adminUrl, `create database ${name}`);
 const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
 try {
   await migrateDatabase(handle);
@@ -199,7 +188,7 @@ try {
   if (!importOk || !queryOk || !copyOk || !scalingOk) process.exitCode = 1;
 } finally {
   await handle.close();
-  await admin(`drop database if exists ${name} with (force)`);
+  await runOnServer(adminUrl, `drop database if exists ${name} with (force)`);
   await rm(file, { force: true });
   await rm(smallFile, { force: true });
 }

@@ -252,6 +252,20 @@ export async function getMigrationStatus(db: Queryable): Promise<MigrationStatus
   return { expected, applied, isCurrent: applied === expected, latest: journal.entries.at(-1)?.tag ?? null };
 }
 
+/**
+ * One statement on a server connection of its own, for what cannot run in a pool's transaction: creating,
+ * copying and dropping databases.
+ */
+export async function runOnServer(serverUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
 /** Rows of a raw query, the same shape on both drivers. */
 export async function rowsOf<T>(db: Queryable, query: ReturnType<typeof sql>): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };

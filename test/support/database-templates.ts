@@ -5,9 +5,8 @@ import { rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
-import { type DatabaseHandle, migrateDatabase, openDatabase } from '../../src/platform/db.js';
+import { type DatabaseHandle, migrateDatabase, openDatabase, runOnServer } from '../../src/platform/db.js';
 import { seedReferenceData } from '../../src/reference/index.js';
 
 /** Where each kind of template is: PGlite images as files, server templates as database names. */
@@ -43,8 +42,8 @@ export default async function makeTemplates(project: TestProject): Promise<() =>
     await Promise.all(Object.values(pgliteImage).map((file) => rm(file, { force: true })));
     if (adminUrl && serverTemplate)
       for (const name of Object.values(serverTemplate)) {
-        await adminQuery(adminUrl, `alter database ${name} with is_template false`);
-        await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+        await runOnServer(adminUrl, `alter database ${name} with is_template false`);
+        await runOnServer(adminUrl, `drop database if exists ${name} with (force)`);
       }
   };
 }
@@ -67,7 +66,7 @@ async function savePgliteImage(file: string, seed: boolean) {
 }
 
 async function makeServerTemplate(adminUrl: string, name: string, seed: boolean) {
-  await adminQuery(adminUrl, `create database ${name}`);
+  await runOnServer(adminUrl, `create database ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
@@ -77,15 +76,5 @@ async function makeServerTemplate(adminUrl: string, name: string, seed: boolean)
     await handle.close();
   }
   // A template may be copied only while nobody is connected to it; marking it so also keeps it unchanged.
-  await adminQuery(adminUrl, `alter database ${name} with is_template true allow_connections false`);
-}
-
-export async function adminQuery(adminUrl: string, statement: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
+  await runOnServer(adminUrl, `alter database ${name} with is_template true allow_connections false`);
 }

@@ -2,9 +2,15 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { inject } from 'vitest';
-import { type DatabaseHandle, type Engine, migrateDatabase, openDatabase } from '../../src/platform/db.js';
+import {
+  type DatabaseHandle,
+  type Engine,
+  migrateDatabase,
+  openDatabase,
+  runOnServer,
+} from '../../src/platform/db.js';
 import { seedReferenceData } from '../../src/reference/index.js';
-import { adminQuery, type DatabaseTemplates } from './database-templates.js';
+import type { DatabaseTemplates } from './database-templates.js';
 
 export type TestDatabase = DatabaseHandle & {
   /** closes and, on a server, drops the database */ dispose(): Promise<void>;
@@ -30,7 +36,7 @@ function postgres(adminUrl: string): TestEngine {
     async open(options = {}) {
       const name = `concerted_test_${randomBytes(6).toString('hex')}`;
       const template = templates()?.serverTemplate?.[kindOf(options.seed)];
-      await adminQuery(adminUrl, `create database ${name}${template ? ` template ${template}` : ''}`);
+      await runOnServer(adminUrl, `create database ${name}${template ? ` template ${template}` : ''}`);
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
       const handle = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
@@ -40,7 +46,7 @@ function postgres(adminUrl: string): TestEngine {
         ...handle,
         async dispose() {
           await handle.close();
-          await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+          await runOnServer(adminUrl, `drop database if exists ${name} with (force)`);
         },
       };
     },
