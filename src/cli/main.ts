@@ -2,6 +2,7 @@
 import { Command } from 'commander';
 import { activitiesCommand } from './activities-command.js';
 import { auditCommand } from './audit-command.js';
+import { casesCommand } from './cases-command.js';
 import { coverageCommand } from './coverage-command.js';
 import { dbCommand } from './db-command.js';
 import { organisationsCommand } from './organisations-command.js';
@@ -23,7 +24,8 @@ export function buildProgram(): Command {
     .addCommand(organisationsCommand())
     .addCommand(activitiesCommand())
     .addCommand(coverageCommand())
-    .addCommand(statsCommand());
+    .addCommand(statsCommand())
+    .addCommand(casesCommand());
 }
 
 export async function main(argv: string[]): Promise<void> {
