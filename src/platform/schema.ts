@@ -1,4 +1,5 @@
 // Every capability's tables, gathered for Drizzle (queries and migrations).
+export * from '../cases/schema.js';
 export * from '../access/schema.js';
 export * from '../activities/schema.js';
 export * from '../audit/schema.js';

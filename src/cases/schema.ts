@@ -1,0 +1,104 @@
+// Cases, their assigned workers, the persons' sealed personal data and the master keys' ids.
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  char,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { users } from '../access/schema.js';
+import { organisations } from '../partners/schema.js';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
+
+export const masterKeys = pgTable('master_keys', {
+  id: text('id').primaryKey(),
+  isCurrent: boolean('is_current').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  retiredAt: timestamp('retired_at', { withTimezone: true }),
+});
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    code: text('code').notNull(),
+    status: text('status').notNull().default('Active'),
+    organisationId: uuid('organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    sex: text('sex'),
+    gender: text('gender'),
+    ageBandAtIdentification: text('age_band_at_identification'),
+    ageBandWhenTrafficked: text('age_band_when_trafficked'),
+    citizenship: char('citizenship', { length: 3 }),
+    recruitmentCountries: char('recruitment_countries', { length: 3 }).array().notNull().default(sql`'{}'`),
+    transitCountries: char('transit_countries', { length: 3 }).array().notNull().default(sql`'{}'`),
+    exploitationCountries: char('exploitation_countries', { length: 3 }).array().notNull().default(sql`'{}'`),
+    formsOfExploitation: text('forms_of_exploitation').array().notNull().default(sql`'{}'`),
+    sector: text('sector'),
+    meansOfControl: text('means_of_control').array().notNull().default(sql`'{}'`),
+    recruitmentChannel: text('recruitment_channel'),
+    recruiterRelation: text('recruiter_relation'),
+    closureReason: text('closure_reason'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [uniqueIndex('cases_code_key').on(t.code), index('cases_organisation_idx').on(t.organisationId, t.updatedAt)],
+);
+
+export const caseWorkers = pgTable(
+  'case_workers',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.userId] }), index('case_workers_user_idx').on(t.userId)],
+);
+
+/** Field name → value sealed with the person's data key (see person/envelope.ts). */
+export type SealedFields = Record<string, string>;
+
+export const persons = pgTable('persons', {
+  caseId: uuid('case_id')
+    .primaryKey()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  masterKeyId: text('master_key_id')
+    .notNull()
+    .references(() => masterKeys.id),
+  wrappedDataKey: text('wrapped_data_key').notNull(),
+  fields: jsonb('fields').$type<SealedFields>().notNull().default({}),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+export const personFiles = pgTable('person_files', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  caseId: uuid('case_id')
+    .notNull()
+    .references(() => persons.caseId, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  sealedName: text('sealed_name').notNull(),
+  sealedMediaType: text('sealed_media_type').notNull(),
+  content: bytea('content').notNull(),
+  byteSize: integer('byte_size').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,151 @@
+// API shapes of cases and persons. A case holds no direct identifier: its code is generated, and everything
+// that could identify the person lives in the person record, which is sealed at rest.
+import { z } from 'zod';
+import { Int, IsoDate, PlainText } from '../platform/fields.js';
+import {
+  ForcedLabourSector,
+  FormOfExploitation,
+  Iso3,
+  MeansOfControl,
+  RecruitmentChannel,
+  Sex,
+} from '../reference/vocabulary.js';
+
+/** HTCDS 2.0 case statuses. */
+export const CASE_STATUSES = ['Active', 'FollowUp', 'Closed', 'ClosedReferred'] as const;
+export const CaseStatus = z.enum(CASE_STATUSES);
+export type CaseStatus = z.infer<typeof CaseStatus>;
+
+/** Age bands of the HTCDS and CTDC data (ageBroad). */
+export const AGE_BANDS = ['0-8', '9-17', '18-20', '21-23', '24-26', '27-29', '30-38', '39-47', '48+'] as const;
+export const AgeBand = z.enum(AGE_BANDS).describe('An age band as in the HTCDS and CTDC data');
+
+export const GENDERS = ['woman', 'man', 'transgender', 'other'] as const;
+export const Gender = z.enum(GENDERS).describe('Gender as the person states it');
+
+export const RECRUITER_RELATIONS = ['intimate_partner', 'friend', 'family_member', 'employer', 'other'] as const;
+export const RecruiterRelation = z.enum(RECRUITER_RELATIONS);
+
+export const CaseCode = z
+  .string()
+  .regex(/^C-\d{4}-[0-9A-Z]{6}$/)
+  .describe('The case code, never a name (for example C-2026-7KQ2MX)');
+
+const Countries = z.array(Iso3).max(50);
+
+/** The non-identifying facts of a case, kept in the clear for statistics. */
+export const CaseFacts = z
+  .object({
+    sex: Sex.nullable(),
+    gender: Gender.nullable(),
+    ageBandAtIdentification: AgeBand.nullable(),
+    ageBandWhenTrafficked: AgeBand.nullable(),
+    citizenship: Iso3.nullable(),
+    recruitmentCountries: Countries,
+    transitCountries: Countries,
+    exploitationCountries: Countries,
+    formsOfExploitation: z.array(FormOfExploitation).max(20),
+    sector: ForcedLabourSector.nullable(),
+    meansOfControl: z.array(MeansOfControl).max(20),
+    recruitmentChannel: RecruitmentChannel.nullable(),
+    recruiterRelation: RecruiterRelation.nullable(),
+  })
+  .partial()
+  .strict();
+export type CaseFacts = z.infer<typeof CaseFacts>;
+
+const NameEntry = z
+  .object({ kind: z.enum(['name', 'alias']), value: PlainText(200).min(1) })
+  .strict();
+const Contact = z
+  .object({ kind: z.enum(['phone', 'email', 'messaging', 'other']), value: PlainText(200).min(1) })
+  .strict();
+const IdentityDocument = z
+  .object({
+    kind: z.enum(['passport', 'national_id', 'residence_permit', 'birth_certificate', 'other']),
+    number: PlainText(100).min(1),
+    issuingCountry: Iso3.nullable().optional(),
+  })
+  .strict();
+const Address = z.object({ text: PlainText(500).min(1), country: Iso3.nullable().optional() }).strict();
+
+/** Personal data: every field is sealed with the person's data key before it reaches the database. */
+export const PersonData = z
+  .object({
+    names: z.array(NameEntry).max(20),
+    dateOfBirth: IsoDate.nullable(),
+    contacts: z.array(Contact).max(20),
+    identityDocuments: z.array(IdentityDocument).max(20),
+    addresses: z.array(Address).max(20),
+  })
+  .partial()
+  .strict();
+export type PersonData = z.infer<typeof PersonData>;
+export const PERSON_FIELDS = ['names', 'dateOfBirth', 'contacts', 'identityDocuments', 'addresses'] as const;
+
+export const CreateCaseRequest = z
+  .object({
+    organisationId: z.uuid().describe('The organisation that owns the case'),
+    facts: CaseFacts.default({}),
+    person: PersonData.optional().describe('Personal data, sealed at rest; may be added later'),
+  })
+  .strict();
+
+export const UpdateCaseRequest = z
+  .object({
+    version: Int({ min: 1 }).describe('The version you read; a change made since is refused as a conflict'),
+    status: CaseStatus.optional(),
+    closureReason: PlainText(500).min(1).nullable().optional(),
+    facts: CaseFacts.optional(),
+  })
+  .strict();
+
+export const PutPersonRequest = z
+  .object({
+    version: Int({ min: 0 }).describe('The person record’s version you read; 0 when there is none yet'),
+    person: PersonData,
+  })
+  .strict();
+
+export const CaseView = z.object({
+  id: z.uuid(),
+  code: CaseCode,
+  status: CaseStatus,
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  facts: CaseFacts,
+  closureReason: z.string().nullable(),
+  workers: z.array(z.object({ userId: z.uuid(), displayName: z.string() })),
+  hasPerson: z.boolean(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number().int(),
+});
+export type CaseView = z.infer<typeof CaseView>;
+
+export const CaseSummary = CaseView.pick({
+  id: true,
+  code: true,
+  status: true,
+  organisationId: true,
+  organisationName: true,
+  updatedAt: true,
+});
+
+export const PersonView = z.object({
+  caseId: z.uuid(),
+  version: z.number().int(),
+  person: PersonData,
+  updatedAt: z.string().nullable(),
+});
+export type PersonView = z.infer<typeof PersonView>;
+
+export const CaseListQuery = z
+  .object({
+    status: CaseStatus.optional(),
+    organisationId: z.uuid().optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+export const AssignRequest = z.object({ userId: z.uuid() }).strict();

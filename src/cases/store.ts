@@ -1,0 +1,234 @@
+// Cases and persons in the database, always inside a request's transaction: row-level security decides which
+// cases exist for the requester, so a case out of reach reads as not found.
+import { randomInt } from 'node:crypto';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { users } from '../access/schema.js';
+import { organisations } from '../partners/schema.js';
+import type { Queryable, Transaction } from '../platform/db.js';
+import { AppError } from '../platform/errors.js';
+import { newDataKey, openField, sealField, unwrapDataKey, wrapDataKey } from './person/envelope.js';
+import { currentMasterKeyId, type KeyRing } from './person/keyring.js';
+import { caseWorkers, cases, persons } from './schema.js';
+import {
+  type CaseFacts,
+  type CaseStatus,
+  type CaseView,
+  PERSON_FIELDS,
+  type PersonData,
+  type PersonView,
+} from './schemas.js';
+
+const CODE_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A case code that says nothing about the person: the year and six random characters. */
+export function newCaseCode(now = new Date()): string {
+  let suffix = '';
+  for (let i = 0; i < 6; i++) suffix += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return `C-${now.getUTCFullYear()}-${suffix}`;
+}
+
+type CaseRow = typeof cases.$inferSelect;
+
+export async function createCase(
+  tx: Transaction,
+  keys: KeyRing,
+  input: { organisationId: string; facts: CaseFacts; person?: PersonData | undefined },
+  userId: string,
+): Promise<CaseView> {
+  let created: CaseRow | undefined;
+  for (let attempt = 0; !created && attempt < 5; attempt++) {
+    [created] = await tx
+      .insert(cases)
+      .values({ code: newCaseCode(), organisationId: input.organisationId, createdBy: userId, ...input.facts })
+      .onConflictDoNothing({ target: cases.code })
+      .returning();
+  }
+  if (!created) throw new AppError('conflict', 'Could not find a free case code; try again.');
+  await tx.insert(caseWorkers).values({ caseId: created.id, userId });
+  if (input.person) await writePerson(tx, keys, created.id, 0, input.person);
+  return getCase(tx, created.id);
+}
+
+export async function listCases(
+  tx: Transaction,
+  filters: { status?: CaseStatus | undefined; organisationId?: string | undefined; limit: number },
+) {
+  const conditions = [
+    filters.status ? eq(cases.status, filters.status) : undefined,
+    filters.organisationId ? eq(cases.organisationId, filters.organisationId) : undefined,
+  ].filter((condition) => condition !== undefined);
+  const rows = await tx
+    .select({
+      id: cases.id,
+      code: cases.code,
+      status: cases.status,
+      organisationId: cases.organisationId,
+      organisationName: organisations.name,
+      updatedAt: cases.updatedAt,
+    })
+    .from(cases)
+    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(cases.updatedAt), asc(cases.code))
+    .limit(filters.limit);
+  return rows.map((row) => ({ ...row, status: row.status as CaseStatus, updatedAt: row.updatedAt.toISOString() }));
+}
+
+/** The case as the requester may see it; not found when it does not exist or is out of their reach. */
+export async function getCase(tx: Transaction, id: string): Promise<CaseView> {
+  const [row] = await tx
+    .select({ case: cases, organisationName: organisations.name })
+    .from(cases)
+    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .where(eq(cases.id, id));
+  if (!row) throw caseNotFound();
+  const workers = await tx
+    .select({ userId: caseWorkers.userId, displayName: users.displayName })
+    .from(caseWorkers)
+    .innerJoin(users, eq(users.id, caseWorkers.userId))
+    .where(eq(caseWorkers.caseId, id))
+    .orderBy(asc(users.displayName));
+  const [person] = await tx.select({ id: persons.caseId }).from(persons).where(eq(persons.caseId, id));
+  return caseView(row.case, row.organisationName, workers, Boolean(person));
+}
+
+export async function updateCase(
+  tx: Transaction,
+  id: string,
+  change: { version: number; status?: CaseStatus | undefined; closureReason?: string | null | undefined; facts?: CaseFacts | undefined },
+): Promise<CaseView> {
+  const current = await getCase(tx, id);
+  if (current.version !== change.version) throw staleVersion('case', current.version);
+  const status = change.status ?? current.status;
+  const closing = status === 'Closed' || status === 'ClosedReferred';
+  const closureReason = closing ? (change.closureReason ?? current.closureReason) : null;
+  if (closing && !closureReason)
+    throw new AppError('validation_failed', 'A case is closed with a reason: give closureReason.', [
+      { path: 'body.closureReason', code: 'required', message: 'Say why the case is closed' },
+    ]);
+  await tx
+    .update(cases)
+    .set({
+      ...change.facts,
+      status,
+      closureReason,
+      updatedAt: sql`now()`,
+      version: sql`${cases.version} + 1`,
+    })
+    .where(and(eq(cases.id, id), eq(cases.version, change.version)));
+  return getCase(tx, id);
+}
+
+export async function assignWorker(tx: Transaction, caseId: string, userId: string): Promise<CaseView> {
+  await getCase(tx, caseId);
+  await tx.insert(caseWorkers).values({ caseId, userId }).onConflictDoNothing();
+  return getCase(tx, caseId);
+}
+
+export async function unassignWorker(tx: Transaction, caseId: string, userId: string): Promise<CaseView> {
+  await getCase(tx, caseId);
+  await tx.delete(caseWorkers).where(and(eq(caseWorkers.caseId, caseId), eq(caseWorkers.userId, userId)));
+  return getCase(tx, caseId);
+}
+
+/** Opens the person record: each field with the person's data key, itself unwrapped with its master key. */
+export async function readPerson(tx: Transaction, keys: KeyRing, caseId: string): Promise<PersonView> {
+  await getCase(tx, caseId);
+  const [row] = await tx.select().from(persons).where(eq(persons.caseId, caseId));
+  if (!row) return { caseId, version: 0, person: {}, updatedAt: null };
+  const dataKey = unwrapDataKey(await keys.key(row.masterKeyId), row.wrappedDataKey, caseId);
+  const person: Record<string, unknown> = {};
+  for (const field of PERSON_FIELDS) {
+    const sealed = row.fields[field];
+    if (sealed !== undefined) person[field] = JSON.parse(openField(dataKey, caseId, field, sealed));
+  }
+  return { caseId, version: row.version, person: person as PersonData, updatedAt: row.updatedAt.toISOString() };
+}
+
+/**
+ * Replaces the fields given (a field left out stays as it is; null or [] empties it). A new person gets a
+ * data key of their own, wrapped with the current master key.
+ */
+export async function writePerson(
+  tx: Transaction,
+  keys: KeyRing,
+  caseId: string,
+  version: number,
+  data: PersonData,
+): Promise<PersonView> {
+  const [row] = await tx.select().from(persons).where(eq(persons.caseId, caseId)).for('update');
+  if ((row?.version ?? 0) !== version) throw staleVersion('person record', row?.version ?? 0);
+  const masterKeyId = row?.masterKeyId ?? (await currentMasterKeyId(tx, keys));
+  const dataKey = row
+    ? unwrapDataKey(await keys.key(row.masterKeyId), row.wrappedDataKey, caseId)
+    : newDataKey();
+  const fields = { ...row?.fields };
+  for (const field of PERSON_FIELDS) {
+    const value = data[field];
+    if (value !== undefined) fields[field] = sealField(dataKey, caseId, field, JSON.stringify(value));
+  }
+  if (row) {
+    await tx
+      .update(persons)
+      .set({ fields, updatedAt: sql`now()`, version: sql`${persons.version} + 1` })
+      .where(eq(persons.caseId, caseId));
+  } else {
+    const wrappedDataKey = wrapDataKey(await keys.key(masterKeyId), dataKey, caseId);
+    await tx.insert(persons).values({ caseId, masterKeyId, wrappedDataKey, fields });
+  }
+  await tx.update(cases).set({ updatedAt: sql`now()` }).where(eq(cases.id, caseId));
+  return readPerson(tx, keys, caseId);
+}
+
+/** The organisation that holds a case, read as the server: break-glass asks before any grant exists. */
+export async function findCaseOwner(db: Queryable, id: string): Promise<string | null> {
+  const [row] = await db.select({ organisationId: cases.organisationId }).from(cases).where(eq(cases.id, id));
+  return row?.organisationId ?? null;
+}
+
+function caseView(
+  row: CaseRow,
+  organisationName: string,
+  workers: { userId: string; displayName: string }[],
+  hasPerson: boolean,
+): CaseView {
+  return {
+    id: row.id,
+    code: row.code,
+    status: row.status as CaseStatus,
+    organisationId: row.organisationId,
+    organisationName,
+    facts: {
+      sex: row.sex as CaseFacts['sex'],
+      gender: row.gender as CaseFacts['gender'],
+      ageBandAtIdentification: row.ageBandAtIdentification as CaseFacts['ageBandAtIdentification'],
+      ageBandWhenTrafficked: row.ageBandWhenTrafficked as CaseFacts['ageBandWhenTrafficked'],
+      citizenship: row.citizenship,
+      recruitmentCountries: row.recruitmentCountries,
+      transitCountries: row.transitCountries,
+      exploitationCountries: row.exploitationCountries,
+      formsOfExploitation: row.formsOfExploitation as CaseFacts['formsOfExploitation'],
+      sector: row.sector as CaseFacts['sector'],
+      meansOfControl: row.meansOfControl as CaseFacts['meansOfControl'],
+      recruitmentChannel: row.recruitmentChannel as CaseFacts['recruitmentChannel'],
+      recruiterRelation: row.recruiterRelation as CaseFacts['recruiterRelation'],
+    },
+    closureReason: row.closureReason,
+    workers,
+    hasPerson,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    version: row.version,
+  };
+}
+
+function caseNotFound(): AppError {
+  return new AppError('not_found', 'No such case, or it is not one you work on.');
+}
+
+function staleVersion(what: string, current: number): AppError {
+  return new AppError(
+    'conflict',
+    `The ${what} was changed since you read it (it is now at version ${current}); read it again and repeat your change.`,
+  );
+}
