@@ -63,6 +63,11 @@ export type BuildAppOptions = {
   sealer?: Sealer;
   /** Import slots, reader budget and limits; the declared limits by default. */
   uploads?: UploadSettings;
+  /**
+   * Serve answers of the routes that opt in again while the data is unchanged (true by default);
+   * false for tests and benchmarks of the path that answers every request from the database.
+   */
+  keepAnswers?: boolean;
 };
 
 export const API_PREFIX = '/api/v1';
@@ -113,7 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(httpErrors);
   await app.register(securityHeaders);
   await app.register(accessControl);
-  await app.register(publicCache);
+  if (options.keepAnswers !== false) await app.register(publicCache);
   await app.register(uploads, options.uploads ?? {});
   await registerOpenApi(app);
   await app.register(healthRoutes, { prefix: '/api' });
