@@ -16,26 +16,25 @@ export async function loadAnalysisInput(
   query: CoverageQuery,
   sources?: readonly NeedSource[],
 ): Promise<AnalysisInput & { needSources: string[] }> {
-  const [rows, orgs, memberships, mechanisms] = await Promise.all([
-    loadActivities(db, query),
-    db
-      .select({ id: organisations.id, name: organisations.name, actorType: organisations.actorType })
-      .from(organisations),
-    db
-      .select({ mechanismId: mechanismMembers.mechanismId, organisationId: mechanismMembers.organisationId })
-      .from(mechanismMembers)
-      .where(sql`${mechanismMembers.leftOn} is null`),
-    db
-      .select({
-        id: coordinationMechanisms.id,
-        name: coordinationMechanisms.name,
-        kind: coordinationMechanisms.kind,
-        countries: coordinationMechanisms.countries,
-        members: sql<number>`(select count(*)::int from ${mechanismMembers} m
+  // One after the other: a transaction's queries share one connection, which runs them in turn anyway.
+  const rows = await loadActivities(db, query);
+  const orgs = await db
+    .select({ id: organisations.id, name: organisations.name, actorType: organisations.actorType })
+    .from(organisations);
+  const memberships = await db
+    .select({ mechanismId: mechanismMembers.mechanismId, organisationId: mechanismMembers.organisationId })
+    .from(mechanismMembers)
+    .where(sql`${mechanismMembers.leftOn} is null`);
+  const mechanisms = await db
+    .select({
+      id: coordinationMechanisms.id,
+      name: coordinationMechanisms.name,
+      kind: coordinationMechanisms.kind,
+      countries: coordinationMechanisms.countries,
+      members: sql<number>`(select count(*)::int from ${mechanismMembers} m
           where m.mechanism_id = ${MECHANISM_ID} and m.left_on is null)`,
-      })
-      .from(coordinationMechanisms),
-  ]);
+    })
+    .from(coordinationMechanisms);
   const mechanismsOf = new Map<string, Set<string>>();
   for (const m of memberships)
     mechanismsOf.set(
