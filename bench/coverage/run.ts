@@ -149,9 +149,17 @@ async function main() {
       if (only && !name.includes(only)) continue;
       await get(url);
       const times: number[] = [];
+      const cpu: { node: number; server: number | null }[] = [];
       let detail = '';
       for (let i = 0; i < RUNS; i++) {
+        const serverBefore = await databaseCpuMs(handle.db);
+        const nodeBefore = process.cpuUsage();
         const { ms, result } = await timeIt(() => get(url));
+        const serverAfter = await databaseCpuMs(handle.db);
+        cpu.push({
+          node: cpuMs(process.cpuUsage(nodeBefore)),
+          server: serverBefore === null || serverAfter === null ? null : serverAfter - serverBefore,
+        });
         times.push(ms);
         const body = result.json().data;
         detail = body.cells
@@ -163,6 +171,12 @@ async function main() {
       const figure = { name, ms: median(times), detail, ...(target ? { target } : {}) };
       figures.push(figure);
       printFigure(figure);
+      const servers = cpu.flatMap((c) => (c.server === null ? [] : [c.server]));
+      process.stdout.write(
+        `  CPU per request (not slowed by other work on the machine): ${median(cpu.map((c) => c.node)).toFixed(0)} ms in Node.js${servers.length ? `, ${median(servers).toFixed(0)} ms in the database server` : ''}; load average ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}\n`,
+      );
     }
     await app.close();
 
@@ -306,4 +320,23 @@ function loadAverage(): string {
   return loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
+}
+
+/**
+ * CPU time so far of every server process connected to the benchmark's database (the requests' pool and this
+ * one), in ms: the server's share of a request, however busy the machine is. Null when not a local server.
+ */
+async function databaseCpuMs(db: Queryable): Promise<number | null> {
+  if (!process.env.BENCH_DATABASE_URL) return null;
+  const rows = await rowsOf<{ pid: number }>(
+    db,
+    sql`select pid from pg_stat_activity where datname = current_database()`,
+  );
+  let total = 0;
+  for (const row of rows) {
+    const ms = await processCpuMs(Number(row.pid));
+    if (ms === null) return null;
+    total += ms;
+  }
+  return total;
 }
