@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
@@ -149,9 +149,17 @@ async function main() {
       if (only && !name.includes(only)) continue;
       await get(url);
       const times: number[] = [];
+      const cpu: { node: number; server: number | null }[] = [];
       let detail = '';
       for (let i = 0; i < RUNS; i++) {
+        const serverBefore = await databaseCpuMs(handle.db);
+        const nodeBefore = process.cpuUsage();
         const { ms, result } = await timeIt(() => get(url));
+        const serverAfter = await databaseCpuMs(handle.db);
+        cpu.push({
+          node: cpuMs(process.cpuUsage(nodeBefore)),
+          server: serverBefore === null || serverAfter === null ? null : serverAfter - serverBefore,
+        });
         times.push(ms);
         const body = result.json().data;
         detail = body.cells
@@ -163,6 +171,12 @@ async function main() {
       const figure = { name, ms: median(times), detail, ...(target ? { target } : {}) };
       figures.push(figure);
       printFigure(figure);
+      const servers = cpu.flatMap((c) => (c.server === null ? [] : [c.server]));
+      process.stdout.write(
+        `  CPU per request (not slowed by other work on the machine): ${median(cpu.map((c) => c.node)).toFixed(0)} ms in Node.js${servers.length ? `, ${median(servers).toFixed(0)} ms in the database server` : ''}; load average ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')}\n`,
+      );
     }
     await app.close();
 
@@ -221,6 +235,7 @@ async function importGenerated(handle: DatabaseHandle, count: number, uniform: b
     const retained: number[] = [];
     // The collections forced to measure the heap are the benchmark's own work, not the import's.
     let heapCheckCpuMs = 0;
+    let heapCheckWallMs = 0;
     const cpuBefore = process.cpuUsage();
     let serverCpu: { pid: number; before: number | null } | null = null;
     const imported = await timeIt(() =>
@@ -234,8 +249,10 @@ async function importGenerated(handle: DatabaseHandle, count: number, uniform: b
           onProgress: (records) => {
             if (collect && records % 5000 === 0) {
               const before = process.cpuUsage();
+              const start = performance.now();
               collect();
               retained.push(process.memoryUsage().heapUsed - heapBefore);
+              heapCheckWallMs += performance.now() - start;
               heapCheckCpuMs += cpuMs(process.cpuUsage(before));
             }
           },
@@ -246,13 +263,17 @@ async function importGenerated(handle: DatabaseHandle, count: number, uniform: b
     const serverCpuMs = await serverCpuSince(serverCpu);
     if (imported.result.problemCount > 0)
       throw new Error(JSON.stringify(imported.result.problems.slice(0, 3)));
-    const rate = Math.round(count / (imported.ms / 1000));
+    // The heap checks stop the import while they run: their time is taken off the wall clock too.
+    const wallMs = imported.ms - heapCheckWallMs;
+    const rate = Math.round(count / (wallMs / 1000));
     process.stdout.write(
-      `import (streamed CSV, ${(size / 1e6).toFixed(1)} MB): ${(imported.ms / 1000).toFixed(1)} s, ${rate} activities/s (${(rate / TARGET_IMPORT_RATE).toFixed(2)} × target ${TARGET_IMPORT_RATE}/s${rate >= TARGET_IMPORT_RATE ? ', met' : ', MISSED'}), ${retained.length ? `heap held after each 5,000 records: ${retained.map((b) => (b / 1e6).toFixed(0)).join(', ')} MB` : 'run with --expose-gc to see heap held'}\n`,
+      `import (streamed CSV, ${(size / 1e6).toFixed(1)} MB): ${(wallMs / 1000).toFixed(1)} s, ${rate} activities/s (${(rate / TARGET_IMPORT_RATE).toFixed(2)} × target ${TARGET_IMPORT_RATE}/s${rate >= TARGET_IMPORT_RATE ? ', met' : ', MISSED'}), load average ${loadAverage()}, ${retained.length ? `heap held after each 5,000 records: ${retained.map((b) => (b / 1e6).toFixed(0)).join(', ')} MB` : 'run with --expose-gc to see heap held'}\n`,
     );
-    // CPU time, unlike the wall clock, does not grow with the load of a shared machine.
+    // CPU time, unlike the wall clock, does not grow with the load of a shared machine: with Node.js and the
+    // server working side by side, the rate an idle machine of two cores reaches is bounded by the larger one.
+    const perActivity = (ms: number) => ((ms * 1000) / count).toFixed(1);
     process.stdout.write(
-      `import CPU: ${((clientCpuMs * 1000) / count).toFixed(0)} µs per activity in Node.js${heapCheckCpuMs > 0 ? ` (besides ${((heapCheckCpuMs * 1000) / count).toFixed(0)} µs in the heap checks)` : ''}${serverCpuMs === null ? ' (database server CPU not readable: not a local server)' : `, ${((serverCpuMs * 1000) / count).toFixed(0)} µs in the database server`}\n`,
+      `import per activity: ${perActivity(wallMs)} µs wall, ${perActivity(clientCpuMs)} µs CPU in Node.js${serverCpuMs === null ? ' (database server CPU not readable: not a local server)' : `, ${perActivity(serverCpuMs)} µs CPU in the database server`}${heapCheckCpuMs > 0 ? ` (besides ${perActivity(heapCheckCpuMs)} µs in the heap checks)` : ''}\n`,
     );
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -285,14 +306,37 @@ async function serverCpuSince(server: { pid: number; before: number | null } | n
   return now === null ? null : now - server.before;
 }
 
-/** User and system time of a local process from /proc (Linux), in ms; null elsewhere. */
+/** CPU time of a local process from /proc (Linux: its threads' run time in ns, schedstat), in ms; null elsewhere. */
 async function processCpuMs(pid: number): Promise<number | null> {
   try {
-    const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Fields 14 and 15 of stat (utime, stime), in clock ticks of 10 ms on Linux.
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    const [runNs] = (await readFile(`/proc/${pid}/schedstat`, 'utf8')).split(' ');
+    return Number(runNs) / 1e6;
   } catch {
     return null;
   }
+}
+
+function loadAverage(): string {
+  return loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+}
+
+/**
+ * CPU time so far of every server process connected to the benchmark's database (the requests' pool and this
+ * one), in ms: the server's share of a request, however busy the machine is. Null when not a local server.
+ */
+async function databaseCpuMs(db: Queryable): Promise<number | null> {
+  if (!process.env.BENCH_DATABASE_URL) return null;
+  const rows = await rowsOf<{ pid: number }>(
+    db,
+    sql`select pid from pg_stat_activity where datname = current_database()`,
+  );
+  let total = 0;
+  for (const row of rows) {
+    const ms = await processCpuMs(Number(row.pid));
+    if (ms === null) return null;
+    total += ms;
+  }
+  return total;
 }

@@ -139,20 +139,38 @@ export function isValidCsrfToken(sessionToken: string, presented: string | undef
 
 export type Authenticated = { principal: Extract<Principal, { kind: 'user' }>; sessionTokenHash?: string };
 
+/** A live session as its check found it, with what decides how long that finding may be reused. */
+export type CheckedSession = Authenticated & {
+  sessionTokenHash: string;
+  lastSeenMs: number;
+  expiresMs: number;
+  /** The check wrote the session's last use (which raises the data version). */
+  touched: boolean;
+  /**
+   * The user holds an unrevoked, unexpired break-glass grant: what row-level security shows them then
+   * changes with the clock (the grant expires without a write), not with the data alone.
+   */
+  holdsBreakGlass: boolean;
+};
+
+/** A session is touched at most once a minute: a busy page must not write on every request. */
+export const SESSION_TOUCH_MS = 60_000;
+
 /** The user behind a session cookie, or a reason it no longer counts. */
 export async function authenticateSession(
   db: Database,
   sessionToken: string,
-): Promise<Authenticated | 'expired'> {
+): Promise<CheckedSession | 'expired'> {
   const tokenHash = sha256Hex(sessionToken);
-  // Every request with a session asks this: the session, whether its user is active and the user's
-  // memberships in one round trip.
+  // Every request with a session not checked since the data last changed asks this: the session,
+  // whether its user is active, the user's memberships and grants in one round trip.
   const [session] = await rowsOf<{
     userId: string;
     lastSeenMs: number | string;
     expiresMs: number | string;
     hasSecondFactor: boolean;
     isActive: boolean;
+    holdsBreakGlass: boolean;
     memberships: Membership[] | string;
   }>(
     db,
@@ -161,6 +179,8 @@ export async function authenticateSession(
           (extract(epoch from s.expires_at) * 1000)::float8 as "expiresMs",
           s.second_factor_at is not null as "hasSecondFactor",
           u.id is not null as "isActive",
+          exists (select 1 from ${breakGlassGrants} g where g.user_id = s.user_id
+                  and g.revoked_at is null and g.expires_at > now()) as "holdsBreakGlass",
           coalesce((select json_agg(json_build_object('organisationId', m.organisation_id, 'role', m.role))
                     from ${memberships} m where m.user_id = s.user_id), '[]'::json) as "memberships"
         from ${sessions} s left join ${users} u on u.id = s.user_id and u.disabled_at is null
@@ -174,8 +194,8 @@ export async function authenticateSession(
     return 'expired';
   }
   if (!session.isActive) return 'expired';
-  // Touch at most once a minute: a busy page must not write on every request.
-  if (idleSince > 60_000)
+  const touched = idleSince > SESSION_TOUCH_MS;
+  if (touched)
     await db
       .update(sessions)
       .set({ lastSeenAt: new Date(now) })
@@ -192,7 +212,14 @@ export async function authenticateSession(
     via: 'session' as const,
     secondFactor: session.hasSecondFactor,
   };
-  return { principal, sessionTokenHash: tokenHash };
+  return {
+    principal,
+    sessionTokenHash: tokenHash,
+    lastSeenMs: touched ? now : Number(session.lastSeenMs),
+    expiresMs: Number(session.expiresMs),
+    touched,
+    holdsBreakGlass: session.holdsBreakGlass,
+  };
 }
 
 /** The user behind an API token, limited to the roles the token was given. */

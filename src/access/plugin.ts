@@ -6,7 +6,8 @@ import fp from 'fastify-plugin';
 import { type AuditEvent, appendAudit } from '../audit/chain.js';
 import type { Transaction } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
-import { authenticateSession, authenticateToken, isValidCsrfToken, SESSION_COOKIE } from './accounts.js';
+import { authenticateToken, isValidCsrfToken, SESSION_COOKIE } from './accounts.js';
+import { ANONYMOUS_SCOPE } from './answer-cache.js';
 import { actorOf, asImporter, asRequester } from './context.js';
 import {
   ACTIONS,
@@ -18,6 +19,7 @@ import {
   type Resource,
 } from './policy.js';
 import './request-context.js';
+import { SessionChecks } from './session-checks.js';
 import { sessionCookieAttributes } from './session-cookie.js';
 
 const ANONYMOUS: FastifyRequest['principal'] = Object.freeze({ kind: 'anonymous' as const });
@@ -25,14 +27,28 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Writes that happen before there is a session to forge. */
 const CSRF_EXEMPT: ReadonlySet<string> = new Set(['auth.sign_in']);
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Checks sessions, and keeps the checks while the data is unchanged unless told not to. */
+    sessionChecks: SessionChecks;
+  }
+}
+
+export type AccessControlOptions = {
+  /** Reuse a session's check while the data version is unchanged (true by default). */
+  keepSessionChecks?: boolean;
+};
+
 export const accessControl = fp(
-  async (app: FastifyInstance) => {
+  async (app: FastifyInstance, options: AccessControlOptions) => {
     await app.register(cookie);
+    app.decorate('sessionChecks', new SessionChecks({ keep: options.keepSessionChecks !== false }));
     app.decorateRequest('principal', null as never);
     app.decorateRequest('auditSubject', undefined);
     app.decorateRequest('sessionToken', null);
     app.decorateRequest('sessionExpired', false);
     app.decorateRequest('audited', false);
+    app.decorateRequest('answerScope', null);
     app.decorateRequest('transaction', runAsRequester);
     app.decorateRequest('importTransaction', runAsImporter);
     app.decorateRequest('authorize', authorizeOnResource);
@@ -40,7 +56,7 @@ export const accessControl = fp(
     app.addHook('preValidation', authorizeRouteAction);
     app.addHook('onResponse', auditUnrecordedOutcome);
   },
-  { name: 'access-control', dependencies: ['http-errors'] },
+  { name: 'access-control', dependencies: ['http-errors', 'data-versions'] },
 );
 
 function isApiRequest(request: FastifyRequest): boolean {
@@ -58,12 +74,16 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply): Promi
       throw new AppError('unauthenticated', 'Send an API token as "Authorization: Bearer <token>".');
     const found = await authenticateToken(db, token);
     if (!found) throw new AppError('unauthenticated', 'The API token is unknown, expired or revoked.');
+    // Each use of a token writes its last use, and RLS sees the user's grants: nothing of it is kept.
     setPrincipal(request, found.principal);
     return;
   }
   const sessionToken = request.cookies[SESSION_COOKIE];
-  if (!sessionToken) return;
-  const found = await authenticateSession(db, sessionToken);
+  if (!sessionToken) {
+    request.answerScope = ANONYMOUS_SCOPE;
+    return;
+  }
+  const found = await request.server.sessionChecks.check(request, sessionToken);
   if (found === 'expired') {
     request.sessionExpired = true;
     reply.clearCookie(SESSION_COOKIE, sessionCookieAttributes(request));
@@ -71,6 +91,7 @@ async function authenticate(request: FastifyRequest, reply: FastifyReply): Promi
   }
   setPrincipal(request, found.principal);
   request.sessionToken = sessionToken;
+  request.answerScope = found.answerScope;
 }
 
 function setPrincipal(request: FastifyRequest, principal: FastifyRequest['principal']) {

@@ -36,5 +36,10 @@ declare module 'fastify' {
     sessionExpired: boolean;
     /** An audit entry for this request has been written. */
     audited: boolean;
+    /**
+     * Who this request's answer may be served to again: requests of the same scope see the same rows
+     * and get the same decisions (answer-cache.ts). Null when nothing of this request may be kept.
+     */
+    answerScope: string | null;
   }
 }

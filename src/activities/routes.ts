@@ -75,7 +75,7 @@ export async function activityRoutes(app: FastifyInstance) {
   api.get(
     '/',
     {
-      config: { action: 'activities.read', publicCache: true },
+      config: { action: 'activities.read', keepAnswers: true },
       schema: {
         tags: TAGS,
         summary: 'Activities (who does what, where, for whom, when), in identifier order',

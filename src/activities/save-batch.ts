@@ -118,9 +118,10 @@ export class ActivityBatchWriter {
       return { values, copy: null, fields: [id, values.identifier, '1', ...texts, snapshot] };
     const bytes = this.lines;
     const start = bytes.length;
-    const end = bytes.append(
-      `${id}\t${copyField(values.identifier)}\t1\t${copyContent(texts)}\t${copyField(snapshot)}\n`,
-    );
+    // In three parts: the snapshot, the longest, is written as the flat string it already is.
+    bytes.append(`${id}\t${copyField(values.identifier)}\t1\t${copyContent(texts)}\t`);
+    bytes.append(copyField(snapshot));
+    const end = bytes.appendByte(0x0a);
     return { values, copy: { bytes, start, end }, fields: null };
   }
 

@@ -1,7 +1,6 @@
 // The coverage matrix read from the coverage cells that triggers keep beside activities (migration 0016).
 import { and, type SQL, sql } from 'drizzle-orm';
 import { type Queryable, rowsOf } from '../platform/db.js';
-import type { CellFigures } from './aggregate.js';
 import type { CoverageQuery } from './schemas.js';
 
 /** The cell's dimensions, in the order the cell tables key them. */
@@ -61,6 +60,8 @@ export async function countLeftOut(
 }
 
 /**
+ * The cells as the API's JSON array of matrix cells, built by the database: at a million activities the matrix
+ * holds a couple of hundred thousand cells, and parsing and writing them again in Node.js cost more than the query.
  * The cells over every activity the caller sees, less the activities the period leaves out (found by the date
  * indexes): a wide period reads the cells and a few activities. A cell loses an organisation when every one of
  * that organisation's activities in it is left out. `conditions` are the activity filters without the period.
@@ -69,7 +70,7 @@ export async function matrixFromCells(
   db: Queryable,
   query: CoverageQuery,
   conditions: SQL[],
-): Promise<CellFigures[]> {
+): Promise<string> {
   const period = leftOutByPeriod(query);
   const currency = query.currency;
   const leftOut = period
@@ -109,42 +110,34 @@ export async function matrixFromCells(
       lost_organisations as (select ${KEY}, 0 as n from coverage_cells where false)`;
   // Writes only note their changes: the cells take them in first, in one pass (they are then everyone's).
   await rowsOf(db, sql`select coverage_cells_catch_up()`);
-  // Compiling this query for the JIT costs more than running it; sorting the cells needs more than 4 MB.
-  await rowsOf(db, sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true)`);
+  // Compiling this query for the JIT costs more than running it; sorting the cells needs more than 4 MB. The
+  // cells fill after the statistics were last taken (right after a large import), so the planner may expect a
+  // handful of cells and join thousands to thousands in nested loops (seconds): hash joins cost little either way.
+  await rowsOf(
+    db,
+    sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true),
+      set_config('enable_nestloop', 'off', true)`,
+  );
   const [row] = await rowsOf<{ data: string | null }>(
     db,
     sql`with cells as (select * from coverage_cells c where ${and(...cellConditions(query, 'c'))}),
       budgets as (
         select ${KEY}, amount, activities from coverage_cell_budgets b
         where ${and(...cellConditions(query, 'b'), sql`b.currency = ${currency}`)})${leftOut}
-      select json_agg(json_build_array(c.iso3, c.pillar, c.activity_type, c.target_group, c.form,
-          c.organisations - coalesce(l.n, 0),
-          c.activities - coalesce(x.activities, 0),
-          case when c.reached_activities - coalesce(x.reached_activities, 0) > 0
+      select coalesce(json_agg(json_build_object('iso3', c.iso3, 'pillar', c.pillar,
+          'activityType', c.activity_type, 'targetGroup', nullif(c.target_group, ''), 'form', nullif(c.form, ''),
+          'organisations', c.organisations - coalesce(l.n, 0),
+          'activities', c.activities - coalesce(x.activities, 0),
+          'peopleReached', case when c.reached_activities - coalesce(x.reached_activities, 0) > 0
             then c.reached - coalesce(x.reached, 0) end,
-          (coalesce(b.amount, 0) - coalesce(x.amount, 0))::text,
-          c.budgeted_activities - coalesce(b.activities, 0) - coalesce(x.others, 0))
-        order by c.iso3, c.pillar, c.activity_type, c.target_group, c.form)::text as data
+          'budget', coalesce(b.amount, 0) - coalesce(x.amount, 0),
+          'budgetOtherCurrencies', c.budgeted_activities - coalesce(b.activities, 0) - coalesce(x.others, 0))
+        order by c.iso3, c.pillar, c.activity_type, c.target_group, c.form), '[]')::text as data
       from cells c
       left join budgets b using (iso3, pillar, activity_type, target_group, form)
       left join lost_cells x using (iso3, pillar, activity_type, target_group, form)
       left join lost_organisations l using (iso3, pillar, activity_type, target_group, form)
       where c.activities - coalesce(x.activities, 0) > 0`,
   );
-  type Row = [string, string, string, string, string, number, number, number | null, string, number];
-  const rows = JSON.parse(row?.data ?? '[]') as Row[];
-  return rows.map(
-    ([iso3, pillar, activityType, group, form, organisations, activities, reached, budget, others]) => ({
-      iso3,
-      pillar,
-      activityType,
-      targetGroup: group === '' ? null : group,
-      form: form === '' ? null : form,
-      organisations,
-      activities,
-      peopleReached: reached === null ? null : Number(reached),
-      budget: Math.round(Number(budget) * 100) / 100,
-      budgetOtherCurrencies: others,
-    }),
-  );
+  return row?.data ?? '[]';
 }

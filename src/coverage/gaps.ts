@@ -175,7 +175,7 @@ function corridorsOf(activity: AnalysedActivity): Corridor[] {
  * pass over every activity of its destination country.
  */
 function corridorsWorkedAtDestination(input: AnalysisInput): Set<string> {
-  const worked = new Set<string>();
+  const worked = new Set<string>(input.corridorsWorkedElsewhere);
   for (const activity of input.activities) {
     if (activity.chainStage !== 'demand') continue;
     const origins = activity.countries.filter((c) => c.role === 'origin').map((c) => c.iso3);

@@ -16,26 +16,25 @@ export async function loadAnalysisInput(
   query: CoverageQuery,
   sources?: readonly NeedSource[],
 ): Promise<AnalysisInput & { needSources: string[] }> {
-  const [rows, orgs, memberships, mechanisms] = await Promise.all([
-    loadActivities(db, query),
-    db
-      .select({ id: organisations.id, name: organisations.name, actorType: organisations.actorType })
-      .from(organisations),
-    db
-      .select({ mechanismId: mechanismMembers.mechanismId, organisationId: mechanismMembers.organisationId })
-      .from(mechanismMembers)
-      .where(sql`${mechanismMembers.leftOn} is null`),
-    db
-      .select({
-        id: coordinationMechanisms.id,
-        name: coordinationMechanisms.name,
-        kind: coordinationMechanisms.kind,
-        countries: coordinationMechanisms.countries,
-        members: sql<number>`(select count(*)::int from ${mechanismMembers} m
+  // One after the other: a transaction's queries share one connection, which runs them in turn anyway.
+  const { rows, corridorsWorkedElsewhere } = await loadActivities(db, query);
+  const orgs = await db
+    .select({ id: organisations.id, name: organisations.name, actorType: organisations.actorType })
+    .from(organisations);
+  const memberships = await db
+    .select({ mechanismId: mechanismMembers.mechanismId, organisationId: mechanismMembers.organisationId })
+    .from(mechanismMembers)
+    .where(sql`${mechanismMembers.leftOn} is null`);
+  const mechanisms = await db
+    .select({
+      id: coordinationMechanisms.id,
+      name: coordinationMechanisms.name,
+      kind: coordinationMechanisms.kind,
+      countries: coordinationMechanisms.countries,
+      members: sql<number>`(select count(*)::int from ${mechanismMembers} m
           where m.mechanism_id = ${MECHANISM_ID} and m.left_on is null)`,
-      })
-      .from(coordinationMechanisms),
-  ]);
+    })
+    .from(coordinationMechanisms);
   const mechanismsOf = new Map<string, Set<string>>();
   for (const m of memberships)
     mechanismsOf.set(
@@ -50,6 +49,7 @@ export async function loadAnalysisInput(
   return {
     period: { from: query.from ?? null, to: query.to ?? null },
     activities: rows,
+    corridorsWorkedElsewhere,
     organisations: new Map(orgs.map((o) => [o.id, { name: o.name, actorType: o.actorType }])),
     mechanismsOf,
     mechanisms: mechanisms.map((m) => ({ ...m, members: Number(m.members) })),
@@ -76,25 +76,57 @@ type LoadedRow = Omit<AnalysedActivity, 'participantIds'> & {
 };
 
 /**
- * The activities in view, and for a country filter also the demand-side work at the destinations of the
- * corridors it loaded: whether a corridor is worked from its destination end must not depend on which end was
- * asked for. That context work takes place in other countries, which the rules leave out of the answer.
+ * The activities of some countries found through the coverage slots (migration 0022), which the database reads
+ * by index under row-level security, where it would otherwise test every activity's countries. As an array of
+ * ids, not IN: the planner then fetches each activity by its key instead of hashing a scan of all of them.
  */
-async function loadActivities(db: Queryable, query: CoverageQuery): Promise<AnalysedActivity[]> {
-  const rows = await loadActivityRows(db, coverageConditions(query));
-  if (!query.country?.length) return rows;
+export function inCountries(countries: readonly string[]): SQL {
+  return sql`id = any(array(select activity_id from coverage_slots
+    where iso3 = any(${`{${countries.join(',')}}`}::text[])))`;
+}
+
+/**
+ * The activities in view; for a country filter, also which of their corridors are worked on the destination side
+ * in other countries (demand-side work at the destination, for that origin or for none named): whether a
+ * corridor is worked from its destination end must not depend on which end was asked for. Only that yes or no
+ * is needed, not the work itself.
+ */
+async function loadActivities(
+  db: Queryable,
+  query: CoverageQuery,
+): Promise<{ rows: AnalysedActivity[]; corridorsWorkedElsewhere: string[] }> {
+  if (!query.country?.length)
+    return { rows: await loadActivityRows(db, coverageConditions(query)), corridorsWorkedElsewhere: [] };
+  const rows = await loadActivityRows(db, [...coverageConditions(query), inCountries(query.country)]);
   const wanted = new Set(query.country);
-  const destinations = new Set<string>();
-  for (const row of rows)
-    for (const c of row.countries)
-      if (c.role === 'destination' && !wanted.has(c.iso3)) destinations.add(c.iso3);
-  if (destinations.size === 0) return rows;
-  const context = await loadActivityRows(db, [
-    ...coverageConditions({ ...query, country: [...destinations] }),
-    sql`chain_stage = 'demand'`,
-    not(arrayOverlaps(activities.countryCodes, [...wanted])),
-  ]);
-  return [...rows, ...context];
+  const corridors = new Map<string, { origin: string; destination: string }>();
+  for (const row of rows) {
+    if (row.chainStage === 'demand' || row.chainStage === 'transit') continue;
+    for (const o of row.countries)
+      for (const d of row.countries)
+        if (o.role === 'origin' && d.role === 'destination' && o.iso3 !== d.iso3 && !wanted.has(d.iso3))
+          corridors.set(`${o.iso3}>${d.iso3}`, { origin: o.iso3, destination: d.iso3 });
+  }
+  if (corridors.size === 0) return { rows, corridorsWorkedElsewhere: [] };
+  // One look per corridor, which stops at the first demand-side activity found at its destination.
+  const candidates = sql.join(
+    [...corridors.values()].map((c) => sql`(${c.origin}::text, ${c.destination}::text)`),
+    sql`, `,
+  );
+  const worked = await rowsOf<{ corridor: string }>(
+    db,
+    sql`select c.origin || '>' || c.destination as corridor from (values ${candidates}) c(origin, destination)
+        where exists (select 1 from activities where ${and(
+          ...coverageConditions({ ...query, country: undefined }),
+          sql`id = any(array(select activity_id from coverage_slots where iso3 = c.destination))`,
+          sql`chain_stage = 'demand'`,
+          not(arrayOverlaps(activities.countryCodes, [...wanted])),
+          sql`activities.countries @> jsonb_build_array(jsonb_build_object('iso3', c.destination, 'role', 'destination'))`,
+          sql`(activities.countries @> jsonb_build_array(jsonb_build_object('iso3', c.origin, 'role', 'origin'))
+            or not activities.countries @> '[{"role": "origin"}]'::jsonb)`,
+        )})`,
+  );
+  return { rows, corridorsWorkedElsewhere: worked.map((w) => w.corridor) };
 }
 
 /** Activities per query: one JSON value each, small enough for any engine however many activities there are. */

@@ -49,6 +49,11 @@ export type AnalysisInput = {
     members: number;
   }[];
   needs: readonly NeedStatement[];
+  /**
+   * Corridors worked on their destination side by activities not loaded (`origin>destination`, or `*>destination`
+   * for any origin): a country filter loads its own activities, and the destination ends of its corridors as these.
+   */
+  corridorsWorkedElsewhere?: readonly string[];
   /** The filters narrow what can be judged: a rule about pillars needs the pillars in view. */
   scope: {
     pillar?: string | undefined;

@@ -77,26 +77,24 @@ export async function getMechanism(db: Queryable, id: string) {
     .from(coordinationMechanisms)
     .where(eq(coordinationMechanisms.id, id));
   if (!found) throw new AppError('not_found', `No coordination mechanism ${id}.`);
-  const [members, meetings] = await Promise.all([
-    db
-      .select({
-        organisationId: mechanismMembers.organisationId,
-        organisationName: organisations.name,
-        actorType: organisations.actorType,
-        role: mechanismMembers.role,
-        joinedOn: mechanismMembers.joinedOn,
-        leftOn: mechanismMembers.leftOn,
-      })
-      .from(mechanismMembers)
-      .innerJoin(organisations, eq(organisations.id, mechanismMembers.organisationId))
-      .where(eq(mechanismMembers.mechanismId, id))
-      .orderBy(asc(organisations.name)),
-    db
-      .select()
-      .from(mechanismMeetings)
-      .where(eq(mechanismMeetings.mechanismId, id))
-      .orderBy(desc(mechanismMeetings.heldOn)),
-  ]);
+  const members = await db
+    .select({
+      organisationId: mechanismMembers.organisationId,
+      organisationName: organisations.name,
+      actorType: organisations.actorType,
+      role: mechanismMembers.role,
+      joinedOn: mechanismMembers.joinedOn,
+      leftOn: mechanismMembers.leftOn,
+    })
+    .from(mechanismMembers)
+    .innerJoin(organisations, eq(organisations.id, mechanismMembers.organisationId))
+    .where(eq(mechanismMembers.mechanismId, id))
+    .orderBy(asc(organisations.name));
+  const meetings = await db
+    .select()
+    .from(mechanismMeetings)
+    .where(eq(mechanismMeetings.mechanismId, id))
+    .orderBy(desc(mechanismMeetings.heldOn));
   return {
     ...mechanismView(found.row, found),
     members: members.map((m) => ({ ...m, actorType: m.actorType as never })),

@@ -36,7 +36,7 @@ export async function organisationRoutes(app: FastifyInstance) {
   api.get(
     '/',
     {
-      config: { action: 'organisations.read', publicCache: true },
+      config: { action: 'organisations.read', keepAnswers: true },
       schema: {
         tags: TAGS,
         summary: 'The partner directory',

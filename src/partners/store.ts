@@ -69,7 +69,9 @@ export async function getOrganisation(db: Queryable, id: string): Promise<Row> {
 /** The organisation with its focal points (contacts only where row-level security shows them) and mechanisms. */
 export async function getOrganisationProfile(db: Queryable, id: string) {
   const row = await getOrganisation(db, id);
-  const [focalPoints, mechanisms] = await Promise.all([listFocalPoints(db, id), listMembershipsOf(db, id)]);
+  // One after the other: a transaction's queries share one connection, which runs them in turn anyway.
+  const focalPoints = await listFocalPoints(db, id);
+  const mechanisms = await listMembershipsOf(db, id);
   return { ...organisationView(row), focalPoints, mechanisms };
 }
 

@@ -60,6 +60,13 @@ export class CopyBytes {
     return this.length;
   }
 
+  /** Appends one byte (a line break, say); returns the offset where it ends. */
+  appendByte(byte: number): number {
+    this.reserve(1);
+    this.bytes[this.length++] = byte;
+    return this.length;
+  }
+
   /** Appends bytes (a part of another CopyBytes). */
   appendBytes(bytes: Uint8Array): number {
     this.reserve(bytes.length);

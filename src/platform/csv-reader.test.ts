@@ -74,4 +74,37 @@ describe('readCsvRecords', () => {
     );
     await expect(read(['a,b\n"closed",2\n'])).resolves.toHaveLength(2);
   });
+
+  it('reads a delimiter of several bytes, even split across chunks, and refuses one that cannot separate fields', async () => {
+    const text = Buffer.from('a；b；"c；d"\nÉté；x；y\n');
+    const chunks = [text.subarray(0, 2), text.subarray(2, 19), text.subarray(19)];
+    const records = [];
+    for await (const batch of readCsvRecords(Readable.from(chunks), { delimiter: '；' }))
+      records.push(...batch);
+    expect(records.map((r) => r.cells)).toEqual([
+      ['a', 'b', 'c；d'],
+      ['Été', 'x', 'y'],
+    ]);
+    for (const delimiter of ['"', '\n', '\r', '', ';;']) {
+      await expect(read(['a,b\n'], delimiter)).rejects.toMatchObject({
+        fields: [{ code: 'invalid_delimiter' }],
+      });
+    }
+  });
+
+  it('gives repeated values the same text, long and short, split anywhere between chunks', async () => {
+    const long = 'x'.repeat(100);
+    const rows = Array.from({ length: 50 }, (_, i) => `KEN,Total,${i % 7},${long},"q""${i % 3}"`);
+    const text = Buffer.from(`${rows.join('\r\n')}\r\n`);
+    for (const size of [1, 7, 64, text.length]) {
+      const chunks = [];
+      for (let at = 0; at < text.length; at += size) chunks.push(text.subarray(at, at + size));
+      const records = [];
+      for await (const batch of readCsvRecords(Readable.from(chunks))) records.push(...batch);
+      expect(records.map((r) => r.cells)).toEqual(
+        rows.map((_, i) => ['KEN', 'Total', String(i % 7), long, `q"${i % 3}`]),
+      );
+      expect(records.map((r) => r.rowNo)).toEqual(rows.map((_, i) => i + 1));
+    }
+  });
 });

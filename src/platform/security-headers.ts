@@ -1,5 +1,4 @@
 // Security headers on every response (OWASP Secure Headers): a strict CSP, no framing, no sniffing, no referrer.
-import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
@@ -24,32 +23,44 @@ export const CONTENT_SECURITY_POLICY = {
   frameAncestors: ["'none'"],
 };
 
+const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+/**
+ * Helmet's defaults with our policy, written out once: @fastify/helmet built its middleware again on
+ * every request (parsing the policy each time), which cost more than some whole answers.
+ */
+const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'content-security-policy': Object.entries(CONTENT_SECURITY_POLICY)
+    .map(([name, sources]) => `${kebab(name)} ${sources.join(' ')}`)
+    .join(';'),
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  // Addresses carry filters and record ids; other sites need not learn them.
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-frame-options': 'DENY',
+  'x-permitted-cross-domain-policies': 'none',
+  // The old XSS auditors did more harm than good; 0 turns them off.
+  'x-xss-protection': '0',
+});
+
 export const securityHeaders = fp(
   async (app: FastifyInstance) => {
-    await app.register(helmet, {
-      contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY },
-      // Addresses carry filters and record ids; other sites need not learn them.
-      referrerPolicy: { policy: 'no-referrer' },
-      frameguard: { action: 'deny' },
+    app.addHook('onRequest', (_request, reply, done) => {
+      reply.headers(SECURITY_HEADERS);
+      done();
     });
   },
   { name: 'security-headers' },
 );
 
-/**
- * The same headers for the few replies Fastify sends before any hook runs (a malformed address):
- * helmet never sees those requests.
- */
+/** The same headers for the few replies Fastify sends before any hook runs (a malformed address). */
 export function securityHeadersWithoutHooks(): Record<string, string> {
-  const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-  return {
-    'content-security-policy': Object.entries(CONTENT_SECURITY_POLICY)
-      .map(([name, sources]) => `${kebab(name)} ${sources.join(' ')}`)
-      .join(';'),
-    'x-content-type-options': 'nosniff',
-    'x-frame-options': 'DENY',
-    'referrer-policy': 'no-referrer',
-  };
+  return { ...SECURITY_HEADERS };
 }
 
 /** The API documentation page needs its own script hashes; it keeps them, but may not be framed either. */

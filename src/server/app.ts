@@ -10,13 +10,14 @@ import Fastify, {
 } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accountRoutes } from '../access/account-routes.js';
+import { answerCache } from '../access/answer-cache.js';
 import { authRoutes } from '../access/auth-routes.js';
 import { breakGlassRoutes } from '../access/break-glass-routes.js';
+import { dataVersions } from '../access/data-version.js';
 import { invitationRoutes } from '../access/invitation-routes.js';
 import { memberRoutes } from '../access/member-routes.js';
 import { accessControl } from '../access/plugin.js';
 import { isAction } from '../access/policy.js';
-import { publicCache } from '../access/public-cache.js';
 import { activityRoutes } from '../activities/routes.js';
 import { auditCheckpointSchedule } from '../audit/checkpoint-schedule.js';
 import { auditRoutes } from '../audit/routes.js';
@@ -63,6 +64,11 @@ export type BuildAppOptions = {
   sealer?: Sealer;
   /** Import slots, reader budget and limits; the declared limits by default. */
   uploads?: UploadSettings;
+  /**
+   * Serve answers of the routes that opt in, and reuse session checks, while the data is unchanged
+   * (true by default); false for tests and benchmarks of the path that asks the database every time.
+   */
+  keepAnswers?: boolean;
 };
 
 export const API_PREFIX = '/api/v1';
@@ -112,8 +118,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(httpErrors);
   await app.register(securityHeaders);
-  await app.register(accessControl);
-  await app.register(publicCache);
+  await app.register(dataVersions);
+  await app.register(accessControl, { keepSessionChecks: options.keepAnswers !== false });
+  if (options.keepAnswers !== false) await app.register(answerCache);
   await app.register(uploads, options.uploads ?? {});
   await registerOpenApi(app);
   await app.register(healthRoutes, { prefix: '/api' });

@@ -2,6 +2,7 @@
 import { desc, eq, type SQL, sql } from 'drizzle-orm';
 import { type Queryable, rowsOf } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
+import { textArray } from '../platform/sql-arrays.js';
 import { isKnownIso3, isKnownM49Area } from '../reference/index.js';
 import { statisticReleases } from './schema.js';
 import type { Release } from './schemas.js';
@@ -72,11 +73,9 @@ export async function resolveIndicator(
   if (ids.length > 0) {
     const matches = await rowsOf<{ releaseId: string; indicator: string }>(
       db,
+      // The ids as one array parameter: the same statement text however many releases there are.
       sql`select distinct release_id as "releaseId", indicator from statistic_categories
-          where release_id in (${sql.join(
-            ids.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )})
+          where release_id = any(${textArray(ids)}::uuid[])
             and lower(indicator) = lower(${query.indicator})`,
     );
     for (const release of releases) {

@@ -98,7 +98,7 @@ export async function statisticsRoutes(app: FastifyInstance) {
   api.get(
     '/query',
     {
-      config: { ...read, publicCache: true },
+      config: { ...read, keepAnswers: true },
       schema: {
         tags: TAGS,
         summary:

@@ -1,10 +1,11 @@
 // The data version (migration 0018) and the anonymous answers kept while it holds: every committed
 // write raises it, nothing else does, and an answer kept in memory is never served once a write
-// committed, nor to anyone but an anonymous requester.
+// committed, nor to anyone but an anonymous requester (signed-in ones: test/access/kept-answers.test.ts).
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { keptAnswers } from '../../src/access/answer-cache.js';
 import { ANONYMOUS_ACTOR, asActor, settingsFor } from '../../src/access/context.js';
-import { DataVersionReader, PublicAnswers } from '../../src/access/public-cache.js';
+import { DataVersionReader } from '../../src/access/data-version.js';
 import { activities } from '../../src/activities/schema.js';
 import { organisations } from '../../src/partners/schema.js';
 import { IMPORTER_ROLE } from '../../src/platform/database-roles.js';
@@ -14,12 +15,13 @@ import { TEST_ENGINES } from '../support/databases.js';
 
 describe('kept answers', () => {
   const limits = { maxEntries: 2, maxSize: 10, maxEntrySize: 6 };
-  const entry = (body: string) => ({ body, contentType: 'application/json' });
+  const entry = (body: string) => ({ body: Buffer.from(body), contentType: 'application/json' });
+  const text = (kept: { body: Buffer } | undefined) => kept?.body.toString();
 
   it('serves an answer only for the data version it was made after, and forgets older ones', () => {
-    const answers = new PublicAnswers(limits);
+    const answers = keptAnswers(limits);
     answers.set('a', '5', entry('one'));
-    expect(answers.get('a', '5')?.body).toBe('one');
+    expect(text(answers.get('a', '5'))).toBe('one');
     expect(answers.get('a', '6')).toBeUndefined();
     answers.set('b', '6', entry('two'));
     expect(answers.get('a', '5')).toBeUndefined();
@@ -29,8 +31,27 @@ describe('kept answers', () => {
     expect(answers.get('a', '6')).toBeUndefined();
   });
 
+  it('drops the answer used least recently first', () => {
+    const answers = keptAnswers(limits);
+    answers.set('a', '1', entry('a'));
+    answers.set('b', '1', entry('b'));
+    expect(text(answers.get('a', '1'))).toBe('a');
+    answers.set('c', '1', entry('c'));
+    expect(answers.get('b', '1')).toBeUndefined();
+    expect(text(answers.get('a', '1'))).toBe('a');
+    expect(text(answers.get('c', '1'))).toBe('c');
+  });
+
+  it('counts the size of an answer in bytes', () => {
+    const answers = keptAnswers(limits);
+    answers.set('a', '1', entry('éééé'));
+    expect(answers.get('a', '1')).toBeUndefined();
+    answers.set('a', '1', entry('éé'));
+    expect(answers.bytes).toBe(4);
+  });
+
   it('keeps within its limits of count and size, dropping the oldest', () => {
-    const answers = new PublicAnswers(limits);
+    const answers = keptAnswers(limits);
     answers.set('a', '1', entry('aaaa'));
     answers.set('b', '1', entry('bbbb'));
     answers.set('c', '1', entry('cc'));
@@ -40,7 +61,7 @@ describe('kept answers', () => {
     expect(answers.get('d', '1')).toBeUndefined();
     answers.set('e', '1', entry('eeeeee'));
     expect(answers.get('b', '1')).toBeUndefined();
-    expect(answers.get('e', '1')?.body).toBe('eeeeee');
+    expect(text(answers.get('e', '1'))).toBe('eeeeee');
   });
 
   it('answers each caller with a read sent after it asked, sharing reads among waiting callers', async () => {
@@ -196,7 +217,7 @@ describe.each(TEST_ENGINES)('data version on $name', (engine) => {
     expect(titles(after.body)).not.toContain(published.title);
   });
 
-  it('serves a kept anonymous answer to nobody signed in, and keeps nothing of theirs', async () => {
+  it('serves a kept anonymous answer to nobody signed in, nor a signed-in answer to the public', async () => {
     const [hidden] = await t.database.db
       .update(activities)
       .set({ isPublished: false })

@@ -41,15 +41,26 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export async function startTestApp(
-  engine: TestEngine,
-  options: Pick<BuildAppOptions, 'uploads'> = {},
-): Promise<TestApp> {
+export type TestAppOptions = Pick<BuildAppOptions, 'uploads' | 'keepAnswers'> & {
+  /** Routes only a test needs, registered before the app is ready. */
+  extraRoutes?: (app: FastifyInstance) => void;
+};
+
+export async function startTestApp(engine: TestEngine, options: TestAppOptions = {}): Promise<TestApp> {
+  const { extraRoutes, ...appOptions } = options;
   const database = await engine.open();
   const sealer = new Sealer(randomBytes(32));
   await seedDatabase(database.db, { demo: true, sealer });
   const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0' });
-  const app = await buildApp({ config, database, sealer, ownsDatabase: false, serveWeb: false, ...options });
+  const app = await buildApp({
+    config,
+    database,
+    sealer,
+    ownsDatabase: false,
+    serveWeb: false,
+    ...appOptions,
+  });
+  extraRoutes?.(app);
   await app.ready();
   const rows = await database.db
     .select({ id: organisations.id, name: organisations.name })

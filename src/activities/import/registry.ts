@@ -135,23 +135,21 @@ function lookup(key: string, byId: Map<string, Named>, byKey: Map<string, Named[
 }
 
 export async function loadRegistry(db: Queryable): Promise<Registry> {
-  const [orgs, mechanisms] = await Promise.all([
-    db
-      .select({
-        id: organisations.id,
-        name: organisations.name,
-        acronym: organisations.acronym,
-        actorType: organisations.actorType,
-        iatiIdentifier: organisations.iatiIdentifier,
-      })
-      .from(organisations),
-    db
-      .select({
-        id: coordinationMechanisms.id,
-        name: coordinationMechanisms.name,
-        acronym: coordinationMechanisms.acronym,
-      })
-      .from(coordinationMechanisms),
-  ]);
+  const orgs = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      acronym: organisations.acronym,
+      actorType: organisations.actorType,
+      iatiIdentifier: organisations.iatiIdentifier,
+    })
+    .from(organisations);
+  const mechanisms = await db
+    .select({
+      id: coordinationMechanisms.id,
+      name: coordinationMechanisms.name,
+      acronym: coordinationMechanisms.acronym,
+    })
+    .from(coordinationMechanisms);
   return new Registry(orgs, mechanisms);
 }

@@ -1,7 +1,7 @@
 // Numbers each distinct cell (indicator, unit, year, sex, age, dimension, category) and area of an import,
 // so that duplicates are caught while reading (one bit per cell and area) and roll-ups sum per cell.
 import { sql } from 'drizzle-orm';
-import { copyField } from '../../platform/copy-text.js';
+import { copyFieldBytes } from '../../platform/copy-lines.js';
 import type { Queryable } from '../../platform/db.js';
 import { textArray } from '../../platform/sql-arrays.js';
 import { isKnownIso3 } from '../../reference/index.js';
@@ -24,7 +24,7 @@ export type Cell = Pick<
   | 'categoryCode'
 >;
 
-/** A cell's columns, in the order of CellRegistry.copyTextOf, in observations and roll-ups alike. */
+/** A cell's columns, in the order of CellRegistry.copyBytesOf, in observations and roll-ups alike. */
 export const CELL_COLUMNS = [
   'indicator',
   'unit',
@@ -39,7 +39,7 @@ export const CELL_COLUMNS = [
 ] as const;
 
 export class CellRegistry {
-  private readonly copyTexts: string[] = [];
+  private readonly copyBytes: Buffer[] = [];
   private readonly ids = new Map<string, number>();
   readonly cells: Cell[] = [];
   private readonly areas = new Map<string, number>();
@@ -87,16 +87,16 @@ export class CellRegistry {
     return { cellId, isRepeat };
   }
 
-  /** The cell's columns (CELL_COLUMNS) as COPY text, made once per cell and reused for each of its rows. */
-  copyTextOf(cellId: number): string {
-    let text = this.copyTexts[cellId];
-    if (text === undefined) {
+  /** The cell's columns (CELL_COLUMNS) as COPY text bytes, made once per cell and reused for each of its rows. */
+  copyBytesOf(cellId: number): Buffer {
+    let bytes = this.copyBytes[cellId];
+    if (bytes === undefined) {
       const c = this.cells[cellId] as Cell;
       const columns = [c.indicator, c.unit, String(c.year), c.sex, c.age, c.dimension, c.category];
-      text = [...columns, c.sexCode, c.ageCode, c.categoryCode].map(copyField).join('\t');
-      this.copyTexts[cellId] = text;
+      bytes = copyFieldBytes([...columns, c.sexCode, c.ageCode, c.categoryCode]);
+      this.copyBytes[cellId] = bytes;
     }
-    return text;
+    return bytes;
   }
 
   /** A set of areas as bits, to merge several cells' areas into (mergeAreas) and read back (areasIn). */

@@ -1,5 +1,6 @@
 // Any long-format CSV, read through a small mapping file that names its columns.
 import { z } from 'zod';
+import { checkCsvDelimiter } from '../../platform/csv-reader.js';
 import { AppError, fieldErrorsFromZod } from '../../platform/errors.js';
 import { iso3OfCountry, iso3OfNumeric, isTotal, m49OfArea } from '../terms.js';
 import { areaOfCountry, columnIndex, type Field, observationOf, type PublishedRow } from './observation.js';
@@ -49,7 +50,10 @@ export type CsvMapping = z.infer<typeof CsvMapping>;
 
 export function parseCsvMapping(value: unknown): CsvMapping {
   const parsed = CsvMapping.safeParse(value);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    checkCsvDelimiter(parsed.data.delimiter, 'mapping.delimiter');
+    return parsed.data;
+  }
   throw new AppError(
     'validation_failed',
     'The mapping file is not valid.',

@@ -47,35 +47,54 @@ export const glotipLayout: TableLayout = {
     // A file lists a place's rows together: its area is looked up once per change of place, not per row.
     let place: string[] = [];
     let area: PublishedRow['area'] | null = null;
-    const cellAt = (cells: readonly string[], column: (typeof GLOTIP_COLUMNS)[number]) =>
-      at[column] < 0 ? '' : (cells[at[column]] ?? '');
+    const cellAt = (cells: readonly string[], column: number) => (column < 0 ? '' : (cells[column] ?? ''));
+    // One row object for the whole file, filled anew for each row: observationOf reads it and keeps
+    // nothing of it, and millions of short-lived objects would cost the garbage collector.
+    const row: PublishedRow = {
+      rowNo: 0,
+      indicator: { column: 'Indicator', text: '' },
+      unit: { column: 'Unit of measurement', text: '' },
+      area: { iso3: null, m49: '' },
+      year: { column: 'Year', text: '' },
+      value: { column: 'txtVALUE', text: '' },
+      sex: '',
+      age: '',
+      dimension: '',
+      category: '',
+      source: '',
+    };
     return (rowNo, cells) => {
-      const code = cellAt(cells, 'Iso3_code');
-      const name = cellAt(cells, 'Country');
-      const region = cellAt(cells, 'Region');
-      const subregion = cellAt(cells, 'Subregion');
-      if (!area || place[0] !== code || place[1] !== name || place[2] !== region || place[3] !== subregion) {
+      const codeText = cellAt(cells, at.Iso3_code);
+      const nameText = cellAt(cells, at.Country);
+      const regionText = cellAt(cells, at.Region);
+      const subregionText = cellAt(cells, at.Subregion);
+      if (
+        !area ||
+        place[0] !== codeText ||
+        place[1] !== nameText ||
+        place[2] !== regionText ||
+        place[3] !== subregionText
+      ) {
         area = areaOfPublisherRow(
           'glotip',
-          { column: 'Iso3_code', text: code },
-          { column: 'Country', text: name },
-          { region, subregion },
+          { column: 'Iso3_code', text: codeText },
+          { column: 'Country', text: nameText },
+          { region: regionText, subregion: subregionText },
         );
-        place = [code, name, region, subregion];
+        place = [codeText, nameText, regionText, subregionText];
       }
-      return observationOf({
-        rowNo,
-        indicator: { column: 'Indicator', text: cellAt(cells, 'Indicator') },
-        unit: { column: 'Unit of measurement', text: cellAt(cells, 'Unit of measurement') },
-        area,
-        year: { column: 'Year', text: cellAt(cells, 'Year') },
-        value: { column: 'txtVALUE', text: cellAt(cells, 'txtVALUE') },
-        sex: cellAt(cells, 'Sex'),
-        age: cellAt(cells, 'Age'),
-        dimension: cellAt(cells, 'Dimension'),
-        category: cellAt(cells, 'Category'),
-        source: cellAt(cells, 'Source'),
-      });
+      row.rowNo = rowNo;
+      row.indicator.text = cellAt(cells, at.Indicator);
+      row.unit.text = cellAt(cells, at['Unit of measurement']);
+      row.area = area;
+      row.year.text = cellAt(cells, at.Year);
+      row.value.text = cellAt(cells, at.txtVALUE);
+      row.sex = cellAt(cells, at.Sex);
+      row.age = cellAt(cells, at.Age);
+      row.dimension = cellAt(cells, at.Dimension);
+      row.category = cellAt(cells, at.Category);
+      row.source = cellAt(cells, at.Source);
+      return observationOf(row);
     };
   },
 };

@@ -11,7 +11,7 @@ import {
   sexCodeOf,
   TOTAL,
 } from '../terms.js';
-import { isCountUnit, isValueProblem, parseValue } from '../values.js';
+import { isCountUnit, isValueProblem, type ParsedValue, parseValue, type ValueProblem } from '../values.js';
 import { cellKeyOf, type ObservationInput, type RowOutcome } from './types.js';
 
 /**
@@ -52,7 +52,7 @@ export function observationOf(row: PublishedRow): RowOutcome {
   }
   const terms = cellTermsOf(row);
   if ('early' in terms) return reject(rowNo, terms.early.column, terms.early.value, terms.early.reason);
-  const value = parseValue(row.value.text, terms.valueOptions);
+  const value = knownValueOf(row.value.text, terms.valueOptions);
   if (isValueProblem(value)) return reject(rowNo, row.value.column, row.value.text.trim(), value.problem);
   const { late } = terms;
   if (late) return reject(rowNo, late.column, late.value, late.reason);
@@ -81,6 +81,27 @@ export function observationOf(row: PublishedRow): RowOutcome {
       cellKey: terms.cellKey,
     },
   };
+}
+
+/**
+ * Published values repeat ("<5", small counts): each text is parsed once per kind of unit and its bounds
+ * shared by the observations that carry it (nothing changes them), up to a bounded number of texts.
+ */
+const MAX_KNOWN_VALUES = 10_000;
+const knownValues = [
+  new Map<string, ParsedValue | ValueProblem>(),
+  new Map<string, ParsedValue | ValueProblem>(),
+];
+
+function knownValueOf(text: string, options: { isCount: boolean }): ParsedValue | ValueProblem {
+  const known = knownValues[options.isCount ? 1 : 0] as Map<string, ParsedValue | ValueProblem>;
+  let value = known.get(text);
+  if (value === undefined) {
+    if (known.size >= MAX_KNOWN_VALUES) known.clear();
+    value = parseValue(text, options);
+    known.set(text, value);
+  }
+  return value;
 }
 
 type Problem = { column: string; value: string; reason: string };
@@ -116,16 +137,17 @@ let knownTermsCount = 0;
 const lastTexts: (string | null)[] = new Array(TERM_LEVELS).fill(null);
 const lastNodes: TermsTree[] = new Array(TERM_LEVELS).fill(knownTerms);
 
+/** The row's terms in tree order; one array for every row. */
+const texts: string[] = new Array(TERM_LEVELS).fill('');
+
 function cellTermsOf(row: PublishedRow): CellTerms {
-  const texts = [
-    row.indicator.text,
-    row.unit.text,
-    row.year.text,
-    row.sex ?? '',
-    row.age ?? '',
-    row.dimension ?? '',
-    row.category ?? '',
-  ];
+  texts[0] = row.indicator.text;
+  texts[1] = row.unit.text;
+  texts[2] = row.year.text;
+  texts[3] = row.sex ?? '';
+  texts[4] = row.age ?? '';
+  texts[5] = row.dimension ?? '';
+  texts[6] = row.category ?? '';
   let node = knownTerms;
   let isSamePath = true;
   const last = TERM_LEVELS - 1;

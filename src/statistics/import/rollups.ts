@@ -2,7 +2,8 @@
 // country placement (a few dozen placements), then, at the end, into the world, regions, sub-regions and
 // intermediate regions. Memory grows with cells × placements, never with rows.
 import { sql } from 'drizzle-orm';
-import { type CopyStream, endCopy, openCopy, postgresClientOf, writeCopy } from '../../platform/copy-text.js';
+import { CopyLines, sendLines } from '../../platform/copy-lines.js';
+import { endCopy, openCopy, postgresClientOf } from '../../platform/copy-text.js';
 import { type Queryable, rowsOf } from '../../platform/db.js';
 import { textArray } from '../../platform/sql-arrays.js';
 import { buildCountryList } from '../../reference/index.js';
@@ -101,26 +102,24 @@ export class RollupAccumulator {
     const client = postgresClientOf(db);
     const copy = client ? openCopy(client, opened.name, ROLLUP_COLUMNS) : null;
     let batch: RollupRow[] = [];
-    let text = '';
+    const lines = new CopyLines();
     let saved = 0;
     try {
       for (let cellId = 0; cellId < cells.cells.length; cellId += 1) {
         const sums = this.sumsOf(cellId);
         saved += sums.length;
-        // COPY text is made straight from the sums; the embedded database takes rows in arrays.
-        if (copy) text += rollupLines(cells.copyTextOf(cellId), sums);
-        else for (const sum of sums) batch.push({ cellId, ...sum });
-        if (text.length >= 1 << 16) {
-          await writeCopy(copy as CopyStream, text);
-          text = '';
-        }
+        // COPY text is written straight from the sums; the embedded database takes rows in arrays.
+        if (copy) {
+          writeRollupLines(lines, cells.copyBytesOf(cellId), sums);
+          if (lines.isFull) await sendLines(copy, lines);
+        } else for (const sum of sums) batch.push({ cellId, ...sum });
         if (batch.length >= 10_000) {
           await insertRollups(db, opened.name, releaseId, cells, batch);
           batch = [];
         }
       }
       if (copy) {
-        if (text) await writeCopy(copy, text);
+        await sendLines(copy, lines);
         await endCopy(copy);
       } else if (batch.length > 0) await insertRollups(db, opened.name, releaseId, cells, batch);
     } catch (error) {
@@ -168,14 +167,17 @@ type RollupRow = AreaSum & { cellId: number };
 /** Without release_id: the new table fills it. */
 const ROLLUP_COLUMNS = ['m49', ...CELL_COLUMNS, 'value_lower', 'value_upper', 'is_censored', 'countries'];
 
-/** One cell's roll-ups as COPY text; the cell's columns are escaped once (CellRegistry.copyTextOf). */
-function rollupLines(cellText: string, sums: readonly AreaSum[]): string {
-  let text = '';
+/** One cell's roll-ups as COPY lines; the cell's columns are encoded once (CellRegistry.copyBytesOf). */
+function writeRollupLines(lines: CopyLines, cell: Uint8Array, sums: readonly AreaSum[]): void {
   for (const r of sums) {
-    const upper = Number.isNaN(r.upper) ? '\\N' : String(tidy(r.upper));
-    text += `${r.area}\t${cellText}\t${tidy(r.lower)}\t${upper}\t${r.censored ? 't' : 'f'}\t${r.n}\n`;
+    lines.text(r.area).tab().raw(cell).tab().number(tidy(r.lower)).tab();
+    (Number.isNaN(r.upper) ? lines.ascii('\\N') : lines.number(tidy(r.upper))).tab();
+    lines
+      .ascii(r.censored ? 't' : 'f')
+      .tab()
+      .number(r.n)
+      .end();
   }
-  return text;
 }
 
 async function insertRollups(

@@ -53,7 +53,12 @@ export async function fileFromPath(filePath: string): Promise<ImportFile> {
     throw new AppError('validation_failed', `No file at ${filePath}.`, [
       { path: 'file', message: 'not found', code: 'not_found' },
     ]);
-  return { name: path.basename(filePath), size: info.size, open: () => createReadStream(filePath) };
+  // Reads of a megabyte: a sixteenth of the calls, and of the batches, that the default 64 KB takes.
+  return {
+    name: path.basename(filePath),
+    size: info.size,
+    open: () => createReadStream(filePath, { highWaterMark: 1 << 20 }),
+  };
 }
 
 export function fileFromBuffer(name: string, content: Buffer): ImportFile {

@@ -1,26 +1,17 @@
 // Writes observations into a release's new table. On PostgreSQL: one COPY … FROM STDIN stream for the
-// whole file, each row written as COPY text the moment it is read (the cell's columns are escaped once per
-// cell; release_id is left to the new table's default), sent in chunks that wait only when the
+// whole file, each row written as COPY text bytes the moment it is read (the cell's columns are encoded
+// once per cell; release_id is left to the new table's default), sent in chunks that wait only when the
 // connection's buffer is full. On PGlite: one
 // INSERT … SELECT FROM unnest(arrays) per batch, one batch in flight while the next is parsed.
 import { sql } from 'drizzle-orm';
-import {
-  type CopyStream,
-  copyField,
-  endCopy,
-  openCopy,
-  postgresClientOf,
-  writeCopy,
-} from '../../platform/copy-text.js';
+import { CopyLines, sendLines } from '../../platform/copy-lines.js';
+import { type CopyStream, endCopy, openCopy, postgresClientOf } from '../../platform/copy-text.js';
 import type { Queryable } from '../../platform/db.js';
 import { booleanArray, numberArray, textArray } from '../../platform/sql-arrays.js';
 import { CELL_COLUMNS, type CellRegistry } from './cells.js';
 import type { ObservationInput } from './types.js';
 
 export const DEFAULT_BATCH_SIZE = 5000;
-
-/** COPY text collected before it is handed to the connection (a few hundred rows). */
-const COPY_CHUNK_CHARS = 1 << 16;
 
 /** Without release_id: the release's new table fills it (statistic_release_open, migration 0021). */
 const COPY_COLUMNS = [
@@ -67,7 +58,7 @@ export class ObservationWriter {
   private inFlight: Promise<void> = Promise.resolve();
   private readonly copy: CopyStream | null;
   private copyError: Error | null = null;
-  private text = '';
+  private readonly lines = new CopyLines();
   written = 0;
 
   constructor(
@@ -87,9 +78,21 @@ export class ObservationWriter {
 
   add(o: ObservationInput, cellId: number): Promise<void> | undefined {
     if (this.copy) {
-      this.text += `${o.rowNo}\t${cellId}\t${o.iso3 ?? '\\N'}\t${o.m49 ?? '\\N'}\t${this.cells.copyTextOf(cellId)}\t${o.lower}\t${o.upper === null ? '\\N' : o.upper}\t${o.isCensored ? 't' : 'f'}\t${copyField(o.valueText)}\t${copyField(o.source)}\t${copyField(o.note)}\n`;
+      const lines = this.lines;
+      lines.number(o.rowNo).tab().number(cellId).tab().text(o.iso3).tab().text(o.m49).tab();
+      lines.raw(this.cells.copyBytesOf(cellId)).tab().number(o.lower).tab();
+      (o.upper === null ? lines.ascii('\\N') : lines.number(o.upper)).tab();
+      lines
+        .ascii(o.isCensored ? 't' : 'f')
+        .tab()
+        .text(o.valueText)
+        .tab()
+        .text(o.source)
+        .tab()
+        .text(o.note)
+        .end();
       this.written += 1;
-      return this.text.length >= COPY_CHUNK_CHARS ? this.sendText() : undefined;
+      return lines.isFull ? this.sendText() : undefined;
     }
     this.batch.push(o);
     this.cellIds.push(cellId);
@@ -98,9 +101,7 @@ export class ObservationWriter {
 
   private async sendText(): Promise<void> {
     if (this.copyError) throw this.copyError;
-    const text = this.text;
-    this.text = '';
-    await writeCopy(this.copy as CopyStream, text);
+    await sendLines(this.copy as CopyStream, this.lines);
   }
 
   /** Sends the current batch once the previous one has been taken; does not wait for this one. */
@@ -118,7 +119,7 @@ export class ObservationWriter {
 
   async finish(): Promise<number> {
     if (this.copy) {
-      if (this.text) await this.sendText();
+      if (this.lines.length > 0) await this.sendText();
       // Resolves when the server has taken every row; rejects when it refused one.
       await endCopy(this.copy);
       if (this.copyError) throw this.copyError;
