@@ -90,6 +90,13 @@ CREATE OR REPLACE FUNCTION app_is_assigned(target uuid) RETURNS boolean
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
 $$ SELECT EXISTS (SELECT 1 FROM case_workers w WHERE w.case_id = target AND w.user_id = app_user_id()) $$;
 --> statement-breakpoint
+-- The worker who opens a case is assigned to it in the same transaction, before anyone else is.
+CREATE OR REPLACE FUNCTION app_opened_unassigned_case(target uuid) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public AS
+$$ SELECT EXISTS (SELECT 1 FROM cases c WHERE c.id = target AND c.created_by = app_user_id()
+     AND (c.organisation_id = ANY (app_case_worker_org_ids()) OR c.organisation_id = ANY (app_case_manager_org_ids())))
+   AND NOT EXISTS (SELECT 1 FROM case_workers w WHERE w.case_id = target) $$;
+--> statement-breakpoint
 -- A case is seen by its organisation's case managers, the workers assigned to it and holders of a live
 -- break-glass grant on it; nobody else, whatever their other roles.
 CREATE OR REPLACE FUNCTION app_can_see_case(target uuid, owner uuid) RETURNS boolean LANGUAGE sql STABLE AS
@@ -117,9 +124,7 @@ CREATE POLICY case_workers_read ON case_workers FOR SELECT
 -- Managers assign anyone; a worker who opens a case is assigned to it as it is created.
 CREATE POLICY case_workers_assign ON case_workers FOR INSERT WITH CHECK (
   EXISTS (SELECT 1 FROM cases c WHERE c.id = case_id AND c.organisation_id = ANY (app_case_manager_org_ids()))
-  OR (user_id = app_user_id() AND EXISTS (
-    SELECT 1 FROM cases c WHERE c.id = case_id AND c.created_by = app_user_id()
-      AND c.organisation_id = ANY (app_case_worker_org_ids()))));
+  OR (user_id = app_user_id() AND app_opened_unassigned_case(case_id)));
 --> statement-breakpoint
 CREATE POLICY case_workers_unassign ON case_workers FOR DELETE USING (
   EXISTS (SELECT 1 FROM cases c WHERE c.id = case_id AND c.organisation_id = ANY (app_case_manager_org_ids())));

@@ -11,6 +11,9 @@ export type DatabaseActor = {
   userId: string | null;
   organisationIds: readonly string[];
   managedOrganisationIds: readonly string[];
+  /** Organisations where the requester is a case manager, and where a case worker: who may see cases. */
+  caseManagerOrganisationIds?: readonly string[];
+  caseWorkerOrganisationIds?: readonly string[];
   isAdmin: boolean;
   isCoordinator: boolean;
 };
@@ -19,6 +22,8 @@ export const ANONYMOUS_ACTOR: DatabaseActor = {
   userId: null,
   organisationIds: [],
   managedOrganisationIds: [],
+  caseManagerOrganisationIds: [],
+  caseWorkerOrganisationIds: [],
   isAdmin: false,
   isCoordinator: false,
 };
@@ -32,6 +37,8 @@ export function actorOf(principal: Principal): DatabaseActor {
     userId: principal.userId,
     organisationIds: [...new Set(principal.memberships.map((m) => m.organisationId))],
     managedOrganisationIds: ids(['org_admin']),
+    caseManagerOrganisationIds: ids(['case_manager']),
+    caseWorkerOrganisationIds: ids(['case_worker']),
     isAdmin: principal.memberships.some((m) => m.role === 'admin'),
     isCoordinator: principal.memberships.some((m) => m.role === 'coordinator'),
   };
@@ -47,6 +54,8 @@ export function settingsFor(actor: DatabaseActor, role: string = REQUEST_ROLE): 
       'app.user_id': actor.userId ?? '',
       'app.org_ids': uuidArray(actor.organisationIds),
       'app.manage_org_ids': uuidArray(actor.managedOrganisationIds),
+      'app.case_manager_org_ids': uuidArray(actor.caseManagerOrganisationIds ?? []),
+      'app.case_worker_org_ids': uuidArray(actor.caseWorkerOrganisationIds ?? []),
       'app.is_admin': actor.isAdmin ? 'on' : 'off',
       'app.is_coordinator': actor.isCoordinator ? 'on' : 'off',
     },

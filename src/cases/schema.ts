@@ -57,7 +57,10 @@ export const cases = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [uniqueIndex('cases_code_key').on(t.code), index('cases_organisation_idx').on(t.organisationId, t.updatedAt)],
+  (t) => [
+    uniqueIndex('cases_code_key').on(t.code),
+    index('cases_organisation_idx').on(t.organisationId, t.updatedAt),
+  ],
 );
 
 export const caseWorkers = pgTable(

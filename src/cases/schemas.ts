@@ -17,13 +17,29 @@ export const CaseStatus = z.enum(CASE_STATUSES);
 export type CaseStatus = z.infer<typeof CaseStatus>;
 
 /** Age bands of the HTCDS and CTDC data (ageBroad). */
-export const AGE_BANDS = ['0-8', '9-17', '18-20', '21-23', '24-26', '27-29', '30-38', '39-47', '48+'] as const;
+export const AGE_BANDS = [
+  '0-8',
+  '9-17',
+  '18-20',
+  '21-23',
+  '24-26',
+  '27-29',
+  '30-38',
+  '39-47',
+  '48+',
+] as const;
 export const AgeBand = z.enum(AGE_BANDS).describe('An age band as in the HTCDS and CTDC data');
 
 export const GENDERS = ['woman', 'man', 'transgender', 'other'] as const;
 export const Gender = z.enum(GENDERS).describe('Gender as the person states it');
 
-export const RECRUITER_RELATIONS = ['intimate_partner', 'friend', 'family_member', 'employer', 'other'] as const;
+export const RECRUITER_RELATIONS = [
+  'intimate_partner',
+  'friend',
+  'family_member',
+  'employer',
+  'other',
+] as const;
 export const RecruiterRelation = z.enum(RECRUITER_RELATIONS);
 
 export const CaseCode = z
@@ -54,9 +70,7 @@ export const CaseFacts = z
   .strict();
 export type CaseFacts = z.infer<typeof CaseFacts>;
 
-const NameEntry = z
-  .object({ kind: z.enum(['name', 'alias']), value: PlainText(200).min(1) })
-  .strict();
+const NameEntry = z.object({ kind: z.enum(['name', 'alias']), value: PlainText(200).min(1) }).strict();
 const Contact = z
   .object({ kind: z.enum(['phone', 'email', 'messaging', 'other']), value: PlainText(200).min(1) })
   .strict();

@@ -1,6 +1,6 @@
 // Cases and persons in the database, always inside a request's transaction: row-level security decides which
 // cases exist for the requester, so a case out of reach reads as not found.
-import { randomInt } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { users } from '../access/schema.js';
 import { organisations } from '../partners/schema.js';
@@ -8,7 +8,7 @@ import type { Queryable, Transaction } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { newDataKey, openField, sealField, unwrapDataKey, wrapDataKey } from './person/envelope.js';
 import { currentMasterKeyId, type KeyRing } from './person/keyring.js';
-import { caseWorkers, cases, persons } from './schema.js';
+import { cases, caseWorkers, persons } from './schema.js';
 import {
   type CaseFacts,
   type CaseStatus,
@@ -35,18 +35,14 @@ export async function createCase(
   input: { organisationId: string; facts: CaseFacts; person?: PersonData | undefined },
   userId: string,
 ): Promise<CaseView> {
-  let created: CaseRow | undefined;
-  for (let attempt = 0; !created && attempt < 5; attempt++) {
-    [created] = await tx
-      .insert(cases)
-      .values({ code: newCaseCode(), organisationId: input.organisationId, createdBy: userId, ...input.facts })
-      .onConflictDoNothing({ target: cases.code })
-      .returning();
-  }
-  if (!created) throw new AppError('conflict', 'Could not find a free case code; try again.');
-  await tx.insert(caseWorkers).values({ caseId: created.id, userId });
-  if (input.person) await writePerson(tx, keys, created.id, 0, input.person);
-  return getCase(tx, created.id);
+  // No RETURNING: a new case is not yet visible to a worker until they are assigned to it just below.
+  const id = randomUUID();
+  await tx
+    .insert(cases)
+    .values({ id, code: newCaseCode(), organisationId: input.organisationId, createdBy: userId, ...input.facts });
+  await tx.insert(caseWorkers).values({ caseId: id, userId });
+  if (input.person) await writePerson(tx, keys, id, 0, input.person);
+  return getCase(tx, id);
 }
 
 export async function listCases(
@@ -71,7 +67,11 @@ export async function listCases(
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(cases.updatedAt), asc(cases.code))
     .limit(filters.limit);
-  return rows.map((row) => ({ ...row, status: row.status as CaseStatus, updatedAt: row.updatedAt.toISOString() }));
+  return rows.map((row) => ({
+    ...row,
+    status: row.status as CaseStatus,
+    updatedAt: row.updatedAt.toISOString(),
+  }));
 }
 
 /** The case as the requester may see it; not found when it does not exist or is out of their reach. */
@@ -95,7 +95,12 @@ export async function getCase(tx: Transaction, id: string): Promise<CaseView> {
 export async function updateCase(
   tx: Transaction,
   id: string,
-  change: { version: number; status?: CaseStatus | undefined; closureReason?: string | null | undefined; facts?: CaseFacts | undefined },
+  change: {
+    version: number;
+    status?: CaseStatus | undefined;
+    closureReason?: string | null | undefined;
+    facts?: CaseFacts | undefined;
+  },
 ): Promise<CaseView> {
   const current = await getCase(tx, id);
   if (current.version !== change.version) throw staleVersion('case', current.version);
@@ -142,7 +147,12 @@ export async function readPerson(tx: Transaction, keys: KeyRing, caseId: string)
     const sealed = row.fields[field];
     if (sealed !== undefined) person[field] = JSON.parse(openField(dataKey, caseId, field, sealed));
   }
-  return { caseId, version: row.version, person: person as PersonData, updatedAt: row.updatedAt.toISOString() };
+  return {
+    caseId,
+    version: row.version,
+    person: person as PersonData,
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }
 
 /**

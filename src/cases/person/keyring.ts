@@ -65,7 +65,8 @@ export class KeyRing {
       const match = KEY_FILE.exec(name);
       if (!match || this.#keys.has(match[1] as string)) continue;
       const key = Buffer.from((await readFile(path.join(directory, name), 'utf8')).trim(), 'base64');
-      if (masterKeyId(key) !== match[1]) throw new EnvelopeError(`the key file ${name} does not hold the key its name says`);
+      if (masterKeyId(key) !== match[1])
+        throw new EnvelopeError(`the key file ${name} does not hold the key its name says`);
       this.#keys.set(match[1] as string, key);
     }
   }
