@@ -61,3 +61,6 @@ END
 $$;
 --> statement-breakpoint
 ANALYZE coverage_slots;
+--> statement-breakpoint
+-- Written only with the activities they follow, but watched like every table, so that the data version holds.
+SELECT data_version_watch('coverage_slots'::regclass);
