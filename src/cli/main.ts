@@ -5,6 +5,7 @@ import { auditCommand } from './audit-command.js';
 import { casesCommand } from './cases-command.js';
 import { coverageCommand } from './coverage-command.js';
 import { dbCommand } from './db-command.js';
+import { keysCommand } from './keys-command.js';
 import { organisationsCommand } from './organisations-command.js';
 import { referenceCommand } from './reference-command.js';
 import { serveCommand } from './serve-command.js';
@@ -25,7 +26,8 @@ export function buildProgram(): Command {
     .addCommand(activitiesCommand())
     .addCommand(coverageCommand())
     .addCommand(statsCommand())
-    .addCommand(casesCommand());
+    .addCommand(casesCommand())
+    .addCommand(keysCommand());
 }
 
 export async function main(argv: string[]): Promise<void> {
