@@ -39,7 +39,13 @@ export async function createCase(
   const id = randomUUID();
   await tx
     .insert(cases)
-    .values({ id, code: newCaseCode(), organisationId: input.organisationId, createdBy: userId, ...input.facts });
+    .values({
+      id,
+      code: newCaseCode(),
+      organisationId: input.organisationId,
+      createdBy: userId,
+      ...input.facts,
+    });
   await tx.insert(caseWorkers).values({ caseId: id, userId });
   if (input.person) await writePerson(tx, keys, id, 0, input.person);
   return getCase(tx, id);

@@ -1,8 +1,9 @@
 // Every capability's tables, gathered for Drizzle (queries and migrations).
-export * from '../cases/schema.js';
+
 export * from '../access/schema.js';
 export * from '../activities/schema.js';
 export * from '../audit/schema.js';
+export * from '../cases/schema.js';
 export * from '../coverage/schema.js';
 export * from '../imports/schema.js';
 export * from '../partners/schema.js';
