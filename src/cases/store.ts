@@ -37,15 +37,13 @@ export async function createCase(
 ): Promise<CaseView> {
   // No RETURNING: a new case is not yet visible to a worker until they are assigned to it just below.
   const id = randomUUID();
-  await tx
-    .insert(cases)
-    .values({
-      id,
-      code: newCaseCode(),
-      organisationId: input.organisationId,
-      createdBy: userId,
-      ...input.facts,
-    });
+  await tx.insert(cases).values({
+    id,
+    code: newCaseCode(),
+    organisationId: input.organisationId,
+    createdBy: userId,
+    ...input.facts,
+  });
   await tx.insert(caseWorkers).values({ caseId: id, userId });
   if (input.person) await writePerson(tx, keys, id, 0, input.person);
   return getCase(tx, id);
