@@ -182,7 +182,7 @@ export async function caseRoutes(app: FastifyInstance) {
       return {
         data: await request.transaction(async (tx) => {
           const view = await caseInReach(request, tx, 'cases.assign', id);
-          await requireCaseStaff(request, view.organisationId, userId);
+          await requireCaseStaff(tx, view.organisationId, userId);
           describeAudit(request, { details: { assigned: userId } });
           return assignWorker(tx, id, userId);
         }),
@@ -390,9 +390,12 @@ export async function caseRoutes(app: FastifyInstance) {
   );
 }
 
-/** Only people who work on cases in the case's organisation can be assigned to it. */
-async function requireCaseStaff(request: FastifyRequest, organisationId: string, userId: string) {
-  const [member] = await request.server.database.db
+/**
+ * Only people who work on cases in the case's organisation can be assigned to it. Asked inside the
+ * request's transaction: the manager sees the memberships of their own organisation.
+ */
+async function requireCaseStaff(tx: Transaction, organisationId: string, userId: string) {
+  const [member] = await tx
     .select({ userId: memberships.userId })
     .from(memberships)
     .where(

@@ -164,7 +164,6 @@ export const CaseListQuery = z
   })
   .strict();
 
-
 export const CaseParams = z.object({ id: z.uuid() }).strict();
 export const CaseWorkerParams = z.object({ id: z.uuid(), userId: z.uuid() }).strict();
 export const LanguageQuery = z

@@ -195,7 +195,12 @@ const PROBES: Probe[] = [
     url: () => '/api/v1/audit?limit=5',
     allowed: ['admin', 'coordinator', 'org_admin'],
   },
-  { method: 'GET', route: '/api/v1/cases/', url: () => '/api/v1/cases', allowed: ['case_manager', 'case_worker'] },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/',
+    url: () => '/api/v1/cases',
+    allowed: ['case_manager', 'case_worker'],
+  },
   {
     method: 'POST',
     route: '/api/v1/cases/',
@@ -210,7 +215,12 @@ const PROBES: Probe[] = [
     body: (c) => ({ organisationId: c.org.legal }),
     allowed: [],
   },
-  { method: 'GET', route: '/api/v1/cases/:id', url: () => `/api/v1/cases/${nobody()}`, allowed: ['case_manager', 'case_worker'] },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/:id',
+    url: () => `/api/v1/cases/${nobody()}`,
+    allowed: ['case_manager', 'case_worker'],
+  },
   {
     method: 'PATCH',
     route: '/api/v1/cases/:id',
