@@ -124,7 +124,10 @@ function mayStillHoldBreakGlass(request: FastifyRequest, action: string, decisio
   if (decision.allowed || decision.code !== 'forbidden' || request.principal.kind !== 'user') return false;
   if (request.principal.via === 'token' || !isAction(action)) return false;
   const rule: ActionRule = ACTIONS[action];
-  return rule.breakGlass === true;
+  if (rule.breakGlass !== true) return false;
+  // Only those who may ask for break-glass can hold a grant: everyone else is refused here, not later.
+  const askers: readonly string[] = ACTIONS['break_glass.request'].roles;
+  return request.principal.memberships.some((membership) => askers.includes(membership.role));
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

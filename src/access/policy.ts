@@ -151,6 +151,52 @@ export const ACTIONS = {
     description:
       'Follow one’s own imports running in the background: progress, report or problem (administrators and coordinators see every import)',
   },
+  'cases.read': {
+    who: 'roles',
+    roles: ['case_manager', 'case_worker'],
+    scope: 'own_organisation',
+    personalData: true,
+    breakGlass: true,
+    description:
+      'Read victims’ cases by code, never by name: case workers the cases assigned to them, case managers their organisation’s',
+  },
+  'cases.write': {
+    who: 'roles',
+    roles: ['case_manager', 'case_worker'],
+    scope: 'own_organisation',
+    personalData: true,
+    breakGlass: true,
+    description: 'Open a case for one’s organisation and record its facts, screening and status',
+  },
+  'cases.assign': {
+    who: 'roles',
+    roles: ['case_manager'],
+    scope: 'own_organisation',
+    personalData: true,
+    description: 'Assign and unassign the case workers of one’s organisation’s cases',
+  },
+  'persons.read': {
+    who: 'roles',
+    roles: ['case_manager', 'case_worker'],
+    scope: 'own_organisation',
+    personalData: true,
+    auditReads: true,
+    breakGlass: true,
+    description: 'Open the person record of a case (names, contacts, documents): every opening is audited',
+  },
+  'persons.write': {
+    who: 'roles',
+    roles: ['case_manager', 'case_worker'],
+    scope: 'own_organisation',
+    personalData: true,
+    breakGlass: true,
+    description: 'Record or change the personal data of a case, sealed at rest',
+  },
+  'screening.run': {
+    who: 'signed_in',
+    description:
+      'Screen answers against the legal elements and indicators of trafficking without storing anything',
+  },
   'break_glass.request': {
     who: 'roles',
     roles: ['case_manager', 'case_worker'],

@@ -105,3 +105,41 @@ export const personFiles = pgTable('person_files', {
   byteSize: integer('byte_size').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Screenings kept on a case (append-only): the answers, the rule version and the outcomes it gave. */
+export const caseScreenings = pgTable(
+  'case_screenings',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    rulesVersion: text('rules_version').notNull(),
+    ageAtRecruitment: integer('age_at_recruitment'),
+    answers: jsonb('answers').$type<Record<string, string>>().notNull(),
+    indicators: text('indicators').array().notNull().default(sql`'{}'`),
+    outcomes: text('outcomes').array().notNull(),
+    screenedBy: uuid('screened_by').references(() => users.id, { onDelete: 'set null' }),
+    screenedAt: timestamp('screened_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('case_screenings_case').on(t.caseId, t.screenedAt.desc())],
+);
+
+/** The person's consent decisions (append-only): the latest per purpose and recipient is the one in force. */
+export const caseConsents = pgTable(
+  'case_consents',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    purpose: text('purpose').notNull(),
+    recipientOrganisationId: uuid('recipient_organisation_id').references(() => organisations.id),
+    decision: text('decision').notNull(),
+    givenBy: text('given_by').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+  },
+  (t) => [index('case_consents_case').on(t.caseId, t.purpose, t.recordedAt.desc())],
+);

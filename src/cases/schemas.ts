@@ -1,7 +1,8 @@
 // API shapes of cases and persons. A case holds no direct identifier: its code is generated, and everything
 // that could identify the person lives in the person record, which is sealed at rest.
 import { z } from 'zod';
-import { Int, IsoDate, PlainText } from '../platform/fields.js';
+import { Int, IsoDate, IsoDateTime, PlainText } from '../platform/fields.js';
+import { Language } from '../reference/schemas.js';
 import {
   ForcedLabourSector,
   FormOfExploitation,
@@ -10,6 +11,7 @@ import {
   RecruitmentChannel,
   Sex,
 } from '../reference/vocabulary.js';
+import { Outcome, ScreeningAnswers } from './screening/schemas.js';
 
 /** HTCDS 2.0 case statuses. */
 export const CASE_STATUSES = ['Active', 'FollowUp', 'Closed', 'ClosedReferred'] as const;
@@ -162,4 +164,79 @@ export const CaseListQuery = z
   })
   .strict();
 
-export const AssignRequest = z.object({ userId: z.uuid() }).strict();
+export const CaseParams = z.object({ id: z.uuid() }).strict();
+export const CaseWorkerParams = z.object({ id: z.uuid(), userId: z.uuid() }).strict();
+export const LanguageQuery = z
+  .object({ lang: Language.default('en').describe('The language of the explanations') })
+  .strict();
+
+/** A screening kept on a case: the answers without the free-text note, which could name someone. */
+export const CaseScreeningRequest = ScreeningAnswers.omit({ description: true });
+
+export const CaseScreeningSummary = z.object({
+  id: z.uuid(),
+  rulesVersion: z.string(),
+  outcomes: z.array(Outcome),
+  screenedBy: z.string().nullable().describe('Who screened, by name'),
+  screenedAt: z.string(),
+});
+
+export const CONSENT_PURPOSES = [
+  'receive_services',
+  'share_with_organisation',
+  'statistics',
+  'research',
+] as const;
+export const ConsentPurpose = z
+  .enum(CONSENT_PURPOSES)
+  .describe(
+    'What the consent is for: receiving services, sharing with a named organisation, being counted in statistics, research',
+  );
+export type ConsentPurpose = z.infer<typeof ConsentPurpose>;
+export const ConsentDecision = z.enum(['given', 'refused', 'withdrawn']);
+export const ConsentGiver = z
+  .enum(['person', 'parent_or_guardian', 'legal_representative'])
+  .describe(
+    'Who gave or refused the consent: the person, or for a child a parent, guardian or legal representative',
+  );
+
+export const RecordConsentRequest = z
+  .object({
+    purpose: ConsentPurpose,
+    recipientOrganisationId: z
+      .uuid()
+      .nullable()
+      .default(null)
+      .describe(
+        'The organisation the data may be shared with; required for share_with_organisation, else empty',
+      ),
+    decision: ConsentDecision,
+    givenBy: ConsentGiver.default('person'),
+    expiresAt: IsoDateTime.nullable()
+      .default(null)
+      .describe('When the consent lapses by itself; empty for none'),
+  })
+  .strict();
+export type RecordConsentRequest = z.infer<typeof RecordConsentRequest>;
+
+export const ConsentEntry = z.object({
+  id: z.uuid(),
+  purpose: ConsentPurpose,
+  recipientOrganisationId: z.uuid().nullable(),
+  recipientOrganisationName: z.string().nullable(),
+  decision: ConsentDecision,
+  givenBy: ConsentGiver,
+  expiresAt: z.string().nullable(),
+  recordedBy: z.string().nullable().describe('Who recorded the decision, by name'),
+  recordedAt: z.string(),
+});
+export type ConsentEntry = z.infer<typeof ConsentEntry>;
+
+export const ConsentState = ConsentEntry.extend({
+  inForce: z.boolean().describe('Given and not expired: sharing for this purpose (and recipient) is allowed'),
+});
+
+export const CaseConsents = z.object({
+  current: z.array(ConsentState).describe('The latest decision per purpose and recipient'),
+  history: z.array(ConsentEntry).describe('Every decision, newest first'),
+});

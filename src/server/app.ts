@@ -21,6 +21,9 @@ import { isAction } from '../access/policy.js';
 import { activityRoutes } from '../activities/routes.js';
 import { auditCheckpointSchedule } from '../audit/checkpoint-schedule.js';
 import { auditRoutes } from '../audit/routes.js';
+import { KeyRing, recordInitialMasterKey } from '../cases/person/keyring.js';
+import { caseRoutes } from '../cases/routes.js';
+import { screeningRoutes } from '../cases/screening-routes.js';
 import { coverageRoutes } from '../coverage/routes.js';
 import { importJobRoutes } from '../imports/routes.js';
 import { overviewRoutes } from '../overview/routes.js';
@@ -62,6 +65,8 @@ export type BuildAppOptions = {
   signAuditCheckpoints?: boolean;
   /** Seals secrets at rest; by default keyed with ENCRYPTION_KEY or the key file under DATA_DIR. */
   sealer?: Sealer;
+  /** The master keys of persons' data keys; by default ENCRYPTION_KEY or the key files under DATA_DIR. */
+  keyRing?: KeyRing;
   /** Import slots, reader budget and limits; the declared limits by default. */
   uploads?: UploadSettings;
   /**
@@ -79,6 +84,7 @@ export type RouteSummary = { method: string; url: string; action: string | null 
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: readonly RouteSummary[];
+    keyRing: KeyRing;
   }
 }
 export const BODY_LIMIT_BYTES = 1_048_576;
@@ -100,6 +106,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('database', database);
   app.decorate('config', config);
   app.decorate('sealer', options.sealer ?? new Sealer(await loadInstallationKey(config)));
+  const keyRing = options.keyRing ?? (await KeyRing.load(config));
+  await recordInitialMasterKey(database.db, keyRing);
+  app.decorate('keyRing', keyRing);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const routeTable: RouteSummary[] = [];
@@ -140,6 +149,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(statisticsRoutes, { prefix: '/statistics' });
       await api.register(overviewRoutes, { prefix: '/overview' });
       await api.register(importJobRoutes, { prefix: '/import-jobs' });
+      await api.register(caseRoutes, { prefix: '/cases' });
+      await api.register(screeningRoutes, { prefix: '/screening' });
     },
     { prefix: API_PREFIX },
   );

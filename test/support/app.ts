@@ -1,11 +1,15 @@
 // An application on a test database with the demo organisations and users, and helpers to act as them.
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { csrfTokenFor, openSession, SESSION_COOKIE } from '../../src/access/accounts.js';
 import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from '../../src/access/demo.js';
 import { users } from '../../src/access/schema.js';
 import { currentTotp } from '../../src/access/totp.js';
+import { KeyRing } from '../../src/cases/person/keyring.js';
 import { organisations } from '../../src/partners/schema.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { Sealer } from '../../src/platform/crypto.js';
@@ -21,6 +25,7 @@ export type TestApp = {
   app: FastifyInstance;
   database: TestDatabase;
   sealer: Sealer;
+  keyRing: KeyRing;
   /** Demo organisation ids by key: office, shelter, legal, institute. */
   organisationIds: Record<string, string>;
   /** Signs in as the demo user (with a TOTP code when the user has one). */
@@ -52,10 +57,14 @@ export async function startTestApp(engine: TestEngine, options: TestAppOptions =
   const sealer = new Sealer(randomBytes(32));
   await seedDatabase(database.db, { demo: true, sealer });
   const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0' });
+  // Each app has master keys of its own, in a directory that goes with it.
+  const keysDir = await mkdtemp(path.join(tmpdir(), 'concerted-keys-'));
+  const keyRing = await KeyRing.load({ dataDir: keysDir });
   const app = await buildApp({
     config,
     database,
     sealer,
+    keyRing,
     ownsDatabase: false,
     serveWeb: false,
     ...appOptions,
@@ -110,6 +119,7 @@ export async function startTestApp(engine: TestEngine, options: TestAppOptions =
     app,
     database,
     sealer,
+    keyRing,
     organisationIds,
     signInAs,
     openSessionAs,
@@ -117,6 +127,7 @@ export async function startTestApp(engine: TestEngine, options: TestAppOptions =
     async close() {
       await app.close();
       await database.dispose();
+      await rm(keysDir, { recursive: true, force: true });
     },
   };
 }
