@@ -192,6 +192,32 @@ export const ACTIONS = {
     breakGlass: true,
     description: 'Record or change the personal data of a case, sealed at rest',
   },
+  'referrals.read': {
+    who: 'roles',
+    roles: ['case_manager', 'case_worker'],
+    scope: 'own_organisation',
+    personalData: true,
+    description:
+      'See the referrals one’s organisation received (the inbox) and sent, with overdue ones flagged',
+  },
+  'referrals.open': {
+    who: 'roles',
+    roles: ['case_manager', 'case_worker'],
+    scope: 'own_organisation',
+    personalData: true,
+    auditReads: true,
+    description:
+      'Open a referral: the receiver sees the fields its service needs while it is open and consented; every opening is audited',
+  },
+  'referrals.write': {
+    who: 'roles',
+    roles: ['case_manager', 'case_worker'],
+    scope: 'own_organisation',
+    personalData: true,
+    breakGlass: true,
+    description:
+      'Refer a case to another organisation (with the person’s consent, or a case manager’s audited override), and accept, decline, progress, complete or close referrals',
+  },
   'screening.run': {
     who: 'signed_in',
     description:

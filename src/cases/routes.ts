@@ -12,6 +12,8 @@ import { rowsOf, type Transaction } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { typed } from '../platform/routes.js';
 import { consentHistory, currentConsents, recordConsent, requireRecipientExists } from './consent.js';
+import { CreateReferralRequest, ReferralView } from './referral-schemas.js';
+import { createReferral, listCaseReferrals } from './referrals.js';
 import {
   CaseConsents,
   CaseListQuery,
@@ -386,6 +388,63 @@ export async function caseRoutes(app: FastifyInstance) {
         return consentHistory(tx, request.params.id);
       });
       return reply.status(201).send({ data: { current: currentConsents(history), history } });
+    },
+  );
+
+  api.get(
+    '/:id/referrals',
+    {
+      config: { action: 'cases.read' },
+      schema: {
+        tags: TAGS,
+        summary: 'The referrals made from the case, newest first',
+        params: CaseParams,
+        response: { 200: z.object({ data: z.array(ReferralView) }) },
+      },
+    },
+    async (request) => ({
+      data: await request.transaction(async (tx) => {
+        await caseInReach(request, tx, 'cases.read', request.params.id);
+        return listCaseReferrals(tx, request.params.id);
+      }),
+    }),
+  );
+
+  api.post(
+    '/:id/referrals',
+    {
+      config: { action: 'referrals.write' },
+      schema: {
+        tags: TAGS,
+        summary: 'Refer the case to another organisation for a service',
+        description:
+          'Needs the person’s consent to share with that organisation (recorded under consents). Without it the answer is 409 consent_required, unless a case manager of the case’s organisation gives consentOverride with a reason, which is audited and shown on the referral. The receiver sees only the fields the service needs, and only while the referral is open.',
+        params: CaseParams,
+        body: CreateReferralRequest,
+        response: { 201: z.object({ data: ReferralView }) },
+      },
+    },
+    async (request, reply) => {
+      const principal = signedInPrincipal(request);
+      const referral = await request.transaction(async (tx) => {
+        const theCase = await caseInReach(request, tx, 'referrals.write', request.params.id);
+        const { toOrganisationId, service, consentOverride } = request.body;
+        describeAudit(request, {
+          reason: consentOverride?.reason ?? null,
+          details: {
+            referral: { toOrganisationId, service },
+            consentOverride: consentOverride !== undefined,
+          },
+        });
+        return createReferral(tx, theCase, request.body, {
+          userId: principal.userId,
+          isCaseManagerOf: (organisationId) =>
+            principal.memberships.some(
+              (m) => m.role === 'case_manager' && m.organisationId === organisationId,
+            ),
+        });
+      });
+      return reply.status(201).send({ data: referral });
     },
   );
 }

@@ -4,6 +4,7 @@ import {
   boolean,
   char,
   customType,
+  date,
   index,
   integer,
   jsonb,
@@ -142,4 +143,55 @@ export const caseConsents = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
   },
   (t) => [index('case_consents_case').on(t.caseId, t.purpose, t.recordedAt.desc())],
+);
+
+/** A referral from a case to another organisation, with the fields its service needs. */
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    caseCode: text('case_code').notNull(),
+    fromOrganisationId: uuid('from_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    toOrganisationId: uuid('to_organisation_id')
+      .notNull()
+      .references(() => organisations.id),
+    service: text('service').notNull(),
+    sharedPersonFields: text('shared_person_fields').array().notNull(),
+    sharedFacts: text('shared_facts').array().notNull(),
+    status: text('status').notNull().default('requested'),
+    crossBorder: boolean('cross_border').notNull().default(false),
+    stage: text('stage'),
+    dueOn: date('due_on'),
+    note: text('note'),
+    consentOverrideReason: text('consent_override_reason'),
+    consentOverrideBy: uuid('consent_override_by').references(() => users.id, { onDelete: 'set null' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('referrals_case').on(t.caseId, t.createdAt.desc()),
+    index('referrals_inbox').on(t.toOrganisationId, t.status, t.dueOn),
+  ],
+);
+
+export const referralEvents = pgTable(
+  'referral_events',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    referralId: uuid('referral_id')
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    status: text('status').notNull(),
+    reason: text('reason'),
+    byUserId: uuid('by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    at: timestamp('at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+  },
+  (t) => [index('referral_events_referral').on(t.referralId, t.at)],
 );

@@ -25,6 +25,11 @@ export const ERROR_CODES = {
   route_not_found: { status: 404, title: 'No such route' },
   method_not_allowed: { status: 405, title: 'Method not allowed' },
   conflict: { status: 409, title: 'The request conflicts with the current state' },
+  consent_required: {
+    status: 409,
+    title: 'The person’s consent for this purpose and recipient is not in force',
+  },
+  invalid_transition: { status: 409, title: 'The record cannot move to that state from where it is' },
   rate_limited: { status: 429, title: 'Too many requests' },
   too_many_attempts: { status: 429, title: 'Too many failed sign-in attempts; try again later' },
   not_ready: { status: 503, title: 'The service is not ready' },

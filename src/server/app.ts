@@ -22,6 +22,7 @@ import { activityRoutes } from '../activities/routes.js';
 import { auditCheckpointSchedule } from '../audit/checkpoint-schedule.js';
 import { auditRoutes } from '../audit/routes.js';
 import { KeyRing, recordInitialMasterKey } from '../cases/person/keyring.js';
+import { referralRoutes } from '../cases/referral-routes.js';
 import { caseRoutes } from '../cases/routes.js';
 import { screeningRoutes } from '../cases/screening-routes.js';
 import { coverageRoutes } from '../coverage/routes.js';
@@ -151,6 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(importJobRoutes, { prefix: '/import-jobs' });
       await api.register(caseRoutes, { prefix: '/cases' });
       await api.register(screeningRoutes, { prefix: '/screening' });
+      await api.register(referralRoutes, { prefix: '/referrals' });
     },
     { prefix: API_PREFIX },
   );

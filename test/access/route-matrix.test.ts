@@ -286,6 +286,38 @@ const PROBES: Probe[] = [
     allowed: ['case_manager', 'case_worker'],
   },
   {
+    method: 'GET',
+    route: '/api/v1/cases/:id/referrals',
+    url: () => `/api/v1/cases/${nobody()}/referrals`,
+    allowed: ['case_manager', 'case_worker'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/cases/:id/referrals',
+    url: () => `/api/v1/cases/${nobody()}/referrals`,
+    body: (c) => ({ toOrganisationId: c.org.legal, service: 'legal_aid' }),
+    allowed: ['case_manager', 'case_worker'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/referrals/',
+    url: () => '/api/v1/referrals?box=sent',
+    allowed: ['case_manager', 'case_worker'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/referrals/:id',
+    url: () => `/api/v1/referrals/${nobody()}`,
+    allowed: ['case_manager', 'case_worker'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/referrals/:id/status',
+    url: () => `/api/v1/referrals/${nobody()}/status`,
+    body: () => ({ status: 'accepted', version: 1 }),
+    allowed: ['case_manager', 'case_worker'],
+  },
+  {
     method: 'POST',
     route: '/api/v1/screening/',
     url: () => '/api/v1/screening',
