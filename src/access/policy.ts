@@ -218,6 +218,23 @@ export const ACTIONS = {
     description:
       'Refer a case to another organisation (with the person’s consent, or a case manager’s audited override), and accept, decline, progress, complete or close referrals',
   },
+  'exchange.read': {
+    who: 'signed_in',
+    description: 'See this installation’s public keys and the partner installations in other countries',
+  },
+  'exchange.manage': {
+    who: 'roles',
+    roles: ['admin', 'coordinator'],
+    scope: 'installation',
+    description: 'Register a partner installation in another country by its public keys',
+  },
+  'exchange.import': {
+    who: 'roles',
+    roles: ['case_manager', 'case_worker'],
+    scope: 'own_organisation',
+    personalData: true,
+    description: 'Receive a cross-border referral package as a case of one’s organisation',
+  },
   'screening.run': {
     who: 'signed_in',
     description:

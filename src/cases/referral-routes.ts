@@ -5,6 +5,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { signedInPrincipal } from '../access/me.js';
 import { typed } from '../platform/routes.js';
+import { exportPackage } from './exchange/exchange.js';
+import { SealedPackage } from './exchange/package.js';
+import { exchangeIdentity } from './exchange/routes.js';
 import {
   ReferralDetail,
   ReferralListQuery,
@@ -111,6 +114,40 @@ export async function referralRoutes(app: FastifyInstance) {
           return moveReferral(tx, referral.id, request.body, side, userId);
         }),
       };
+    },
+  );
+
+  api.post(
+    '/:id/package',
+    {
+      config: { action: 'referrals.write' },
+      schema: {
+        tags: TAGS,
+        summary: 'Seal an open cross-border referral for a partner installation, as a signed, encrypted file',
+        description:
+          'The file carries only the fields the referral’s service needs, encrypted so that only the partner installation opens it and signed so that it knows who sent it. Give it to the partner by any channel; it imports it at POST /api/v1/exchange/packages.',
+        params: ReferralParams,
+        body: z.object({ partnerId: z.uuid() }).strict(),
+        response: { 200: SealedPackage },
+      },
+    },
+    async (request, reply) => {
+      const identity = await exchangeIdentity(request);
+      const sealed = await request.transaction(async (tx) => {
+        const referral = await getReferral(tx, request.params.id);
+        const result = await exportPackage(tx, app.keyRing, identity, referral, request.body.partnerId);
+        request.auditSubject = {
+          resourceType: 'referral',
+          resourceId: referral.id,
+          organisationId: referral.fromOrganisationId,
+          details: { package: result.sealed.header.packageId, partner: result.partner.name },
+        };
+        return result.sealed;
+      });
+      reply
+        .header('cache-control', 'no-store')
+        .header('content-disposition', `attachment; filename="referral-${sealed.header.packageId}.json"`);
+      return sealed;
     },
   );
 }

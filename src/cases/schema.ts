@@ -53,6 +53,8 @@ export const cases = pgTable(
     recruitmentChannel: text('recruitment_channel'),
     recruiterRelation: text('recruiter_relation'),
     closureReason: text('closure_reason'),
+    reflectionStartsOn: date('reflection_starts_on'),
+    reflectionEndsOn: date('reflection_ends_on'),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -195,3 +197,32 @@ export const referralEvents = pgTable(
   },
   (t) => [index('referral_events_referral').on(t.referralId, t.at)],
 );
+
+/** Partner installations whose public keys are registered, for cross-border referral packages. */
+export const exchangePartners = pgTable('exchange_partners', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  name: text('name').notNull(),
+  country: char('country', { length: 3 }),
+  signingPublicKey: text('signing_public_key').notNull(),
+  agreementPublicKey: text('agreement_public_key').notNull(),
+  fingerprint: text('fingerprint').notNull().unique('exchange_partners_fingerprint_key'),
+  createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Packages received from partners, each once, with the case each became. */
+export const receivedPackages = pgTable('received_packages', {
+  packageId: uuid('package_id').primaryKey(),
+  partnerId: uuid('partner_id')
+    .notNull()
+    .references(() => exchangePartners.id),
+  caseId: uuid('case_id')
+    .notNull()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  service: text('service').notNull(),
+  stage: text('stage'),
+  dueOn: date('due_on'),
+  senderCaseCode: text('sender_case_code').notNull(),
+  receivedBy: uuid('received_by').references(() => users.id, { onDelete: 'set null' }),
+  receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -107,9 +107,31 @@ export const CreateCaseRequest = z
   })
   .strict();
 
+/** Days a reflection and recovery period lasts at least. */
+export const MINIMUM_REFLECTION_DAYS = 30;
+
+export const ReflectionPeriodRequest = z
+  .object({
+    startsOn: IsoDate,
+    endsOn: IsoDate.optional().describe(
+      `When it ends; ${MINIMUM_REFLECTION_DAYS} days after the start when left out, never sooner`,
+    ),
+  })
+  .strict()
+  .describe(
+    'The reflection and recovery period: time to recover and decide, free of any obligation to cooperate',
+  );
+
+export const ReflectionPeriod = z.object({
+  startsOn: z.string(),
+  endsOn: z.string(),
+  daysLeft: z.number().int().describe('Days until it ends, counting today; 0 once it has ended'),
+});
+
 export const UpdateCaseRequest = z
   .object({
     version: Int({ min: 1 }).describe('The version you read; a change made since is refused as a conflict'),
+    reflectionPeriod: ReflectionPeriodRequest.nullable().optional(),
     status: CaseStatus.optional(),
     closureReason: PlainText(500).min(1).nullable().optional(),
     facts: CaseFacts.optional(),
@@ -131,6 +153,7 @@ export const CaseView = z.object({
   organisationName: z.string(),
   facts: CaseFacts,
   closureReason: z.string().nullable(),
+  reflectionPeriod: ReflectionPeriod.nullable(),
   workers: z.array(z.object({ userId: z.uuid(), displayName: z.string() })),
   hasPerson: z.boolean(),
   createdAt: z.string(),

@@ -13,6 +13,7 @@ import {
   type CaseFacts,
   type CaseStatus,
   type CaseView,
+  MINIMUM_REFLECTION_DAYS,
   PERSON_FIELDS,
   type PersonData,
   type PersonView,
@@ -104,6 +105,7 @@ export async function updateCase(
     status?: CaseStatus | undefined;
     closureReason?: string | null | undefined;
     facts?: CaseFacts | undefined;
+    reflectionPeriod?: { startsOn: string; endsOn?: string | undefined } | null | undefined;
   },
 ): Promise<CaseView> {
   const current = await getCase(tx, id);
@@ -119,6 +121,7 @@ export async function updateCase(
     .update(cases)
     .set({
       ...change.facts,
+      ...reflectionColumns(change.reflectionPeriod),
       status,
       closureReason,
       updatedAt: sql`now()`,
@@ -126,6 +129,44 @@ export async function updateCase(
     })
     .where(and(eq(cases.id, id), eq(cases.version, change.version)));
   return getCase(tx, id);
+}
+
+/** The period's columns: untouched when not given, emptied by null, the end 30 days on by default. */
+function reflectionColumns(period: { startsOn: string; endsOn?: string | undefined } | null | undefined) {
+  if (period === undefined) return {};
+  if (period === null) return { reflectionStartsOn: null, reflectionEndsOn: null };
+  const earliestEnd = addDays(period.startsOn, MINIMUM_REFLECTION_DAYS);
+  const endsOn = period.endsOn ?? earliestEnd;
+  if (endsOn < earliestEnd)
+    throw new AppError(
+      'validation_failed',
+      `A reflection and recovery period lasts at least ${MINIMUM_REFLECTION_DAYS} days: it can end on ${earliestEnd} at the earliest.`,
+      [
+        {
+          path: 'body.reflectionPeriod.endsOn',
+          code: 'too_small',
+          message: `End on ${earliestEnd} or later`,
+        },
+      ],
+    );
+  return { reflectionStartsOn: period.startsOn, reflectionEndsOn: endsOn };
+}
+
+function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+function reflectionView(row: CaseRow, today = new Date().toISOString().slice(0, 10)) {
+  if (!row.reflectionStartsOn || !row.reflectionEndsOn) return null;
+  const msPerDay = 86_400_000;
+  const left = (Date.parse(row.reflectionEndsOn) - Date.parse(today)) / msPerDay + 1;
+  return {
+    startsOn: row.reflectionStartsOn,
+    endsOn: row.reflectionEndsOn,
+    daysLeft: Math.max(0, Math.round(left)),
+  };
 }
 
 export async function assignWorker(tx: Transaction, caseId: string, userId: string): Promise<CaseView> {
@@ -228,6 +269,7 @@ function caseView(
       recruiterRelation: row.recruiterRelation as CaseFacts['recruiterRelation'],
     },
     closureReason: row.closureReason,
+    reflectionPeriod: reflectionView(row),
     workers,
     hasPerson,
     createdAt: row.createdAt.toISOString(),

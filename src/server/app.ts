@@ -21,6 +21,7 @@ import { isAction } from '../access/policy.js';
 import { activityRoutes } from '../activities/routes.js';
 import { auditCheckpointSchedule } from '../audit/checkpoint-schedule.js';
 import { auditRoutes } from '../audit/routes.js';
+import { exchangeRoutes } from '../cases/exchange/routes.js';
 import { KeyRing, recordInitialMasterKey } from '../cases/person/keyring.js';
 import { referralRoutes } from '../cases/referral-routes.js';
 import { caseRoutes } from '../cases/routes.js';
@@ -153,6 +154,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(caseRoutes, { prefix: '/cases' });
       await api.register(screeningRoutes, { prefix: '/screening' });
       await api.register(referralRoutes, { prefix: '/referrals' });
+      await api.register(exchangeRoutes, { prefix: '/exchange' });
     },
     { prefix: API_PREFIX },
   );

@@ -319,6 +319,43 @@ const PROBES: Probe[] = [
   },
   {
     method: 'POST',
+    route: '/api/v1/referrals/:id/package',
+    url: () => `/api/v1/referrals/${nobody()}/package`,
+    body: () => ({ partnerId: nobody() }),
+    allowed: ['case_manager', 'case_worker'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/exchange/identity',
+    url: () => '/api/v1/exchange/identity',
+    allowed: 'signed_in',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/exchange/partners',
+    url: () => '/api/v1/exchange/partners',
+    allowed: 'signed_in',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/exchange/partners',
+    url: () => '/api/v1/exchange/partners',
+    body: () => ({
+      name: 'Probe partner',
+      signingPublicKey: 'x'.repeat(44),
+      agreementPublicKey: 'y'.repeat(44),
+    }),
+    allowed: ['admin', 'coordinator'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/exchange/packages',
+    url: (c) => `/api/v1/exchange/packages?organisationId=${c.org.shelter}`,
+    body: () => ({ header: {} }),
+    allowed: ['case_manager', 'case_worker'],
+  },
+  {
+    method: 'POST',
     route: '/api/v1/screening/',
     url: () => '/api/v1/screening',
     body: () => ({ answers: {} }),

@@ -31,6 +31,11 @@ export class KeyRing {
     return ring;
   }
 
+  /** Where the key files are kept: the exchange keys of cross-border packages live beside them. */
+  get directory(): string {
+    return keyDirectory(this.sources);
+  }
+
   add(key: Buffer): string {
     const id = masterKeyId(key);
     this.#keys.set(id, key);
