@@ -69,6 +69,8 @@ export type BuildAppOptions = {
   sealer?: Sealer;
   /** The master keys of persons' data keys; by default ENCRYPTION_KEY or the key files under DATA_DIR. */
   keyRing?: KeyRing;
+  /** Where log lines go (standard output by default); tests read them back to prove what they leave out. */
+  logStream?: NodeJS.WritableStream;
   /** Import slots, reader budget and limits; the declared limits by default. */
   uploads?: UploadSettings;
   /**
@@ -95,7 +97,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const { config, database } = options;
   await refuseRolesThatBypassSecurity(database);
   const app = Fastify({
-    logger: loggerOptions(config.logLevel),
+    logger: options.logStream
+      ? { ...loggerOptions(config.logLevel), stream: options.logStream }
+      : loggerOptions(config.logLevel),
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: () => randomUUID(),
     requestIdHeader: false,

@@ -46,17 +46,21 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export type TestAppOptions = Pick<BuildAppOptions, 'uploads' | 'keepAnswers'> & {
+export type TestAppOptions = Pick<BuildAppOptions, 'uploads' | 'keepAnswers' | 'logStream'> & {
+  /** A database opened by the test (for example on disk); one of the engine's otherwise. */
+  database?: TestDatabase;
+  /** Log level of the app; silent otherwise. */
+  logLevel?: string;
   /** Routes only a test needs, registered before the app is ready. */
   extraRoutes?: (app: FastifyInstance) => void;
 };
 
 export async function startTestApp(engine: TestEngine, options: TestAppOptions = {}): Promise<TestApp> {
-  const { extraRoutes, ...appOptions } = options;
-  const database = await engine.open();
+  const { extraRoutes, database: given, logLevel, ...appOptions } = options;
+  const database = given ?? (await engine.open());
   const sealer = new Sealer(randomBytes(32));
   await seedDatabase(database.db, { demo: true, sealer });
-  const config = loadConfig({ LOG_LEVEL: 'silent', PORT: '0' });
+  const config = loadConfig({ LOG_LEVEL: logLevel ?? 'silent', PORT: '0' });
   // Each app has master keys of its own, in a directory that goes with it.
   const keysDir = await mkdtemp(path.join(tmpdir(), 'concerted-keys-'));
   const keyRing = await KeyRing.load({ dataDir: keysDir });

@@ -30,6 +30,22 @@ export function screenAnswers(input: unknown, language: Language = 'en', prefix 
 }
 
 /** Question and indicator codes the rules do not know, looked for even when the rest of the file is malformed. */
+const CODE_SHAPE = /^[a-z][a-z0-9_]{0,63}$/;
+
+function looksLikeCode(value: string): boolean {
+  return CODE_SHAPE.test(value);
+}
+
+/**
+ * Codes are echoed so that a typo can be found; anything else is not, because what someone typed in the
+ * wrong place may be a name or a document number, and errors end up in logs and screenshots.
+ */
+function shown(value: string): string {
+  return looksLikeCode(value)
+    ? `"${value}"`
+    : 'A key that is not a code (codes are lowercase words joined by _)';
+}
+
 function unknownCodes(
   rules: ScreeningRules,
   raw: Record<string, unknown>,
@@ -43,9 +59,9 @@ function unknownCodes(
     ...answers
       .filter((code) => !questions.has(code))
       .map((code) => ({
-        path: at(`answers.${code}`),
+        path: at(looksLikeCode(code) ? `answers.${code}` : 'answers'),
         code: 'unknown_question',
-        message: `"${code}" is not a question of the rules ${rules.version}; see the list of questions in the screening documentation`,
+        message: `${shown(code)} is not a question of the rules ${rules.version}; see the list of questions in the screening documentation`,
       })),
     ...observed.flatMap((code, index) =>
       typeof code === 'string' && !indicators.has(code)
@@ -53,7 +69,7 @@ function unknownCodes(
             {
               path: at(`indicators.${index}`),
               code: 'unknown_indicator',
-              message: `"${code}" is not an indicator of the rules ${rules.version}; see the list of indicators in the screening documentation`,
+              message: `${shown(code)} is not an indicator of the rules ${rules.version}; see the list of indicators in the screening documentation`,
             },
           ]
         : [],

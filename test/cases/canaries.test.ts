@@ -1,0 +1,176 @@
+// Proof of no leak: canary names, phone and document numbers planted through the API never appear in log
+// lines, error bodies, URLs, the audit trail or the database's plain text (a pg_dump of the server, the
+// files of an embedded data directory). A control string stored in the clear is found by the same scans,
+// so a scan that sees nothing has really looked.
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { promisify } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateDatabase, openDatabase, rowsOf } from '../../src/platform/db.js';
+import { seedReferenceData } from '../../src/reference/seed-reference.js';
+import { demoEmail, type Session, startTestApp, type TestApp } from '../support/app.js';
+import { TEST_ENGINES, type TestDatabase } from '../support/databases.js';
+
+const CANARIES = {
+  name: 'Velmorrah Quistendale',
+  alias: 'Tiqqa Brambleholt',
+  phone: '+99 555 0177 4242',
+  passport: 'KQ8833107',
+  address: '41 Canary Wharfside Lane',
+};
+/** Stored in the clear on purpose (an organisation's name), so that every scan must find it. */
+const CONTROL = 'Canarycontrol Outreach Collective';
+
+const run = promisify(execFile);
+
+describe.each(TEST_ENGINES)('canaries on $name', (engine) => {
+  let t: TestApp;
+  let database: TestDatabase;
+  let dataDir: string | null = null;
+  let worker: Session;
+  let manager: Session;
+  const logs: string[] = [];
+  const bodies: string[] = [];
+  const urls: string[] = [];
+
+  beforeAll(async () => {
+    if (engine.name === 'pglite') {
+      dataDir = await mkdtemp(path.join(tmpdir(), 'canary-data-'));
+      const handle = await openDatabase({ dataDir });
+      await migrateDatabase(handle);
+      await handle.db.transaction((tx) => seedReferenceData(tx));
+      database = { ...handle, dispose: () => handle.close() };
+    } else {
+      database = await engine.open();
+    }
+    const logStream = new PassThrough();
+    logStream.on('data', (chunk: Buffer) => logs.push(chunk.toString('utf8')));
+    t = await startTestApp(engine, { database, logStream, logLevel: 'debug' });
+    worker = await t.signInAs(demoEmail('case_worker'));
+    manager = await t.signInAs(demoEmail('case_manager'));
+    await plant();
+  });
+  afterAll(async () => {
+    // The embedded database is already closed once its files were read.
+    await t?.close().catch(() => undefined);
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  /** Sends a request and keeps its URL and, unless it is a read of personal data, its answer. */
+  async function send(session: Session, method: string, url: string, body?: unknown, keepBody = true) {
+    urls.push(url);
+    const reply = await t.as(session, method, url, body);
+    if (keepBody) bodies.push(reply.body);
+    return reply;
+  }
+
+  async function plant() {
+    await t.database.db.execute(sql`insert into organisations (name, actor_type) values (${CONTROL}, 'ngo')`);
+    const person = {
+      names: [
+        { kind: 'name', value: CANARIES.name },
+        { kind: 'alias', value: CANARIES.alias },
+      ],
+      contacts: [{ kind: 'phone', value: CANARIES.phone }],
+      identityDocuments: [{ kind: 'passport', number: CANARIES.passport, issuingCountry: 'NPL' }],
+      addresses: [{ text: CANARIES.address }],
+    };
+    const shelter = t.organisationIds.shelter;
+    const created = await send(worker, 'POST', '/api/v1/cases', { organisationId: shelter, person }, false);
+    expect(created.statusCode, created.body).toBe(201);
+    const caseId = created.json().data.id as string;
+    // Requests that fail, carrying the canaries in what they get wrong.
+    const tooLong = `${CANARIES.name} ${'x'.repeat(300)}`;
+    const refused = [
+      await send(worker, 'PUT', `/api/v1/cases/${caseId}/person`, {
+        version: 1,
+        person: { names: [{ kind: 'name', value: tooLong }] },
+      }),
+      await send(worker, 'PUT', `/api/v1/cases/${caseId}/person`, {
+        version: 7,
+        person: { contacts: [{ kind: 'phone', value: CANARIES.phone }] },
+      }),
+      await send(worker, 'PUT', `/api/v1/cases/${caseId}/person`, {
+        version: 1,
+        person: { passport: CANARIES.passport },
+      }),
+      await send(worker, 'POST', '/api/v1/cases', {
+        organisationId: shelter,
+        person: { names: [{ kind: 'nickname', value: CANARIES.alias }] },
+      }),
+      await send(worker, 'POST', '/api/v1/screening', {
+        description: CANARIES.name,
+        answers: { [CANARIES.passport]: 'yes' },
+      }),
+    ];
+    for (const reply of refused) expect(reply.statusCode).toBeGreaterThanOrEqual(400);
+    await send(worker, 'GET', `/api/v1/cases/${caseId}/person`, undefined, false);
+    await send(manager, 'GET', `/api/v1/cases/${caseId}`);
+    await send(manager, 'GET', '/api/v1/cases');
+    const legal = t.organisationIds.legal;
+    await send(worker, 'POST', `/api/v1/cases/${caseId}/consents`, {
+      purpose: 'share_with_organisation',
+      recipientOrganisationId: legal,
+      decision: 'given',
+    });
+    await send(worker, 'POST', `/api/v1/cases/${caseId}/referrals`, {
+      toOrganisationId: legal,
+      service: 'legal_aid',
+    });
+    await send(worker, 'POST', `/api/v1/cases/${caseId}/screenings`, { answers: { recruited: 'yes' } });
+  }
+
+  const leaks = (text: string) => Object.values(CANARIES).filter((canary) => text.includes(canary));
+
+  it('keeps every canary out of log lines, answers and URLs', () => {
+    const logText = logs.join('');
+    expect(logText.length).toBeGreaterThan(1000);
+    expect(leaks(logText)).toEqual([]);
+    expect(bodies.length).toBeGreaterThan(8);
+    for (const body of bodies) expect(leaks(body)).toEqual([]);
+    for (const url of urls) expect(leaks(decodeURIComponent(url))).toEqual([]);
+  });
+
+  it('keeps every canary out of the audit trail', async () => {
+    const [row] = await rowsOf<{ text: string }>(
+      t.database.db,
+      sql`select string_agg(to_jsonb(a)::text, E'\n') as text from audit_entries a`,
+    );
+    expect(row?.text).toContain('persons.read');
+    expect(leaks(row?.text ?? '')).toEqual([]);
+  });
+
+  it('keeps every canary out of the database’s plain text', async () => {
+    const text = engine.name === 'pglite' ? await dataDirectoryText() : await serverDumpText();
+    expect(text).toContain(CONTROL);
+    expect(leaks(text)).toEqual([]);
+  });
+
+  async function serverDumpText(): Promise<string> {
+    const { stdout } = await run('pg_dump', ['--no-owner', database.location], {
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    return stdout;
+  }
+
+  /** Every byte of every file of the data directory, once the database is closed and its pages written. */
+  async function dataDirectoryText(): Promise<string> {
+    await t.app.close();
+    await database.close();
+    const parts: string[] = [];
+    const walk = async (directory: string) => {
+      for (const entry of await readdir(directory)) {
+        const file = path.join(directory, entry);
+        if ((await stat(file)).isDirectory()) await walk(file);
+        else parts.push((await readFile(file)).toString('latin1'));
+      }
+    };
+    await walk(dataDir ?? '');
+    // latin1 keeps bytes one to one; the canaries are ASCII, so a match means the bytes are there.
+    return parts.join('\n');
+  }
+});
