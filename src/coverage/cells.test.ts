@@ -9,6 +9,7 @@ import { ANONYMOUS_ACTOR, asRequester } from '../access/context.js';
 import { importActivities } from '../activities/index.js';
 import { organisations } from '../partners/schema.js';
 import { rowsOf } from '../platform/db.js';
+import { matrixCells } from './compact.js';
 import { computeMatrix, matrixFromActivities } from './matrix.js';
 import { CoverageQuery } from './schemas.js';
 
@@ -144,7 +145,7 @@ describe.each(TEST_ENGINES)('coverage cells on $name', (engine) => {
         answers.push(
           await asRequester(database, actor, async (tx) => ({
             query: { ...filters, signedIn: actor.userId !== null },
-            cells: (await computeMatrix(tx, query)).cells,
+            cells: matrixCells(await computeMatrix(tx, query)),
             activities: await matrixFromActivities(tx, query),
           })),
         );
@@ -183,9 +184,8 @@ describe.each(TEST_ENGINES)('coverage cells on $name', (engine) => {
     // The cases are not empty: the unpublished activity shows to partners only, and a period leaves some out.
     const all = answers.find((a) => a.query.signedIn && Object.keys(a.query).length === 1);
     const open = answers.find((a) => !a.query.signedIn && Object.keys(a.query).length === 1);
-    expect(all?.cells.reduce((n, c) => n + c.activities, 0)).toBeGreaterThan(
-      open?.cells.reduce((n, c) => n + c.activities, 0) ?? 0,
-    );
+    const activitiesOf = (answer: typeof all) => answer?.cells.reduce((n, c) => n + c.activities, 0) ?? 0;
+    expect(activitiesOf(all)).toBeGreaterThan(activitiesOf(open));
     await expectSameBothWays();
   });
 
