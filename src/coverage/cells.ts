@@ -17,7 +17,9 @@ function cellConditions(query: CoverageQuery, alias: string): SQL[] {
   const column = (name: string) => sql.raw(`${alias}.${name}`);
   // Evaluated once (an init plan), not for each row: the scope function looks the activities table up by name.
   const conditions: SQL[] = [sql`${column('scope')} = (select coverage_scope())`];
-  if (query.country?.length)
+  // One country as an equality, which the index answers in its order (a list it answers unordered).
+  if (query.country?.length === 1) conditions.push(sql`${column('iso3')} = ${query.country[0]}`);
+  else if (query.country?.length)
     conditions.push(sql`${column('iso3')} = any(${`{${query.country.join(',')}}`}::text[])`);
   if (query.pillar) conditions.push(sql`${column('pillar')} = ${query.pillar}`);
   if (query.activityType) conditions.push(sql`${column('activity_type')} = ${query.activityType}`);
@@ -161,9 +163,7 @@ function cellsText(query: CoverageQuery, dictionaries: Dictionaries, lost: SQL |
         coalesce(b.amount, 0)${lost ? sql` - coalesce(x.amount, 0)` : sql``} as budget,
         c.budgeted_activities - coalesce(b.activities, 0) - ${taken('others')} as other_currencies
       from coverage_cells c
-      left join (select * from coverage_cell_budgets where ${and(...cellConditions(query, 'coverage_cell_budgets'), sql`currency = ${query.currency}`)}) b
-        on b.iso3 = c.iso3 and b.pillar = c.pillar and b.activity_type = c.activity_type
-        and b.target_group = c.target_group and b.form = c.form
+      left join ${budgetsInKeyOrder(query)} b on ${and(sql`true`, ...openKey(query).map((column) => sql.raw(`b.${column} = c.${column}`)))}
       ${
         lost
           ? sql`left join lost_cells x on x.iso3 = c.iso3 and x.pillar = c.pillar and x.activity_type = c.activity_type
@@ -182,6 +182,30 @@ function cellsText(query: CoverageQuery, dictionaries: Dictionaries, lost: SQL |
         sql`, `,
       )}) as columns
     from cells`;
+}
+
+/** The key columns that no filter fixes to one value: the cells and their budgets are matched on these. */
+function openKey(query: CoverageQuery): string[] {
+  const fixed = {
+    iso3: query.country?.length === 1,
+    pillar: Boolean(query.pillar),
+    activity_type: Boolean(query.activityType),
+    target_group: Boolean(query.targetGroup),
+    form: Boolean(query.form),
+  };
+  return Object.entries(fixed).flatMap(([column, isFixed]) => (isFixed ? [] : [column]));
+}
+
+/**
+ * The cells' budgets in the chosen currency, in the order of the open key. Planned apart (offset 0) so that their
+ * order is known to the join: a left join forgets that its inner side holds one scope, country or currency only,
+ * and would sort what the index already gives in order.
+ */
+function budgetsInKeyOrder(query: CoverageQuery): SQL {
+  const key = openKey(query);
+  return sql`(select ${KEY}, amount, activities from coverage_cell_budgets
+    where ${and(...cellConditions(query, 'coverage_cell_budgets'), sql`currency = ${query.currency}`)}
+    ${key.length ? sql`order by ${sql.raw(key.join(', '))}` : sql``} offset 0)`;
 }
 
 /** The values of the coded dimensions that the cells hold, to add to the dictionaries (rarely needed). */
@@ -246,16 +270,19 @@ export async function matrixFromCells(
     const lost = isLost && period ? leftOutCells(query, conditions, period) : null;
     const guard = !lost && period ? (and(...conditions, period) ?? null) : null;
     // Compiling this query for the JIT costs more than running it. The cells fill after the statistics were last
-    // taken (right after a large import), so the planner may expect a handful of cells: it must neither join them
-    // in nested loops nor sort them (the index gives their order) but, when nothing is left out, read them in order.
+    // taken (right after a large import), so the planner may expect a handful of cells: it must not join them in
+    // nested loops. Nothing to take away and at most one country, the index gives the cells in key order and the
+    // budgets merge in that order: sorting or hashing them would only cost.
+    const isInKeyOrder = !lost && (query.country?.length ?? 0) <= 1;
+    const sortsAndHashes = isInKeyOrder ? 'off' : 'on';
     const [row] = await withSettings(
       db,
       {
         jit: 'off',
         work_mem: '64MB',
         enable_nestloop: 'off',
-        enable_sort: lost ? 'on' : 'off',
-        enable_hashjoin: lost ? 'on' : 'off',
+        enable_sort: sortsAndHashes,
+        enable_hashjoin: sortsAndHashes,
       },
       () => rowsOf<CellsText>(db, cellsText(query, dictionaries, lost, guard)),
     );
