@@ -289,12 +289,15 @@ export async function matrixFromCells(
     if (!row) throw new Error('the coverage cells query returned no row');
     return row;
   };
+  // Read again when the period turns out to leave activities out (written since they were counted), or when the
+  // cells hold values that no code list has (the dictionaries then take in the values the cells hold).
   let dictionaries = codeDictionaries();
-  let answer = await read(dictionaries, leavesOut);
-  if (answer.leaves_out) answer = await read(dictionaries, true);
-  if (answer.unknown > 0) {
-    dictionaries = await valuesHeld(db, query);
-    answer = await read(dictionaries, leavesOut || answer.leaves_out);
+  let isLost = leavesOut;
+  let answer = await read(dictionaries, isLost);
+  while (answer.leaves_out || answer.unknown > 0) {
+    isLost ||= answer.leaves_out;
+    if (answer.unknown > 0) dictionaries = await valuesHeld(db, query);
+    answer = await read(dictionaries, isLost);
   }
   const { iso3: _, ...coded } = matrixDimensions([], dictionaries);
   const codedText = JSON.stringify(coded).slice(1, -1);
