@@ -109,15 +109,25 @@ const CODED_COLUMNS: Record<CodedDimension, string> = {
 /** Each column of the compact matrix and how a cell of `cells` (below) writes it as JSON text. */
 const COLUMNS: readonly (readonly [keyof MatrixColumns, string])[] = [
   ['iso3', 'iso3_code::text'],
-  ...(Object.keys(CODED_COLUMNS) as CodedDimension[]).map((name) => [name, `${name}_code::text`] as const),
+  // The place among value and bound pairs, halved: the value's place in the dictionary (see cellsText).
+  ...(Object.keys(CODED_COLUMNS) as CodedDimension[]).map(
+    (name) => [name, `(${name}_place / 2)::text`] as const,
+  ),
   ['organisations', 'organisations::text'],
   ['activities', 'activities::text'],
   ['peopleReached', "coalesce(people_reached::text, 'null')"],
-  ['budget', 'budget::text'],
+  ['budget', 'trim_scale(budget)::text'],
   ['budgetOtherCurrencies', 'other_currencies::text'],
 ];
 
 type CellsText = { iso3: string; leaves_out: boolean; unknown: number; columns: string };
+
+/**
+ * Each value followed by the least string above it (the value and byte 1): a value's place among these, by
+ * binary search, is odd when it is in the dictionary, and even when it falls between two of its values. One
+ * search per cell gives both the code and whether the dictionary holds the value.
+ */
+const withBounds = (values: readonly string[]) => values.flatMap((value) => [value, `${value}\u0001`]);
 
 /**
  * One pass over the cells in the order of their key (the primary key's index: no sort), with the budgets in the
@@ -128,16 +138,13 @@ type CellsText = { iso3: string; leaves_out: boolean; unknown: number; columns: 
  * counted). `unknown` counts cells whose value is in no dictionary.
  */
 function cellsText(query: CoverageQuery, dictionaries: Dictionaries, lost: SQL | null, guard: SQL | null) {
-  const dictionary = (name: CodedDimension) => sql`${textArray(dictionaries[name])}::text[] collate "C"`;
   const coded = (Object.keys(CODED_COLUMNS) as CodedDimension[]).map((name) => {
-    const column = sql.raw(`c.${CODED_COLUMNS[name]}`);
-    return {
-      name,
-      column,
-      place: sql`width_bucket(${column}, ${dictionary(name)})`,
-      dictionary: dictionary(name),
-    };
+    const bounded = sql`${textArray(withBounds(dictionaries[name]))}::text[] collate "C"`;
+    return sql`width_bucket(${sql.raw(`c.${CODED_COLUMNS[name]}`)}, ${bounded}) as ${sql.raw(`${name}_place`)}`;
   });
+  const isUnknown = (Object.keys(CODED_COLUMNS) as CodedDimension[]).map((name) =>
+    sql.raw(`${name}_place % 2 = 0`),
+  );
   const taken = (column: string) => (lost ? sql.raw(`coalesce(x.${column}, 0)`) : sql.raw('0'));
   return sql`with recursive countries(iso3) as (
       select min(c.iso3) from coverage_cells c where ${and(...cellConditions(query, 'c'))}
@@ -148,14 +155,7 @@ function cellsText(query: CoverageQuery, dictionaries: Dictionaries, lost: SQL |
     ${lost ? sql`, ${lost}` : sql``},
     cells as (
       select width_bucket(c.iso3, (select iso3 from dictionary)) - 1 as iso3_code,
-        ${sql.join(
-          coded.map((d) => sql`${d.place} - 1 as ${sql.raw(`${d.name}_code`)}`),
-          sql`, `,
-        )},
-        ${sql.join(
-          coded.map((d) => sql`(${d.dictionary})[${d.place}] = ${d.column}`),
-          sql` and `,
-        )} as is_known,
+        ${sql.join(coded, sql`, `)},
         c.organisations${lost ? sql` - coalesce(l.n, 0)` : sql``} as organisations,
         c.activities - ${taken('activities')} as activities,
         case when c.reached_activities - ${taken('reached_activities')} > 0
@@ -176,7 +176,7 @@ function cellsText(query: CoverageQuery, dictionaries: Dictionaries, lost: SQL |
       order by c.iso3, c.pillar, c.activity_type, c.target_group, c.form)
     select (select array_to_json(iso3)::text from dictionary) as iso3,
       ${guard ? sql`exists (select from activities where ${guard})` : sql`false`} as leaves_out,
-      count(*) filter (where not is_known)::int as unknown,
+      count(*) filter (where ${sql.join(isUnknown, sql` or `)})::int as unknown,
       concat('"count":', count(*), ${sql.join(
         COLUMNS.map(([name, value]) => sql`${`,"${name}":[`}::text, string_agg(${sql.raw(value)}, ','), ']'`),
         sql`, `,
