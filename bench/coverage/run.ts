@@ -163,10 +163,10 @@ async function main() {
         times.push(ms);
         const body = result.json().data;
         detail = body.cells
-          ? `${body.cells.length} cells`
+          ? `${body.cells.count} cells`
           : body.gaps
             ? `${body.gaps.length} gaps, ${body.overlaps.length} overlaps`
-            : `${body.matrix.cells.length} cells, ${body.findings.gaps.length} gaps, ${body.findings.overlaps.length} overlaps`;
+            : `${body.matrix.cells.count} cells, ${body.findings.gaps.length} gaps, ${body.findings.overlaps.length} overlaps`;
       }
       const figure = { name, ms: median(times), detail, ...(target ? { target } : {}) };
       figures.push(figure);

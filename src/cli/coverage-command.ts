@@ -66,7 +66,7 @@ async function runCoverage(db: Queryable, options: CoverageOptions) {
 function printSummary(report: CoverageReport) {
   const period = `${report.period.from ?? 'any start'} to ${report.period.to ?? 'any end'}`;
   process.stdout.write(
-    `Coverage ${period}: ${report.matrix.cells.length} cells, ${report.findings.gaps.length} gaps, ${report.findings.overlaps.length} overlaps\n`,
+    `Coverage ${period}: ${report.matrix.cells.count} cells, ${report.findings.gaps.length} gaps, ${report.findings.overlaps.length} overlaps\n`,
   );
   if (report.findings.needSources.length > 0)
     process.stdout.write(`Need from: ${report.findings.needSources.join(', ')}\n`);

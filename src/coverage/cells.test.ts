@@ -9,8 +9,10 @@ import { ANONYMOUS_ACTOR, asRequester } from '../access/context.js';
 import { importActivities } from '../activities/index.js';
 import { organisations } from '../partners/schema.js';
 import { rowsOf } from '../platform/db.js';
-import { computeMatrix, matrixFromActivities } from './matrix.js';
-import { CoverageQuery } from './schemas.js';
+import { countLeftOut, matrixFromCells } from './cells.js';
+import { matrixCells } from './compact.js';
+import { computeMatrix, coverageConditions, matrixFromActivities } from './matrix.js';
+import { CoverageQuery, type Matrix } from './schemas.js';
 
 const COLUMNS = [
   'identifier',
@@ -144,7 +146,7 @@ describe.each(TEST_ENGINES)('coverage cells on $name', (engine) => {
         answers.push(
           await asRequester(database, actor, async (tx) => ({
             query: { ...filters, signedIn: actor.userId !== null },
-            cells: (await computeMatrix(tx, query)).cells,
+            cells: matrixCells(await computeMatrix(tx, query)),
             activities: await matrixFromActivities(tx, query),
           })),
         );
@@ -183,9 +185,8 @@ describe.each(TEST_ENGINES)('coverage cells on $name', (engine) => {
     // The cases are not empty: the unpublished activity shows to partners only, and a period leaves some out.
     const all = answers.find((a) => a.query.signedIn && Object.keys(a.query).length === 1);
     const open = answers.find((a) => !a.query.signedIn && Object.keys(a.query).length === 1);
-    expect(all?.cells.reduce((n, c) => n + c.activities, 0)).toBeGreaterThan(
-      open?.cells.reduce((n, c) => n + c.activities, 0) ?? 0,
-    );
+    const activitiesOf = (answer: typeof all) => answer?.cells.reduce((n, c) => n + c.activities, 0) ?? 0;
+    expect(activitiesOf(all)).toBeGreaterThan(activitiesOf(open));
     await expectSameBothWays();
   });
 
@@ -207,6 +208,35 @@ describe.each(TEST_ENGINES)('coverage cells on $name', (engine) => {
     );
     await rowsOf(database.db, sql`delete from activities where identifier = 'CELLS-4'`);
     await expectSameBothWays();
+  });
+
+  it('counts a value that is in no code list under its own name', async () => {
+    await rowsOf(
+      database.db,
+      sql`update activities set activity_type = 'retired_practice', target_groups = '{"former \\"group\\""}'
+          where identifier = 'CELLS-1'`,
+    );
+    const matrix = await asRequester(database, ANONYMOUS_ACTOR, (tx) =>
+      computeMatrix(tx, CoverageQuery.parse({})),
+    );
+    expect(matrix.dimensions.activityType).toContain('retired_practice');
+    expect(matrixCells(matrix).map((c) => c.targetGroup)).toContain('former "group"');
+    await expectSameBothWays();
+  });
+
+  it('takes away what the period leaves out when an activity lands after the period was first checked', async () => {
+    const query = CoverageQuery.parse({ from: '2026-01-01', to: '2026-04-30' });
+    const conditions = coverageConditions({ ...query, from: undefined, to: undefined });
+    for (const actor of [ANONYMOUS_ACTOR, partner]) {
+      const { leftOut, told, added } = await asRequester(database, actor, async (tx) => ({
+        leftOut: await countLeftOut(tx, conditions, query, 10),
+        // Told that nothing is left out, as when the activities the period leaves out came after the count.
+        told: JSON.parse(await matrixFromCells(tx, query, conditions, false)) as Matrix,
+        added: await matrixFromActivities(tx, query),
+      }));
+      expect(leftOut).toBeGreaterThan(0);
+      expect(matrixCells(told)).toEqual(added);
+    }
   });
 
   it('lets the public read no cell of unpublished work, whatever the query asks for', async () => {

@@ -4,6 +4,7 @@ import { activityConditions } from '../activities/index.js';
 import { type Queryable, rowsOf } from '../platform/db.js';
 import { aggregateMatrixText, type CellFigures } from './aggregate.js';
 import { countLeftOut, matrixFromCells } from './cells.js';
+import { compactMatrix } from './compact.js';
 import type { CoverageQuery, Matrix } from './schemas.js';
 
 export const MATRIX_NOTE =
@@ -44,8 +45,8 @@ export async function computeMatrix(
 }
 
 /**
- * The matrix as the JSON text the API sends: the cells' part comes written by the database, so that the largest
- * answer (every country) is passed through as it is instead of parsed and written again.
+ * The compact matrix as the JSON text the API sends: its dimensions and cells come written by the database, so
+ * that the largest answer (every country) is passed through as it is instead of parsed and written again.
  */
 export async function matrixJson(
   db: Queryable,
@@ -53,17 +54,17 @@ export async function matrixJson(
   mostLeftOut = MOST_LEFT_OUT,
 ): Promise<string> {
   const conditions = coverageConditions({ ...query, from: undefined, to: undefined });
-  const fromCells =
-    !query.organisationId && (await countLeftOut(db, conditions, query, mostLeftOut + 1)) <= mostLeftOut;
-  const cells = fromCells
-    ? await matrixFromCells(db, query, conditions)
-    : JSON.stringify(await matrixFromActivities(db, query));
+  const leftOut = query.organisationId ? null : await countLeftOut(db, conditions, query, mostLeftOut + 1);
+  const body =
+    leftOut !== null && leftOut <= mostLeftOut
+      ? await matrixFromCells(db, query, conditions, leftOut > 0)
+      : JSON.stringify(compactMatrix(await matrixFromActivities(db, query)));
   const head = JSON.stringify({
     period: { from: query.from ?? null, to: query.to ?? null },
     currency: query.currency,
     note: MATRIX_NOTE,
-  } satisfies Omit<Matrix, 'cells'>);
-  return `${head.slice(0, -1)},"cells":${cells}}`;
+  } satisfies Omit<Matrix, 'dimensions' | 'cells'>);
+  return `${head.slice(0, -1)},${body.slice(1)}`;
 }
 
 /**

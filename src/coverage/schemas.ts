@@ -47,6 +47,7 @@ export type CoverageQuery = z.infer<typeof CoverageQuery>;
 
 export const Period = z.object({ from: IsoDate.nullable(), to: IsoDate.nullable() });
 
+/** One cell of the matrix, as the CSV export and readers of the compact matrix spell it out. */
 export const MatrixCell = z.object({
   iso3: z.string(),
   pillar: Pillar,
@@ -64,11 +65,49 @@ export const MatrixCell = z.object({
 });
 export type MatrixCell = z.infer<typeof MatrixCell>;
 
+/** The values a cell's dimension codes stand for: a code is a place in the matching list. */
+export const MatrixDimensions = z.object({
+  iso3: z.array(z.string()),
+  pillar: z.array(Pillar),
+  activityType: z.array(ActivityType),
+  targetGroup: z.array(TargetGroup.nullable()).describe('Null: the activities name no target group'),
+  form: z.array(FormOfExploitation.nullable()).describe('Null: the activities name no form of exploitation'),
+});
+export type MatrixDimensions = z.infer<typeof MatrixDimensions>;
+
+const Codes = (dimension: string) =>
+  z.array(z.number().int().nonnegative()).describe(`Each cell's place in dimensions.${dimension}`);
+
+/**
+ * The cells as columns of equal length (cell i is the i-th value of each), sorted by country, pillar, type, group
+ * and form: a million activities make a couple of hundred thousand cells, which as one object each would weigh
+ * five times as much to send and to read.
+ */
+export const MatrixColumns = z.object({
+  count: z.number().int().nonnegative().describe('How many cells: the length of every column'),
+  iso3: Codes('iso3'),
+  pillar: Codes('pillar'),
+  activityType: Codes('activityType'),
+  targetGroup: Codes('targetGroup'),
+  form: Codes('form'),
+  organisations: z.array(z.number().int()).describe('Distinct lead and implementing organisations'),
+  activities: z.array(z.number().int()),
+  peopleReached: z
+    .array(z.number().nullable())
+    .describe('Null: no activity of the cell counts people reached'),
+  budget: z.array(z.number()).describe('Sum of budgets in the chosen currency'),
+  budgetOtherCurrencies: z
+    .array(z.number().int())
+    .describe('Activities whose budget is in another currency (not summed)'),
+});
+export type MatrixColumns = z.infer<typeof MatrixColumns>;
+
 export const Matrix = z.object({
   period: Period,
   currency: z.string(),
   note: z.string(),
-  cells: z.array(MatrixCell),
+  dimensions: MatrixDimensions,
+  cells: MatrixColumns,
 });
 export type Matrix = z.infer<typeof Matrix>;
 
