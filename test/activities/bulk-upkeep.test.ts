@@ -105,7 +105,8 @@ describe.each(TEST_ENGINES)('a bulk import against saves one by one on $name', (
         dryRun: false,
         mayWrite: () => true,
         context,
-        batchSize: 2,
+        // One row per batch: the third is written from the buffer the first was, as in a long import.
+        batchSize: 1,
       }),
     );
     expect(report).toMatchObject({ committed: true, created: 3 });
