@@ -87,22 +87,24 @@ function snapshotJson(
   const budget =
     v.budgetAmount === null || v.budgetAmount === undefined
       ? 'null'
-      : `{"amount":${JSON.stringify(amountAsStored(v.budgetAmount))},"currency":${q(quote, currencyAsStored(v.budgetCurrency))},"funder":${q(quote, v.funderName)}}`;
+      : `{"amount":${JSON.stringify(amountAsStored(v.budgetAmount))},"funder":${q(quote, v.funderName)},"currency":${q(quote, currencyAsStored(v.budgetCurrency))}}`;
+  // Keys in the order jsonb stores them (shorter first, then byte order): the server sorts each object's keys
+  // as it parses it, and a list already in order costs it one comparison per key instead of a sort.
   return (
-    `{"id":${uuid(id)},"identifier":${q(quote, v.identifier)},"title":${q(quote, v.title)}` +
-    `,"description":${q(quote, v.description)},"leadOrganisationId":${uuid(v.leadOrganisationId)}` +
-    `,"participants":${t[PARTICIPANTS] ?? 'null'},"pillar":${q(quote, v.pillar)},"activityType":${q(quote, v.activityType)}` +
-    `,"classificationHints":${t[HINTS] ?? 'null'},"forms":${strings(v.forms, quote)}` +
-    `,"targetGroups":${strings(v.targetGroups, quote)},"chainStage":${q(quote, v.chainStage)}` +
-    `,"countries":${t[COUNTRIES] ?? 'null'},"recipientRegions":${t[REGIONS] ?? 'null'},"narratives":${t[NARRATIVES] ?? 'null'}` +
-    `,"plannedStart":${q(quote, v.plannedStart)},"plannedEnd":${q(quote, v.plannedEnd)}` +
-    `,"actualStart":${q(quote, v.actualStart)},"actualEnd":${q(quote, v.actualEnd)},"status":${q(quote, v.status)}` +
-    `,"budget":${budget},"peopleTargeted":${t[TARGETED] ?? 'null'},"peopleReached":${t[REACHED] ?? 'null'}` +
-    `,"genderMarker":${q(quote, v.genderMarker)},"coordinationMechanismId":${uuid(v.coordinationMechanismId)}` +
+    `{"id":${uuid(id)},"forms":${strings(v.forms, quote)},"title":${q(quote, v.title)},"budget":${budget}` +
+    `,"pillar":${q(quote, v.pillar)},"status":${q(quote, v.status)},"version":1,"actualEnd":${q(quote, v.actualEnd)}` +
+    `,"countries":${t[COUNTRIES] ?? 'null'},"createdAt":"${atIso}","updatedAt":"${atIso}"` +
+    `,"chainStage":${q(quote, v.chainStage)},"identifier":${q(quote, v.identifier)},"narratives":${t[NARRATIVES] ?? 'null'}` +
+    `,"plannedEnd":${q(quote, v.plannedEnd)}` +
     `,"provenance":{"source":${q(quote, v.source)},"reportedBy":${q(quote, v.reportedBy)},"reportedOn":${q(quote, v.reportedOn)}}` +
-    `,"isPublished":${v.isPublished === true},"needsClassification":${v.activityType === null || v.activityType === undefined}` +
-    `,"targetedTotal":${int(v.targetedTotal)},"reachedTotal":${int(v.reachedTotal)},"isIllustrative":false` +
-    `,"version":1,"createdAt":"${atIso}","updatedAt":"${atIso}"}`
+    `,"actualStart":${q(quote, v.actualStart)},"description":${q(quote, v.description)},"isPublished":${v.isPublished === true}` +
+    `,"activityType":${q(quote, v.activityType)},"genderMarker":${q(quote, v.genderMarker)}` +
+    `,"participants":${t[PARTICIPANTS] ?? 'null'},"plannedStart":${q(quote, v.plannedStart)},"reachedTotal":${int(v.reachedTotal)}` +
+    `,"targetGroups":${strings(v.targetGroups, quote)},"peopleReached":${t[REACHED] ?? 'null'}` +
+    `,"targetedTotal":${int(v.targetedTotal)},"isIllustrative":false,"peopleTargeted":${t[TARGETED] ?? 'null'}` +
+    `,"recipientRegions":${t[REGIONS] ?? 'null'},"leadOrganisationId":${uuid(v.leadOrganisationId)}` +
+    `,"classificationHints":${t[HINTS] ?? 'null'},"needsClassification":${v.activityType === null || v.activityType === undefined}` +
+    `,"coordinationMechanismId":${uuid(v.coordinationMechanismId)}}`
   );
 }
 

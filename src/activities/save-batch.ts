@@ -100,6 +100,12 @@ export class ActivityBatchWriter {
   private readonly atIso: string;
   /** The COPY lines of rows prepared since the last save. */
   private lines = new CopyBytes();
+  /**
+   * The buffer of the batch being written, filled again once that write is done: two buffers serve the whole
+   * import, instead of megabytes of fresh memory per batch that the system maps page by page and the garbage
+   * collector counts as pressure.
+   */
+  private spare: CopyBytes | null = null;
 
   constructor(
     private readonly db: Queryable,
@@ -138,6 +144,11 @@ export class ActivityBatchWriter {
     const staged: Staged = this.viaCopy ? { bytes: this.copyLines(written) } : { rows: fieldsOf(written) };
     const updated = written.length - created;
     await this.inFlight;
+    // The previous write is done: its buffer takes the next batch's lines, and this batch's waits for them.
+    const filled = this.lines;
+    this.lines = this.spare ?? new CopyBytes(Math.max(1 << 20, Math.ceil(filled.length * 1.25)));
+    this.lines.clear();
+    this.spare = filled;
     if (written.length > 0) {
       this.inFlight = this.write(staged, created, updated);
       // Marked as handled now; the error still surfaces at the next await of inFlight.
@@ -152,7 +163,6 @@ export class ActivityBatchWriter {
    */
   private copyLines(written: readonly { row: PreparedRow; stored: ActivityRow | undefined }[]): Buffer {
     const lines = this.lines;
-    this.lines = new CopyBytes(Math.max(1 << 20, Math.ceil(lines.length * 1.25)));
     let expected = 0;
     for (const { row, stored } of written) {
       if (stored || row.copy?.bytes !== lines || row.copy.start !== expected) {

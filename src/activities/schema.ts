@@ -122,7 +122,9 @@ export const activities = pgTable(
     uniqueIndex('activities_identifier_key').on(t.identifier),
     index('activities_lead_idx').on(t.leadOrganisationId),
     index('activities_pillar_type_idx').on(t.pillar, t.activityType),
-    index('activities_mechanism_idx').on(t.coordinationMechanismId),
+    index('activities_mechanism_idx')
+      .on(t.coordinationMechanismId)
+      .where(sql`${t.coordinationMechanismId} is not null`),
     index('activities_needs_classification_idx').on(t.identifier).where(sql`${t.needsClassification}`),
   ],
 );

@@ -52,6 +52,11 @@ export class CopyBytes {
     this.bytes = Buffer.allocUnsafe(capacity);
   }
 
+  /** Empties it for new lines, keeping its memory; what was read from it before must no longer be in use. */
+  clear(): void {
+    this.length = 0;
+  }
+
   /** Appends text; returns the offset where it ends. */
   append(text: string): number {
     // A UTF-16 code unit takes at most three bytes in UTF-8.
