@@ -7,7 +7,10 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
-/** CPU seconds (user + system) a process has used, or null when it cannot be read (a remote server). */
+/**
+ * CPU seconds (user + system) a process has used, or null when it cannot be read (a remote server). For a
+ * server backend, the workers it starts for a parallel index build are processes of their own, not counted.
+ */
 export function cpuOfProcess(pid: number): number | null {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
