@@ -22,6 +22,8 @@ const { values } = parseArgs({
     url: { type: 'string' },
     /** Keeps the database and the file, to look at the import's statements with EXPLAIN afterwards. */
     keep: { type: 'boolean', default: false },
+    /** The scratch database's name begins with this. */
+    prefix: { type: 'string', default: 'bench_statscopy' },
   },
 });
 const rows = Number(values.rows);
@@ -82,7 +84,7 @@ function instrument(tx: Transaction): Transaction {
   return tx;
 }
 
-const name = `bench_statscopy_${randomBytes(3).toString('hex')}`;
+const name = `${values.prefix}_${randomBytes(3).toString('hex')}`;
 const file = path.join(tmpdir(), `${name}.csv`);
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;

@@ -36,6 +36,19 @@ describe('readCsvRecords', () => {
     ]);
   });
 
+  it('hands a large chunk over in batches of at most a thousand records, none lost or reordered', async () => {
+    const lines = Array.from({ length: 2500 }, (_, i) => (i % 7 === 0 ? `"q${i}\nx",${i}` : `r${i},${i}`));
+    const batches: number[] = [];
+    const numbers: string[] = [];
+    const input = Readable.from([Buffer.from(`${lines.join('\n')}\n`)]);
+    for await (const batch of readCsvRecords(input)) {
+      batches.push(batch.length);
+      numbers.push(...batch.map((r) => r.cells[1] as string));
+    }
+    expect(batches).toEqual([1000, 1000, 500]);
+    expect(numbers).toEqual(lines.map((_, i) => String(i)));
+  });
+
   it('finds quoted records among unquoted ones wherever the next quote lies, across chunks', async () => {
     const records = await read(['a,b\r\n\r\nplain,1\nx,"q\r\n', 'uoted",y\r\nafter,2\nlast,"end"']);
     expect(records.map((r) => [r.rowNo, r.cells])).toEqual([

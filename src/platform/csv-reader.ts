@@ -110,17 +110,19 @@ export async function* readCsvRecords(
       pending = [];
       pendingBytes = 0;
     }
-    const batch = reader.take(bytes, false);
+    yield* reader.batches(bytes, false);
     rest = reader.position < bytes.length ? bytes.subarray(reader.position) : null;
     if (rest) reader.checkRest(rest);
-    if (batch.length > 0) yield batch;
   }
-  if (rest || pending.length > 0) {
-    const bytes = Buffer.concat(rest ? [rest, ...pending] : pending);
-    const batch = reader.take(bytes, true);
-    if (batch.length > 0) yield batch;
-  }
+  if (rest || pending.length > 0)
+    yield* reader.batches(Buffer.concat(rest ? [rest, ...pending] : pending), true);
 }
+
+/**
+ * Records are handed over a thousand at a time, however large the chunk: a batch is alive only while it is
+ * used, so the garbage collector's young generation does not copy and promote a whole chunk's records.
+ */
+const BATCH_RECORDS = 1000;
 
 /** Parses whole records out of byte chunks; `position` says where the first incomplete one starts. */
 class ByteRecords {
@@ -138,16 +140,28 @@ class ByteRecords {
     this.d0 = delimiter[0] as number;
   }
 
-  take(bytes: Buffer, isFinal: boolean): CsvRecord[] {
+  /** The chunk's complete records in batches; `position` is then where the incomplete rest begins. */
+  *batches(bytes: Buffer, isFinal: boolean): Generator<CsvRecord[]> {
+    let from = 0;
+    for (;;) {
+      const batch = this.take(bytes, isFinal, from, BATCH_RECORDS);
+      if (batch.length > 0) yield batch;
+      if (batch.length < BATCH_RECORDS || this.position >= bytes.length) return;
+      from = this.position;
+    }
+  }
+
+  /** Up to `limit` complete records from `from` on. */
+  private take(bytes: Buffer, isFinal: boolean, from: number, limit: number): CsvRecord[] {
     const batch: CsvRecord[] = [];
     const length = bytes.length;
     const d0 = this.d0;
     const width = this.delimiter.length;
     const strings = this.strings;
-    let position = 0;
+    let position = from;
     // Lines are found by the runtime's own byte search; only a line with a quote takes the slow path.
-    let quoteAt = bytes.indexOf(QUOTE);
-    while (position < length) {
+    let quoteAt = bytes.indexOf(QUOTE, from);
+    while (position < length && batch.length < limit) {
       if (quoteAt >= 0 && quoteAt < position) quoteAt = bytes.indexOf(QUOTE, position);
       let lineEnd = bytes.indexOf(LF, position);
       if (lineEnd < 0) {
