@@ -45,7 +45,7 @@ export function activitySetOf(input: Names, activities: readonly AnalysedActivit
 type GapContext = Names & Pick<AnalysisInput, 'period' | 'thresholds'>;
 
 /** Target groups that include others: an activity for children covers a need for girls or boys. */
-const WIDER_GROUPS: Record<string, readonly string[]> = { girls: ['children'], boys: ['children'] };
+export const WIDER_GROUPS: Record<string, readonly string[]> = { girls: ['children'], boys: ['children'] };
 
 /** Whether the activity answers the need: same country, and pillar, form and group where the need names them. */
 export function covers(activity: AnalysedActivity, need: NeedStatement): boolean {

@@ -208,6 +208,18 @@ export function connectedGroups<P extends OverlapPair>(pairs: P[]): P[][] {
   return [...groups.values()];
 }
 
+/** The five pairs a finding describes: the earliest to run together, then by identifiers. */
+export function describedPairs<P extends OverlapPair>(pairs: readonly P[]): P[] {
+  return [...pairs]
+    .sort(
+      (x, y) =>
+        compare(x.from ?? MIN, y.from ?? MIN) ||
+        compare(x.a.activity.identifier, y.a.activity.identifier) ||
+        compare(x.b.activity.identifier, y.b.activity.identifier),
+    )
+    .slice(0, 5);
+}
+
 /** One finding for a group of overlapping pairs; its activities, names and dates in an order of their own. */
 export function overlapFinding(
   input: Names,
@@ -230,18 +242,10 @@ export function overlapFinding(
     if ((p.from ?? MIN) < from) from = p.from ?? MIN;
     if ((p.to ?? MAX) > to) to = p.to ?? MAX;
   }
-  const described = [...pairs]
-    .sort(
-      (x, y) =>
-        compare(x.from ?? MIN, y.from ?? MIN) ||
-        compare(x.a.activity.identifier, y.a.activity.identifier) ||
-        compare(x.b.activity.identifier, y.b.activity.identifier),
-    )
-    .slice(0, 5)
-    .map(
-      (p) =>
-        `“${p.a.activity.title}” (${nameOf(input, p.a.activity.leadOrganisationId)}, ${datesOf(p.a.activity)}) and “${p.b.activity.title}” (${nameOf(input, p.b.activity.leadOrganisationId)}, ${datesOf(p.b.activity)}) run together from ${p.from ?? 'an open start'} to ${p.to ?? 'an open end'}`,
-    );
+  const described = describedPairs(pairs).map(
+    (p) =>
+      `“${p.a.activity.title}” (${nameOf(input, p.a.activity.leadOrganisationId)}, ${datesOf(p.a.activity)}) and “${p.b.activity.title}” (${nameOf(input, p.b.activity.leadOrganisationId)}, ${datesOf(p.b.activity)}) run together from ${p.from ?? 'an open start'} to ${p.to ?? 'an open end'}`,
+  );
   const forWhom = [
     groups.length ? `for ${groups.join(', ')}` : 'for no stated group',
     forms.length ? `against ${forms.join(', ')}` : 'for no stated form',
