@@ -154,10 +154,15 @@ describe.each(TEST_ENGINES)('findings of all countries and of each country on $n
       rule: f.rule,
       iso3: f.iso3,
       severity: f.severity,
+      cell: f.cell,
+      period: f.period,
+      activityCount: f.activityCount,
       activityIds: [...f.activityIds].sort(),
+      organisationIds: f.organisationIds,
       explanation: f.explanation,
     });
     const sorted = (list: Finding[]) => list.map(comparable).sort((a, b) => a.id.localeCompare(b.id));
+    expect(all.map((f) => f.rule)).toEqual(expect.arrayContaining(['unlinked_overlap', 'pillar_absent']));
     expect(sorted([...union.values()])).toEqual(sorted(all));
   });
 

@@ -79,11 +79,40 @@ function needValues(needs: readonly NeedStatement[]): SQL {
 }
 
 /**
+ * Every activity in view is at hand when no country is asked for: the demand-side work at each destination is
+ * read off them in one pass, where a look per corridor would read hundreds of destinations' activities.
+ */
+const UNWORKED_IN_VIEW = sql.raw(`
+  select c.origin, c.destination from (select distinct origin, destination from corridors) c
+  where not exists (
+    select 1 from scoped s, jsonb_array_elements(s.countries) d
+    where s.chain_stage = 'demand' and d->>'role' = 'destination' and d->>'iso3' = c.destination
+      and (s.countries @> jsonb_build_array(jsonb_build_object('iso3', c.origin, 'role', 'origin'))
+        or not s.countries @> '[{"role": "origin"}]'::jsonb))`);
+
+/**
+ * For some countries, whether a corridor is worked at its destination is asked of the destination's activities,
+ * found through its coverage slots; each look stops at the first demand-side activity.
+ */
+function unworkedProbed(otherConditions: SQL[]): SQL {
+  return sql`
+    select c.origin, c.destination from (select distinct origin, destination from corridors) c
+    where not exists (select 1 from activities where ${and(
+      ...otherConditions,
+      sql`id = any(array(select activity_id from coverage_slots where iso3 = c.destination))`,
+      sql`chain_stage = 'demand'`,
+      sql`activities.countries @> jsonb_build_array(jsonb_build_object('iso3', c.destination, 'role', 'destination'))`,
+      sql`(activities.countries @> jsonb_build_array(jsonb_build_object('iso3', c.origin, 'role', 'origin'))
+          or not activities.countries @> '[{"role": "origin"}]'::jsonb)`,
+    )})`;
+}
+
+/**
  * The sets of activities the gap rules speak of, each summarised by the database: the protection activities of a
  * country (for the imbalance rule), the origin side of each corridor not worked at its destination, and the
  * activities that cover each need.
  */
-function gapsQuery(query: CoverageQuery, conditions: SQL[], input: GapInput): SQL {
+export function gapsQuery(query: CoverageQuery, conditions: SQL[], input: GapInput): SQL {
   const wanted = query.country?.length ? sql`${`{${query.country.join(',')}}`}::text[]` : null;
   const inWanted = (column: SQL) => (wanted ? sql`${column} = any(${wanted})` : sql`true`);
   const otherConditions = coverageConditions({ ...query, country: undefined });
@@ -106,16 +135,7 @@ function gapsQuery(query: CoverageQuery, conditions: SQL[], input: GapInput): SQ
       where o->>'role' = 'origin' and d->>'role' = 'destination' and o->>'iso3' <> d->>'iso3'
         and s.chain_stage is distinct from 'demand' and s.chain_stage is distinct from 'transit'
         and (${inWanted(sql`o->>'iso3'`)} or ${inWanted(sql`d->>'iso3'`)})),
-    unworked as (
-      select c.origin, c.destination from (select distinct origin, destination from corridors) c
-      where not exists (select 1 from activities where ${and(
-        ...otherConditions,
-        sql`id = any(array(select activity_id from coverage_slots where iso3 = c.destination))`,
-        sql`chain_stage = 'demand'`,
-        sql`activities.countries @> jsonb_build_array(jsonb_build_object('iso3', c.destination, 'role', 'destination'))`,
-        sql`(activities.countries @> jsonb_build_array(jsonb_build_object('iso3', c.origin, 'role', 'origin'))
-            or not activities.countries @> '[{"role": "origin"}]'::jsonb)`,
-      )})),
+    unworked as materialized (${wanted ? unworkedProbed(otherConditions) : UNWORKED_IN_VIEW}),
     needs as (${needValues(input.needs)}),
     members as (
       select 'protection|' || p.iso3 as set_key, p.id from places p join imbalanced i using (iso3)
