@@ -1,7 +1,6 @@
 // Gaps found by the database: activities counted per country and pillar, the activities of each corridor and of
 // each need gathered there, and the findings explained by the same code as the reference engine (gaps.ts).
 import { and, type SQL, sql } from 'drizzle-orm';
-import { type Queryable, rowsOf } from '../platform/db.js';
 import type { Names } from './explain.js';
 import { LISTED } from './explain.js';
 import {
@@ -112,18 +111,13 @@ function unworkedProbed(otherConditions: SQL[]): SQL {
  * country (for the imbalance rule), the origin side of each corridor not worked at its destination, and the
  * activities that cover each need.
  */
-export function gapsQuery(query: CoverageQuery, conditions: SQL[], input: GapInput): SQL {
+export function gapSteps(query: CoverageQuery, needs: readonly NeedStatement[]): SQL {
   const wanted = query.country?.length ? sql`${`{${query.country.join(',')}}`}::text[]` : null;
   const inWanted = (column: SQL) => (wanted ? sql`${column} = any(${wanted})` : sql`true`);
   const otherConditions = coverageConditions({ ...query, country: undefined });
   const pillars = query.pillar ? [query.pillar] : [...PILLARS];
   const structural = !query.activityType;
-  return sql`with scoped as materialized (
-      select id, identifier, title, lead_organisation_id as lead, pillar, chain_stage, countries, reached_total,
-        organisation_ids as doers, coalesce(actual_start, planned_start) as start_on,
-        coalesce(actual_end, planned_end) as end_on, forms, target_groups
-      from activities where ${and(...conditions)}),
-    places as (select distinct s.id, s.pillar, e->>'iso3' as iso3 from scoped s, jsonb_array_elements(s.countries) e),
+  return sql`places as (select distinct s.id, s.pillar, e->>'iso3' as iso3 from scoped s, jsonb_array_elements(s.countries) e),
     counts as (select iso3, pillar, count(*)::int as n from places where ${inWanted(sql`iso3`)} group by 1, 2),
     imbalanced as (
       select iso3 from counts where ${structural && pillars.includes('prosecution')}
@@ -136,8 +130,8 @@ export function gapsQuery(query: CoverageQuery, conditions: SQL[], input: GapInp
         and s.chain_stage is distinct from 'demand' and s.chain_stage is distinct from 'transit'
         and (${inWanted(sql`o->>'iso3'`)} or ${inWanted(sql`d->>'iso3'`)})),
     unworked as materialized (${wanted ? unworkedProbed(otherConditions) : UNWORKED_IN_VIEW}),
-    needs as (${needValues(input.needs)}),
-    members as (
+    needs as (${needValues(needs)}),
+    set_members as (
       select 'protection|' || p.iso3 as set_key, p.id from places p join imbalanced i using (iso3)
       where p.pillar = 'protection'
       union all
@@ -147,16 +141,16 @@ export function gapsQuery(query: CoverageQuery, conditions: SQL[], input: GapInp
         on s.countries @> jsonb_build_array(jsonb_build_object('iso3', n.iso3))
         and (n.pillar is null or s.pillar = n.pillar)
         and (n.form is null or cardinality(s.forms) = 0 or s.forms && array[n.form, 'mixed'])
-        and (n.groups is null or cardinality(s.target_groups) = 0 or s.target_groups && n.groups)),
-    rows as (
+        and (n.groups is null or cardinality(s.groups) = 0 or s.groups && n.groups)),
+    set_rows as (
       select m.set_key, s.*,
         row_number() over (partition by m.set_key order by s.start_on nulls first, s.identifier collate "C") as by_start,
         row_number() over (partition by m.set_key order by s.identifier) as by_identifier
-      from members m join scoped s using (id)),
-    doers as (select set_key, array_agg(distinct d) as doers from rows, unnest(rows.doers) d group by set_key),
-    leads as (
+      from set_members m join scoped s using (id)),
+    set_doers as (select set_key, array_agg(distinct d) as doers from set_rows, unnest(set_rows.doers) d group by set_key),
+    set_leads as (
       select set_key, array_agg(lead order by first) as leads
-      from (select set_key, lead, min(identifier) as first from rows group by 1, 2) l group by set_key),
+      from (select set_key, lead, min(identifier) as first from set_rows group by 1, 2) l group by set_key),
     sets as (
       select set_key, count(*)::int as count,
         coalesce(json_agg(json_build_array(id, identifier, title, lead, start_on::text, end_on::text)
@@ -164,23 +158,23 @@ export function gapsQuery(query: CoverageQuery, conditions: SQL[], input: GapInp
         coalesce(json_agg(json_build_array(id, identifier, title, lead, start_on::text, end_on::text)
           order by by_identifier) filter (where by_identifier <= 5), '[]') as first,
         count(reached_total)::int as reached_activities, coalesce(sum(reached_total), 0)::bigint as reached_people
-      from rows group by set_key)
-    select
+      from set_rows group by set_key)`;
+}
+
+/** The gap steps' answers: activities per country and pillar, and the summary of each set. */
+export const GAP_ANSWERS = sql`
       (select coalesce(json_agg(json_build_array(iso3, pillar, n)), '[]')::text from counts) as counts,
       (select coalesce(json_object_agg(s.set_key, json_build_object('count', s.count, 'listed', s.listed,
           'first', s.first, 'doers', d.doers, 'leads', l.leads, 'reachedActivities', s.reached_activities,
           'reachedPeople', s.reached_people)), '{}')::text
-        from sets s left join doers d using (set_key) left join leads l using (set_key)) as sets`;
-}
+        from sets s left join set_doers d using (set_key) left join set_leads l using (set_key)) as sets`;
 
-/** Need gaps, pillar gaps and corridor gaps of the activities the conditions select. */
-export async function findGapsInDatabase(
-  db: Queryable,
+/** Need gaps, pillar gaps and corridor gaps, from the answers of the gap steps. */
+export function gapsFromAnswers(
   query: CoverageQuery,
-  conditions: SQL[],
   input: GapInput,
-): Promise<Finding[]> {
-  const [row] = await rowsOf<{ counts: string; sets: string }>(db, gapsQuery(query, conditions, input));
+  row: { counts: string | null; sets: string | null } | undefined,
+): Finding[] {
   const counts = JSON.parse(row?.counts ?? '[]') as [string, string, number][];
   const sets = JSON.parse(row?.sets ?? '{}') as Record<string, SetRow>;
   const setOf = (key: string) => activitySetOfRow(input, sets[key]);

@@ -1,6 +1,6 @@
 // Overlaps found by the database: the pairs of activities that overlap without a link, found by a join within each
 // country, activity type, target group and form; grouped and explained by the same code as the reference engine.
-import { and, type SQL, sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, rowsOf } from '../platform/db.js';
 import type { Names } from './explain.js';
 import { byStartThenIdentifier, LISTED } from './explain.js';
@@ -21,14 +21,9 @@ import type { Finding } from './schemas.js';
  * to their activities in the same bucket (type, group, form): a tenth of the pairs a join on the bucket alone makes.
  * A pair sharing several groups or forms meets in several buckets and is kept in its first one only.
  */
-export function pairsQuery(conditions: SQL[], wanted: readonly string[] | null): SQL {
+export function overlapSteps(wanted: readonly string[] | null): SQL {
   const inWanted = wanted ? sql`c.iso3 = any(${`{${wanted.join(',')}}`}::text[])` : sql`true`;
-  return sql`with scoped as materialized (
-      select id, identifier, lead_organisation_id as lead, pillar, activity_type as type, forms,
-        target_groups as groups, coordination_mechanism_id as mechanism,
-        coalesce(actual_start, planned_start) as start_on, coalesce(actual_end, planned_end) as end_on,
-        countries, participants, organisation_ids as doers
-      from activities where ${and(...conditions)}),
+  return sql`
     slots as materialized (
       select c.iso3, s.id, s.identifier, s.lead, s.pillar, s.type, s.groups, s.forms, s.mechanism, s.start_on,
         s.end_on, s.doers, c.places,
@@ -79,36 +74,26 @@ export function pairsQuery(conditions: SQL[], wanted: readonly string[] | null):
         and (cardinality(x.places) = 0 or cardinality(y.places) = 0
           or exists (select 1 from unnest(x.places) p, unnest(y.places) q where lower(p) = lower(q)))
         and x.g = coalesce((select min(v collate "C") from unnest(x.groups) v where v = any(y.groups)), '')
-        and x.f = coalesce((select min(v collate "C") from unnest(x.forms) v where v = any(y.forms)), ''))
-    select
+        and x.f = coalesce((select min(v collate "C") from unnest(x.forms) v where v = any(y.forms)), ''))`;
+}
+
+/** The overlap steps' answers: the pairs, one line each, and their activities. */
+export const OVERLAP_ANSWERS = sql`
       (select string_agg(concat_ws(' ', iso3, type, a, b, coalesce(from_on::text, '-'), coalesce(to_on::text, '-'),
         array_to_string(groups, ','), array_to_string(forms, ',')), E'\n') from pairs) as pairs,
       (select json_agg(json_build_array(s.iso3, s.id, s.identifier, s.lead, s.pillar, s.start_on::text,
           s.end_on::text, s.places, s.doers))::text
         from (select iso3, a as id from pairs union select iso3, b from pairs) e
         join slots s on s.iso3 = e.iso3 and s.id = e.id) as members`;
-}
 
 type MemberRow = [string, string, string, string, string, string | null, string | null, string[], string[]];
 
-/** The unlinked overlaps of the activities the conditions select, in the countries wanted (all when null). */
-export async function findOverlapsInDatabase(
+/** The unlinked overlaps, from the answers of the overlap steps; titles are read for the activities named. */
+export async function overlapsFromAnswers(
   db: Queryable,
   names: Names,
-  conditions: SQL[],
-  wanted: readonly string[] | null,
+  row: { pairs: string | null; members: string | null } | undefined,
 ): Promise<Finding[]> {
-  // The planner cannot tell how many rows the steps hold and expects one, then nests loops over thousands
-  // (minutes): hash joins cost little either way. Compiling the query for the JIT costs more than running it.
-  await rowsOf(
-    db,
-    sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true),
-      set_config('enable_nestloop', 'off', true)`,
-  );
-  const [row] = await rowsOf<{ pairs: string | null; members: string | null }>(
-    db,
-    pairsQuery(conditions, wanted),
-  );
   const slots = new Map<string, OverlapSlot>();
   for (const [iso3, id, identifier, lead, pillar, start, end, places, doers] of JSON.parse(
     row?.members ?? '[]',
