@@ -4,7 +4,7 @@ import type { AnalysisInput } from './model.js';
 import { findOverlaps } from './overlaps.js';
 import { buildCountryProfiles } from './profiles.js';
 import { ruleList } from './rules.js';
-import type { CountryProfile, Findings } from './schemas.js';
+import type { CountryProfile, Finding, Findings } from './schemas.js';
 
 const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
@@ -16,15 +16,17 @@ export function analyseCoverage(input: AnalysisInput): {
   return { findings, profiles: buildCountryProfiles(input, [...findings.gaps, ...findings.overlaps]) };
 }
 
-/** The gaps and overlaps alone: what the findings routes answer, without the country profiles. */
+/** The order findings are answered in: the most severe first, then by country, rule and explanation. */
+export const findingOrder = (a: Finding, b: Finding) =>
+  SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+  a.iso3.localeCompare(b.iso3) ||
+  a.rule.localeCompare(b.rule) ||
+  a.explanation.localeCompare(b.explanation) ||
+  a.id.localeCompare(b.id);
+
+/** The gaps and overlaps alone, without the country profiles (the reference engine). */
 export function findCoverage(input: AnalysisInput): Omit<Findings, 'needSources'> {
-  const order = (a: Findings['gaps'][number], b: Findings['gaps'][number]) =>
-    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-    a.iso3.localeCompare(b.iso3) ||
-    a.rule.localeCompare(b.rule) ||
-    a.explanation.localeCompare(b.explanation) ||
-    a.id.localeCompare(b.id);
-  const gaps = [...findNeedGaps(input), ...findStructuralGaps(input)].sort(order);
-  const overlaps = findOverlaps(input).sort(order);
+  const gaps = [...findNeedGaps(input), ...findStructuralGaps(input)].sort(findingOrder);
+  const overlaps = findOverlaps(input).sort(findingOrder);
   return { period: input.period, gaps, overlaps, rules: ruleList() };
 }

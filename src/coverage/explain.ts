@@ -5,8 +5,11 @@ import type { RuleCode } from './rules.js';
 import { RULES } from './rules.js';
 import type { Finding } from './schemas.js';
 
-/** At most this many activities are listed in a finding (all are counted in activityIds). */
-const LISTED = 50;
+/** At most this many activities are listed in a finding, and their ids given; activityCount counts them all. */
+export const LISTED = 50;
+
+/** Code-unit order, as the database's "C" collation sorts: the same in every engine and locale. */
+export const compareText = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 export function findingId(rule: RuleCode, key: readonly (string | null | undefined)[]): string {
   return `${rule}:${createHash('sha256')
@@ -15,44 +18,100 @@ export function findingId(rule: RuleCode, key: readonly (string | null | undefin
     .slice(0, 16)}`;
 }
 
-export function nameOf(input: AnalysisInput, organisationId: string): string {
+/** What naming organisations needs: their names. */
+export type Names = Pick<AnalysisInput, 'organisations'>;
+
+export function nameOf(input: Names, organisationId: string): string {
   return input.organisations.get(organisationId)?.name ?? organisationId;
 }
 
-export function datesOf(activity: AnalysedActivity): string {
+type Dated = { start: string | null; end: string | null };
+/** What a sentence needs to name an activity. */
+export type NamedActivity = Dated & { title: string; leadOrganisationId: string };
+
+export function datesOf(activity: Dated): string {
   return `${activity.start ?? 'open start'} – ${activity.end ?? 'open end'}`;
 }
 
 /** "“Title” (Lead, 2026-01-01 – 2026-12-31)" */
-export function describeActivity(input: AnalysisInput, activity: AnalysedActivity): string {
+export function describeActivity(input: Names, activity: NamedActivity): string {
   return `“${activity.title}” (${nameOf(input, activity.leadOrganisationId)}, ${datesOf(activity)})`;
 }
 
-export function listActivities(
-  input: AnalysisInput,
-  activities: readonly AnalysedActivity[],
-  max = 5,
-): string {
-  const shown = activities.slice(0, max).map((a) => describeActivity(input, a));
-  const more = activities.length - shown.length;
+export function listActivities(input: Names, activities: readonly NamedActivity[], max = 5): string {
+  return listFirst(input, activities.slice(0, max), activities.length);
+}
+
+/** The first activities named, and how many more there are of `count`. */
+export function listFirst(input: Names, first: readonly NamedActivity[], count: number): string {
+  const shown = first.map((a) => describeActivity(input, a));
+  const more = count - shown.length;
   return more > 0 ? `${shown.join('; ')} and ${more} more` : shown.join('; ');
 }
 
+/** The activities a finding concerns, as both engines hand them over: counted, the first LISTED in order. */
+export type Involvement = {
+  count: number;
+  /** The first LISTED activities by start (open start first), then identifier. */
+  listed: readonly Finding['activities'][number][];
+  /** Lead and implementing organisations of every activity concerned. */
+  organisationIds: readonly string[];
+};
+
 type FindingParts = Omit<
   Finding,
-  'id' | 'kind' | 'activityIds' | 'activities' | 'organisationIds' | 'cell'
+  'id' | 'kind' | 'activityIds' | 'activityCount' | 'activities' | 'organisationIds' | 'cell'
 > & {
   cell: Partial<Finding['cell']>;
   key: readonly (string | null | undefined)[];
   rule: RuleCode;
-  involved: readonly AnalysedActivity[];
 };
 
-export function makeFinding(input: AnalysisInput, parts: FindingParts): Finding {
-  const { key, involved, ...rest } = parts;
-  const sorted = [...involved].sort(
-    (a, b) => (a.start ?? '').localeCompare(b.start ?? '') || a.identifier.localeCompare(b.identifier),
-  );
+/** The order of a finding's activities: by start (open start first), then identifier. */
+export function byStartThenIdentifier(
+  a: { start: string | null; identifier: string },
+  b: { start: string | null; identifier: string },
+): number {
+  return compareText(a.start ?? '', b.start ?? '') || compareText(a.identifier, b.identifier);
+}
+
+type Involved = Dated & {
+  id: string;
+  identifier: string;
+  title: string;
+  leadOrganisationId: string;
+  doerIds: readonly string[];
+};
+
+/** What a finding says of activities held in memory (the reference engine). */
+export function involvementOf(input: Names, involved: readonly Involved[]): Involvement {
+  const sorted = [...involved].sort(byStartThenIdentifier);
+  return {
+    count: involved.length,
+    listed: sorted.slice(0, LISTED).map((a) => ({
+      id: a.id,
+      identifier: a.identifier,
+      title: a.title,
+      leadOrganisationId: a.leadOrganisationId,
+      leadOrganisation: nameOf(input, a.leadOrganisationId),
+      start: a.start,
+      end: a.end,
+    })),
+    organisationIds: [...new Set(involved.flatMap((a) => a.doerIds))].sort(),
+  };
+}
+
+export function makeFinding(
+  input: AnalysisInput,
+  parts: FindingParts & { involved: readonly AnalysedActivity[] },
+): Finding {
+  const { involved, ...rest } = parts;
+  return findingOf({ ...rest, involvement: involvementOf(input, involved) });
+}
+
+/** A finding from its parts and the activities it concerns, however they were found. */
+export function findingOf(parts: FindingParts & { involvement: Involvement }): Finding {
+  const { key, involvement, ...rest } = parts;
   return {
     ...rest,
     id: findingId(parts.rule, key),
@@ -66,17 +125,10 @@ export function makeFinding(input: AnalysisInput, parts: FindingParts): Finding 
       corridor: null,
       ...parts.cell,
     } as Finding['cell'],
-    activityIds: sorted.map((a) => a.id),
-    activities: sorted.slice(0, LISTED).map((a) => ({
-      id: a.id,
-      identifier: a.identifier,
-      title: a.title,
-      leadOrganisationId: a.leadOrganisationId,
-      leadOrganisation: nameOf(input, a.leadOrganisationId),
-      start: a.start,
-      end: a.end,
-    })),
-    organisationIds: [...new Set(sorted.flatMap((a) => a.doerIds))].sort(),
+    activityIds: involvement.listed.map((a) => a.id),
+    activityCount: involvement.count,
+    activities: [...involvement.listed],
+    organisationIds: [...involvement.organisationIds],
   };
 }
 

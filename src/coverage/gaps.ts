@@ -1,5 +1,14 @@
 // Gaps: need without (enough) coverage, and structural gaps in a country's response. Pure; no I/O.
-import { listActivities, makeFinding, nameOf, periodText } from './explain.js';
+import {
+  findingOf,
+  type Involvement,
+  involvementOf,
+  listFirst,
+  type NamedActivity,
+  type Names,
+  nameOf,
+  periodText,
+} from './explain.js';
 import {
   type AnalysedActivity,
   type AnalysisInput,
@@ -12,8 +21,31 @@ import type { Finding } from './schemas.js';
 
 const LEVEL_SEVERITY = { high: 'high', medium: 'medium', low: 'low' } as const;
 
+/** A set of activities as a gap rule speaks of it, whichever engine gathered it. */
+export type ActivitySet = {
+  involvement: Involvement;
+  /** The first five in the order the activities come (by identifier), to name them in a sentence. */
+  first: readonly NamedActivity[];
+  /** People reached, over the activities that report it. */
+  reached: { activities: number; people: number };
+  /** The lead organisations, in the order their first activity comes. */
+  leadIds: readonly string[];
+};
+
+export function activitySetOf(input: Names, activities: readonly AnalysedActivity[]): ActivitySet {
+  const known = activities.filter((a) => a.reached !== null);
+  return {
+    involvement: involvementOf(input, activities),
+    first: activities.slice(0, 5),
+    reached: { activities: known.length, people: known.reduce((sum, a) => sum + (a.reached ?? 0), 0) },
+    leadIds: [...new Set(activities.map((a) => a.leadOrganisationId))],
+  };
+}
+
+type GapContext = Names & Pick<AnalysisInput, 'period' | 'thresholds'>;
+
 /** Target groups that include others: an activity for children covers a need for girls or boys. */
-const WIDER_GROUPS: Record<string, readonly string[]> = { girls: ['children'], boys: ['children'] };
+export const WIDER_GROUPS: Record<string, readonly string[]> = { girls: ['children'], boys: ['children'] };
 
 /** Whether the activity answers the need: same country, and pillar, form and group where the need names them. */
 export function covers(activity: AnalysedActivity, need: NeedStatement): boolean {
@@ -46,57 +78,59 @@ function describeNeed(need: NeedStatement): string {
 
 /** Each need statement checked against the activities that answer it. */
 export function findNeedGaps(input: AnalysisInput): Finding[] {
-  const findings: Finding[] = [];
-  for (const need of input.needs) {
+  return input.needs.flatMap((need) => {
     const matching = (activitiesByCountry(input).get(need.iso3) ?? []).filter((a) => covers(a, need));
-    const cell = {
-      pillar: need.pillar as Finding['cell']['pillar'],
-      forms: need.form ? [need.form as Finding['cell']['forms'][number]] : [],
-      targetGroups: need.targetGroup ? [need.targetGroup as Finding['cell']['targetGroups'][number]] : [],
-    };
-    const common = {
-      iso3: need.iso3,
-      cell,
-      key: [need.id, input.period.from, input.period.to],
-      period: input.period,
-      need: { source: need.source, origin: need.origin, level: need.level, peopleInNeed: need.peopleInNeed },
-      involved: matching,
-    };
-    if (matching.length === 0) {
-      findings.push(
-        makeFinding(input, {
-          ...common,
-          rule: 'need_uncovered',
-          severity: LEVEL_SEVERITY[need.level],
-          explanation: `Rule need_uncovered: ${describeNeed(need)}; no activity covers it ${periodText(input.period)}.`,
-        }),
-      );
-      continue;
-    }
-    const shortfall = underCoverage(matching, need, input.thresholds);
-    if (shortfall)
-      findings.push(
-        makeFinding(input, {
-          ...common,
-          rule: 'need_under_covered',
-          severity: need.level === 'high' ? 'medium' : 'low',
-          explanation: `Rule need_under_covered: ${describeNeed(need)}; ${shortfall} ${periodText(input.period)}: ${listActivities(input, matching)}.`,
-        }),
-      );
-  }
-  return findings;
+    return needGapFinding(input, need, activitySetOf(input, matching)) ?? [];
+  });
+}
+
+/** The finding for a need and the activities that cover it, if they fall short. */
+export function needGapFinding(
+  input: GapContext,
+  need: NeedStatement,
+  matching: ActivitySet,
+): Finding | null {
+  const cell = {
+    pillar: need.pillar as Finding['cell']['pillar'],
+    forms: need.form ? [need.form as Finding['cell']['forms'][number]] : [],
+    targetGroups: need.targetGroup ? [need.targetGroup as Finding['cell']['targetGroups'][number]] : [],
+  };
+  const common = {
+    iso3: need.iso3,
+    cell,
+    key: [need.id, input.period.from, input.period.to],
+    period: input.period,
+    need: { source: need.source, origin: need.origin, level: need.level, peopleInNeed: need.peopleInNeed },
+    involvement: matching.involvement,
+  };
+  const count = matching.involvement.count;
+  if (count === 0)
+    return findingOf({
+      ...common,
+      rule: 'need_uncovered',
+      severity: LEVEL_SEVERITY[need.level],
+      explanation: `Rule need_uncovered: ${describeNeed(need)}; no activity covers it ${periodText(input.period)}.`,
+    });
+  const shortfall = underCoverage(matching, need, input.thresholds);
+  if (!shortfall) return null;
+  return findingOf({
+    ...common,
+    rule: 'need_under_covered',
+    severity: need.level === 'high' ? 'medium' : 'low',
+    explanation: `Rule need_under_covered: ${describeNeed(need)}; ${shortfall} ${periodText(input.period)}: ${listFirst(input, matching.first, count)}.`,
+  });
 }
 
 function underCoverage(
-  matching: readonly AnalysedActivity[],
+  matching: ActivitySet,
   need: NeedStatement,
   thresholds: AnalysisInput['thresholds'],
 ): string | null {
-  if (matching.length < thresholds.minActivities)
-    return `only ${matching.length} ${matching.length === 1 ? 'activity covers' : 'activities cover'} it (the minimum is ${thresholds.minActivities})`;
-  const known = matching.filter((a) => a.reached !== null);
-  if (need.peopleInNeed && known.length > 0) {
-    const reached = known.reduce((sum, a) => sum + (a.reached ?? 0), 0);
+  const count = matching.involvement.count;
+  if (count < thresholds.minActivities)
+    return `only ${count} ${count === 1 ? 'activity covers' : 'activities cover'} it (the minimum is ${thresholds.minActivities})`;
+  if (need.peopleInNeed && matching.reached.activities > 0) {
+    const reached = matching.reached.people;
     const share = reached / need.peopleInNeed;
     if (share < thresholds.minReachedShare)
       return `the activities reached ${reached} people, ${(share * 100).toFixed(1)}% of ${need.peopleInNeed} (the minimum is ${(thresholds.minReachedShare * 100).toFixed(0)}%)`;
@@ -111,55 +145,73 @@ export function findStructuralGaps(input: AnalysisInput): Finding[] {
 }
 
 function findPillarGaps(input: AnalysisInput): Finding[] {
-  const findings: Finding[] = [];
   const pillars = input.scope.pillar ? [input.scope.pillar] : [...PILLARS];
-  for (const iso3 of countriesInScope(input)) {
+  return countriesInScope(input).flatMap((iso3) => {
     const here = activitiesByCountry(input).get(iso3) ?? [];
-    const byPillar = new Map(pillars.map((p) => [p, here.filter((a) => a.pillar === p)]));
-    const protection = byPillar.get('protection') ?? [];
-    const isProsecutionMissing =
-      byPillar.has('prosecution') && (byPillar.get('prosecution') ?? []).length === 0;
-    const showsImbalance = protection.length > 0 && isProsecutionMissing;
-    if (showsImbalance)
-      findings.push(
-        makeFinding(input, {
-          rule: 'protection_without_prosecution',
-          severity: 'high',
-          iso3,
-          cell: { pillar: 'prosecution' },
-          key: [iso3, input.period.from, input.period.to],
-          period: input.period,
-          need: null,
-          involved: protection,
-          explanation: `Rule protection_without_prosecution: in ${iso3}, ${protection.length} protection ${protection.length === 1 ? 'activity runs' : 'activities run'} ${periodText(input.period)} (${listActivities(input, protection, 3)}) but no prosecution activity does.`,
-        }),
-      );
-    for (const [pillar, activities] of byPillar) {
-      // The more specific finding above already says that prosecution is missing.
-      if (activities.length > 0 || (pillar === 'prosecution' && showsImbalance) || here.length === 0)
-        continue;
-      const others = [...byPillar]
-        .filter(([, list]) => list.length > 0)
-        .map(([p, list]) => `${list.length} ${p}`);
-      findings.push(
-        makeFinding(input, {
-          rule: 'pillar_absent',
-          severity: pillar === 'partnership' ? 'low' : 'medium',
-          iso3,
-          cell: { pillar: pillar as Finding['cell']['pillar'] },
-          key: [iso3, pillar, input.period.from, input.period.to],
-          period: input.period,
-          need: null,
-          involved: [],
-          explanation: `Rule pillar_absent: no ${pillar} activity in ${iso3} ${periodText(input.period)}; the country has ${others.join(', ')} ${here.length === 1 ? 'activity' : 'activities'} in other pillars.`,
-        }),
-      );
-    }
+    const counts = new Map(pillars.map((p) => [p, here.filter((a) => a.pillar === p).length]));
+    return pillarGapFindings(input, iso3, counts, here.length, () =>
+      activitySetOf(
+        input,
+        here.filter((a) => a.pillar === 'protection'),
+      ),
+    );
+  });
+}
+
+/**
+ * The pillar gaps of a country from its activities per pillar in view (only the pillars the filter leaves); the
+ * protection activities are gathered only when the imbalance finding names them.
+ */
+export function pillarGapFindings(
+  input: GapContext,
+  iso3: string,
+  counts: ReadonlyMap<string, number>,
+  total: number,
+  protectionSet: () => ActivitySet,
+): Finding[] {
+  if (total === 0) return [];
+  const findings: Finding[] = [];
+  const protection = counts.get('protection') ?? 0;
+  const isProsecutionMissing = counts.get('prosecution') === 0;
+  const showsImbalance = protection > 0 && isProsecutionMissing;
+  if (showsImbalance) {
+    const set = protectionSet();
+    findings.push(
+      findingOf({
+        rule: 'protection_without_prosecution',
+        severity: 'high',
+        iso3,
+        cell: { pillar: 'prosecution' },
+        key: [iso3, input.period.from, input.period.to],
+        period: input.period,
+        need: null,
+        involvement: set.involvement,
+        explanation: `Rule protection_without_prosecution: in ${iso3}, ${protection} protection ${protection === 1 ? 'activity runs' : 'activities run'} ${periodText(input.period)} (${listFirst(input, set.first.slice(0, 3), protection)}) but no prosecution activity does.`,
+      }),
+    );
+  }
+  for (const [pillar, count] of counts) {
+    // The more specific finding above already says that prosecution is missing.
+    if (count > 0 || (pillar === 'prosecution' && showsImbalance)) continue;
+    const others = [...counts].filter(([, n]) => n > 0).map(([p, n]) => `${n} ${p}`);
+    findings.push(
+      findingOf({
+        rule: 'pillar_absent',
+        severity: pillar === 'partnership' ? 'low' : 'medium',
+        iso3,
+        cell: { pillar: pillar as Finding['cell']['pillar'] },
+        key: [iso3, pillar, input.period.from, input.period.to],
+        period: input.period,
+        need: null,
+        involvement: { count: 0, listed: [], organisationIds: [] },
+        explanation: `Rule pillar_absent: no ${pillar} activity in ${iso3} ${periodText(input.period)}; the country has ${others.join(', ')} ${total === 1 ? 'activity' : 'activities'} in other pillars.`,
+      }),
+    );
   }
   return findings;
 }
 
-type Corridor = { origin: string; destination: string };
+export type Corridor = { origin: string; destination: string };
 
 function corridorsOf(activity: AnalysedActivity): Corridor[] {
   const origins = activity.countries.filter((c) => c.role === 'origin').map((c) => c.iso3);
@@ -213,20 +265,24 @@ function findCorridorGaps(input: AnalysisInput): Finding[] {
       workedAtDestination.has(`${corridor.origin}>${corridor.destination}`)
     )
       continue;
-    const organisations = [...new Set(activities.map((a) => nameOf(input, a.leadOrganisationId)))];
-    findings.push(
-      makeFinding(input, {
-        rule: 'origin_without_destination',
-        severity: 'medium',
-        iso3: corridor.destination,
-        cell: { corridor },
-        key: [corridor.origin, corridor.destination, input.period.from, input.period.to],
-        period: input.period,
-        need: null,
-        involved: activities,
-        explanation: `Rule origin_without_destination: on the corridor ${corridor.origin} → ${corridor.destination}, ${activities.length} ${activities.length === 1 ? 'activity works' : 'activities work'} on the origin side (${organisations.join(', ')}: ${listActivities(input, activities, 3)}) but no activity works on the destination side in ${corridor.destination} (chain stage demand) ${periodText(input.period)}.`,
-      }),
-    );
+    findings.push(corridorGapFinding(input, corridor, activitySetOf(input, activities)));
   }
   return findings;
+}
+
+/** A corridor worked on its origin side by `origin`, and on its destination side by nobody. */
+export function corridorGapFinding(input: GapContext, corridor: Corridor, originSide: ActivitySet): Finding {
+  const organisations = [...new Set(originSide.leadIds.map((id) => nameOf(input, id)))];
+  const count = originSide.involvement.count;
+  return findingOf({
+    rule: 'origin_without_destination',
+    severity: 'medium',
+    iso3: corridor.destination,
+    cell: { corridor },
+    key: [corridor.origin, corridor.destination, input.period.from, input.period.to],
+    period: input.period,
+    need: null,
+    involvement: originSide.involvement,
+    explanation: `Rule origin_without_destination: on the corridor ${corridor.origin} → ${corridor.destination}, ${count} ${count === 1 ? 'activity works' : 'activities work'} on the origin side (${organisations.join(', ')}: ${listFirst(input, originSide.first.slice(0, 3), count)}) but no activity works on the destination side in ${corridor.destination} (chain stage demand) ${periodText(input.period)}.`,
+  });
 }

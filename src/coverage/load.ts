@@ -18,6 +18,15 @@ export async function loadAnalysisInput(
 ): Promise<AnalysisInput & { needSources: string[] }> {
   // One after the other: a transaction's queries share one connection, which runs them in turn anyway.
   const { rows, corridorsWorkedElsewhere } = await loadActivities(db, query);
+  return { ...(await loadAnalysisContext(db, query, sources)), activities: rows, corridorsWorkedElsewhere };
+}
+
+/** Everything the rules look at but the activities: organisations, mechanisms, need, the period and filters. */
+export async function loadAnalysisContext(
+  db: Queryable,
+  query: CoverageQuery,
+  sources?: readonly NeedSource[],
+): Promise<Omit<AnalysisInput, 'activities'> & { needSources: string[] }> {
   const orgs = await db
     .select({ id: organisations.id, name: organisations.name, actorType: organisations.actorType })
     .from(organisations);
@@ -48,8 +57,6 @@ export async function loadAnalysisInput(
   const { needs, sources: needSources } = await collectNeeds(db, years, query.country, sources);
   return {
     period: { from: query.from ?? null, to: query.to ?? null },
-    activities: rows,
-    corridorsWorkedElsewhere,
     organisations: new Map(orgs.map((o) => [o.id, { name: o.name, actorType: o.actorType }])),
     mechanismsOf,
     mechanisms: mechanisms.map((m) => ({ ...m, members: Number(m.members) })),

@@ -1,11 +1,36 @@
 // Overlaps: organisations doing the same thing for the same people in the same place at the same time,
 // without a shared coordination mechanism or a joint activity to link them. Pure; no I/O.
-import { datesOf, makeFinding, nameOf } from './explain.js';
+import {
+  byStartThenIdentifier,
+  compareText as compare,
+  datesOf,
+  findingOf,
+  involvementOf,
+  type Names,
+  nameOf,
+} from './explain.js';
 import type { AnalysedActivity, AnalysisInput } from './model.js';
 import type { Finding } from './schemas.js';
 
+/** What an overlap finding tells of each activity, whichever engine found it. */
+export type OverlapActivity = Pick<
+  AnalysedActivity,
+  'id' | 'identifier' | 'title' | 'leadOrganisationId' | 'doerIds' | 'pillar' | 'start' | 'end'
+>;
+/** An activity in one country, with its places there. */
+export type OverlapSlot = { activity: OverlapActivity; places: readonly string[] };
+/** Two activities that overlap: `a` comes first by start (open start first), then identifier. */
+export type OverlapPair = {
+  a: OverlapSlot;
+  b: OverlapSlot;
+  from: string | null;
+  to: string | null;
+  groups: readonly string[];
+  forms: readonly string[];
+};
+
 type Slot = { activity: AnalysedActivity; places: readonly string[] };
-type Pair = { a: Slot; b: Slot; from: string | null; to: string | null; groups: string[]; forms: string[] };
+type Pair = OverlapPair & { a: Slot; b: Slot };
 
 const MIN = '0000-01-01';
 const MAX = '9999-12-31';
@@ -129,7 +154,12 @@ function unlinkedPairs(slots: Slot[], links: Links, iso3: string): Pair[] {
   const pairs: Pair[] = [];
   for (const [key, bucket] of buckets) {
     if (bucket.length < 2) continue;
-    bucket.sort((x, y) => compare(x.activity.start ?? MIN, y.activity.start ?? MIN));
+    // By start, then identifier: which of two is `a` must not depend on the order the activities came in.
+    bucket.sort(
+      (x, y) =>
+        compare(x.activity.start ?? MIN, y.activity.start ?? MIN) ||
+        compare(x.activity.identifier, y.activity.identifier),
+    );
     for (let i = 0; i < bucket.length; i++) {
       const a = bucket[i] as Slot;
       const endA = a.activity.end ?? MAX;
@@ -147,15 +177,13 @@ function unlinkedPairs(slots: Slot[], links: Links, iso3: string): Pair[] {
   return pairs;
 }
 
-const compare = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-
 function firstBucketOf(pair: Pair): string {
   const first = (list: readonly string[]) => list.reduce((min, v) => (v < min ? v : min), list[0] ?? '');
   return `${first(pair.groups)}|${first(pair.forms)}`;
 }
 
 /** Pairs joined into groups that share an activity (union-find over activity ids). */
-function connectedGroups(pairs: Pair[]): Pair[][] {
+export function connectedGroups<P extends OverlapPair>(pairs: P[]): P[][] {
   const parent = new Map<string, string>();
   // Iterative, with the path pointed at the root afterwards: chains of thousands would overflow the stack.
   const find = (id: string): string => {
@@ -169,7 +197,7 @@ function connectedGroups(pairs: Pair[]): Pair[][] {
     return root;
   };
   for (const pair of pairs) parent.set(find(pair.a.activity.id), find(pair.b.activity.id));
-  const groups = new Map<string, Pair[]>();
+  const groups = new Map<string, P[]>();
   for (const pair of pairs) {
     const root = find(pair.a.activity.id);
     const group = groups.get(root);
@@ -180,35 +208,49 @@ function connectedGroups(pairs: Pair[]): Pair[][] {
   return [...groups.values()];
 }
 
-function overlapFinding(input: AnalysisInput, iso3: string, activityType: string, pairs: Pair[]): Finding {
-  const activities = [...new Map(pairs.flatMap((p) => [p.a, p.b]).map((s) => [s.activity.id, s])).values()];
-  const leads = [...new Set(activities.map((s) => nameOf(input, s.activity.leadOrganisationId)))];
-  const places = [...new Set(activities.flatMap((s) => s.places))].sort();
-  const groups = [...new Set(pairs.flatMap((p) => p.groups))].sort();
-  const forms = [...new Set(pairs.flatMap((p) => p.forms))].sort();
-  const from = pairs.map((p) => p.from ?? MIN).sort()[0] ?? MIN;
-  const to =
-    pairs
-      .map((p) => p.to ?? MAX)
-      .sort()
-      .at(-1) ?? MAX;
-  const described = [...pairs]
+/** The five pairs a finding describes: the earliest to run together, then by identifiers. */
+export function describedPairs<P extends OverlapPair>(pairs: readonly P[]): P[] {
+  return [...pairs]
     .sort(
       (x, y) =>
         compare(x.from ?? MIN, y.from ?? MIN) ||
         compare(x.a.activity.identifier, y.a.activity.identifier) ||
         compare(x.b.activity.identifier, y.b.activity.identifier),
     )
-    .slice(0, 5)
-    .map(
-      (p) =>
-        `“${p.a.activity.title}” (${nameOf(input, p.a.activity.leadOrganisationId)}, ${datesOf(p.a.activity)}) and “${p.b.activity.title}” (${nameOf(input, p.b.activity.leadOrganisationId)}, ${datesOf(p.b.activity)}) run together from ${p.from ?? 'an open start'} to ${p.to ?? 'an open end'}`,
-    );
+    .slice(0, 5);
+}
+
+/** One finding for a group of overlapping pairs; its activities, names and dates in an order of their own. */
+export function overlapFinding(
+  input: Names,
+  iso3: string,
+  activityType: string,
+  pairs: readonly OverlapPair[],
+): Finding {
+  const activities = [
+    ...new Map(pairs.flatMap((p) => [p.a, p.b]).map((s) => [s.activity.id, s])).values(),
+  ].sort((x, y) => byStartThenIdentifier(x.activity, y.activity));
+  const leads = [...new Set(activities.map((s) => nameOf(input, s.activity.leadOrganisationId)))].sort(
+    compare,
+  );
+  const places = [...new Set(activities.flatMap((s) => s.places))].sort();
+  const groups = [...new Set(pairs.flatMap((p) => p.groups))].sort();
+  const forms = [...new Set(pairs.flatMap((p) => p.forms))].sort();
+  let from = MAX;
+  let to = MIN;
+  for (const p of pairs) {
+    if ((p.from ?? MIN) < from) from = p.from ?? MIN;
+    if ((p.to ?? MAX) > to) to = p.to ?? MAX;
+  }
+  const described = describedPairs(pairs).map(
+    (p) =>
+      `“${p.a.activity.title}” (${nameOf(input, p.a.activity.leadOrganisationId)}, ${datesOf(p.a.activity)}) and “${p.b.activity.title}” (${nameOf(input, p.b.activity.leadOrganisationId)}, ${datesOf(p.b.activity)}) run together from ${p.from ?? 'an open start'} to ${p.to ?? 'an open end'}`,
+  );
   const forWhom = [
     groups.length ? `for ${groups.join(', ')}` : 'for no stated group',
     forms.length ? `against ${forms.join(', ')}` : 'for no stated form',
   ];
-  return makeFinding(input, {
+  return findingOf({
     rule: 'unlinked_overlap',
     severity: leads.length >= 3 ? 'high' : 'medium',
     iso3,
@@ -222,7 +264,10 @@ function overlapFinding(input: AnalysisInput, iso3: string, activityType: string
     key: [iso3, activityType, ...activities.map((s) => s.activity.id).sort()],
     period: { from: from === MIN ? null : from, to: to === MAX ? null : to },
     need: null,
-    involved: activities.map((s) => s.activity),
+    involvement: involvementOf(
+      input,
+      activities.map((s) => s.activity),
+    ),
     explanation: `Rule unlinked_overlap: in ${iso3}${places.length ? ` (${places.join(', ')})` : ''}, ${leads.length} organisations (${leads.join(', ')}) run ${activityType.replaceAll('_', ' ')} ${forWhom.join(' ')} at the same time: ${described.join('; ')}${pairs.length > 5 ? `; and ${pairs.length - 5} more pairs` : ''}. They share no coordination mechanism and no joint activity in ${iso3}.`,
   });
 }

@@ -1,20 +1,20 @@
 // Use case: the coverage report for a period and filters — matrix, findings and country profiles.
 import type { Queryable } from '../platform/db.js';
-import { analyseCoverage, findCoverage } from './analysis.js';
+import { analyseCoverage } from './analysis.js';
+import { findCoverageInDatabase } from './find-in-database.js';
 import { loadAnalysisInput } from './load.js';
 import { computeMatrix } from './matrix.js';
 import type { NeedSource } from './needs.js';
 import type { CoverageQuery, CoverageReport, Findings } from './schemas.js';
 import { countUnclassified } from './unclassified.js';
 
-/** Gaps and overlaps. */
+/** Gaps and overlaps, found by the database: what the findings routes answer at any number of activities. */
 export async function getFindings(
   db: Queryable,
   query: CoverageQuery,
   sources?: readonly NeedSource[],
 ): Promise<Findings> {
-  const input = await loadAnalysisInput(db, query, sources);
-  return { ...findCoverage(input), needSources: input.needSources };
+  return findCoverageInDatabase(db, query, sources);
 }
 
 /** Gaps and overlaps, and the country profiles that count them. */

@@ -139,8 +139,11 @@ export const Finding = z.object({
     corridor: z.object({ origin: z.string(), destination: z.string() }).nullable(),
   }),
   explanation: z.string(),
-  activityIds: z.array(z.uuid()),
-  activities: z.array(FindingActivity),
+  activityIds: z
+    .array(z.uuid())
+    .describe('The ids of the activities listed in `activities` (at most 50, the earliest first)'),
+  activityCount: z.number().int().nonnegative().describe('How many activities the finding concerns in all'),
+  activities: z.array(FindingActivity).describe('At most 50, by start and identifier'),
   organisationIds: z.array(z.uuid()),
   period: Period.describe('For overlaps, when the activities run together; otherwise the period analysed'),
   need: z

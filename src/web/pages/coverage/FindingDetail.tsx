@@ -20,7 +20,7 @@ export const FindingDetail = forwardRef<
   const { finding: f, wording: w } = props;
   const description = RULE_DESCRIPTIONS[f.rule];
   const headingId = `finding-${f.id.replace(/[^a-z0-9]/gi, '-')}`;
-  const more = f.activityIds.length - f.activities.length;
+  const more = f.activityCount - f.activities.length;
   return (
     <section className="finding-detail" ref={ref} tabIndex={-1} aria-labelledby={headingId}>
       <h3 id={headingId}>

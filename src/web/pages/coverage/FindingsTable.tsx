@@ -129,7 +129,7 @@ export function FindingsTable(props: {
                       </td>
                       <td>{concernsLabel(w, f) || t('details.none')}</td>
                       <td>{periodLabel(w, f.period)}</td>
-                      <td className="numeric">{formatNumber(f.activityIds.length)}</td>
+                      <td className="numeric">{formatNumber(f.activityCount)}</td>
                       <td>
                         <button
                           type="button"
@@ -281,7 +281,7 @@ function CsvLink(props: { findings: Finding[]; wording: Wording }) {
         t(`severity.${f.severity}`),
         concernsLabel(w, f),
         periodLabel(w, f.period),
-        f.activityIds.length,
+        f.activityCount,
         explainFinding(w, f),
       ],
     });

@@ -84,7 +84,7 @@ export function explainFinding(w: Wording, f: Finding): string {
   const common = {
     country: v.countryName(f.iso3),
     period: periodLabel(w, f.period),
-    count: f.activityIds.length,
+    count: f.activityCount,
   };
   const need = f.need
     ? {

@@ -28,6 +28,7 @@ function finding(overrides: Partial<Finding>): Finding {
     cell: { pillar: null, activityType: null, targetGroups: [], forms: [], places: [], corridor: null },
     explanation: 'Rule need_uncovered: in English',
     activityIds: [],
+    activityCount: 0,
     activities: [],
     organisationIds: [],
     period: { from: '2026-01-01', to: '2026-12-31' },
@@ -114,6 +115,7 @@ describe('the findings table', () => {
       kind: 'overlap',
       iso3: 'BRA',
       activityIds: ['a', 'b'],
+      activityCount: 2,
       activities: [
         {
           id: 'a',

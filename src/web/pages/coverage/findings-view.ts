@@ -46,7 +46,7 @@ export function sortFindings(
   };
   const inside = (a: Finding, b: Finding) =>
     SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-    b.activityIds.length - a.activityIds.length ||
+    b.activityCount - a.activityCount ||
     a.id.localeCompare(b.id);
   return groups.sort(order[sort]).flatMap((g) => [...g.findings].sort(inside));
 }
@@ -60,7 +60,7 @@ function groupFindings(findings: readonly Finding[]): Group[] {
     const group = groups.get(key) ?? { iso3: f.iso3, rule: f.rule, findings: [], highest: 9, activities: 0 };
     group.findings.push(f);
     group.highest = Math.min(group.highest, SEVERITY_RANK[f.severity]);
-    group.activities += f.activityIds.length;
+    group.activities += f.activityCount;
     groups.set(key, group);
   }
   return [...groups.values()];

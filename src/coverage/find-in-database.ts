@@ -1,0 +1,55 @@
+// Use case: gaps and overlaps found by the database, for the findings routes at any number of activities. The
+// reference engine (analysis.ts over activities loaded into memory) states the same rules; tests hold them equal.
+import { and, type SQL, sql } from 'drizzle-orm';
+import { type Queryable, rowsOf } from '../platform/db.js';
+import { findingOrder } from './analysis.js';
+import { GAP_ANSWERS, gapSteps, gapsFromAnswers } from './gaps-sql.js';
+import { inCountries, loadAnalysisContext } from './load.js';
+import { coverageConditions } from './matrix.js';
+import type { NeedSource } from './needs.js';
+import { OVERLAP_ANSWERS, overlapSteps, overlapsFromAnswers } from './overlaps-sql.js';
+import { ruleList } from './rules.js';
+import type { CoverageQuery, Findings } from './schemas.js';
+
+/** The activities in view, read once for both kinds of findings: reading them costs more than the rules. */
+function scoped(conditions: SQL[]): SQL {
+  return sql`scoped as materialized (
+      select id, identifier, title, lead_organisation_id as lead, pillar, activity_type as type, chain_stage,
+        countries, participants, organisation_ids as doers, coordination_mechanism_id as mechanism, forms,
+        target_groups as groups, reached_total, coalesce(actual_start, planned_start) as start_on,
+        coalesce(actual_end, planned_end) as end_on
+      from activities where ${and(...conditions)})`;
+}
+
+type Answers = { pairs: string | null; members: string | null; counts: string | null; sets: string | null };
+
+export async function findCoverageInDatabase(
+  db: Queryable,
+  query: CoverageQuery,
+  sources?: readonly NeedSource[],
+): Promise<Findings> {
+  const context = await loadAnalysisContext(db, query, sources);
+  const wanted = query.country?.length ? query.country : null;
+  const conditions = [...coverageConditions(query), ...(wanted ? [inCountries(wanted)] : [])];
+  // The planner cannot tell how many rows the steps hold and expects one, then nests loops over thousands
+  // (minutes): hash joins cost little either way. Compiling the query for the JIT costs more than running it.
+  await rowsOf(
+    db,
+    sql`select set_config('jit', 'off', true), set_config('work_mem', '64MB', true),
+      set_config('enable_nestloop', 'off', true)`,
+  );
+  const [answers] = await rowsOf<Answers>(
+    db,
+    sql`with ${scoped(conditions)}, ${overlapSteps(wanted)}, ${gapSteps(query, context.needs)}
+        select ${OVERLAP_ANSWERS}, ${GAP_ANSWERS}`,
+  );
+  const overlaps = await overlapsFromAnswers(db, context, answers);
+  const gaps = gapsFromAnswers(query, context, answers);
+  return {
+    period: context.period,
+    gaps: gaps.sort(findingOrder),
+    overlaps: overlaps.sort(findingOrder),
+    rules: ruleList(),
+    needSources: context.needSources,
+  };
+}
