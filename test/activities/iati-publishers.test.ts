@@ -140,7 +140,7 @@ describe.each(TEST_ENGINES)('IATI files as publishers write them, through the AP
         .count as unknown[];
     const unclassified = async () =>
       (await t.as(coordinator, 'GET', '/api/v1/coverage?country=AFG')).json().data.unclassifiedActivities;
-    expect(await cells()).toEqual([]);
+    expect(await cells()).toBe(0);
     // Counted apart: the report says how many wait, so a gap is not mistaken for absence of work.
     expect(await unclassified()).toBe(1);
     const [activity] = (await t.as(coordinator, 'GET', '/api/v1/activities?needsClassification=true')).json()
@@ -154,7 +154,7 @@ describe.each(TEST_ENGINES)('IATI files as publishers write them, through the AP
       needsClassification: false,
       classificationHints: [],
     });
-    expect((await cells()).length).toBeGreaterThan(0);
+    expect(await cells()).toBeGreaterThan(0);
     expect(await unclassified()).toBe(0);
   });
 
