@@ -59,13 +59,18 @@ async function rewrapBatch(database: DatabaseHandle, ring: KeyRing, newKeyId: st
       sql`select case_id, master_key_id, wrapped_data_key from persons
           where master_key_id <> ${newKeyId} order by case_id ${final ? sql`` : sql`limit ${BATCH}`} for update`,
     );
+    const rewrapped = [];
     for (const row of rows) {
       const dataKey = unwrapDataKey(await ring.key(row.master_key_id), row.wrapped_data_key, row.case_id);
-      await tx.execute(
-        sql`update persons set master_key_id = ${newKeyId}, wrapped_data_key = ${wrapDataKey(newKey, dataKey, row.case_id)}
-            where case_id = ${row.case_id}`,
-      );
+      rewrapped.push({ case_id: row.case_id, wrapped: wrapDataKey(newKey, dataKey, row.case_id) });
     }
+    // One statement per batch: the new wrappings travel as one JSON document.
+    if (rewrapped.length)
+      await tx.execute(
+        sql`update persons p set master_key_id = ${newKeyId}, wrapped_data_key = v.wrapped
+            from jsonb_to_recordset(${JSON.stringify(rewrapped)}::jsonb) as v(case_id uuid, wrapped text)
+            where p.case_id = v.case_id`,
+      );
     return rows.length;
   });
 }
