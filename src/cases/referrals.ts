@@ -20,6 +20,7 @@ import {
 import type { CreateReferralRequest, ReferralView } from './referral-schemas.js';
 import { cases, referralEvents, referrals } from './schema.js';
 import type { CaseFacts, CaseView, PersonData } from './schemas.js';
+import { staleVersion } from './store.js';
 
 type Requester = { userId: string; isCaseManagerOf: (organisationId: string) => boolean };
 
@@ -167,11 +168,7 @@ export async function moveReferral(
   userId: string,
 ): Promise<ReferralView> {
   const current = await getReferral(tx, id);
-  if (current.version !== change.version)
-    throw new AppError(
-      'conflict',
-      `The referral was changed since you read it (it is now at version ${current.version}); read it again.`,
-    );
+  if (current.version !== change.version) throw staleVersion('referral', current.version);
   const check = checkTransition(current.status, change.status, side);
   if (!check.allowed) throw new AppError('invalid_transition', `This change is not possible: ${check.why}.`);
   if (check.needsReason && !change.reason)

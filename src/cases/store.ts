@@ -282,7 +282,8 @@ function caseNotFound(): AppError {
   return new AppError('not_found', 'No such case, or it is not one you work on.');
 }
 
-function staleVersion(what: string, current: number): AppError {
+/** A change made from a version that is no longer current: the same answer for every versioned record. */
+export function staleVersion(what: string, current: number): AppError {
   return new AppError(
     'conflict',
     `The ${what} was changed since you read it (it is now at version ${current}); read it again and repeat your change.`,
