@@ -6,7 +6,8 @@ import { buildCountryProfiles } from './profiles.js';
 import { ruleList } from './rules.js';
 import type { CountryProfile, Finding, Findings } from './schemas.js';
 
-const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
+/** Most severe first: the rank findings are kept and answered in. */
+export const SEVERITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
 export function analyseCoverage(input: AnalysisInput): {
   findings: Omit<Findings, 'needSources'>;

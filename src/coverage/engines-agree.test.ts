@@ -197,14 +197,14 @@ describe.each(TEST_ENGINES)('the database finds what the reference engine finds,
 
   it.each(QUERIES)('gives the same gaps and overlaps for %s', async (query) => {
     const reference = await get<CoverageReport>(`/api/v1/coverage?${query}`);
-    const found = await get<Findings>(`/api/v1/coverage/findings?${query}`);
+    const found = await get<Findings>(`/api/v1/coverage/findings?${query}&limit=10000`);
     expect(found.gaps).toEqual(reference.findings.gaps);
     expect(found.overlaps).toEqual(reference.findings.overlaps);
     expect(found.needSources).toEqual(reference.findings.needSources);
   });
 
   it('finds the planted overlaps and gaps, and lists at most fifty activities of a large group', async () => {
-    const found = await get<Findings>('/api/v1/coverage/findings?from=2026-01-01&to=2026-12-31');
+    const found = await get<Findings>('/api/v1/coverage/findings?from=2026-01-01&to=2026-12-31&limit=10000');
     const rules = new Set([...found.gaps, ...found.overlaps].map((f) => f.rule));
     for (const rule of [
       'unlinked_overlap',

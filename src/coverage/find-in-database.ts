@@ -4,7 +4,7 @@ import { and, type SQL, sql } from 'drizzle-orm';
 import { type Queryable, rowsOf } from '../platform/db.js';
 import { findingOrder } from './analysis.js';
 import { GAP_ANSWERS, gapSteps, gapsFromAnswers } from './gaps-sql.js';
-import { inCountries, loadAnalysisContext } from './load.js';
+import { type AnalysisContext, inCountries, loadAnalysisContext } from './load.js';
 import { coverageConditions } from './matrix.js';
 import type { NeedSource } from './needs.js';
 import { OVERLAP_ANSWERS, overlapSteps, overlapsFromAnswers } from './overlaps-sql.js';
@@ -28,7 +28,15 @@ export async function findCoverageInDatabase(
   query: CoverageQuery,
   sources?: readonly NeedSource[],
 ): Promise<Findings> {
-  const context = await loadAnalysisContext(db, query, sources);
+  return findWithContext(db, query, await loadAnalysisContext(db, query, sources));
+}
+
+/** The findings for a query with its context (organisations, mechanisms, need) already loaded. */
+export async function findWithContext(
+  db: Queryable,
+  query: CoverageQuery,
+  context: AnalysisContext,
+): Promise<Findings> {
   const wanted = query.country?.length ? query.country : null;
   const conditions = [...coverageConditions(query), ...(wanted ? [inCountries(wanted)] : [])];
   // The planner cannot tell how many rows the steps hold and expects one, then nests loops over thousands

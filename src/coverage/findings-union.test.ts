@@ -100,7 +100,7 @@ describe.each(TEST_ENGINES)('findings of all countries and of each country on $n
     const reply = await t.as(
       coordinator,
       'GET',
-      `/api/v1/coverage/findings?${PERIOD}${country ? `&country=${country}` : ''}`,
+      `/api/v1/coverage/findings?${PERIOD}&limit=10000${country ? `&country=${country}` : ''}`,
     );
     expect(reply.statusCode, reply.body).toBe(200);
     const data = reply.json().data as { gaps: Finding[]; overlaps: Finding[] };

@@ -21,12 +21,15 @@ export async function loadAnalysisInput(
   return { ...(await loadAnalysisContext(db, query, sources)), activities: rows, corridorsWorkedElsewhere };
 }
 
+/** Everything the rules look at but the activities. */
+export type AnalysisContext = Omit<AnalysisInput, 'activities'> & { needSources: string[] };
+
 /** Everything the rules look at but the activities: organisations, mechanisms, need, the period and filters. */
 export async function loadAnalysisContext(
   db: Queryable,
   query: CoverageQuery,
   sources?: readonly NeedSource[],
-): Promise<Omit<AnalysisInput, 'activities'> & { needSources: string[] }> {
+): Promise<AnalysisContext> {
   const orgs = await db
     .select({ id: organisations.id, name: organisations.name, actorType: organisations.actorType })
     .from(organisations);

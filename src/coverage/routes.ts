@@ -5,19 +5,21 @@ import { IdParam } from '../access/schemas.js';
 import { typed } from '../platform/routes.js';
 import { Iso3 } from '../reference/vocabulary.js';
 import { findingsCsv, matrixCsv } from './csv.js';
+import { allKeptFindings, findCoverageKept } from './findings-store.js';
 import { computeMatrix, matrixJson } from './matrix.js';
 import { createNeed, deleteNeed, listNeeds, updateNeed } from './needs.js';
-import { getCoverageReport, getFindings, getFindingsAndProfiles } from './report.js';
+import { getCoverageReport, getFindingsAndProfiles } from './report.js';
 import {
   CountryProfile,
   CoverageQuery,
   CoverageReport,
-  Findings,
+  FindingsQuery,
   Matrix,
   NeedList,
   NeedQuery,
   NeedRequest,
   NeedResponse,
+  PagedFindings,
   UpdateNeedRequest,
 } from './schemas.js';
 
@@ -102,14 +104,15 @@ export async function coverageRoutes(app: FastifyInstance) {
       serializerCompiler: plainJson,
       schema: {
         tags: TAGS,
-        summary: 'Gaps and overlaps, each with the rule, the activities, the dates and an explanation',
+        summary:
+          'Gaps and overlaps, each with the rule, the activities, the dates and an explanation, a page at a time',
         description: VISIBILITY,
-        querystring: CoverageQuery,
-        response: { 200: z.object({ data: Findings }) },
+        querystring: FindingsQuery,
+        response: { 200: z.object({ data: PagedFindings }) },
       },
     },
     async (request) => ({
-      data: await request.transaction((tx) => getFindings(tx, request.query)),
+      data: await request.transaction((tx) => findCoverageKept(tx, request.query)),
     }),
   );
 
@@ -125,7 +128,7 @@ export async function coverageRoutes(app: FastifyInstance) {
       },
     },
     async (request, reply) => {
-      const findings = await request.transaction((tx) => getFindings(tx, request.query));
+      const findings = await request.transaction((tx) => allKeptFindings(tx, request.query));
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', 'attachment; filename="coverage-findings.csv"')

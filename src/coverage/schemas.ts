@@ -172,6 +172,24 @@ export const Findings = z.object({
 });
 export type Findings = z.infer<typeof Findings>;
 
+export const FindingsQuery = CoverageQuery.extend({
+  limit: QueryInt({ min: 1, max: 10_000 })
+    .default(100)
+    .describe('At most this many gaps, and this many overlaps, in one answer'),
+  offset: QueryInt({ min: 0, max: 10_000_000 })
+    .default(0)
+    .describe('Gaps and overlaps to skip, for the next page'),
+}).strict();
+export type FindingsQuery = z.infer<typeof FindingsQuery>;
+
+export const PagedFindings = Findings.extend({
+  totals: z
+    .object({ gaps: z.number().int(), overlaps: z.number().int() })
+    .describe('How many gaps and overlaps there are in all, on every page'),
+  page: z.object({ limit: z.number().int(), offset: z.number().int() }),
+});
+export type PagedFindings = z.infer<typeof PagedFindings>;
+
 export const CountryProfile = z.object({
   iso3: z.string(),
   activities: z.number().int(),

@@ -87,4 +87,8 @@ const REFERENCE_TABLES = new Set([
   // The data version's bookkeeping (migration 0018): its row, and this transaction's mark.
   'data_version',
   'data_version_marks',
+  // Findings kept per country (migration 0037): computed from the data, never data themselves.
+  'coverage_country_versions',
+  'coverage_findings_entries',
+  'coverage_findings_kept',
 ]);

@@ -1,5 +1,5 @@
 // The headline figures: official statistics, then activities, partners and countries, and the coverage gaps still open.
-import type { Findings } from '../../../coverage/schemas.js';
+import type { PagedFindings } from '../../../coverage/schemas.js';
 import type { Overview } from '../../../overview/schemas.js';
 import { useResource } from '../../api/useResource.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -19,8 +19,9 @@ function Tile(props: { value: string; label: string; to: string }) {
 
 export function HeadlineTiles(props: { totals: Overview['totals'] }) {
   const { t, formatNumber } = useI18n();
-  const findings = useResource<{ data: Findings }>('/api/v1/coverage/findings');
-  const gapCount = findings.status === 'ready' ? findings.data.data.gaps.length : null;
+  // One finding is enough: the count of every gap comes with the first page.
+  const findings = useResource<{ data: PagedFindings }>('/api/v1/coverage/findings?limit=1');
+  const gapCount = findings.status === 'ready' ? findings.data.data.totals.gaps : null;
   const { totals } = props;
   return (
     <section aria-labelledby="headline-heading">

@@ -1,0 +1,313 @@
+// Use case: the findings routes at a million activities. A country's findings are kept once computed and computed
+// again only when what they came from changed: the activities of the countries they depend on (whose versions
+// the activities' trigger raises, migration 0037) or anything else (organisations, mechanisms, need, the rules),
+// compared by a hash. Asking for every country then reads what is kept, and a change in one country costs the
+// computation of that country alone.
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { type Queryable, rowsOf } from '../platform/db.js';
+import { findingOrder, SEVERITY_ORDER } from './analysis.js';
+import { findWithContext } from './find-in-database.js';
+import { type AnalysisContext, loadAnalysisContext } from './load.js';
+import type { NeedSource } from './needs.js';
+import { ruleList } from './rules.js';
+import type { CoverageQuery, Finding, Findings, FindingsQuery, PagedFindings } from './schemas.js';
+
+/**
+ * Raised whenever the rules' code changes what they find for the same inputs: every kept finding is then
+ * computed again. The rules' own texts and thresholds are hashed anyway.
+ */
+export const ENGINE_VERSION = 'coverage-findings-1';
+
+/** More stale countries than this are computed in one pass over every activity, not one country at a time. */
+const ONE_PASS_FROM = 12;
+
+type Kind = 'gap' | 'overlap';
+type KeptFinding = { kind: Kind; finding: Finding; home: boolean };
+type Entry = { id: string; iso3: string; inputs: string; depends: string[]; dependsVersions: string[] };
+type Versions = Map<string, string>;
+
+/** The query as kept answers are filed under it: every filter but the countries and the page. */
+export function queryKey(query: CoverageQuery, sources?: readonly NeedSource[]): string {
+  const { country: _countries, ...filters } = query;
+  const sorted = Object.fromEntries(
+    Object.entries(filters)
+      .filter(([, value]) => value !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  );
+  return JSON.stringify({ ...sorted, sources: sources?.map((s) => s.name) ?? null });
+}
+
+/** Everything but activities that a country's findings come from, as one hash. */
+export function inputsOf(context: AnalysisContext, iso3: string): string {
+  const hash = createHash('sha256');
+  hash.update(ENGINE_VERSION);
+  hash.update(JSON.stringify(ruleList()));
+  hash.update(JSON.stringify([...context.organisations].sort(([a], [b]) => a.localeCompare(b))));
+  hash.update(
+    JSON.stringify(
+      [...context.mechanismsOf]
+        .map(([org, mechanisms]) => [org, [...mechanisms].sort()] as const)
+        .sort(([a], [b]) => a.localeCompare(b)),
+    ),
+  );
+  hash.update(JSON.stringify([...context.mechanisms].sort((a, b) => a.id.localeCompare(b.id))));
+  hash.update(JSON.stringify(context.needs.filter((n) => n.iso3 === iso3)));
+  hash.update(JSON.stringify(context.needSources));
+  return hash.digest('base64url');
+}
+
+/** One page of the findings for a query, computing again only the countries whose inputs changed. */
+export async function findCoverageKept(
+  db: Queryable,
+  query: FindingsQuery,
+  sources?: readonly NeedSource[],
+): Promise<PagedFindings> {
+  const { limit, offset, ...coverage } = query;
+  const { context, entries } = await freshEntries(db, coverage, sources);
+  const ids = entries.map((e) => e.id);
+  const home = !coverage.country?.length;
+  const [gaps, overlaps] = [
+    await readPage(db, ids, 'gap', home, limit, offset),
+    await readPage(db, ids, 'overlap', home, limit, offset),
+  ];
+  return {
+    period: context.period,
+    gaps: gaps.findings,
+    overlaps: overlaps.findings,
+    rules: ruleList(),
+    needSources: context.needSources,
+    totals: { gaps: gaps.total, overlaps: overlaps.total },
+    page: { limit, offset },
+  };
+}
+
+/** Every finding for a query (the CSV export), in the order they are answered in. */
+export async function allKeptFindings(
+  db: Queryable,
+  query: CoverageQuery,
+  sources?: readonly NeedSource[],
+): Promise<Findings> {
+  const { context, entries } = await freshEntries(db, query, sources);
+  const ids = entries.map((e) => e.id);
+  const home = !query.country?.length;
+  const all = async (kind: Kind) => (await readPage(db, ids, kind, home, null, 0)).findings;
+  return {
+    period: context.period,
+    gaps: await all('gap'),
+    overlaps: await all('overlap'),
+    rules: ruleList(),
+    needSources: context.needSources,
+  };
+}
+
+/** The kept entries of the countries asked for (every country when none is), each fresh. */
+async function freshEntries(db: Queryable, query: CoverageQuery, sources?: readonly NeedSource[]) {
+  // The versions are read before anything is computed: a write committed meanwhile leaves its countries stale.
+  const versions = await readVersions(db);
+  const context = await loadAnalysisContext(db, query, sources);
+  const [{ scope } = { scope: 'published' }] = await rowsOf<{ scope: string }>(
+    db,
+    sql`select coverage_scope() as scope`,
+  );
+  const key = queryKey(query, sources);
+  const countries = query.country?.length
+    ? [...new Set(query.country)].sort()
+    : [...new Set([...versions.keys(), ...context.needs.map((n) => n.iso3)])].sort();
+  const kept = await readEntries(db, scope, key, countries);
+  const stale = countries.filter((iso3) => !isFresh(kept.get(iso3), inputsOf(context, iso3), versions));
+  if (stale.length > 0) {
+    const computed =
+      stale.length >= ONE_PASS_FROM
+        ? await computeInOnePass(db, query, context, stale)
+        : await computeOneByOne(db, query, context, stale);
+    for (const iso3 of stale) {
+      const result = computed.get(iso3) ?? { findings: [], touched: [] };
+      kept.set(iso3, await writeEntry(db, scope, key, iso3, inputsOf(context, iso3), versions, result));
+    }
+  }
+  return {
+    context,
+    scope,
+    key,
+    entries: countries.flatMap((iso3) => kept.get(iso3) ?? []),
+  };
+}
+
+async function readVersions(db: Queryable): Promise<Versions> {
+  const rows = await rowsOf<{ iso3: string; version: string }>(
+    db,
+    sql`select iso3, version::text as version from coverage_country_versions`,
+  );
+  return new Map(rows.map((r) => [r.iso3, r.version]));
+}
+
+async function readEntries(
+  db: Queryable,
+  scope: string,
+  key: string,
+  countries: string[],
+): Promise<Map<string, Entry>> {
+  const rows = await rowsOf<Entry>(
+    db,
+    sql`select id::text as id, iso3, inputs, depends, depends_versions::text[] as "dependsVersions"
+        from coverage_findings_entries
+        where scope = ${scope} and query_key = ${key} and iso3 = any(${`{${countries.join(',')}}`}::text[])`,
+  );
+  return new Map(rows.map((r) => [r.iso3, r]));
+}
+
+function isFresh(entry: Entry | undefined, inputs: string, versions: Versions): boolean {
+  if (!entry || entry.inputs !== inputs) return false;
+  return entry.depends.every((iso3, i) => (versions.get(iso3) ?? '0') === entry.dependsVersions[i]);
+}
+
+type Computed = { findings: KeptFinding[]; touched: string[] };
+
+/**
+ * The findings of each country asked alone: those under it, and the corridor gaps of corridors it is the origin
+ * of (kept under their destination, but found when the origin is asked for).
+ */
+function belongsTo(iso3: string, finding: Finding): boolean {
+  return finding.iso3 === iso3 || finding.cell.corridor?.origin === iso3;
+}
+
+function keptOf(iso3: string, findings: Findings): KeptFinding[] {
+  const of = (kind: Kind, list: Finding[]) =>
+    list.filter((f) => belongsTo(iso3, f)).map((finding) => ({ kind, finding, home: finding.iso3 === iso3 }));
+  return [...of('gap', findings.gaps), ...of('overlap', findings.overlaps)];
+}
+
+function contextFor(context: AnalysisContext, countries: string[]): AnalysisContext {
+  const wanted = new Set(countries);
+  return {
+    ...context,
+    needs: context.needs.filter((n) => wanted.has(n.iso3)),
+    scope: { ...context.scope, countries },
+  };
+}
+
+async function computeOneByOne(
+  db: Queryable,
+  query: CoverageQuery,
+  context: AnalysisContext,
+  stale: string[],
+): Promise<Map<string, Computed>> {
+  const touched = await touchedBy(db, stale);
+  const computed = new Map<string, Computed>();
+  for (const iso3 of stale) {
+    const findings = await findWithContext(db, { ...query, country: [iso3] }, contextFor(context, [iso3]));
+    computed.set(iso3, { findings: keptOf(iso3, findings), touched: touched.get(iso3) ?? [] });
+  }
+  return computed;
+}
+
+/** Many stale countries: one pass over every activity finds what asking each alone finds (a tested property). */
+async function computeInOnePass(
+  db: Queryable,
+  query: CoverageQuery,
+  context: AnalysisContext,
+  stale: string[],
+): Promise<Map<string, Computed>> {
+  const touched = await touchedBy(db, stale);
+  const { country: _countries, ...everywhere } = query;
+  const findings = await findWithContext(db, everywhere, contextFor(context, stale));
+  return new Map(
+    stale.map((iso3) => [iso3, { findings: keptOf(iso3, findings), touched: touched.get(iso3) ?? [] }]),
+  );
+}
+
+/** The countries named by the activities of each country: what its findings may have looked at. */
+async function touchedBy(db: Queryable, countries: string[]): Promise<Map<string, string[]>> {
+  const rows = await rowsOf<{ iso3: string; touched: string[] }>(
+    db,
+    sql`select s.iso3, array_agg(distinct c) as touched
+        from coverage_slots s join activities a on a.id = s.activity_id cross join unnest(a.country_codes) c
+        where s.iso3 = any(${`{${countries.join(',')}}`}::text[]) group by s.iso3`,
+  );
+  return new Map(rows.map((r) => [r.iso3, r.touched]));
+}
+
+async function writeEntry(
+  db: Queryable,
+  scope: string,
+  key: string,
+  iso3: string,
+  inputs: string,
+  versions: Versions,
+  computed: Computed,
+): Promise<Entry> {
+  const depends = [...new Set([iso3, ...computed.touched])].sort();
+  const dependsVersions = depends.map((c) => versions.get(c) ?? '0');
+  const count = (kind: Kind) => computed.findings.filter((f) => f.kind === kind && f.home).length;
+  const [row] = await rowsOf<{ id: string }>(
+    db,
+    sql`insert into coverage_findings_entries
+          (scope, query_key, iso3, inputs, depends, depends_versions, gap_count, overlap_count)
+        values (${scope}, ${key}, ${iso3}, ${inputs}, ${`{${depends.join(',')}}`}::text[],
+          ${`{${dependsVersions.join(',')}}`}::bigint[], ${count('gap')}, ${count('overlap')})
+        on conflict (scope, query_key, iso3) do update set inputs = excluded.inputs, depends = excluded.depends,
+          depends_versions = excluded.depends_versions, gap_count = excluded.gap_count,
+          overlap_count = excluded.overlap_count, computed_at = now()
+        returning id::text as id`,
+  );
+  const id = row?.id as string;
+  await rowsOf(db, sql`delete from coverage_findings_kept where entry_id = ${id}::bigint`);
+  if (computed.findings.length > 0) {
+    const kept = computed.findings.map((f, position) => [
+      f.kind,
+      position,
+      SEVERITY_ORDER[f.finding.severity],
+      f.finding.iso3,
+      f.home,
+      f.finding,
+    ]);
+    await rowsOf(
+      db,
+      sql`insert into coverage_findings_kept (entry_id, kind, position, severity_rank, iso3, home, finding)
+          select ${id}::bigint, k->>0, (k->>1)::int, (k->>2)::smallint, k->>3, (k->>4)::boolean, k->5
+          from jsonb_array_elements(${JSON.stringify(kept)}::jsonb) k`,
+    );
+  }
+  return { id, iso3, inputs, depends, dependsVersions };
+}
+
+/**
+ * A page of one kind of findings, in the order they are answered in. For every country, each finding is read
+ * from the entry of the country it is under; for some countries, a corridor gap under another country is read
+ * from its origin's entry, once even when several entries hold it.
+ */
+async function readPage(
+  db: Queryable,
+  entryIds: string[],
+  kind: Kind,
+  homeOnly: boolean,
+  limit: number | null,
+  offset: number,
+): Promise<{ findings: Finding[]; total: number }> {
+  if (entryIds.length === 0) return { findings: [], total: 0 };
+  const ids = `{${entryIds.join(',')}}`;
+  const rows = await rowsOf<{ total: number; findings: string | null }>(
+    db,
+    sql`with chosen as ${
+      homeOnly
+        ? sql`(select k.severity_rank, k.iso3, true as home, k.iso3 as entry_iso3, k.position, k.finding
+            from coverage_findings_kept k
+            where k.entry_id = any(${ids}::bigint[]) and k.kind = ${kind} and k.home)`
+        : sql`(select distinct on (k.finding->>'id') k.severity_rank, k.iso3, k.home, e.iso3 as entry_iso3,
+              k.position, k.finding
+            from coverage_findings_kept k join coverage_findings_entries e on e.id = k.entry_id
+            where k.entry_id = any(${ids}::bigint[]) and k.kind = ${kind}
+            order by k.finding->>'id', k.home desc)`
+    },
+        page as (
+          select * from chosen order by severity_rank, iso3 collate "C", home desc, entry_iso3 collate "C", position
+          ${limit === null ? sql`` : sql`limit ${limit}`} offset ${offset})
+        select (select count(*)::int from chosen) as total,
+          (select json_agg(finding order by severity_rank, iso3 collate "C", home desc, entry_iso3 collate "C",
+            position)::text from page) as findings`,
+  );
+  const [row] = rows;
+  const findings = JSON.parse(row?.findings ?? '[]') as Finding[];
+  return { findings: homeOnly ? findings : findings.sort(findingOrder), total: Number(row?.total ?? 0) };
+}
