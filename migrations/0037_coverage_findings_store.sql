@@ -5,14 +5,16 @@
 -- compared by a hash when findings are asked for.
 CREATE SEQUENCE "coverage_country_version_seq";
 --> statement-breakpoint
+-- Keyed by country ('KEN'), and by the demand-side work in a country ('demand:KEN').
 CREATE TABLE "coverage_country_versions" (
 	"iso3" text COLLATE "C" PRIMARY KEY,
 	"version" bigint NOT NULL
 );
 --> statement-breakpoint
 INSERT INTO coverage_country_versions (iso3, version)
-SELECT DISTINCT iso3, nextval('coverage_country_version_seq') FROM (
-  SELECT DISTINCT unnest(country_codes) AS iso3 FROM activities) c;
+SELECT iso3, nextval('coverage_country_version_seq') FROM (
+  SELECT unnest(country_codes) AS iso3 FROM activities
+  UNION SELECT 'demand:' || unnest(country_codes) FROM activities WHERE chain_stage = 'demand') c;
 --> statement-breakpoint
 -- The slots' trigger (migration 0029), now also raising the versions of the countries the rows name, old and new.
 CREATE OR REPLACE FUNCTION coverage_slots_note() RETURNS trigger
@@ -29,13 +31,21 @@ BEGIN
     FROM new_rows n CROSS JOIN LATERAL unnest(n.country_codes) WITH ORDINALITY c(iso3, place)
     WHERE array_position(n.country_codes, c.iso3) = c.place;
   END IF;
+  -- A country's version, and apart from it the version of its demand-side work: that work is all the findings of
+  -- other countries look at here (whether a corridor is worked at its destination end), and it changes seldom.
   IF TG_OP = 'INSERT' THEN
-    PERFORM coverage_versions_raise(ARRAY(SELECT DISTINCT unnest(country_codes) FROM new_rows));
+    PERFORM coverage_versions_raise(ARRAY(
+      SELECT unnest(country_codes) FROM new_rows
+      UNION SELECT 'demand:' || unnest(country_codes) FROM new_rows WHERE chain_stage = 'demand'));
   ELSIF TG_OP = 'UPDATE' THEN
     PERFORM coverage_versions_raise(ARRAY(
-      SELECT unnest(country_codes) FROM new_rows UNION SELECT unnest(country_codes) FROM old_rows));
+      SELECT unnest(country_codes) FROM new_rows UNION SELECT unnest(country_codes) FROM old_rows
+      UNION SELECT 'demand:' || unnest(country_codes) FROM new_rows WHERE chain_stage = 'demand'
+      UNION SELECT 'demand:' || unnest(country_codes) FROM old_rows WHERE chain_stage = 'demand'));
   ELSE
-    PERFORM coverage_versions_raise(ARRAY(SELECT DISTINCT unnest(country_codes) FROM old_rows));
+    PERFORM coverage_versions_raise(ARRAY(
+      SELECT unnest(country_codes) FROM old_rows
+      UNION SELECT 'demand:' || unnest(country_codes) FROM old_rows WHERE chain_stage = 'demand'));
   END IF;
   RETURN NULL;
 END
@@ -86,11 +96,15 @@ CREATE TABLE "coverage_findings_kept" (
 -- that are not published, so only they (and the owner's commands) read or write it.
 ALTER TABLE coverage_findings_entries ENABLE ROW LEVEL SECURITY;
 --> statement-breakpoint
+ALTER TABLE coverage_findings_entries FORCE ROW LEVEL SECURITY;
+--> statement-breakpoint
 CREATE POLICY coverage_findings_entries_scope ON coverage_findings_entries FOR ALL
   USING (scope = 'published' OR app_user_id() IS NOT NULL)
   WITH CHECK (scope = 'published' OR app_user_id() IS NOT NULL);
 --> statement-breakpoint
 ALTER TABLE coverage_findings_kept ENABLE ROW LEVEL SECURITY;
+--> statement-breakpoint
+ALTER TABLE coverage_findings_kept FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 CREATE POLICY coverage_findings_kept_scope ON coverage_findings_kept FOR ALL
   USING (EXISTS (SELECT 1 FROM coverage_findings_entries e WHERE e.id = entry_id))

@@ -113,7 +113,12 @@ async function freshEntries(db: Queryable, query: CoverageQuery, sources?: reado
   const key = queryKey(query, sources);
   const countries = query.country?.length
     ? [...new Set(query.country)].sort()
-    : [...new Set([...versions.keys(), ...context.needs.map((n) => n.iso3)])].sort();
+    : [
+        ...new Set([
+          ...[...versions.keys()].filter((key) => !key.startsWith('demand:')),
+          ...context.needs.map((n) => n.iso3),
+        ]),
+      ].sort();
   const kept = await readEntries(db, scope, key, countries);
   const stale = countries.filter((iso3) => !isFresh(kept.get(iso3), inputsOf(context, iso3), versions));
   if (stale.length > 0) {
@@ -217,13 +222,23 @@ async function computeInOnePass(
   );
 }
 
-/** The countries named by the activities of each country: what its findings may have looked at. */
+/**
+ * What else each country's findings looked at: for each corridor it is the origin of, whether the corridor is
+ * worked at its destination, that is the demand-side work there ('demand:QAT'). Everything else they look at is
+ * the country's own activities, an activity in several countries being in each of them.
+ */
 async function touchedBy(db: Queryable, countries: string[]): Promise<Map<string, string[]>> {
   const rows = await rowsOf<{ iso3: string; touched: string[] }>(
     db,
-    sql`select s.iso3, array_agg(distinct c) as touched
-        from coverage_slots s join activities a on a.id = s.activity_id cross join unnest(a.country_codes) c
-        where s.iso3 = any(${`{${countries.join(',')}}`}::text[]) group by s.iso3`,
+    sql`select s.iso3, array_agg(distinct 'demand:' || (d->>'iso3')) as touched
+        from coverage_slots s join activities a on a.id = s.activity_id
+        cross join lateral jsonb_array_elements(a.countries) o
+        cross join lateral jsonb_array_elements(a.countries) d
+        where s.iso3 = any(${`{${countries.join(',')}}`}::text[])
+          and a.chain_stage is distinct from 'demand' and a.chain_stage is distinct from 'transit'
+          and o->>'role' = 'origin' and o->>'iso3' = s.iso3
+          and d->>'role' = 'destination' and d->>'iso3' <> s.iso3
+        group by s.iso3`,
   );
   return new Map(rows.map((r) => [r.iso3, r.touched]));
 }

@@ -109,7 +109,7 @@ describe.each(TEST_ENGINES)('statistics API on $name', (engine) => {
       release: 'GLOTIP test',
       dryRun: true,
     });
-    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.statusCode, xlsx.body).toBe(200);
     expect(xlsx.json().data).toMatchObject({
       isDryRun: true,
       imported: 26,
