@@ -33,8 +33,10 @@ export function OverviewTab(props: CaseTabProps) {
       <h2 id="case-overview-heading">{t('cases.tab.overview')}</h2>
       <dl className="facts">
         <dt>{t('cases.code')}</dt>
-        <dd dir="ltr" className="case-code">
-          {theCase.code}
+        <dd>
+          <span dir="ltr" className="case-code">
+            {theCase.code}
+          </span>
         </dd>
         <dt>{t('cases.status')}</dt>
         <dd>{t(statusKey(theCase.status))}</dd>
