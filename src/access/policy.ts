@@ -175,6 +175,15 @@ export const ACTIONS = {
     personalData: true,
     description: 'Assign and unassign the case workers of one’s organisation’s cases',
   },
+  'case_history.read': {
+    who: 'roles',
+    roles: ['case_manager', 'case_worker'],
+    scope: 'own_organisation',
+    personalData: true,
+    breakGlass: true,
+    description:
+      'Read what happened to a case, from the audit trail: who opened, changed, screened, referred it or its person record, and when',
+  },
   'persons.read': {
     who: 'roles',
     roles: ['case_manager', 'case_worker'],

@@ -12,6 +12,8 @@ import { rowsOf, type Transaction } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { typed } from '../platform/routes.js';
 import { consentHistory, currentConsents, recordConsent, requireRecipientExists } from './consent.js';
+import { listCaseHistory } from './history.js';
+import { CaseHistory, CaseHistoryQuery } from './history-schemas.js';
 import { CreateReferralRequest, ReferralView } from './referral-schemas.js';
 import { createReferral, listCaseReferrals } from './referrals.js';
 import {
@@ -90,10 +92,24 @@ export async function caseRoutes(app: FastifyInstance) {
         description:
           'Case workers see the cases assigned to them, case managers every case of their organisation. Never names: open the person record for those.',
         querystring: CaseListQuery,
-        response: { 200: z.object({ data: z.array(CaseSummary) }) },
+        response: {
+          200: z.object({
+            data: z.array(CaseSummary),
+            nextOffset: z
+              .number()
+              .int()
+              .nullable()
+              .describe('Pass as `offset` for the next page; null on the last'),
+          }),
+        },
       },
     },
-    async (request) => ({ data: await request.transaction((tx) => listCases(tx, request.query)) }),
+    async (request) => {
+      const { limit, offset } = request.query;
+      // One more than asked tells whether a next page exists without counting.
+      const rows = await request.transaction((tx) => listCases(tx, { ...request.query, limit: limit + 1 }));
+      return { data: rows.slice(0, limit), nextOffset: rows.length > limit ? offset + limit : null };
+    },
   );
 
   api.post(
@@ -389,6 +405,27 @@ export async function caseRoutes(app: FastifyInstance) {
       });
       return reply.status(201).send({ data: { current: currentConsents(history), history } });
     },
+  );
+
+  api.get(
+    '/:id/history',
+    {
+      config: { action: 'case_history.read' },
+      schema: {
+        tags: TAGS,
+        summary: 'What happened to the case, newest first: who did what and when, from the audit trail',
+        description:
+          'The audit entries on the case, its person record, its referrals and the break-glass grants on it, with the names of the people and organisations they mention. Never personal data or addresses.',
+        params: CaseParams,
+        querystring: CaseHistoryQuery,
+        response: { 200: CaseHistory },
+      },
+    },
+    async (request) =>
+      request.transaction(async (tx) => {
+        await caseInReach(request, tx, 'case_history.read', request.params.id);
+        return listCaseHistory(tx, request.params.id, request.query);
+      }),
   );
 
   api.get(

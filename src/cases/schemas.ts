@@ -183,7 +183,9 @@ export const CaseListQuery = z
   .object({
     status: CaseStatus.optional(),
     organisationId: z.uuid().optional(),
+    assigned: z.enum(['me']).optional().describe('Only the cases one is assigned to'),
     limit: z.coerce.number().int().min(1).max(500).default(100),
+    offset: z.coerce.number().int().min(0).max(1_000_000).default(0).describe('Cases to skip (paging)'),
   })
   .strict();
 

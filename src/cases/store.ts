@@ -52,11 +52,20 @@ export async function createCase(
 
 export async function listCases(
   tx: Transaction,
-  filters: { status?: CaseStatus | undefined; organisationId?: string | undefined; limit: number },
+  filters: {
+    status?: CaseStatus | undefined;
+    organisationId?: string | undefined;
+    assigned?: 'me' | undefined;
+    limit: number;
+    offset?: number | undefined;
+  },
 ) {
   const conditions = [
     filters.status ? eq(cases.status, filters.status) : undefined,
     filters.organisationId ? eq(cases.organisationId, filters.organisationId) : undefined,
+    filters.assigned === 'me'
+      ? sql`exists (select 1 from case_workers w where w.case_id = ${cases.id} and w.user_id = app_user_id())`
+      : undefined,
   ].filter((condition) => condition !== undefined);
   const rows = await tx
     .select({
@@ -71,7 +80,8 @@ export async function listCases(
     .innerJoin(organisations, eq(organisations.id, cases.organisationId))
     .where(conditions.length ? and(...conditions) : undefined)
     .orderBy(desc(cases.updatedAt), asc(cases.code))
-    .limit(filters.limit);
+    .limit(filters.limit)
+    .offset(filters.offset ?? 0);
   return rows.map((row) => ({
     ...row,
     status: row.status as CaseStatus,

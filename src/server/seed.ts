@@ -2,6 +2,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { loadDemoAccess } from '../access/demo.js';
 import { loadDemoActivities } from '../activities/index.js';
+import { loadDemoCases } from '../cases/demo.js';
 import { loadDemoNeeds } from '../coverage/demo.js';
 import { loadDemoPartners } from '../partners/index.js';
 import type { Sealer } from '../platform/crypto.js';
@@ -25,6 +26,7 @@ export const DEMO_LOADERS: DemoLoader[] = [
   { name: 'activities', load: (tx) => loadDemoActivities(tx) },
   { name: 'coverage', load: (tx) => loadDemoNeeds(tx) },
   { name: 'statistics', load: (tx) => loadDemoStatistics(tx) },
+  { name: 'cases', load: (tx) => loadDemoCases(tx) },
 ];
 
 export type SeedReport = {

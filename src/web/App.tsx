@@ -15,6 +15,9 @@ import { AdministrationPage } from './pages/admin/AdministrationPage.js';
 import { OrganisationPage } from './pages/admin/OrganisationPage.js';
 import { AuditPage } from './pages/audit/AuditPage.js';
 import { BreakGlassPage } from './pages/break-glass/BreakGlassPage.js';
+import { CasePage } from './pages/cases/CasePage.js';
+import { CasesPage } from './pages/cases/CasesPage.js';
+import { NewCasePage } from './pages/cases/NewCasePage.js';
 import { CoveragePage } from './pages/coverage/CoveragePage.js';
 import { HomePage } from './pages/home/HomePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
@@ -85,6 +88,12 @@ function PageFor(props: { match: RouteMatch<RouteName> }): ReactNode {
       return <EditActivityPage id={match.params.id ?? ''} />;
     case 'coverage':
       return <CoveragePage />;
+    case 'cases':
+      return <CasesPage />;
+    case 'caseNew':
+      return <NewCasePage />;
+    case 'case':
+      return <CasePage id={match.params.id ?? ''} />;
     default:
       return <NotFoundPage />;
   }

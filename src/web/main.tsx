@@ -9,6 +9,7 @@ import './styles/layout.css';
 import './styles/content.css';
 import './styles/map.css';
 import './styles/forms.css';
+import './styles/cases.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element.');

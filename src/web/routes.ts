@@ -17,6 +17,8 @@ export type RouteName =
   | 'statistics'
   | 'statisticsCountry'
   | 'cases'
+  | 'caseNew'
+  | 'case'
   | 'releases'
   | 'knowledge'
   | 'prevention'
@@ -35,6 +37,8 @@ const SIGNED_IN: PageAccess = { kind: 'signed_in' };
 /** Organisations and their members: administrators, coordinators (read-only) and organisation administrators. */
 const ADMINISTRATION: PageAccess = { kind: 'actions', actions: ['users.read', 'organisations.create'] };
 const ACTIVITY_WRITERS: PageAccess = { kind: 'actions', actions: ['activities.write'] };
+/** Cases hold victims' personal data: only the case roles work with them. */
+const CASE_STAFF: PageAccess = { kind: 'roles', roles: ['case_manager', 'case_worker'] };
 
 export type RouteDefinition = { name: RouteName; pattern: string; access: PageAccess };
 
@@ -55,7 +59,10 @@ export const ROUTES: readonly RouteDefinition[] = [
   { name: 'statistics', pattern: '/statistics', access: EVERYONE },
   { name: 'statisticsCountry', pattern: '/statistics/countries/:iso3', access: EVERYONE },
   // Cases hold victims' personal data: only the case roles will work with them.
-  { name: 'cases', pattern: '/cases', access: { kind: 'roles', roles: ['case_manager', 'case_worker'] } },
+  { name: 'cases', pattern: '/cases', access: CASE_STAFF },
+  // Before '/cases/:id': the first matching pattern wins.
+  { name: 'caseNew', pattern: '/cases/new', access: CASE_STAFF },
+  { name: 'case', pattern: '/cases/:id', access: CASE_STAFF },
   { name: 'releases', pattern: '/releases', access: SIGNED_IN },
   { name: 'knowledge', pattern: '/knowledge', access: SIGNED_IN },
   { name: 'prevention', pattern: '/prevention', access: SIGNED_IN },
@@ -89,14 +96,15 @@ export type NavItem = {
 };
 
 /**
- * In the order of the response: who, what and where, figures, reference. Capabilities not built yet (plans,
- * cases, releases, knowledge, prevention) are not listed: navigation shows only what works.
+ * In the order of the response: who, what and where, figures, cases, reference. Capabilities not built yet
+ * (plans, releases, knowledge, prevention) are not listed: navigation shows only what works.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', route: 'home', group: 'main' },
   { path: '/partners', label: 'nav.partners', route: 'partners', group: 'main' },
   { path: '/activities', label: 'nav.activities', route: 'activities', group: 'main' },
   { path: '/statistics', label: 'nav.statistics', route: 'statistics', group: 'main' },
+  { path: '/cases', label: 'nav.cases', route: 'cases', group: 'main' },
   { path: '/reference', label: 'nav.reference', route: 'reference', group: 'main' },
   { path: '/break-glass', label: 'nav.breakGlass', route: 'breakGlass', group: 'oversight' },
   { path: '/admin', label: 'nav.administration', route: 'administration', group: 'oversight' },
@@ -114,7 +122,6 @@ export function navItemsFor(me: Me | null): NavItem[] {
 /** Capabilities whose pages are not built yet; each has a title and a description message. */
 export const PLANNED = {
   plans: { title: 'nav.plans', description: 'planned.plans' },
-  cases: { title: 'nav.cases', description: 'planned.cases' },
   releases: { title: 'nav.releases', description: 'planned.releases' },
   knowledge: { title: 'nav.knowledge', description: 'planned.knowledge' },
   prevention: { title: 'nav.prevention', description: 'planned.prevention' },

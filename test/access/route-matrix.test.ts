@@ -287,6 +287,12 @@ const PROBES: Probe[] = [
   },
   {
     method: 'GET',
+    route: '/api/v1/cases/:id/history',
+    url: () => `/api/v1/cases/${nobody()}/history`,
+    allowed: ['case_manager', 'case_worker'],
+  },
+  {
+    method: 'GET',
     route: '/api/v1/cases/:id/referrals',
     url: () => `/api/v1/cases/${nobody()}/referrals`,
     allowed: ['case_manager', 'case_worker'],

@@ -1,0 +1,224 @@
+// The case pages in the browser: the list by code with its filters, the case view's tabs by keyboard, the
+// person record opened only on request (and recorded), screening, consent and history, in English and
+// Arabic, on a phone as on a desk, with no axe violations.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/access/demo.js';
+import { currentTotp } from '../../src/access/totp.js';
+import { axeViolations, type Harness, openPage, startHarness } from './harness.js';
+
+/** Invented person, recorded through the API: must appear only after "Open personal data". */
+const INVENTED = { name: 'Philippa Quorndale', passport: 'XY8820417' };
+
+let harness: Harness;
+const pages = new Map<string, Page>();
+
+beforeAll(async () => {
+  harness = await startHarness();
+});
+
+afterAll(async () => {
+  await harness?.close();
+});
+
+async function signedIn(
+  role: 'case_worker' | 'case_manager',
+  options: { width?: number } = {},
+): Promise<Page> {
+  const key = `${role}-${options.width ?? 0}`;
+  const cached = pages.get(key);
+  if (cached) return cached;
+  const user = DEMO_USERS.find((candidate) => candidate.role === role);
+  if (!user?.totpSecret) throw new Error(`no demo ${role}`);
+  const page = await harness.newPage(options.width ? { width: options.width, height: 844 } : {});
+  await openPage(page, harness.baseUrl, '/sign-in?lang=en');
+  await page.getByLabel('Email address').fill(user.email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  const code = page.getByLabel('Six-digit code');
+  await code.waitFor();
+  await code.fill(currentTotp(user.totpSecret));
+  await page.getByRole('button', { name: 'Verify and sign in' }).click();
+  await page.locator('.user-menu-button').waitFor();
+  pages.set(key, page);
+  return page;
+}
+
+async function open(page: Page, pathname: string, language = 'en') {
+  const separator = pathname.includes('?') ? '&' : '?';
+  await openPage(page, harness.baseUrl, `${pathname}${separator}lang=${language}`);
+}
+
+async function listedCodes(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => document.querySelectorAll('.status-loading').length === 0);
+  return page.locator('table tbody th').allTextContents();
+}
+
+/** The case's id from the list, by its code. */
+async function openCaseByCode(page: Page, code: string, language = 'en') {
+  await open(page, '/cases', language);
+  await page.getByRole('link', { name: code }).click();
+  await page.getByRole('tablist').waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('.status-loading').length === 0);
+}
+
+describe('the case list', () => {
+  it('lists a case worker’s cases by code only, and the navigation offers it', async () => {
+    const page = await signedIn('case_worker');
+    await open(page, '/cases');
+    const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allTextContents();
+    expect(nav).toContain('Cases');
+    const codes = await listedCodes(page);
+    expect(codes).toEqual(expect.arrayContaining(['C-2026-D3M0A1', 'C-2026-D3M0B2']));
+    expect(codes).not.toContain('C-2026-D3M0C3');
+    for (const code of codes) expect(code).toMatch(/^C-\d{4}-[0-9A-Z]{6}$/);
+  });
+
+  it('filters by status and to one’s own cases, keeping the filters in the address', async () => {
+    const page = await signedIn('case_manager');
+    await open(page, '/cases');
+    expect(await listedCodes(page)).toContain('C-2026-D3M0C3');
+    await page.getByLabel('Only cases assigned to me').check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('mine') === '1');
+    expect(await listedCodes(page)).not.toContain('C-2026-D3M0C3');
+    await page.getByLabel('Only cases assigned to me').uncheck();
+    await page.getByLabel('Status').selectOption({ label: 'Follow-up' });
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('status') === 'FollowUp');
+    expect(await listedCodes(page)).toEqual(['C-2026-D3M0B2']);
+  });
+});
+
+describe('the case view', () => {
+  it('moves between tabs with the arrow keys and shows the facts with readable labels', async () => {
+    const page = await signedIn('case_worker');
+    await openCaseByCode(page, 'C-2026-D3M0A1');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Case C-2026-D3M0A1');
+    const panel = page.getByRole('tabpanel');
+    await expect(panel.textContent()).resolves.toContain('Nepal');
+    await expect(panel.textContent()).resolves.toContain('Forced labour');
+    await expect(panel.textContent()).resolves.toContain('18-20 years');
+    await page.getByRole('tab', { name: 'Overview' }).focus();
+    await page.keyboard.press('ArrowRight');
+    const person = page.getByRole('tab', { name: 'Person' });
+    await expect(person.getAttribute('aria-selected')).resolves.toBe('true');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Person');
+    await page.keyboard.press('End');
+    await expect(page.getByRole('tab', { name: 'History' }).getAttribute('aria-selected')).resolves.toBe(
+      'true',
+    );
+    await page.keyboard.press('Home');
+    await expect(page.getByRole('tab', { name: 'Overview' }).getAttribute('aria-selected')).resolves.toBe(
+      'true',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('explains a kept screening in the reader’s language', async () => {
+    const page = await signedIn('case_worker');
+    await openCaseByCode(page, 'C-2026-D3M0A1');
+    await page.getByRole('tab', { name: 'Screening' }).click();
+    await page.getByRole('heading', { name: 'Presumed victim of trafficking' }).waitFor();
+    await page.getByRole('button', { name: 'Show the explanation' }).click();
+    await page.getByRole('heading', { name: 'Why' }).waitFor();
+    await expect(page.getByRole('tabpanel').textContent()).resolves.toContain(
+      'The facts meet every element of trafficking in persons',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('records and withdraws consent, and the history says who did it', async () => {
+    const page = await signedIn('case_worker');
+    await openCaseByCode(page, 'C-2026-D3M0B2');
+    await page.getByRole('tab', { name: 'Consent' }).click();
+    await page.getByRole('table', { name: 'Consent in force, per purpose' }).waitFor();
+    await page.getByLabel('Purpose').selectOption({ label: 'Be counted in statistics' });
+    await page.getByRole('button', { name: 'Record the decision' }).click();
+    await page.getByText('The decision was recorded.').waitFor();
+    await page.getByRole('button', { name: 'Withdraw: Be counted in statistics' }).click();
+    await page.getByText('The consent was withdrawn').waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Be counted in statistics' });
+    await expect(row.textContent()).resolves.toContain('Withdrawn');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('tab', { name: 'History' }).click();
+    const history = page.locator('ol.history');
+    await history.getByText('Withdrawn', { exact: false }).first().waitFor();
+    const sentences = await history.locator('li').allTextContents();
+    expect(sentences[0]).toContain(
+      'Wes Caseworker (demo) recorded consent “Withdrawn” for Be counted in statistics.',
+    );
+    expect(sentences[1]).toContain(
+      'Wes Caseworker (demo) recorded consent “Given” for Be counted in statistics.',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('opens a new case from the form, and its personal data only on request, never in the address or title', async () => {
+    const page = await signedIn('case_worker');
+    await open(page, '/cases/new');
+    await page.getByLabel('Citizenship').selectOption({ label: 'Uganda' });
+    await page.getByLabel('Sex', { exact: true }).selectOption({ label: 'Female' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Open the case' }).click();
+    await page.getByRole('tablist').waitFor();
+    const id = new URL(page.url()).pathname.split('/').pop() ?? '';
+    // The person is recorded through the API, as another screen would.
+    const status = await page.evaluate(
+      async ({ id, person }) => {
+        const me = await (await fetch('/api/v1/me')).json();
+        const reply = await fetch(`/api/v1/cases/${id}/person`, {
+          method: 'PUT',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': me.data.csrfToken },
+          body: JSON.stringify({
+            version: 0,
+            person: {
+              names: [{ kind: 'name', value: person.name }],
+              identityDocuments: [{ kind: 'passport', number: person.passport }],
+            },
+          }),
+        });
+        return reply.status;
+      },
+      { id, person: INVENTED },
+    );
+    expect(status).toBe(200);
+    await open(page, `/cases/${id}?tab=person`);
+    await expect(page.locator('body').textContent()).resolves.not.toContain(INVENTED.name);
+    await page.getByRole('button', { name: 'Open personal data' }).click();
+    await page.getByText(INVENTED.name).waitFor();
+    await expect(page.getByRole('tabpanel').textContent()).resolves.toContain(INVENTED.passport);
+    expect(page.url()).not.toContain('Quorndale');
+    await expect(page.title()).resolves.not.toContain('Quorndale');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Close personal data' }).click();
+    await page.getByRole('tab', { name: 'History' }).click();
+    const sentences = await page.locator('ol.history li').allTextContents();
+    expect(sentences[0]).toContain('Wes Caseworker (demo) opened the personal data.');
+    expect(sentences.join(' ')).not.toContain(INVENTED.name);
+  });
+});
+
+describe('in Arabic and on a phone', () => {
+  it('reads right to left, with the arrow keys mirrored', async () => {
+    const page = await signedIn('case_worker');
+    await openCaseByCode(page, 'C-2026-D3M0A1', 'ar');
+    await expect(page.locator('html').getAttribute('dir')).resolves.toBe('rtl');
+    await expect(page.locator('h1').textContent()).resolves.toBe('الحالة C-2026-D3M0A1');
+    await page.getByRole('tab', { name: 'نظرة عامة' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect(page.getByRole('tab', { name: 'الشخص' }).getAttribute('aria-selected')).resolves.toBe(
+      'true',
+    );
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('fits a phone’s width without scrolling sideways', async () => {
+    const page = await signedIn('case_worker', { width: 390 });
+    for (const tab of ['', '?tab=consent', '?tab=history']) {
+      await openCaseByCode(page, 'C-2026-D3M0A1');
+      if (tab) await open(page, `${new URL(page.url()).pathname}${tab}`);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, tab).toBeLessThanOrEqual(390);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
