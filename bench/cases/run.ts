@@ -39,6 +39,7 @@ const { values } = parseArgs({
     profile: { type: 'boolean', default: false },
     'no-pgbench': { type: 'boolean', default: false },
     phases: { type: 'string', default: 'reads,writes,open' },
+    pool: { type: 'string' },
   },
 });
 const SECONDS = Number(values.seconds);
@@ -62,7 +63,7 @@ async function startServer(): Promise<Server> {
   const profiling = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   const child = spawn(
     process.execPath,
-    [...profiling, '--import', 'tsx', 'bench/cases/server.ts', ADMIN_URL],
+    [...profiling, '--import', 'tsx', 'bench/cases/server.ts', ADMIN_URL, values.pool ?? ''],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...process.env, NODE_ENV: 'production' },

@@ -2,7 +2,8 @@
 // its event loop: a new PostgreSQL database with the demo organisations and users, master keys of its
 // own in a temporary directory, and the app as `concerted serve` builds it (row-level security, audit,
 // sealed person records). Prints "listening <port> <database>" once it accepts requests; removes what
-// it created on SIGTERM. Arguments: the server URL (a database is created beside the one it names).
+// it created on SIGTERM. Arguments: the server URL (a database is created beside the one it names), and
+// the size of each connection pool (the app's default when left out).
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,14 +15,17 @@ import { migrateDatabase, openDatabase, runOnServer } from '../../src/platform/d
 import { buildApp } from '../../src/server/app.js';
 import { seedDatabase } from '../../src/server/seed.js';
 
-const [adminUrl] = process.argv.slice(2);
+const [adminUrl, poolSize] = process.argv.slice(2);
 if (!adminUrl) throw new Error('give the PostgreSQL server URL');
 
 const name = `concerted_bench_cases_${randomBytes(6).toString('hex')}`;
 await runOnServer(adminUrl, `create database ${name}`);
 const url = new URL(adminUrl);
 url.pathname = `/${name}`;
-const database = await openDatabase({ databaseUrl: url.toString() });
+const database = await openDatabase({
+  databaseUrl: url.toString(),
+  ...(poolSize ? { poolSize: Number(poolSize) } : {}),
+});
 const keysDir = await mkdtemp(path.join(tmpdir(), 'concerted-bench-keys-'));
 const remove = async () => {
   await runOnServer(adminUrl, `drop database if exists ${name} with (force)`);
