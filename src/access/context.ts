@@ -1,6 +1,6 @@
 // Runs a unit of work as the requesting user: a transaction under the concerted_app role with the
 // user and their organisations set, so that row-level security filters every query inside it.
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import { IMPORTER_ROLE, REQUEST_ROLE } from '../platform/database-roles.js';
 import type { Database, DatabaseHandle, Transaction } from '../platform/db.js';
 import type { TransactionSettings } from '../platform/transactions.js';
@@ -70,8 +70,9 @@ export function asRequester<T>(
   database: DatabaseHandle,
   actor: DatabaseActor,
   work: (tx: Transaction) => Promise<T>,
+  closing?: () => SQL | null,
 ): Promise<T> {
-  return database.requestTransaction(settingsFor(actor), work);
+  return database.requestTransaction(settingsFor(actor), work, closing);
 }
 
 /** A statistics import: the owner's connection as concerted_importer, the one role that writes statistics. */
@@ -79,8 +80,9 @@ export function asImporter<T>(
   database: DatabaseHandle,
   actor: DatabaseActor,
   work: (tx: Transaction) => Promise<T>,
+  closing?: () => SQL | null,
 ): Promise<T> {
-  return database.ownerTransaction(settingsFor(actor, IMPORTER_ROLE), work);
+  return database.ownerTransaction(settingsFor(actor, IMPORTER_ROLE), work, closing);
 }
 
 /** Opens a transaction on `db` in which policies apply to the actor; everything in `work` commits or none of it. */

@@ -1,9 +1,10 @@
 // Authenticates every API request, applies the policy to the route's action before anything else runs,
 // checks the anti-forgery token on cookie-authenticated writes, and audits writes and sensitive reads.
 import cookie from '@fastify/cookie';
+import type { SQL } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { type AuditEvent, appendAudit } from '../audit/chain.js';
+import { type AuditEvent, appendAudit, appendStatement } from '../audit/chain.js';
 import type { Transaction } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { authenticateToken, isValidCsrfToken, SESSION_COOKIE } from './accounts.js';
@@ -147,23 +148,31 @@ function throwUnlessAllowed(request: FastifyRequest, decision: Decision): void {
 }
 
 async function runAsRequester<T>(this: FastifyRequest, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  return asRequester(this.server.database, actorOf(this.principal), (tx) => workAndAudit(this, tx, work));
+  const actor = actorOf(this.principal);
+  return workAndAudit(this, (closing) => asRequester(this.server.database, actor, work, closing));
 }
 
 async function runAsImporter<T>(this: FastifyRequest, work: (tx: Transaction) => Promise<T>): Promise<T> {
-  return asImporter(this.server.database, actorOf(this.principal), (tx) => workAndAudit(this, tx, work));
+  const actor = actorOf(this.principal);
+  return workAndAudit(this, (closing) => asImporter(this.server.database, actor, work, closing));
 }
 
+/**
+ * The audit entry is the transaction's last statement, asked for once the work is done (so it names
+ * what the handler found), and sent with the COMMIT: the entry and the change commit together or not
+ * at all, and the chain's lock is not held while an answer travels back to this process.
+ */
 async function workAndAudit<T>(
   request: FastifyRequest,
-  tx: Transaction,
-  work: (tx: Transaction) => Promise<T>,
-) {
-  const result = await work(tx);
-  if (needsAudit(request)) {
-    await appendAudit(tx, auditEventFor(request, 'allowed'));
-    request.audited = true;
-  }
+  run: (closing: () => SQL | null) => Promise<T>,
+): Promise<T> {
+  let isAppending = false;
+  const result = await run(() => {
+    if (!needsAudit(request)) return null;
+    isAppending = true;
+    return appendStatement(auditEventFor(request, 'allowed'));
+  });
+  if (isAppending) request.audited = true;
   return result;
 }
 

@@ -1,6 +1,6 @@
 // The audit trail as a hash chain: appending an entry, verifying the chain, and listing entries.
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gt, gte, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
 import { type Queryable, rowsOf } from '../platform/db.js';
 import { recordNames } from './record-names.js';
 import { auditEntries } from './schema.js';
@@ -114,30 +114,38 @@ export async function appendAudit(
   event: AuditEvent,
   at = new Date(),
 ): Promise<{ seq: number; hash: string }> {
+  const [link] = await rowsOf<{ seq: number | string | bigint; hash: string }>(
+    db,
+    appendStatement(event, at),
+  );
+  if (!link) throw new Error('audit_chain_tip() returned no row');
+  return { seq: Number(link.seq), hash: link.hash };
+}
+
+/**
+ * The statement appendAudit runs, for a transaction that sends it together with its COMMIT: the
+ * chain's lock is then held only while the server runs both, never while an answer travels back.
+ */
+export function appendStatement(event: AuditEvent, at = new Date()): SQL {
   const entry = hashedEntryOf(event, 0, at);
   // No RETURNING: it would need the requester to be allowed to read the row back; the link's CTE
   // gives the seq and hash instead.
-  const [link] = await rowsOf<{ seq: number | string | bigint; hash: string }>(
-    db,
-    sql`
+  return sql`
     with tip as (select tip_seq, tip_hash from audit_chain_tip()),
     link as (
       select tip_seq + 1 as seq, tip_hash as prev_hash,
              encode(sha256(convert_to(
-               tip_hash || chr(10) || ${contentBeforeSeq(entry)} || (tip_seq + 1)::text || '}', 'UTF8')), 'hex') as hash
+               tip_hash || chr(10) || ${contentBeforeSeq(entry)}::text || (tip_seq + 1)::text || '}', 'UTF8')), 'hex') as hash
       from tip),
     appended as (
       insert into audit_entries (seq, at, actor_user_id, actor_via, action, outcome, resource_type,
         resource_id, organisation_id, reason, ip_address, request_id, details, prev_hash, hash)
-      select seq, ${at.toISOString()}::timestamptz, ${entry.actorUserId}::uuid, ${entry.actorVia},
-        ${entry.action}, ${entry.outcome}, ${entry.resourceType}, ${entry.resourceId},
-        ${entry.organisationId}::uuid, ${entry.reason}, ${entry.ipAddress}, ${entry.requestId},
+      select seq, ${at.toISOString()}::timestamptz, ${entry.actorUserId}::uuid, ${entry.actorVia}::text,
+        ${entry.action}::text, ${entry.outcome}::text, ${entry.resourceType}::text, ${entry.resourceId}::text,
+        ${entry.organisationId}::uuid, ${entry.reason}::text, ${entry.ipAddress}::text, ${entry.requestId}::text,
         ${JSON.stringify(entry.details)}::jsonb, prev_hash, hash
       from link)
-    select seq, hash from link`,
-  );
-  if (!link) throw new Error('audit_chain_tip() returned no row');
-  return { seq: Number(link.seq), hash: link.hash };
+    select seq, hash from link`;
 }
 
 /**

@@ -1,14 +1,14 @@
 // Victims' cases under /api/v1/cases: the case by its code, its sealed person record, its workers, its
 // screenings and its consents. Row-level security decides which cases exist for the requester; the policy
 // is asked again with the case's organisation, so that a break-glass grant opens exactly that case.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { registerBreakGlassTarget } from '../access/break-glass-targets.js';
 import { signedInPrincipal } from '../access/me.js';
 import type { Action } from '../access/policy.js';
 import { memberships } from '../access/schema.js';
-import { rowsOf, type Transaction } from '../platform/db.js';
+import type { Transaction } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { typed } from '../platform/routes.js';
 import { consentHistory, currentConsents, recordConsent, requireRecipientExists } from './consent.js';
@@ -38,7 +38,7 @@ import {
   assignWorker,
   createCase,
   findCaseOwner,
-  getCase,
+  getCaseAndGrant,
   listCases,
   readPerson,
   unassignWorker,
@@ -58,12 +58,8 @@ const ScreeningParams = z.object({ id: z.uuid(), screeningId: z.uuid() }).strict
  * break-glass grant on it is live: a case out of reach is "not found", never "forbidden".
  */
 async function caseInReach(request: FastifyRequest, tx: Transaction, action: Action, id: string) {
-  const view = await getCase(tx, id);
-  const [grant] = await rowsOf<{ live: boolean }>(
-    tx,
-    sql`select app_has_break_glass('case', ${id}::uuid) as live`,
-  );
-  request.authorize(action, { organisationId: view.organisationId, breakGlassActive: grant?.live === true });
+  const { view, breakGlassActive } = await getCaseAndGrant(tx, id);
+  request.authorize(action, { organisationId: view.organisationId, breakGlassActive });
   request.auditSubject = { resourceType: 'case', resourceId: id, organisationId: view.organisationId };
   return view;
 }
@@ -175,11 +171,11 @@ export async function caseRoutes(app: FastifyInstance) {
     },
     async (request) => ({
       data: await request.transaction(async (tx) => {
-        await caseInReach(request, tx, 'cases.write', request.params.id);
+        const read = await caseInReach(request, tx, 'cases.write', request.params.id);
         describeAudit(request, {
           details: { status: request.body.status, facts: Object.keys(request.body.facts ?? {}) },
         });
-        return updateCase(tx, request.params.id, request.body);
+        return updateCase(tx, request.params.id, request.body, read);
       }),
     }),
   );

@@ -91,20 +91,41 @@ export async function listCases(
 
 /** The case as the requester may see it; not found when it does not exist or is out of their reach. */
 export async function getCase(tx: Transaction, id: string): Promise<CaseView> {
+  return (await getCaseAndGrant(tx, id)).view;
+}
+
+type WorkerEntry = { userId: string; displayName: string };
+
+/**
+ * The case, its workers, whether it has a person record and whether the requester holds a live
+ * break-glass grant on it, in one round trip: every read and write of a case starts here. The
+ * subqueries run under row-level security as the separate queries they replace did.
+ */
+export async function getCaseAndGrant(
+  tx: Transaction,
+  id: string,
+): Promise<{ view: CaseView; breakGlassActive: boolean }> {
   const [row] = await tx
-    .select({ case: cases, organisationName: organisations.name })
+    .select({
+      case: cases,
+      organisationName: organisations.name,
+      workers: sql<WorkerEntry[] | string>`coalesce((
+        select json_agg(json_build_object('userId', w.user_id, 'displayName', u.display_name)
+                        order by u.display_name)
+        from ${caseWorkers} w join ${users} u on u.id = w.user_id
+        where w.case_id = ${cases.id}), '[]'::json)`,
+      hasPerson: sql<boolean>`exists (select 1 from ${persons} p where p.case_id = ${cases.id})`,
+      breakGlassActive: sql<boolean>`app_has_break_glass('case', ${cases.id})`,
+    })
     .from(cases)
     .innerJoin(organisations, eq(organisations.id, cases.organisationId))
     .where(eq(cases.id, id));
   if (!row) throw caseNotFound();
-  const workers = await tx
-    .select({ userId: caseWorkers.userId, displayName: users.displayName })
-    .from(caseWorkers)
-    .innerJoin(users, eq(users.id, caseWorkers.userId))
-    .where(eq(caseWorkers.caseId, id))
-    .orderBy(asc(users.displayName));
-  const [person] = await tx.select({ id: persons.caseId }).from(persons).where(eq(persons.caseId, id));
-  return caseView(row.case, row.organisationName, workers, Boolean(person));
+  const workers = typeof row.workers === 'string' ? (JSON.parse(row.workers) as WorkerEntry[]) : row.workers;
+  return {
+    view: caseView(row.case, row.organisationName, workers, row.hasPerson),
+    breakGlassActive: row.breakGlassActive === true,
+  };
 }
 
 export async function updateCase(
@@ -117,8 +138,10 @@ export async function updateCase(
     facts?: CaseFacts | undefined;
     reflectionPeriod?: { startsOn: string; endsOn?: string | undefined } | null | undefined;
   },
+  /** The case as just read in this transaction, when the caller has it: saves reading it again. */
+  read?: CaseView,
 ): Promise<CaseView> {
-  const current = await getCase(tx, id);
+  const current = read ?? (await getCase(tx, id));
   if (current.version !== change.version) throw staleVersion('case', current.version);
   const status = change.status ?? current.status;
   const closing = status === 'Closed' || status === 'ClosedReferred';
@@ -191,19 +214,31 @@ export async function unassignWorker(tx: Transaction, caseId: string, userId: st
   return getCase(tx, caseId);
 }
 
-/** Opens the person record: each field with the person's data key, itself unwrapped with its master key. */
+/**
+ * Opens the person record: each field with the person's data key, itself unwrapped with its master key.
+ * The case and its person are read together: a case out of reach is not found, a case without a
+ * person record gives an empty one.
+ */
 export async function readPerson(tx: Transaction, keys: KeyRing, caseId: string): Promise<PersonView> {
-  await getCase(tx, caseId);
-  const [row] = await tx.select().from(persons).where(eq(persons.caseId, caseId));
-  if (!row) return { caseId, version: 0, person: {}, updatedAt: null };
-  const dataKey = unwrapDataKey(await keys.key(row.masterKeyId), row.wrappedDataKey, caseId);
+  const [row] = await tx
+    .select({ caseId: cases.id, person: persons })
+    .from(cases)
+    .leftJoin(persons, eq(persons.caseId, cases.id))
+    .where(eq(cases.id, caseId));
+  if (!row) throw caseNotFound();
+  if (!row.person) return { caseId, version: 0, person: {}, updatedAt: null };
+  const { masterKeyId, wrappedDataKey } = row.person;
+  return openPerson(unwrapDataKey(await keys.key(masterKeyId), wrappedDataKey, caseId), row.person);
+}
+
+function openPerson(dataKey: Buffer, row: typeof persons.$inferSelect): PersonView {
   const person: Record<string, unknown> = {};
   for (const field of PERSON_FIELDS) {
     const sealed = row.fields[field];
-    if (sealed !== undefined) person[field] = JSON.parse(openField(dataKey, caseId, field, sealed));
+    if (sealed !== undefined) person[field] = JSON.parse(openField(dataKey, row.caseId, field, sealed));
   }
   return {
-    caseId,
+    caseId: row.caseId,
     version: row.version,
     person: person as PersonData,
     updatedAt: row.updatedAt.toISOString(),
