@@ -22,6 +22,7 @@ function meWith(role: Role, options: { verified?: boolean } = {}): Me {
 const labels = (me: Me | null) => navItemsFor(me).map((item) => item.label.replace('nav.', ''));
 // Capabilities not built yet (plans, cases, releases, knowledge, prevention) are never offered.
 const COMMON = ['home', 'partners', 'activities', 'statistics', 'reference'];
+const CASE_STAFF = ['home', 'partners', 'activities', 'statistics', 'referrals', 'screening', 'reference'];
 
 describe('navigation by role', () => {
   it('offers visitors who are not signed in only the public pages and sign-in', () => {
@@ -33,8 +34,8 @@ describe('navigation by role', () => {
     ['coordinator', [...COMMON, 'administration', 'audit']],
     ['org_admin', [...COMMON, 'breakGlass', 'administration', 'audit']],
     ['editor', COMMON],
-    ['case_manager', [...COMMON, 'breakGlass']],
-    ['case_worker', [...COMMON, 'breakGlass']],
+    ['case_manager', [...CASE_STAFF, 'breakGlass']],
+    ['case_worker', [...CASE_STAFF, 'breakGlass']],
     ['analyst', COMMON],
     ['viewer', COMMON],
   ])('offers a %s exactly the pages of the role', (role, expected) => {
@@ -54,6 +55,13 @@ describe('page access', () => {
     expect(pageVerdict(routeAccess('audit'), meWith('viewer'))).toBe('forbidden');
     expect(pageVerdict(routeAccess('administration'), meWith('analyst'))).toBe('forbidden');
     expect(pageVerdict(routeAccess('administration'), meWith('coordinator'))).toBe('allowed');
+  });
+
+  it('lets anyone signed in screen, without listing the screening for those who do not work on cases', () => {
+    expect(pageVerdict(routeAccess('screening'), meWith('editor'))).toBe('allowed');
+    expect(pageVerdict(routeAccess('screening'), null)).toBe('sign_in');
+    expect(pageVerdict(routeAccess('referrals'), meWith('editor'))).toBe('forbidden');
+    expect(pageVerdict(routeAccess('referral'), meWith('case_worker'))).toBe('allowed');
   });
 
   it('declares each route once', () => {

@@ -62,13 +62,22 @@ async function navigationLinks(page: Page): Promise<string[]> {
 
 // Capabilities not built yet are not offered at all.
 const COMMON = ['Home', 'Partners', 'Activities & coverage', 'Statistics', 'Reference'];
+const CASE_STAFF = [
+  'Home',
+  'Partners',
+  'Activities & coverage',
+  'Statistics',
+  'Referrals',
+  'Screening',
+  'Reference',
+];
 const NAVIGATION: Record<string, string[]> = {
   admin: [...COMMON, 'Break-glass access', 'Administration', 'Audit trail'],
   coordinator: [...COMMON, 'Administration', 'Audit trail'],
   org_admin: [...COMMON, 'Break-glass access', 'Administration', 'Audit trail'],
   editor: COMMON,
-  case_manager: [...COMMON, 'Break-glass access'],
-  case_worker: [...COMMON, 'Break-glass access'],
+  case_manager: [...CASE_STAFF, 'Break-glass access'],
+  case_worker: [...CASE_STAFF, 'Break-glass access'],
   analyst: COMMON,
   viewer: COMMON,
 };

@@ -4,11 +4,22 @@ import auditEn from '../messages/audit/en.json' with { type: 'json' };
 import coverageEn from '../messages/coverage/en.json' with { type: 'json' };
 import en from '../messages/en.json' with { type: 'json' };
 import homeEn from '../messages/home/en.json' with { type: 'json' };
+import referralsEn from '../messages/referrals/en.json' with { type: 'json' };
+import screeningEn from '../messages/screening/en.json' with { type: 'json' };
 import statisticsEn from '../messages/statistics/en.json' with { type: 'json' };
 import type { Language } from './languages.js';
 
 /** Capabilities keep their messages in their own files (messages/<capability>/<lang>.json), merged here. */
-const englishMessages = { ...en, ...activitiesEn, ...statisticsEn, ...homeEn, ...coverageEn, ...auditEn };
+const englishMessages = {
+  ...en,
+  ...activitiesEn,
+  ...statisticsEn,
+  ...homeEn,
+  ...coverageEn,
+  ...auditEn,
+  ...referralsEn,
+  ...screeningEn,
+};
 
 export type Messages = typeof englishMessages;
 /** Every key of en.json; a key missing there is a type error wherever t() is called with it. */
@@ -27,8 +38,10 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/home/ar.json', { with: { type: 'json' } }),
       import('../messages/coverage/ar.json', { with: { type: 'json' } }),
       import('../messages/audit/ar.json', { with: { type: 'json' } }),
+      import('../messages/referrals/ar.json', { with: { type: 'json' } }),
+      import('../messages/screening/ar.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit]) =>
+      ([main, activities, statistics, home, coverage, audit, referrals, screening]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -36,6 +49,8 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...home.default,
           ...coverage.default,
           ...audit.default,
+          ...referrals.default,
+          ...screening.default,
         }) satisfies Catalogue,
     ),
   zh: () =>
@@ -46,8 +61,10 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/home/zh.json', { with: { type: 'json' } }),
       import('../messages/coverage/zh.json', { with: { type: 'json' } }),
       import('../messages/audit/zh.json', { with: { type: 'json' } }),
+      import('../messages/referrals/zh.json', { with: { type: 'json' } }),
+      import('../messages/screening/zh.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit]) =>
+      ([main, activities, statistics, home, coverage, audit, referrals, screening]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -55,6 +72,8 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...home.default,
           ...coverage.default,
           ...audit.default,
+          ...referrals.default,
+          ...screening.default,
         }) satisfies Catalogue,
     ),
   fr: () =>
@@ -65,8 +84,10 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/home/fr.json', { with: { type: 'json' } }),
       import('../messages/coverage/fr.json', { with: { type: 'json' } }),
       import('../messages/audit/fr.json', { with: { type: 'json' } }),
+      import('../messages/referrals/fr.json', { with: { type: 'json' } }),
+      import('../messages/screening/fr.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit]) =>
+      ([main, activities, statistics, home, coverage, audit, referrals, screening]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -74,6 +95,8 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...home.default,
           ...coverage.default,
           ...audit.default,
+          ...referrals.default,
+          ...screening.default,
         }) satisfies Catalogue,
     ),
   ru: () =>
@@ -84,8 +107,10 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/home/ru.json', { with: { type: 'json' } }),
       import('../messages/coverage/ru.json', { with: { type: 'json' } }),
       import('../messages/audit/ru.json', { with: { type: 'json' } }),
+      import('../messages/referrals/ru.json', { with: { type: 'json' } }),
+      import('../messages/screening/ru.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit]) =>
+      ([main, activities, statistics, home, coverage, audit, referrals, screening]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -93,6 +118,8 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...home.default,
           ...coverage.default,
           ...audit.default,
+          ...referrals.default,
+          ...screening.default,
         }) satisfies Catalogue,
     ),
   es: () =>
@@ -103,8 +130,10 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/home/es.json', { with: { type: 'json' } }),
       import('../messages/coverage/es.json', { with: { type: 'json' } }),
       import('../messages/audit/es.json', { with: { type: 'json' } }),
+      import('../messages/referrals/es.json', { with: { type: 'json' } }),
+      import('../messages/screening/es.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit]) =>
+      ([main, activities, statistics, home, coverage, audit, referrals, screening]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -112,6 +141,8 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...home.default,
           ...coverage.default,
           ...audit.default,
+          ...referrals.default,
+          ...screening.default,
         }) satisfies Catalogue,
     ),
 };
