@@ -97,6 +97,6 @@ describe('screening wizard', () => {
 
     // Switching to English explains the same answers again, in English.
     await page.locator('.language-switcher a[lang="en"]').click();
-    await page.locator('.screening-result').getByText('Smuggling of migrants indicated').waitFor();
+    await page.locator('.outcome-list').getByText('Smuggling of migrants indicated').waitFor();
   });
 });

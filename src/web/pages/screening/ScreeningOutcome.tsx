@@ -61,7 +61,6 @@ export function ScreeningOutcome(props: {
             </li>
           ))}
         </ul>
-        <p>{result.summary}</p>
         {result.child ? <p className="status status-info">{t('screening.childResult')}</p> : null}
       </section>
       <div className="element-columns">
