@@ -2,6 +2,7 @@
 // the outcome explained by the server's rules, in English and in Arabic, right to left.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { withDemoReferrals } from '../../src/cases/demo-referrals.js';
 import { axeViolations, type Harness, openPage, startHarness } from './harness.js';
 import { pageWidth, signIn } from './signed-in.js';
 
@@ -10,7 +11,7 @@ let page: Page;
 const PHONE = { width: 360, height: 780 };
 
 beforeAll(async () => {
-  harness = await startHarness();
+  harness = await startHarness({ prepare: withDemoReferrals });
   page = await harness.newPage(PHONE);
   await signIn(harness, page, 'case.worker@demo.concerted.invalid', 'CONCERTEDDEMOCASEWORKERX');
 });
@@ -98,5 +99,19 @@ describe('screening wizard', () => {
     // Switching to English explains the same answers again, in English.
     await page.locator('.language-switcher a[lang="en"]').click();
     await page.locator('.outcome-list').getByText('Smuggling of migrants indicated').waitFor();
+  });
+
+  it('keeps the result on the case it was opened for', async () => {
+    const api = (path: string) =>
+      page.evaluate(async (url) => (await fetch(url)).json(), path) as Promise<{ data: { id: string }[] }>;
+    const [theCase] = (await api('/api/v1/cases')).data;
+    expect(theCase).toBeDefined();
+    const caseId = theCase?.id ?? '';
+    await openPage(page, harness.baseUrl, `/screening?case=${caseId}&lang=en`);
+    for (let step = 0; step < 6; step++) await next(page);
+    await page.getByRole('button', { name: 'Keep on the case' }).click();
+    await page.getByText('The screening is kept on the case.').waitFor();
+    const kept = await api(`/api/v1/cases/${caseId}/screenings`);
+    expect(kept.data).toHaveLength(1);
   });
 });
