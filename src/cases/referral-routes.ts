@@ -8,6 +8,7 @@ import { typed } from '../platform/routes.js';
 import { exportPackage } from './exchange/exchange.js';
 import { SealedPackage } from './exchange/package.js';
 import { exchangeIdentity } from './exchange/routes.js';
+import { nextMoves } from './referral-rules.js';
 import {
   ReferralDetail,
   ReferralListQuery,
@@ -76,6 +77,8 @@ export async function referralRoutes(app: FastifyInstance) {
         return {
           ...referral,
           shared: receiving ? await sharedWithReceiver(tx, app.keyRing, referral) : null,
+          side: receiving ? ('receiver' as const) : ('sender' as const),
+          nextSteps: nextMoves(referral.status, receiving ? 'receiver' : 'sender'),
         };
       });
       return { data: detail };

@@ -125,4 +125,14 @@ export function checkTransition(from: ReferralStatus, to: ReferralStatus, side: 
   return { allowed: true, needsReason: rule.reason };
 }
 
+/** The changes this side may make now, each saying whether it needs a reason: what the UI offers. */
+export function nextMoves(
+  from: ReferralStatus,
+  side: Side,
+): { status: ReferralStatus; needsReason: boolean }[] {
+  return Object.entries(TRANSITIONS[from])
+    .filter(([, rule]) => rule.by === side)
+    .map(([status, rule]) => ({ status: status as ReferralStatus, needsReason: rule.reason }));
+}
+
 export const Reason = PlainText(1000).min(10).describe('Why, in a sentence (at least 10 characters)');

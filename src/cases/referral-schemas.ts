@@ -80,6 +80,10 @@ export const SharedWithReceiver = z.object({
 
 export const ReferralDetail = ReferralView.extend({
   shared: SharedWithReceiver.nullable().describe('For the receiving organisation: what the referral carries'),
+  side: z.enum(['sender', 'receiver']).describe('Whether the reader’s organisation sent or receives it'),
+  nextSteps: z
+    .array(z.object({ status: ReferralStatus, needsReason: z.boolean() }))
+    .describe('The changes the reader’s side may make now, each saying whether it needs a reason'),
 });
 
 export const ReferralListQuery = z

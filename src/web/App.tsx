@@ -27,6 +27,9 @@ import { PartnersPage } from './pages/partners/PartnersPage.js';
 import { CodeListPage } from './pages/reference/CodeListPage.js';
 import { CountriesPage } from './pages/reference/CountriesPage.js';
 import { ReferencePage } from './pages/reference/ReferencePage.js';
+import { ReferralPage } from './pages/referrals/ReferralPage.js';
+import { ReferralsPage } from './pages/referrals/ReferralsPage.js';
+import { ScreeningPage } from './pages/screening/ScreeningPage.js';
 import { CountryStatisticsPage } from './pages/statistics/CountryStatisticsPage.js';
 import { StatisticsPage } from './pages/statistics/StatisticsPage.js';
 import { Link, matchRoute, type RouteMatch, useLocation } from './router.js';
@@ -94,6 +97,12 @@ function PageFor(props: { match: RouteMatch<RouteName> }): ReactNode {
       return <NewCasePage />;
     case 'case':
       return <CasePage id={match.params.id ?? ''} />;
+    case 'referrals':
+      return <ReferralsPage />;
+    case 'referral':
+      return <ReferralPage id={match.params.id ?? ''} />;
+    case 'screening':
+      return <ScreeningPage />;
     default:
       return <NotFoundPage />;
   }

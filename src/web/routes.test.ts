@@ -23,7 +23,16 @@ const labels = (me: Me | null) => navItemsFor(me).map((item) => item.label.repla
 // Capabilities not built yet (plans, releases, knowledge, prevention) are never offered.
 const COMMON = ['home', 'partners', 'activities', 'statistics', 'reference'];
 /** Case staff also get the cases, after the statistics. */
-const CASE_STAFF = ['home', 'partners', 'activities', 'statistics', 'cases', 'reference'];
+const CASE_STAFF = [
+  'home',
+  'partners',
+  'activities',
+  'statistics',
+  'cases',
+  'referrals',
+  'screening',
+  'reference',
+];
 
 describe('navigation by role', () => {
   it('offers visitors who are not signed in only the public pages and sign-in', () => {
@@ -56,6 +65,13 @@ describe('page access', () => {
     expect(pageVerdict(routeAccess('audit'), meWith('viewer'))).toBe('forbidden');
     expect(pageVerdict(routeAccess('administration'), meWith('analyst'))).toBe('forbidden');
     expect(pageVerdict(routeAccess('administration'), meWith('coordinator'))).toBe('allowed');
+  });
+
+  it('lets anyone signed in screen, without listing the screening for those who do not work on cases', () => {
+    expect(pageVerdict(routeAccess('screening'), meWith('editor'))).toBe('allowed');
+    expect(pageVerdict(routeAccess('screening'), null)).toBe('sign_in');
+    expect(pageVerdict(routeAccess('referrals'), meWith('editor'))).toBe('forbidden');
+    expect(pageVerdict(routeAccess('referral'), meWith('case_worker'))).toBe('allowed');
   });
 
   it('declares each route once', () => {

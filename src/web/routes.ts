@@ -19,6 +19,9 @@ export type RouteName =
   | 'cases'
   | 'caseNew'
   | 'case'
+  | 'referrals'
+  | 'referral'
+  | 'screening'
   | 'releases'
   | 'knowledge'
   | 'prevention'
@@ -37,7 +40,7 @@ const SIGNED_IN: PageAccess = { kind: 'signed_in' };
 /** Organisations and their members: administrators, coordinators (read-only) and organisation administrators. */
 const ADMINISTRATION: PageAccess = { kind: 'actions', actions: ['users.read', 'organisations.create'] };
 const ACTIVITY_WRITERS: PageAccess = { kind: 'actions', actions: ['activities.write'] };
-/** Cases hold victims' personal data: only the case roles work with them. */
+/** People who work on cases: cases, referrals, and the screening wizard in their navigation. */
 const CASE_STAFF: PageAccess = { kind: 'roles', roles: ['case_manager', 'case_worker'] };
 
 export type RouteDefinition = { name: RouteName; pattern: string; access: PageAccess };
@@ -63,6 +66,10 @@ export const ROUTES: readonly RouteDefinition[] = [
   // Before '/cases/:id': the first matching pattern wins.
   { name: 'caseNew', pattern: '/cases/new', access: CASE_STAFF },
   { name: 'case', pattern: '/cases/:id', access: CASE_STAFF },
+  { name: 'referrals', pattern: '/referrals', access: { kind: 'actions', actions: ['referrals.read'] } },
+  { name: 'referral', pattern: '/referrals/:id', access: { kind: 'actions', actions: ['referrals.open'] } },
+  // The API screens for anyone signed in (nothing is stored); the navigation offers it to case staff.
+  { name: 'screening', pattern: '/screening', access: { kind: 'actions', actions: ['screening.run'] } },
   { name: 'releases', pattern: '/releases', access: SIGNED_IN },
   { name: 'knowledge', pattern: '/knowledge', access: SIGNED_IN },
   { name: 'prevention', pattern: '/prevention', access: SIGNED_IN },
@@ -93,6 +100,8 @@ export type NavItem = {
   group: 'main' | 'oversight';
   /** Shown only to visitors who are not signed in (the sign-in link). */
   anonymousOnly?: boolean;
+  /** Listed only for these people, when fewer than those who may open the page. */
+  listedFor?: PageAccess;
 };
 
 /**
@@ -105,6 +114,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/activities', label: 'nav.activities', route: 'activities', group: 'main' },
   { path: '/statistics', label: 'nav.statistics', route: 'statistics', group: 'main' },
   { path: '/cases', label: 'nav.cases', route: 'cases', group: 'main' },
+  { path: '/referrals', label: 'nav.referrals', route: 'referrals', group: 'main' },
+  { path: '/screening', label: 'nav.screening', route: 'screening', group: 'main', listedFor: CASE_STAFF },
   { path: '/reference', label: 'nav.reference', route: 'reference', group: 'main' },
   { path: '/break-glass', label: 'nav.breakGlass', route: 'breakGlass', group: 'oversight' },
   { path: '/admin', label: 'nav.administration', route: 'administration', group: 'oversight' },
@@ -115,7 +126,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
 /** The navigation a person sees: the pages their roles open, and "Sign in" until they have. */
 export function navItemsFor(me: Me | null): NavItem[] {
   return NAV_ITEMS.filter((item) =>
-    item.anonymousOnly ? me === null : pageVerdict(routeAccess(item.route), me) === 'allowed',
+    item.anonymousOnly
+      ? me === null
+      : pageVerdict(routeAccess(item.route), me) === 'allowed' &&
+        (!item.listedFor || pageVerdict(item.listedFor, me) === 'allowed'),
   );
 }
 

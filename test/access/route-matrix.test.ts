@@ -361,6 +361,12 @@ const PROBES: Probe[] = [
     allowed: ['case_manager', 'case_worker'],
   },
   {
+    method: 'GET',
+    route: '/api/v1/screening/questions',
+    url: () => '/api/v1/screening/questions?lang=fr',
+    allowed: 'signed_in',
+  },
+  {
     method: 'POST',
     route: '/api/v1/screening/',
     url: () => '/api/v1/screening',

@@ -147,6 +147,14 @@ describe.each(TEST_ENGINES)('referrals on $name', (engine) => {
     const id = (await refer(worker, caseId, { service: 'health_care' })).json().data.id as string;
     const move = (as: Session, status: string, version: number, reason?: string) =>
       t.as(as, 'POST', `/api/v1/referrals/${id}/status`, { status, version, ...(reason ? { reason } : {}) });
+    const asReceiver = (await open(id)).json().data;
+    expect(asReceiver.side).toBe('receiver');
+    expect(asReceiver.nextSteps).toEqual([
+      { status: 'accepted', needsReason: false },
+      { status: 'declined', needsReason: true },
+    ]);
+    const asSender = (await t.as(worker, 'GET', `/api/v1/referrals/${id}`)).json().data;
+    expect(asSender).toMatchObject({ side: 'sender', nextSteps: [{ status: 'closed', needsReason: true }] });
     expect((await move(worker, 'accepted', 1)).json().code).toBe('invalid_transition');
     expect((await move(receiver, 'accepted', 1)).statusCode).toBe(200);
     expect((await move(receiver, 'accepted', 1)).statusCode).toBe(409);
@@ -161,6 +169,7 @@ describe.each(TEST_ENGINES)('referrals on $name', (engine) => {
       'completed',
     ]);
     expect(history.shared).toBeNull();
+    expect(history.nextSteps).toEqual([]);
     const fromCase = (await t.as(worker, 'GET', `/api/v1/cases/${caseId}/referrals`)).json().data;
     expect(fromCase).toEqual([expect.objectContaining({ id, status: 'completed' })]);
   });

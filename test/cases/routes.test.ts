@@ -169,6 +169,25 @@ describe.each(TEST_ENGINES)('cases API on $name', (engine) => {
     expect(JSON.stringify(unknown.json().errors)).toContain('no_such_question');
   });
 
+  it('gives the questions and indicators of the current rules in the language asked for', async () => {
+    const arabic = await t.as(coordinator, 'GET', '/api/v1/screening/questions?lang=ar');
+    expect(arabic.statusCode, arabic.body).toBe(200);
+    const data = arabic.json().data;
+    const recruited = data.questions.find((q: { code: string }) => q.code === 'recruited');
+    expect(recruited.topic).toBe('act');
+    expect(recruited.question).toBe('هل جنّد أحدٌ الشخص (عرض عمل أو زواج أو دراسة أو سفر)؟');
+    const debt = data.indicators.find((i: { code: string }) => i.code === 'debt_bondage');
+    expect(debt).toMatchObject({ element: 'means', strength: 'strong' });
+    expect(data.childUnder).toBe(18);
+    const english = (await t.as(coordinator, 'GET', '/api/v1/screening/questions')).json().data;
+    expect(english.rulesVersion).toBe(data.rulesVersion);
+    expect(english.questions.map((q: { code: string }) => q.code)).toEqual(
+      data.questions.map((q: { code: string }) => q.code),
+    );
+    const unknown = await t.as(coordinator, 'GET', '/api/v1/screening/questions?lang=xx');
+    expect(unknown.statusCode).toBe(400);
+  });
+
   it('keeps consent decisions per purpose and recipient; a withdrawal or an expiry ends it', async () => {
     const opened = await openCase(worker);
     const consent = (body: Record<string, unknown>) =>

@@ -62,8 +62,17 @@ async function navigationLinks(page: Page): Promise<string[]> {
 
 // Capabilities not built yet are not offered at all.
 const COMMON = ['Home', 'Partners', 'Activities & coverage', 'Statistics', 'Reference'];
-/** Case workers and managers also get their cases. */
-const CASE_STAFF = ['Home', 'Partners', 'Activities & coverage', 'Statistics', 'Cases', 'Reference'];
+/** Case workers and managers also get their cases, referrals and the screening wizard. */
+const CASE_STAFF = [
+  'Home',
+  'Partners',
+  'Activities & coverage',
+  'Statistics',
+  'Cases',
+  'Referrals',
+  'Screening',
+  'Reference',
+];
 const NAVIGATION: Record<string, string[]> = {
   admin: [...COMMON, 'Break-glass access', 'Administration', 'Audit trail'],
   coordinator: [...COMMON, 'Administration', 'Audit trail'],

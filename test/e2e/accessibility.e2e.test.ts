@@ -15,7 +15,16 @@ afterAll(async () => {
   await harness?.close();
 });
 
-const PAGES = ['/', '/reference', '/reference/countries', '/reference/lists/activity_type', '/cases'];
+const PAGES = [
+  '/',
+  '/reference',
+  '/reference/countries',
+  '/reference/lists/activity_type',
+  '/cases',
+  // Signed out, these ask to sign in; signed in, referrals.e2e and screening.e2e run axe on them too.
+  '/referrals',
+  '/screening',
+];
 
 describe.each(['en', 'ar'])('accessibility in %s', (language) => {
   it.each(PAGES)('%s has no axe violations', async (pathname) => {

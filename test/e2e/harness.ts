@@ -36,8 +36,11 @@ export type Harness = {
   close(): Promise<void>;
 };
 
-/** Work on the database before the server starts, for example importing a publisher's file. */
-export type PrepareDatabase = (database: DatabaseHandle) => Promise<void>;
+/**
+ * Work on the database before the server starts, for example importing a publisher's file; the sealer is
+ * the installation key the server will use (demo users' second factors are sealed with it).
+ */
+export type PrepareDatabase = (database: DatabaseHandle, sealer: Sealer) => Promise<void>;
 
 export async function startHarness(options: { prepare?: PrepareDatabase } = {}): Promise<Harness> {
   if (!existsSync(path.join(WEB_DIR, 'index.html'))) {
@@ -85,7 +88,7 @@ export async function startDemoServer(port = 0, prepare?: PrepareDatabase): Prom
   try {
     await migrateDatabase(database);
     await seedDatabase(database.db, { demo: true, sealer });
-    await prepare?.(database);
+    await prepare?.(database, sealer);
     app = await startServer(database, sealer, port);
     return app;
   } catch (error) {

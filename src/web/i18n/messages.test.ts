@@ -4,7 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { pluralSelectors } from './format.js';
 import { LANGUAGE_INFO } from './languages.js';
 
-const NAMESPACES = ['', 'activities/', 'statistics/', 'home/', 'coverage/', 'audit/', 'cases/'];
+const NAMESPACES = [
+  '',
+  'activities/',
+  'statistics/',
+  'home/',
+  'coverage/',
+  'audit/',
+  'cases/',
+  'referrals/',
+  'screening/',
+];
 
 /** One language's messages: the shell's file merged with each capability's own file. */
 function catalogue(language: string): Record<string, string> {

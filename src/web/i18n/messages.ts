@@ -5,6 +5,8 @@ import casesEn from '../messages/cases/en.json' with { type: 'json' };
 import coverageEn from '../messages/coverage/en.json' with { type: 'json' };
 import en from '../messages/en.json' with { type: 'json' };
 import homeEn from '../messages/home/en.json' with { type: 'json' };
+import referralsEn from '../messages/referrals/en.json' with { type: 'json' };
+import screeningEn from '../messages/screening/en.json' with { type: 'json' };
 import statisticsEn from '../messages/statistics/en.json' with { type: 'json' };
 import type { Language } from './languages.js';
 
@@ -17,6 +19,8 @@ const englishMessages = {
   ...coverageEn,
   ...auditEn,
   ...casesEn,
+  ...referralsEn,
+  ...screeningEn,
 };
 
 export type Messages = typeof englishMessages;
@@ -37,8 +41,10 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/coverage/ar.json', { with: { type: 'json' } }),
       import('../messages/audit/ar.json', { with: { type: 'json' } }),
       import('../messages/cases/ar.json', { with: { type: 'json' } }),
+      import('../messages/referrals/ar.json', { with: { type: 'json' } }),
+      import('../messages/screening/ar.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit, cases]) =>
+      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -47,6 +53,8 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...coverage.default,
           ...audit.default,
           ...cases.default,
+          ...referrals.default,
+          ...screening.default,
         }) satisfies Catalogue,
     ),
   zh: () =>
@@ -58,8 +66,10 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/coverage/zh.json', { with: { type: 'json' } }),
       import('../messages/audit/zh.json', { with: { type: 'json' } }),
       import('../messages/cases/zh.json', { with: { type: 'json' } }),
+      import('../messages/referrals/zh.json', { with: { type: 'json' } }),
+      import('../messages/screening/zh.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit, cases]) =>
+      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -68,6 +78,8 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...coverage.default,
           ...audit.default,
           ...cases.default,
+          ...referrals.default,
+          ...screening.default,
         }) satisfies Catalogue,
     ),
   fr: () =>
@@ -79,8 +91,10 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/coverage/fr.json', { with: { type: 'json' } }),
       import('../messages/audit/fr.json', { with: { type: 'json' } }),
       import('../messages/cases/fr.json', { with: { type: 'json' } }),
+      import('../messages/referrals/fr.json', { with: { type: 'json' } }),
+      import('../messages/screening/fr.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit, cases]) =>
+      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -89,6 +103,8 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...coverage.default,
           ...audit.default,
           ...cases.default,
+          ...referrals.default,
+          ...screening.default,
         }) satisfies Catalogue,
     ),
   ru: () =>
@@ -100,8 +116,10 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/coverage/ru.json', { with: { type: 'json' } }),
       import('../messages/audit/ru.json', { with: { type: 'json' } }),
       import('../messages/cases/ru.json', { with: { type: 'json' } }),
+      import('../messages/referrals/ru.json', { with: { type: 'json' } }),
+      import('../messages/screening/ru.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit, cases]) =>
+      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -110,6 +128,8 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...coverage.default,
           ...audit.default,
           ...cases.default,
+          ...referrals.default,
+          ...screening.default,
         }) satisfies Catalogue,
     ),
   es: () =>
@@ -121,8 +141,10 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/coverage/es.json', { with: { type: 'json' } }),
       import('../messages/audit/es.json', { with: { type: 'json' } }),
       import('../messages/cases/es.json', { with: { type: 'json' } }),
+      import('../messages/referrals/es.json', { with: { type: 'json' } }),
+      import('../messages/screening/es.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit, cases]) =>
+      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -131,6 +153,8 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...coverage.default,
           ...audit.default,
           ...cases.default,
+          ...referrals.default,
+          ...screening.default,
         }) satisfies Catalogue,
     ),
 };

@@ -3,6 +3,7 @@
 import type { ComponentType } from 'react';
 import type { CaseView } from '../../api/cases.js';
 import type { MessageKey } from '../../i18n/messages.js';
+import { CaseReferralsPanel } from '../referrals/CaseReferralsTab.js';
 import { ConsentTab } from './ConsentTab.js';
 import { HistoryTab } from './HistoryTab.js';
 import { OverviewTab } from './OverviewTab.js';
@@ -19,6 +20,7 @@ export const CASE_TABS: CaseTab[] = [
   { id: 'person', label: 'cases.tab.person', Panel: PersonTab },
   { id: 'screening', label: 'cases.tab.screening', Panel: ScreeningTab },
   { id: 'consent', label: 'cases.tab.consent', Panel: ConsentTab },
+  { id: 'referrals', label: 'cases.tab.referrals', Panel: CaseReferralsPanel },
   { id: 'history', label: 'cases.tab.history', Panel: HistoryTab },
 ];
 
