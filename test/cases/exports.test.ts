@@ -2,12 +2,16 @@
 // may read, and the CTDC microdata of only those cases whose consent to statistics or research is in force.
 // Each export leaves exactly one audit entry with its counts; other roles, tokens and other organisations
 // are refused.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/access/demo.js';
 import { CTDC_COLUMNS } from '../../src/cases/htcds/ctdc-columns.js';
 import { HTCDS_COLUMNS } from '../../src/cases/htcds/htcds-columns.js';
+import { casesCommand } from '../../src/cli/cases-command.js';
 import { rowsOf } from '../../src/platform/db.js';
 import { demoEmail, type Session, startTestApp, type TestApp } from '../support/app.js';
 import { TEST_ENGINES } from '../support/databases.js';
@@ -214,5 +218,67 @@ describe.each(TEST_ENGINES)('case exports on $name', (engine) => {
     const reply = await t.as(null, 'GET', '/api/v1/cases/export/microdata.csv', undefined, bearer);
     expect(reply.statusCode).toBe(403);
     expect(reply.json().detail).toMatch(/API token/);
+  });
+
+  describe('concerted cases export', () => {
+    let directory: string;
+    beforeAll(async () => {
+      directory = await mkdtemp(path.join(tmpdir(), 'case-export-'));
+    });
+    afterAll(() => rm(directory, { recursive: true, force: true }));
+    afterEach(() => {
+      process.exitCode = undefined;
+    });
+
+    async function run(args: string[]) {
+      const stdout: string[] = [];
+      const stderr: string[] = [];
+      const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => stdout.push(String(c)) > 0);
+      const err = vi.spyOn(process.stderr, 'write').mockImplementation((c) => stderr.push(String(c)) > 0);
+      try {
+        const open = async () => ({ ...t.database, close: async () => {} });
+        await casesCommand(open).parseAsync(['export', ...args], { from: 'user' });
+      } finally {
+        out.mockRestore();
+        err.mockRestore();
+      }
+      return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode: process.exitCode };
+    }
+
+    it('writes the consented microdata to a file, reports its counts and audits the export', async () => {
+      const file = path.join(directory, 'microdata.csv');
+      const before = (await auditEntries('cases.export_microdata')).length;
+      const result = await run(['--format', 'ctdc-csv', '--out', file, '--json']);
+      expect(result.stderr).toBe('');
+      expect(JSON.parse(result.stdout)).toMatchObject({ cases: 2, withoutConsent: 4 });
+      const [header, ...rows] = csvRows(await readFile(file, 'utf8'));
+      expect(header).toEqual([...CTDC_COLUMNS]);
+      expect(rows).toHaveLength(2);
+      const entries = await auditEntries('cases.export_microdata');
+      expect(entries).toHaveLength(before + 1);
+      expect(entries.at(-1)?.details).toMatchObject({ format: 'ctdc-csv', cases: 2 });
+    });
+
+    it('writes the HTCDS JSON and the spreadsheet', async () => {
+      const json = path.join(directory, 'cases.json');
+      const text = await run(['--format', 'htcds-json', '--out', json]);
+      expect(text.stdout).toContain(`Wrote ${SITUATIONS.length} cases to ${json}.`);
+      const exported = JSON.parse(await readFile(json, 'utf8')) as { cases: unknown[] };
+      expect(exported.cases).toHaveLength(SITUATIONS.length);
+      const xlsx = path.join(directory, 'cases.xlsx');
+      expect((await run(['--format', 'htcds-xlsx', '--out', xlsx])).exitCode).toBeUndefined();
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(xlsx);
+      expect(workbook.getWorksheet('HTCDS')?.rowCount).toBe(2 + SITUATIONS.length);
+    });
+
+    it('refuses a file it cannot write in one readable line, auditing nothing', async () => {
+      const before = (await auditEntries('cases.export')).length;
+      const nowhere = path.join(directory, 'missing-folder', 'cases.json');
+      const unwritable = await run(['--format', 'htcds-json', '--out', nowhere]);
+      expect(unwritable.exitCode).toBe(1);
+      expect(unwritable.stderr).toMatch(/cannot be written \(ENOENT\); nothing was exported/);
+      expect(await auditEntries('cases.export')).toHaveLength(before);
+    });
   });
 });
