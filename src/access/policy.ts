@@ -184,6 +184,24 @@ export const ACTIONS = {
     description:
       'Read what happened to a case, from the audit trail: who opened, changed, screened, referred it or its person record, and when',
   },
+  'cases.export': {
+    who: 'roles',
+    roles: ['case_manager'],
+    scope: 'own_organisation',
+    personalData: true,
+    auditReads: true,
+    description:
+      'Export one’s organisation’s cases in the HTCDS layout (JSON or spreadsheet): codes and non-identifying facts, never the person record; every export is audited',
+  },
+  'cases.export_microdata': {
+    who: 'roles',
+    roles: ['case_manager'],
+    scope: 'own_organisation',
+    personalData: true,
+    auditReads: true,
+    description:
+      'Export de-identified microdata (CTDC layout) of one’s organisation’s cases whose person consented to statistics or research; every export is audited',
+  },
   'persons.read': {
     who: 'roles',
     roles: ['case_manager', 'case_worker'],

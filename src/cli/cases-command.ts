@@ -1,16 +1,19 @@
 // `concerted cases …`: victim cases. `screen` checks an answers file against the trafficking, smuggling and
-// irregular-migration definitions and explains the result, storing nothing.
+// irregular-migration definitions and explains the result, storing nothing; `export` writes the case
+// exports (cases-export.ts).
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { screenAnswers } from '../cases/screening/index.js';
 import type { ScreeningResult } from '../cases/screening/schemas.js';
 import { AppError } from '../platform/errors.js';
 import { LANGUAGES, type Language } from '../reference/schemas.js';
+import { addExportCommand } from './cases-export.js';
+import { type OpenDatabase, openConfiguredDatabase } from './database.js';
 import { action, printJson } from './output.js';
 
 type ScreenOptions = { language: Language; json?: boolean };
 
-export function casesCommand(): Command {
+export function casesCommand(open: OpenDatabase = openConfiguredDatabase): Command {
   const cases = new Command('cases').description('victim cases: screening, consent and referrals');
   cases
     .command('screen')
@@ -23,6 +26,7 @@ export function casesCommand(): Command {
     )
     .option('--json', 'print the result as JSON')
     .action(action((file: string, options: ScreenOptions) => runScreen(file, options)));
+  addExportCommand(cases, open);
   return cases;
 }
 

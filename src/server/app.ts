@@ -22,6 +22,7 @@ import { activityRoutes } from '../activities/routes.js';
 import { auditCheckpointSchedule } from '../audit/checkpoint-schedule.js';
 import { auditRoutes } from '../audit/routes.js';
 import { exchangeRoutes } from '../cases/exchange/routes.js';
+import { caseExportRoutes } from '../cases/export-routes.js';
 import { KeyRing, recordInitialMasterKey } from '../cases/person/keyring.js';
 import { referralRoutes } from '../cases/referral-routes.js';
 import { caseRoutes } from '../cases/routes.js';
@@ -155,6 +156,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(statisticsRoutes, { prefix: '/statistics' });
       await api.register(overviewRoutes, { prefix: '/overview' });
       await api.register(importJobRoutes, { prefix: '/import-jobs' });
+      await api.register(caseExportRoutes, { prefix: '/cases/export' });
       await api.register(caseRoutes, { prefix: '/cases' });
       await api.register(screeningRoutes, { prefix: '/screening' });
       await api.register(referralRoutes, { prefix: '/referrals' });

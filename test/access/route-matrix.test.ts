@@ -217,6 +217,24 @@ const PROBES: Probe[] = [
   },
   {
     method: 'GET',
+    route: '/api/v1/cases/export/htcds',
+    url: () => '/api/v1/cases/export/htcds?format=xlsx',
+    allowed: ['case_manager'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/export/htcds',
+    url: (c) => `/api/v1/cases/export/htcds?organisationId=${c.org.legal}`,
+    allowed: [],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/cases/export/microdata.csv',
+    url: () => '/api/v1/cases/export/microdata.csv',
+    allowed: ['case_manager'],
+  },
+  {
+    method: 'GET',
     route: '/api/v1/cases/:id',
     url: () => `/api/v1/cases/${nobody()}`,
     allowed: ['case_manager', 'case_worker'],

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateDatabase, openDatabase, rowsOf } from '../../src/platform/db.js';
 import { seedReferenceData } from '../../src/reference/seed-reference.js';
@@ -36,6 +37,7 @@ describe.each(TEST_ENGINES)('canaries on $name', (engine) => {
   const logs: string[] = [];
   const bodies: string[] = [];
   const urls: string[] = [];
+  let plantedCode = '';
 
   beforeAll(async () => {
     if (engine.name === 'pglite') {
@@ -83,6 +85,7 @@ describe.each(TEST_ENGINES)('canaries on $name', (engine) => {
     const created = await send(worker, 'POST', '/api/v1/cases', { organisationId: shelter, person }, false);
     expect(created.statusCode, created.body).toBe(201);
     const caseId = created.json().data.id as string;
+    plantedCode = created.json().data.code as string;
     // Requests that fail, carrying the canaries in what they get wrong.
     const tooLong = `${CANARIES.name} ${'x'.repeat(300)}`;
     const refused = [
@@ -122,6 +125,12 @@ describe.each(TEST_ENGINES)('canaries on $name', (engine) => {
       service: 'legal_aid',
     });
     await send(worker, 'POST', `/api/v1/cases/${caseId}/screenings`, { answers: { recruited: 'yes' } });
+    await send(worker, 'POST', `/api/v1/cases/${caseId}/consents`, {
+      purpose: 'statistics',
+      decision: 'given',
+    });
+    await send(manager, 'GET', '/api/v1/cases/export/htcds');
+    await send(manager, 'GET', '/api/v1/cases/export/microdata.csv');
   }
 
   const leaks = (text: string) => Object.values(CANARIES).filter((canary) => text.includes(canary));
@@ -133,6 +142,26 @@ describe.each(TEST_ENGINES)('canaries on $name', (engine) => {
     expect(bodies.length).toBeGreaterThan(8);
     for (const body of bodies) expect(leaks(body)).toEqual([]);
     for (const url of urls) expect(leaks(decodeURIComponent(url))).toEqual([]);
+  });
+
+  it('keeps every canary out of the HTCDS export, its spreadsheet and the de-identified microdata', async () => {
+    const htcds = await t.as(manager, 'GET', '/api/v1/cases/export/htcds');
+    expect(htcds.body).toContain(plantedCode);
+    expect(leaks(htcds.body)).toEqual([]);
+    const microdata = await t.as(manager, 'GET', '/api/v1/cases/export/microdata.csv');
+    expect(microdata.body.trim().split('\n').length).toBeGreaterThan(1);
+    expect(leaks(microdata.body)).toEqual([]);
+    const xlsx = await t.as(manager, 'GET', '/api/v1/cases/export/htcds?format=xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    workbook.getWorksheet('HTCDS')?.eachRow((row) => {
+      row.eachCell((cell) => {
+        cells.push(String(cell.value));
+      });
+    });
+    expect(cells).toContain(plantedCode);
+    expect(leaks(cells.join('\n'))).toEqual([]);
   });
 
   it('keeps every canary out of the audit trail', async () => {

@@ -13,6 +13,7 @@ export const RECORD_KINDS: readonly string[] = [
   'api_token',
   'break_glass_grant',
   'case',
+  'case_export',
   'coordination_mechanism',
   'coverage_need',
   'exchange_partner',
