@@ -24,6 +24,7 @@ import { PartnersPage } from './pages/partners/PartnersPage.js';
 import { CodeListPage } from './pages/reference/CodeListPage.js';
 import { CountriesPage } from './pages/reference/CountriesPage.js';
 import { ReferencePage } from './pages/reference/ReferencePage.js';
+import { ServicesPage } from './pages/services/ServicesPage.js';
 import { CountryStatisticsPage } from './pages/statistics/CountryStatisticsPage.js';
 import { StatisticsPage } from './pages/statistics/StatisticsPage.js';
 import { Link, matchRoute, type RouteMatch, useLocation } from './router.js';
@@ -73,6 +74,8 @@ function PageFor(props: { match: RouteMatch<RouteName> }): ReactNode {
       return <PartnersPage />;
     case 'partner':
       return <PartnerPage id={match.params.id ?? ''} />;
+    case 'services':
+      return <ServicesPage />;
     case 'activities':
       return <ActivitiesPage />;
     case 'activityNew':
