@@ -262,6 +262,32 @@ export const ACTIONS = {
     personalData: true,
     description: 'Receive a cross-border referral package as a case of one’s organisation',
   },
+  'services.read': {
+    who: 'anyone',
+    description:
+      'Read the service directory: the public sees the services their providers list publicly, signed-in partners all of them; a shelter’s address is never public',
+  },
+  'services.read_shelter_addresses': {
+    who: 'roles',
+    roles: ['case_manager', 'case_worker'],
+    scope: 'installation',
+    personalData: true,
+    description:
+      'See where shelters are, to refer a person there (the staff of the organisation holding a shelter’s record see its address too)',
+  },
+  'services.write': {
+    who: 'roles',
+    roles: ['admin', 'coordinator', 'org_admin', 'editor', 'case_manager'],
+    scope: 'own_organisation',
+    description:
+      'Record and change the services one’s organisation keeps in the directory, and their places free',
+  },
+  'services.import': {
+    who: 'roles',
+    roles: ['admin', 'coordinator', 'org_admin', 'editor'],
+    scope: 'own_organisation',
+    description: 'Import services in the Open Referral HSDS layout for one’s organisation to keep',
+  },
   'screening.run': {
     who: 'signed_in',
     description:

@@ -1,4 +1,4 @@
-// What an audit entry's record is called: organisations, people and activities by name, looked up for
+// What an audit entry's record is called: organisations, people, activities and services by name, looked up for
 // a whole page at once (one query per page, not one per entry) in the requester's transaction, so
 // row-level security still decides which names they may read.
 import { sql } from 'drizzle-orm';
@@ -10,6 +10,7 @@ const NAMED_KINDS = {
   user: 'user',
   membership: 'user',
   activity: 'activity',
+  service: 'service',
 } as const;
 type NamedKind = (typeof NAMED_KINDS)[keyof typeof NAMED_KINDS];
 
@@ -34,13 +35,14 @@ export async function recordNames(tx: Queryable, entries: readonly RecordRef[]):
     organisation: new Set(),
     user: new Set(),
     activity: new Set(),
+    service: new Set(),
   };
   for (const entry of entries) {
     const kind = namedKind(entry.resourceType);
     if (kind && entry.resourceId && UUID.test(entry.resourceId))
       wanted[kind].add(entry.resourceId.toLowerCase());
   }
-  const total = wanted.organisation.size + wanted.user.size + wanted.activity.size;
+  const total = wanted.organisation.size + wanted.user.size + wanted.activity.size + wanted.service.size;
   const names = new Map<string, string>();
   if (total > 0) {
     const rows = await rowsOf<{ kind: NamedKind; id: string; name: string | null }>(
@@ -50,6 +52,9 @@ export async function recordNames(tx: Queryable, entries: readonly RecordRef[]):
           union all
           select 'activity', a.id::text, a.title
             from activities a where a.id = any(${uuidArray(wanted.activity)}::uuid[])
+          union all
+          select 'service', s.id::text, s.name
+            from services s where s.id = any(${uuidArray(wanted.service)}::uuid[])
           union all
           select 'user', person::text, app_user_display_name(person)
             from unnest(${uuidArray(wanted.user)}::uuid[]) as person`,

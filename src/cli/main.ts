@@ -9,6 +9,7 @@ import { keysCommand } from './keys-command.js';
 import { organisationsCommand } from './organisations-command.js';
 import { referenceCommand } from './reference-command.js';
 import { serveCommand } from './serve-command.js';
+import { servicesCommand } from './services-command.js';
 import { statsCommand } from './stats-command.js';
 import { usersCommand } from './users-command.js';
 
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
     .addCommand(coverageCommand())
     .addCommand(statsCommand())
     .addCommand(casesCommand())
+    .addCommand(servicesCommand())
     .addCommand(keysCommand());
 }
 

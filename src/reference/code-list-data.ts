@@ -14,6 +14,7 @@ import meansOfControl from './data/code-lists/means_of_control.json' with { type
 import pillar from './data/code-lists/pillar.json' with { type: 'json' };
 import recruitmentChannel from './data/code-lists/recruitment_channel.json' with { type: 'json' };
 import rootCause from './data/code-lists/root_cause.json' with { type: 'json' };
+import serviceCategory from './data/code-lists/service_category.json' with { type: 'json' };
 import sex from './data/code-lists/sex.json' with { type: 'json' };
 import targetGroup from './data/code-lists/target_group.json' with { type: 'json' };
 import { type CodeList, LANGUAGES, Labels } from './schemas.js';
@@ -36,6 +37,7 @@ export const CODE_LIST_NAMES = [
   'iati_activity_status',
   'iati_organisation_role',
   'gender_marker',
+  'service_category',
 ] as const;
 export type CodeListName = (typeof CODE_LIST_NAMES)[number];
 
@@ -81,6 +83,7 @@ const FILES: Record<CodeListName, unknown> = {
   iati_activity_status: iatiActivityStatus,
   iati_organisation_role: iatiOrganisationRole,
   gender_marker: genderMarker,
+  service_category: serviceCategory,
 };
 
 function parseFile(name: CodeListName): CodeListFile {

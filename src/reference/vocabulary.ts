@@ -60,6 +60,8 @@ export const IatiOrganisationRole = codeEnum('iati_organisation_role');
 export type IatiOrganisationRole = z.infer<typeof IatiOrganisationRole>;
 export const GenderMarker = codeEnum('gender_marker');
 export type GenderMarker = z.infer<typeof GenderMarker>;
+export const ServiceCategory = codeEnum('service_category');
+export type ServiceCategory = z.infer<typeof ServiceCategory>;
 
 const KNOWN_ISO3 = new Set(Object.keys(isoCountries.getAlpha3Codes()));
 

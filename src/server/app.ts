@@ -51,6 +51,7 @@ import {
   securityHeadersWithoutHooks,
 } from '../platform/security-headers.js';
 import { referenceRoutes } from '../reference/routes.js';
+import { serviceRoutes } from '../services/routes.js';
 import { statisticsRoutes } from '../statistics/routes.js';
 import { type UploadSettings, uploads } from '../uploads/plugin.js';
 import { allowedMethodsFinder } from './allowed-methods.js';
@@ -161,6 +162,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(screeningRoutes, { prefix: '/screening' });
       await api.register(referralRoutes, { prefix: '/referrals' });
       await api.register(exchangeRoutes, { prefix: '/exchange' });
+      await api.register(serviceRoutes, { prefix: '/services' });
     },
     { prefix: API_PREFIX },
   );

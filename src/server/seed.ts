@@ -9,6 +9,7 @@ import type { Sealer } from '../platform/crypto.js';
 import { type Database, type Queryable, rowsOf } from '../platform/db.js';
 import { seedReferenceData } from '../reference/index.js';
 import { datasetLoads } from '../reference/schema.js';
+import { loadDemoServices } from '../services/index.js';
 import { loadDemoStatistics } from '../statistics/index.js';
 
 export const DEMO_DATASET = { name: 'demo', version: '2026.1' } as const;
@@ -27,6 +28,7 @@ export const DEMO_LOADERS: DemoLoader[] = [
   { name: 'coverage', load: (tx) => loadDemoNeeds(tx) },
   { name: 'statistics', load: (tx) => loadDemoStatistics(tx) },
   { name: 'cases', load: (tx) => loadDemoCases(tx) },
+  { name: 'services', load: (tx) => loadDemoServices(tx) },
 ];
 
 export type SeedReport = {

@@ -30,6 +30,7 @@ import { ReferencePage } from './pages/reference/ReferencePage.js';
 import { ReferralPage } from './pages/referrals/ReferralPage.js';
 import { ReferralsPage } from './pages/referrals/ReferralsPage.js';
 import { ScreeningPage } from './pages/screening/ScreeningPage.js';
+import { ServicesPage } from './pages/services/ServicesPage.js';
 import { CountryStatisticsPage } from './pages/statistics/CountryStatisticsPage.js';
 import { StatisticsPage } from './pages/statistics/StatisticsPage.js';
 import { Link, matchRoute, type RouteMatch, useLocation } from './router.js';
@@ -79,6 +80,8 @@ function PageFor(props: { match: RouteMatch<RouteName> }): ReactNode {
       return <PartnersPage />;
     case 'partner':
       return <PartnerPage id={match.params.id ?? ''} />;
+    case 'services':
+      return <ServicesPage />;
     case 'activities':
       return <ActivitiesPage />;
     case 'activityNew':

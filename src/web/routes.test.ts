@@ -21,11 +21,12 @@ function meWith(role: Role, options: { verified?: boolean } = {}): Me {
 
 const labels = (me: Me | null) => navItemsFor(me).map((item) => item.label.replace('nav.', ''));
 // Capabilities not built yet (plans, releases, knowledge, prevention) are never offered.
-const COMMON = ['home', 'partners', 'activities', 'statistics', 'reference'];
+const COMMON = ['home', 'partners', 'services', 'activities', 'statistics', 'reference'];
 /** Case staff also get the cases, after the statistics. */
 const CASE_STAFF = [
   'home',
   'partners',
+  'services',
   'activities',
   'statistics',
   'cases',
@@ -36,7 +37,15 @@ const CASE_STAFF = [
 
 describe('navigation by role', () => {
   it('offers visitors who are not signed in only the public pages and sign-in', () => {
-    expect(labels(null)).toEqual(['home', 'partners', 'activities', 'statistics', 'reference', 'signIn']);
+    expect(labels(null)).toEqual([
+      'home',
+      'partners',
+      'services',
+      'activities',
+      'statistics',
+      'reference',
+      'signIn',
+    ]);
   });
 
   it.each<[Role, string[]]>([

@@ -7,6 +7,7 @@ export type RouteName =
   | 'home'
   | 'partners'
   | 'partner'
+  | 'services'
   | 'activities'
   | 'activityNew'
   | 'activityImport'
@@ -49,6 +50,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   { name: 'home', pattern: '/', access: EVERYONE },
   { name: 'partners', pattern: '/partners', access: EVERYONE },
   { name: 'partner', pattern: '/partners/:id', access: EVERYONE },
+  // The public sees the services their providers list publicly; partners see all of them.
+  { name: 'services', pattern: '/services', access: EVERYONE },
   // The API shows visitors who are not signed in the published activities (and coverage of those) only.
   { name: 'activities', pattern: '/activities', access: EVERYONE },
   // Before '/activities/:id': the first matching pattern wins.
@@ -111,6 +114,7 @@ export type NavItem = {
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', route: 'home', group: 'main' },
   { path: '/partners', label: 'nav.partners', route: 'partners', group: 'main' },
+  { path: '/services', label: 'nav.services', route: 'services', group: 'main' },
   { path: '/activities', label: 'nav.activities', route: 'activities', group: 'main' },
   { path: '/statistics', label: 'nav.statistics', route: 'statistics', group: 'main' },
   { path: '/cases', label: 'nav.cases', route: 'cases', group: 'main' },

@@ -61,11 +61,12 @@ async function navigationLinks(page: Page): Promise<string[]> {
 }
 
 // Capabilities not built yet are not offered at all.
-const COMMON = ['Home', 'Partners', 'Activities & coverage', 'Statistics', 'Reference'];
+const COMMON = ['Home', 'Partners', 'Services', 'Activities & coverage', 'Statistics', 'Reference'];
 /** Case workers and managers also get their cases, referrals and the screening wizard. */
 const CASE_STAFF = [
   'Home',
   'Partners',
+  'Services',
   'Activities & coverage',
   'Statistics',
   'Cases',
@@ -101,6 +102,7 @@ describe('signing in', () => {
     expect(await navigationLinks(page)).toEqual([
       'Home',
       'Partners',
+      'Services',
       'Activities & coverage',
       'Statistics',
       'Reference',
@@ -167,6 +169,7 @@ describe('signing in', () => {
     expect(await navigationLinks(page)).toEqual([
       'Home',
       'Partners',
+      'Services',
       'Activities & coverage',
       'Statistics',
       'Reference',

@@ -25,6 +25,8 @@ export const RECORD_KINDS: readonly string[] = [
   'person',
   'plan',
   'referral',
+  'service',
+  'service_import',
   'statistic_release',
   'user',
 ];

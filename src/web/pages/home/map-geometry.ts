@@ -66,6 +66,12 @@ export function projectWorld(
   };
 }
 
+/** A point (longitude, latitude) on the same projection as projectWorld's shapes; null off the map. */
+export function projectPoint(longitude: number, latitude: number): readonly [number, number] | null {
+  const projected = geoEqualEarth().fitWidth(MAP_WIDTH, { type: 'Sphere' })([longitude, latitude]);
+  return projected ? [round(projected[0]), round(projected[1])] : null;
+}
+
 function round(value: number): number {
   return Math.round(value * 10) / 10;
 }

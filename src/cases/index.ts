@@ -1,0 +1,2 @@
+// The cases capability's public surface for other capabilities: they import from here, never from its store.
+export { staleVersion } from './store.js';
