@@ -175,6 +175,16 @@ export const ACTIONS = {
     personalData: true,
     description: 'Assign and unassign the case workers of one’s organisation’s cases',
   },
+  'cases.duplicates': {
+    who: 'roles',
+    roles: ['case_manager', 'case_worker'],
+    scope: 'own_organisation',
+    personalData: true,
+    auditReads: true,
+    breakGlass: true,
+    description:
+      'Ask whether another organisation may hold the same person (by keyed hashes, never names): every check is audited',
+  },
   'persons.read': {
     who: 'roles',
     roles: ['case_manager', 'case_worker'],

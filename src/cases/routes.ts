@@ -1,16 +1,16 @@
 // Victims' cases under /api/v1/cases: the case by its code, its sealed person record, its workers, its
 // screenings and its consents. Row-level security decides which cases exist for the requester; the policy
 // is asked again with the case's organisation, so that a break-glass grant opens exactly that case.
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { registerBreakGlassTarget } from '../access/break-glass-targets.js';
 import { signedInPrincipal } from '../access/me.js';
-import type { Action } from '../access/policy.js';
 import { memberships } from '../access/schema.js';
-import { rowsOf, type Transaction } from '../platform/db.js';
+import type { Transaction } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { typed } from '../platform/routes.js';
+import { caseInReach, describeAudit, userIdOf } from './case-access.js';
 import { consentHistory, currentConsents, recordConsent, requireRecipientExists } from './consent.js';
 import { CreateReferralRequest, ReferralView } from './referral-schemas.js';
 import { createReferral, listCaseReferrals } from './referrals.js';
@@ -36,7 +36,6 @@ import {
   assignWorker,
   createCase,
   findCaseOwner,
-  getCase,
   listCases,
   readPerson,
   unassignWorker,
@@ -50,32 +49,6 @@ registerBreakGlassTarget('case', findCaseOwner);
 
 const KeptScreening = ScreeningResult.extend({ id: z.uuid() });
 const ScreeningParams = z.object({ id: z.uuid(), screeningId: z.uuid() }).strict();
-
-/**
- * Reads the case under row-level security, then asks the policy with its organisation and whether a
- * break-glass grant on it is live: a case out of reach is "not found", never "forbidden".
- */
-async function caseInReach(request: FastifyRequest, tx: Transaction, action: Action, id: string) {
-  const view = await getCase(tx, id);
-  const [grant] = await rowsOf<{ live: boolean }>(
-    tx,
-    sql`select app_has_break_glass('case', ${id}::uuid) as live`,
-  );
-  request.authorize(action, { organisationId: view.organisationId, breakGlassActive: grant?.live === true });
-  request.auditSubject = { resourceType: 'case', resourceId: id, organisationId: view.organisationId };
-  return view;
-}
-
-type AuditSubject = NonNullable<FastifyRequest['auditSubject']>;
-
-/** Adds to what the audit entry says about the case (never personal data: field names, codes, ids). */
-function describeAudit(request: FastifyRequest, more: Partial<AuditSubject>): void {
-  request.auditSubject = { ...(request.auditSubject as AuditSubject), ...more };
-}
-
-function userIdOf(request: FastifyRequest): string {
-  return signedInPrincipal(request).userId;
-}
 
 export async function caseRoutes(app: FastifyInstance) {
   const api = typed(app);
