@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { pluralSelectors } from './format.js';
 import { LANGUAGE_INFO } from './languages.js';
 
-const NAMESPACES = ['', 'activities/', 'statistics/', 'home/', 'coverage/', 'audit/'];
+const NAMESPACES = ['', 'activities/', 'statistics/', 'home/', 'coverage/', 'audit/', 'follow-up/'];
 
 /** One language's messages: the shell's file merged with each capability's own file. */
 function catalogue(language: string): Record<string, string> {

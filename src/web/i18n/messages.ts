@@ -3,12 +3,21 @@ import activitiesEn from '../messages/activities/en.json' with { type: 'json' };
 import auditEn from '../messages/audit/en.json' with { type: 'json' };
 import coverageEn from '../messages/coverage/en.json' with { type: 'json' };
 import en from '../messages/en.json' with { type: 'json' };
+import followUpEn from '../messages/follow-up/en.json' with { type: 'json' };
 import homeEn from '../messages/home/en.json' with { type: 'json' };
 import statisticsEn from '../messages/statistics/en.json' with { type: 'json' };
 import type { Language } from './languages.js';
 
 /** Capabilities keep their messages in their own files (messages/<capability>/<lang>.json), merged here. */
-const englishMessages = { ...en, ...activitiesEn, ...statisticsEn, ...homeEn, ...coverageEn, ...auditEn };
+const englishMessages = {
+  ...en,
+  ...activitiesEn,
+  ...statisticsEn,
+  ...homeEn,
+  ...coverageEn,
+  ...auditEn,
+  ...followUpEn,
+};
 
 export type Messages = typeof englishMessages;
 /** Every key of en.json; a key missing there is a type error wherever t() is called with it. */
@@ -27,8 +36,9 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/home/ar.json', { with: { type: 'json' } }),
       import('../messages/coverage/ar.json', { with: { type: 'json' } }),
       import('../messages/audit/ar.json', { with: { type: 'json' } }),
+      import('../messages/follow-up/ar.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit]) =>
+      ([main, activities, statistics, home, coverage, audit, followUp]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -36,6 +46,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...home.default,
           ...coverage.default,
           ...audit.default,
+          ...followUp.default,
         }) satisfies Catalogue,
     ),
   zh: () =>
@@ -46,8 +57,9 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/home/zh.json', { with: { type: 'json' } }),
       import('../messages/coverage/zh.json', { with: { type: 'json' } }),
       import('../messages/audit/zh.json', { with: { type: 'json' } }),
+      import('../messages/follow-up/zh.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit]) =>
+      ([main, activities, statistics, home, coverage, audit, followUp]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -55,6 +67,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...home.default,
           ...coverage.default,
           ...audit.default,
+          ...followUp.default,
         }) satisfies Catalogue,
     ),
   fr: () =>
@@ -65,8 +78,9 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/home/fr.json', { with: { type: 'json' } }),
       import('../messages/coverage/fr.json', { with: { type: 'json' } }),
       import('../messages/audit/fr.json', { with: { type: 'json' } }),
+      import('../messages/follow-up/fr.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit]) =>
+      ([main, activities, statistics, home, coverage, audit, followUp]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -74,6 +88,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...home.default,
           ...coverage.default,
           ...audit.default,
+          ...followUp.default,
         }) satisfies Catalogue,
     ),
   ru: () =>
@@ -84,8 +99,9 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/home/ru.json', { with: { type: 'json' } }),
       import('../messages/coverage/ru.json', { with: { type: 'json' } }),
       import('../messages/audit/ru.json', { with: { type: 'json' } }),
+      import('../messages/follow-up/ru.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit]) =>
+      ([main, activities, statistics, home, coverage, audit, followUp]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -93,6 +109,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...home.default,
           ...coverage.default,
           ...audit.default,
+          ...followUp.default,
         }) satisfies Catalogue,
     ),
   es: () =>
@@ -103,8 +120,9 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/home/es.json', { with: { type: 'json' } }),
       import('../messages/coverage/es.json', { with: { type: 'json' } }),
       import('../messages/audit/es.json', { with: { type: 'json' } }),
+      import('../messages/follow-up/es.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit]) =>
+      ([main, activities, statistics, home, coverage, audit, followUp]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -112,6 +130,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...home.default,
           ...coverage.default,
           ...audit.default,
+          ...followUp.default,
         }) satisfies Catalogue,
     ),
 };
