@@ -202,6 +202,16 @@ export const ACTIONS = {
     description:
       'Export de-identified microdata (CTDC layout) of one’s organisation’s cases whose person consented to statistics or research; every export is audited',
   },
+  'cases.duplicates': {
+    who: 'roles',
+    roles: ['case_manager', 'case_worker'],
+    scope: 'own_organisation',
+    personalData: true,
+    auditReads: true,
+    breakGlass: true,
+    description:
+      'Ask whether another organisation may hold the same person (by keyed hashes, never names): every check is audited',
+  },
   'persons.read': {
     who: 'roles',
     roles: ['case_manager', 'case_worker'],

@@ -2,15 +2,15 @@
 // screenings and its consents. Row-level security decides which cases exist for the requester; the policy
 // is asked again with the case's organisation, so that a break-glass grant opens exactly that case.
 import { and, eq, inArray } from 'drizzle-orm';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { registerBreakGlassTarget } from '../access/break-glass-targets.js';
 import { signedInPrincipal } from '../access/me.js';
-import type { Action } from '../access/policy.js';
 import { memberships } from '../access/schema.js';
 import type { Transaction } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { typed } from '../platform/routes.js';
+import { caseInReach, describeAudit, userIdOf } from './case-access.js';
 import { consentHistory, currentConsents, recordConsent, requireRecipientExists } from './consent.js';
 import { listCaseHistory } from './history.js';
 import { CaseHistory, CaseHistoryQuery } from './history-schemas.js';
@@ -38,7 +38,6 @@ import {
   assignWorker,
   createCase,
   findCaseOwner,
-  getCaseAndGrant,
   listCases,
   readPerson,
   unassignWorker,
@@ -52,28 +51,6 @@ registerBreakGlassTarget('case', findCaseOwner);
 
 const KeptScreening = ScreeningResult.extend({ id: z.uuid() });
 const ScreeningParams = z.object({ id: z.uuid(), screeningId: z.uuid() }).strict();
-
-/**
- * Reads the case under row-level security, then asks the policy with its organisation and whether a
- * break-glass grant on it is live: a case out of reach is "not found", never "forbidden".
- */
-async function caseInReach(request: FastifyRequest, tx: Transaction, action: Action, id: string) {
-  const { view, breakGlassActive } = await getCaseAndGrant(tx, id);
-  request.authorize(action, { organisationId: view.organisationId, breakGlassActive });
-  request.auditSubject = { resourceType: 'case', resourceId: id, organisationId: view.organisationId };
-  return view;
-}
-
-type AuditSubject = NonNullable<FastifyRequest['auditSubject']>;
-
-/** Adds to what the audit entry says about the case (never personal data: field names, codes, ids). */
-function describeAudit(request: FastifyRequest, more: Partial<AuditSubject>): void {
-  request.auditSubject = { ...(request.auditSubject as AuditSubject), ...more };
-}
-
-function userIdOf(request: FastifyRequest): string {
-  return signedInPrincipal(request).userId;
-}
 
 export async function caseRoutes(app: FastifyInstance) {
   const api = typed(app);

@@ -226,3 +226,103 @@ export const receivedPackages = pgTable('received_packages', {
   receivedBy: uuid('received_by').references(() => users.id, { onDelete: 'set null' }),
   receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Services delivered on a case (append-only): a correction is a new record that supersedes another. */
+export const caseServices = pgTable(
+  'case_services',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    category: text('category').notNull(),
+    providerOrganisationId: uuid('provider_organisation_id').references(() => organisations.id),
+    providerName: text('provider_name'),
+    deliveredOn: date('delivered_on').notNull(),
+    notes: text('notes'),
+    supersedes: uuid('supersedes'),
+    correctionReason: text('correction_reason'),
+    recordedBy: uuid('recorded_by').references(() => users.id, { onDelete: 'set null' }),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+  },
+  (t) => [
+    uniqueIndex('case_services_supersedes_key').on(t.supersedes),
+    index('case_services_case').on(t.caseId, t.deliveredOn.desc(), t.recordedAt.desc()),
+  ],
+);
+
+/** The case plan's version; its goals and actions are replaced whole by each change. */
+export const casePlans = pgTable('case_plans', {
+  caseId: uuid('case_id')
+    .primaryKey()
+    .references(() => cases.id, { onDelete: 'cascade' }),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  version: integer('version').notNull().default(1),
+});
+
+export const casePlanGoals = pgTable('case_plan_goals', {
+  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  caseId: uuid('case_id')
+    .notNull()
+    .references(() => casePlans.caseId, { onDelete: 'cascade' }),
+  position: integer('position').notNull(),
+  title: text('title').notNull(),
+  status: text('status').notNull(),
+});
+
+export const casePlanActions = pgTable(
+  'case_plan_actions',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    goalId: uuid('goal_id')
+      .notNull()
+      .references(() => casePlanGoals.id, { onDelete: 'cascade' }),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => casePlans.caseId, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    ownerKind: text('owner_kind').notNull(),
+    ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    ownerOrganisationId: uuid('owner_organisation_id').references(() => organisations.id),
+    dueOn: date('due_on'),
+    status: text('status').notNull(),
+  },
+  (t) => [index('case_plan_actions_case').on(t.caseId, t.dueOn)],
+);
+
+/** Closures and reopenings of a case, with their reason codes (append-only). */
+export const caseStatusEvents = pgTable(
+  'case_status_events',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    status: text('status').notNull(),
+    reason: text('reason').notNull(),
+    note: text('note'),
+    byUserId: uuid('by_user_id').references(() => users.id, { onDelete: 'set null' }),
+    at: timestamp('at', { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+  },
+  (t) => [index('case_status_events_case').on(t.caseId, t.at.desc())],
+);
+
+/** Keyed hashes of a person's normalised identifiers, to find possible duplicates; never plain text. */
+export const personMatchKeys = pgTable(
+  'person_match_keys',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    keyId: text('key_id').notNull(),
+    digest: bytea('digest').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.kind, t.digest] }),
+    index('person_match_keys_digest').on(t.digest, t.kind),
+  ],
+);

@@ -132,8 +132,10 @@ export const UpdateCaseRequest = z
   .object({
     version: Int({ min: 1 }).describe('The version you read; a change made since is refused as a conflict'),
     reflectionPeriod: ReflectionPeriodRequest.nullable().optional(),
-    status: CaseStatus.optional(),
-    closureReason: PlainText(500).min(1).nullable().optional(),
+    status: z
+      .enum(['Active', 'FollowUp'])
+      .optional()
+      .describe('Active or FollowUp; a case is closed and reopened with a reason at /closure and /reopening'),
     facts: CaseFacts.optional(),
   })
   .strict();
@@ -152,7 +154,7 @@ export const CaseView = z.object({
   organisationId: z.uuid(),
   organisationName: z.string(),
   facts: CaseFacts,
-  closureReason: z.string().nullable(),
+  closureReason: z.string().nullable().describe('Why a closed case was closed: a closure reason code'),
   reflectionPeriod: ReflectionPeriod.nullable(),
   workers: z.array(z.object({ userId: z.uuid(), displayName: z.string() })),
   hasPerson: z.boolean(),

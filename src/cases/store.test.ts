@@ -10,6 +10,7 @@ import { actorOf, asRequester, type DatabaseActor } from '../access/context.js';
 import type { Role } from '../access/schema.js';
 import { rowsOf } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
+import { closeCase } from './follow-up/closure.js';
 import { KeyRing, recordInitialMasterKey } from './person/keyring.js';
 import { rotateMasterKey } from './person/rotate.js';
 import {
@@ -160,7 +161,7 @@ describe.each(TEST_ENGINES)('cases on $name', (engine) => {
     ).rejects.toThrow();
   });
 
-  it('refuses a change made on an old version, and a closure without a reason', async () => {
+  it('refuses a change made on an old version, and a status change of a closed case', async () => {
     const created = await newCase();
     const changed = await as('workerA', (tx) =>
       updateCase(tx, created.id, { version: created.version, status: 'FollowUp' }),
@@ -169,17 +170,19 @@ describe.each(TEST_ENGINES)('cases on $name', (engine) => {
     await expect(
       as('workerA', (tx) => updateCase(tx, created.id, { version: created.version, status: 'Active' })),
     ).rejects.toSatisfy((error) => error instanceof AppError && error.code === 'conflict');
-    await expect(
-      as('workerA', (tx) => updateCase(tx, created.id, { version: changed.version, status: 'Closed' })),
-    ).rejects.toSatisfy((error) => error instanceof AppError && error.code === 'validation_failed');
     const closed = await as('workerA', (tx) =>
-      updateCase(tx, created.id, {
-        version: changed.version,
-        status: 'Closed',
-        closureReason: 'Returned home safely',
-      }),
+      closeCase(
+        tx,
+        changed,
+        { version: changed.version, reason: 'referred_elsewhere', note: null },
+        {},
+        people.workerA.id,
+      ),
     );
-    expect(closed.status).toBe('Closed');
+    expect(closed).toMatchObject({ status: 'ClosedReferred', closureReason: 'referred_elsewhere' });
+    await expect(
+      as('workerA', (tx) => updateCase(tx, created.id, { version: closed.version, status: 'Active' })),
+    ).rejects.toSatisfy((error) => error instanceof AppError && error.code === 'invalid_transition');
     await expect(
       as('workerA', (tx) => writePerson(tx, ring, created.id, 0, { dateOfBirth: '2009-02-03' })),
     ).rejects.toSatisfy((error) => error instanceof AppError && error.code === 'conflict');

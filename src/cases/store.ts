@@ -6,6 +6,7 @@ import { users } from '../access/schema.js';
 import { organisations } from '../partners/schema.js';
 import type { Queryable, Transaction } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
+import { matchSecret, replaceMatchKeys } from './duplicates/match-keys.js';
 import { newDataKey, openField, sealField, unwrapDataKey, wrapDataKey } from './person/envelope.js';
 import { currentMasterKeyId, type KeyRing } from './person/keyring.js';
 import { cases, caseWorkers, persons } from './schema.js';
@@ -133,8 +134,7 @@ export async function updateCase(
   id: string,
   change: {
     version: number;
-    status?: CaseStatus | undefined;
-    closureReason?: string | null | undefined;
+    status?: 'Active' | 'FollowUp' | undefined;
     facts?: CaseFacts | undefined;
     reflectionPeriod?: { startsOn: string; endsOn?: string | undefined } | null | undefined;
   },
@@ -143,20 +143,19 @@ export async function updateCase(
 ): Promise<CaseView> {
   const current = read ?? (await getCase(tx, id));
   if (current.version !== change.version) throw staleVersion('case', current.version);
+  const isClosed = current.status === 'Closed' || current.status === 'ClosedReferred';
+  if (isClosed && change.status !== undefined)
+    throw new AppError(
+      'invalid_transition',
+      'The case is closed: reopen it with a reason (POST /api/v1/cases/{id}/reopening) before changing its status.',
+    );
   const status = change.status ?? current.status;
-  const closing = status === 'Closed' || status === 'ClosedReferred';
-  const closureReason = closing ? (change.closureReason ?? current.closureReason) : null;
-  if (closing && !closureReason)
-    throw new AppError('validation_failed', 'A case is closed with a reason: give closureReason.', [
-      { path: 'body.closureReason', code: 'required', message: 'Say why the case is closed' },
-    ]);
   await tx
     .update(cases)
     .set({
       ...change.facts,
       ...reflectionColumns(change.reflectionPeriod),
       status,
-      closureReason,
       updatedAt: sql`now()`,
       version: sql`${cases.version} + 1`,
     })
@@ -277,7 +276,10 @@ export async function writePerson(
     await tx.insert(persons).values({ caseId, masterKeyId, wrappedDataKey, fields });
   }
   await tx.update(cases).set({ updatedAt: sql`now()` }).where(eq(cases.id, caseId));
-  return readPerson(tx, keys, caseId);
+  const written = await readPerson(tx, keys, caseId);
+  // The duplicate check's keyed hashes follow the record in the same transaction.
+  await replaceMatchKeys(tx, caseId, written.person, await matchSecret(keys));
+  return written;
 }
 
 /** The organisation that holds a case, read as the server: break-glass asks before any grant exists. */

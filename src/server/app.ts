@@ -23,7 +23,9 @@ import { auditCheckpointSchedule } from '../audit/checkpoint-schedule.js';
 import { auditRoutes } from '../audit/routes.js';
 import { exchangeRoutes } from '../cases/exchange/routes.js';
 import { caseExportRoutes } from '../cases/export-routes.js';
+import { followUpRoutes } from '../cases/follow-up/routes.js';
 import { KeyRing, recordInitialMasterKey } from '../cases/person/keyring.js';
+import { personFileRoutes } from '../cases/person-file-routes.js';
 import { referralRoutes } from '../cases/referral-routes.js';
 import { caseRoutes } from '../cases/routes.js';
 import { screeningRoutes } from '../cases/screening-routes.js';
@@ -159,6 +161,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(importJobRoutes, { prefix: '/import-jobs' });
       await api.register(caseExportRoutes, { prefix: '/cases/export' });
       await api.register(caseRoutes, { prefix: '/cases' });
+      await api.register(followUpRoutes, { prefix: '/cases' });
+      await api.register(personFileRoutes, { prefix: '/cases' });
       await api.register(screeningRoutes, { prefix: '/screening' });
       await api.register(referralRoutes, { prefix: '/referrals' });
       await api.register(exchangeRoutes, { prefix: '/exchange' });

@@ -11,6 +11,8 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memberships, users } from '../../src/access/schema.js';
+import { normaliseDocumentNumber, normaliseName } from '../../src/cases/duplicates/normalise.js';
 import { migrateDatabase, openDatabase, rowsOf } from '../../src/platform/db.js';
 import { seedReferenceData } from '../../src/reference/seed-reference.js';
 import { demoEmail, type Session, startTestApp, type TestApp } from '../support/app.js';
@@ -22,6 +24,12 @@ const CANARIES = {
   phone: '+99 555 0177 4242',
   passport: 'KQ8833107',
   address: '41 Canary Wharfside Lane',
+};
+/** The forms the duplicate check hashes: they must never be stored or shown as such either. */
+const NORMALISED = {
+  name: normaliseName(CANARIES.name),
+  alias: normaliseName(CANARIES.alias),
+  passport: normaliseDocumentNumber('kq 883-3107'),
 };
 /** Stored in the clear on purpose (an organisation's name), so that every scan must find it. */
 const CONTROL = 'Canarycontrol Outreach Collective';
@@ -38,6 +46,7 @@ describe.each(TEST_ENGINES)('canaries on $name', (engine) => {
   const bodies: string[] = [];
   const urls: string[] = [];
   let plantedCode = '';
+  let duplicatesAnswer = '';
 
   beforeAll(async () => {
     if (engine.name === 'pglite') {
@@ -131,9 +140,72 @@ describe.each(TEST_ENGINES)('canaries on $name', (engine) => {
     });
     await send(manager, 'GET', '/api/v1/cases/export/htcds');
     await send(manager, 'GET', '/api/v1/cases/export/microdata.csv');
+    await plantFollowUp(caseId, person);
   }
 
-  const leaks = (text: string) => Object.values(CANARIES).filter((canary) => text.includes(canary));
+  /** Follow-up: the same person held by a second organisation, a file, and text that would name them. */
+  async function plantFollowUp(caseId: string, person: Record<string, unknown>) {
+    const legal = t.organisationIds.legal ?? '';
+    const [user] = await t.database.db
+      .insert(users)
+      .values({ email: 'canary.legal@example.org', displayName: 'Cato Legal', totpEnabledAt: new Date() })
+      .returning({ id: users.id });
+    await t.database.db
+      .insert(memberships)
+      .values({ userId: user?.id ?? '', organisationId: legal, role: 'case_worker' });
+    const legalWorker = await t.openSessionAs('canary.legal@example.org');
+    const twin = await send(legalWorker, 'POST', '/api/v1/cases', { organisationId: legal, person }, false);
+    expect(twin.statusCode, twin.body).toBe(201);
+    const duplicates = await send(worker, 'GET', `/api/v1/cases/${caseId}/duplicates`);
+    expect(duplicates.json().data).toHaveLength(1);
+    duplicatesAnswer = duplicates.body;
+    const pdf = Buffer.from(`%PDF-1.7\n(${CANARIES.name} ${CANARIES.passport})\n%%EOF\n`);
+    const file = await send(
+      worker,
+      'POST',
+      `/api/v1/cases/${caseId}/files`,
+      {
+        kind: 'identity_document',
+        fileName: `${CANARIES.name} passport.pdf`,
+        content: pdf.toString('base64'),
+      },
+      false,
+    );
+    expect(file.statusCode, file.body).toBe(201);
+    await send(worker, 'GET', `/api/v1/cases/${caseId}/files`, undefined, false);
+    await send(worker, 'GET', `/api/v1/cases/${caseId}/files/${file.json().data.id}`, undefined, false);
+    const refused = [
+      await send(worker, 'POST', `/api/v1/cases/${caseId}/services`, {
+        category: 'shelter',
+        deliveredOn: '2026-03-01',
+        notes: `Accommodation for ${CANARIES.name}`,
+      }),
+      await send(worker, 'PUT', `/api/v1/cases/${caseId}/plan`, {
+        version: 0,
+        goals: [{ title: `Renew passport ${CANARIES.passport}`, actions: [] }],
+      }),
+      await send(worker, 'POST', `/api/v1/cases/${caseId}/closure`, {
+        version: 99,
+        reason: 'lost_contact',
+        note: `Phone ${CANARIES.phone} no longer answers`,
+      }),
+    ];
+    for (const reply of refused) expect(reply.statusCode).toBe(400);
+    const service = await send(worker, 'POST', `/api/v1/cases/${caseId}/services`, {
+      category: 'shelter',
+      deliveredOn: '2026-03-01',
+      notes: 'Emergency accommodation',
+    });
+    expect(service.statusCode).toBe(201);
+  }
+
+  const leaks = (text: string) =>
+    [...Object.values(CANARIES), ...Object.values(NORMALISED)].filter((canary) => text.includes(canary));
+
+  it('answers a duplicate check with the organisation to contact, nothing about the person', () => {
+    expect(duplicatesAnswer).toContain('matchedOn');
+    expect(leaks(duplicatesAnswer)).toEqual([]);
+  });
 
   it('keeps every canary out of log lines, answers and URLs', () => {
     const logText = logs.join('');

@@ -119,16 +119,15 @@ describe.each(TEST_ENGINES)('cases API on $name', (engine) => {
     expect((await t.as(worker, 'GET', `/api/v1/cases/${opened.id}`)).statusCode).toBe(404);
   });
 
-  it('closes a case only with a reason', async () => {
+  it('closes a case only with a reason code, never by a status change alone', async () => {
     const opened = await openCase(worker);
     const bare = await t.as(worker, 'PATCH', `/api/v1/cases/${opened.id}`, { version: 1, status: 'Closed' });
     expect(bare.statusCode).toBe(400);
-    const closed = await t.as(worker, 'PATCH', `/api/v1/cases/${opened.id}`, {
+    const closed = await t.as(worker, 'POST', `/api/v1/cases/${opened.id}/closure`, {
       version: 1,
-      status: 'Closed',
-      closureReason: 'Returned home safely and supported by the family',
+      reason: 'goals_met',
     });
-    expect(closed.json().data).toMatchObject({ status: 'Closed', version: 2 });
+    expect(closed.json().data).toMatchObject({ status: 'Closed', closureReason: 'goals_met', version: 2 });
   });
 
   it('keeps a screening with its rule version and explains it again in another language', async () => {

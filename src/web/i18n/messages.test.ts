@@ -14,6 +14,7 @@ const NAMESPACES = [
   'cases/',
   'referrals/',
   'screening/',
+  'follow-up/',
 ];
 
 /** One language's messages: the shell's file merged with each capability's own file. */

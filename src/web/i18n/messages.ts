@@ -4,6 +4,7 @@ import auditEn from '../messages/audit/en.json' with { type: 'json' };
 import casesEn from '../messages/cases/en.json' with { type: 'json' };
 import coverageEn from '../messages/coverage/en.json' with { type: 'json' };
 import en from '../messages/en.json' with { type: 'json' };
+import followUpEn from '../messages/follow-up/en.json' with { type: 'json' };
 import homeEn from '../messages/home/en.json' with { type: 'json' };
 import referralsEn from '../messages/referrals/en.json' with { type: 'json' };
 import screeningEn from '../messages/screening/en.json' with { type: 'json' };
@@ -21,6 +22,7 @@ const englishMessages = {
   ...casesEn,
   ...referralsEn,
   ...screeningEn,
+  ...followUpEn,
 };
 
 export type Messages = typeof englishMessages;
@@ -43,8 +45,9 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/cases/ar.json', { with: { type: 'json' } }),
       import('../messages/referrals/ar.json', { with: { type: 'json' } }),
       import('../messages/screening/ar.json', { with: { type: 'json' } }),
+      import('../messages/follow-up/ar.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening]) =>
+      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening, followUp]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -55,6 +58,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...cases.default,
           ...referrals.default,
           ...screening.default,
+          ...followUp.default,
         }) satisfies Catalogue,
     ),
   zh: () =>
@@ -68,8 +72,9 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/cases/zh.json', { with: { type: 'json' } }),
       import('../messages/referrals/zh.json', { with: { type: 'json' } }),
       import('../messages/screening/zh.json', { with: { type: 'json' } }),
+      import('../messages/follow-up/zh.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening]) =>
+      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening, followUp]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -80,6 +85,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...cases.default,
           ...referrals.default,
           ...screening.default,
+          ...followUp.default,
         }) satisfies Catalogue,
     ),
   fr: () =>
@@ -93,8 +99,9 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/cases/fr.json', { with: { type: 'json' } }),
       import('../messages/referrals/fr.json', { with: { type: 'json' } }),
       import('../messages/screening/fr.json', { with: { type: 'json' } }),
+      import('../messages/follow-up/fr.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening]) =>
+      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening, followUp]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -105,6 +112,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...cases.default,
           ...referrals.default,
           ...screening.default,
+          ...followUp.default,
         }) satisfies Catalogue,
     ),
   ru: () =>
@@ -118,8 +126,9 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/cases/ru.json', { with: { type: 'json' } }),
       import('../messages/referrals/ru.json', { with: { type: 'json' } }),
       import('../messages/screening/ru.json', { with: { type: 'json' } }),
+      import('../messages/follow-up/ru.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening]) =>
+      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening, followUp]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -130,6 +139,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...cases.default,
           ...referrals.default,
           ...screening.default,
+          ...followUp.default,
         }) satisfies Catalogue,
     ),
   es: () =>
@@ -143,8 +153,9 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/cases/es.json', { with: { type: 'json' } }),
       import('../messages/referrals/es.json', { with: { type: 'json' } }),
       import('../messages/screening/es.json', { with: { type: 'json' } }),
+      import('../messages/follow-up/es.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening]) =>
+      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening, followUp]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -155,6 +166,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...cases.default,
           ...referrals.default,
           ...screening.default,
+          ...followUp.default,
         }) satisfies Catalogue,
     ),
 };
