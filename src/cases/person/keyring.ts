@@ -94,9 +94,21 @@ export function keyDirectory(sources: KeySources): string {
   return path.join(sources.dataDir, 'keys');
 }
 
-/** The id of the key new data keys are wrapped with; the installation's first key when none is recorded yet. */
-export async function currentMasterKeyId(db: Queryable, ring: KeyRing): Promise<string> {
-  const [current] = await rowsOf<{ id: string }>(db, sql`select id from master_keys where is_current`);
+/**
+ * An advisory lock between rotations and the writes that wrap new data keys: each such write holds it
+ * shared from the moment it reads which key is current until it commits; a rotation takes it exclusive
+ * to switch keys. So no write can read the old key, wait, and commit a data key wrapped by it after the
+ * rotation has re-wrapped everything (advisory locks need no privilege on a table, and PGlite has them).
+ */
+export const KEY_SWITCH_LOCK = 7250303;
+
+/**
+ * The id of the key new data keys are wrapped with; the installation's first key when none is recorded
+ * yet. Call it inside the transaction that stores what it wraps: it holds back a key switch until then.
+ */
+export async function currentMasterKeyId(tx: Queryable, ring: KeyRing): Promise<string> {
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(${KEY_SWITCH_LOCK})`);
+  const [current] = await rowsOf<{ id: string }>(tx, sql`select id from master_keys where is_current`);
   return current?.id ?? ring.initialKeyId;
 }
 
