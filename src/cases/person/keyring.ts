@@ -3,11 +3,12 @@
 // database only says which key id is current (table master_keys), so that every server starts wrapping
 // with a new key as soon as a rotation commits, without a restart.
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { loadInstallationKey } from '../../platform/crypto.js';
 import { type Queryable, rowsOf } from '../../platform/db.js';
+import { writeNewFileDurably } from '../../platform/durable-file.js';
 import { EnvelopeError, masterKeyId } from './envelope.js';
 
 const KEY_FILE = /^master-(mk_[0-9a-f]{16})\.key$/;
@@ -76,15 +77,16 @@ export class KeyRing {
     }
   }
 
-  /** Makes a new master key and writes it to the key directory (0600) before anything is wrapped with it. */
+  /**
+   * Makes a new master key and writes it to the key directory (0600), flushed to disk, before anything is
+   * wrapped with it: a crash or a power loss after the rotation commits cannot take the key with it.
+   */
   async create(): Promise<string> {
     const key = randomBytes(32);
     const id = masterKeyId(key);
-    const directory = keyDirectory(this.sources);
-    await mkdir(directory, { recursive: true, mode: 0o700 });
-    const file = path.join(directory, `master-${id}.key`);
-    await writeFile(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-    await chmod(file, 0o600);
+    const file = path.join(keyDirectory(this.sources), `master-${id}.key`);
+    if (!(await writeNewFileDurably(file, `${key.toString('base64')}\n`)))
+      throw new EnvelopeError(`a key file ${path.basename(file)} already exists: run the rotation again`);
     this.#keys.set(id, key);
     return id;
   }
