@@ -174,7 +174,7 @@ describe.each(TEST_ENGINES)('kill -9 of the server and of a key rotation on $nam
   }
 
   /** One client's work: case after case, each through consent, referral, acceptance, withdrawal. */
-  async function client(base: string, isStopped: () => boolean) {
+  async function client(base: string, isStopped: () => boolean, onCaseOpened: () => void) {
     while (!isStopped()) {
       const name = inventedName(stories.length + 1);
       const opened = await call(base, worker, 'POST', '/api/v1/cases', {
@@ -194,6 +194,7 @@ describe.each(TEST_ENGINES)('kill -9 of the server and of a key rotation on $nam
         inDoubt: null,
       };
       stories.push(story);
+      onCaseOpened();
       const steps: (() => Promise<boolean>)[] = [
         () => consent(base, story, 'given'),
         () => refer(base, story, 201),
@@ -262,13 +263,18 @@ describe.each(TEST_ENGINES)('kill -9 of the server and of a key rotation on $nam
 
   /** The server runs while two clients work, and is killed at a random moment. */
   async function serverRound(round: number, rotation: Promise<void>) {
-    process.stderr.write(`DEBUG ${new Date().toISOString()} start server ${round}\n`);
     const server = runChild({ ...target.env, HOST: '127.0.0.1', PORT: '0' }, ['serve', '--no-demo']);
     const exit = exitOf(server);
     const started = await untilOutput(server, 'Concerted is running');
     const base = /running at (http:\/\/[^ ]+)/.exec(started)?.[1] ?? '';
     let isStopped = false;
-    const clients = [client(base, () => isStopped), client(base, () => isStopped)];
+    let onCaseOpened = () => {};
+    // Counted from the first case the server acknowledged, so that each round has changes to lose.
+    const firstCase = new Promise<void>((resolve) => {
+      onCaseOpened = resolve;
+    });
+    const clients = [0, 1].map(() => client(base, () => isStopped, onCaseOpened));
+    await Promise.race([firstCase, Promise.all(clients)]);
     const delay = random() * DRIVE_MS;
     await new Promise((resolve) => setTimeout(resolve, delay));
     server.kill('SIGKILL');
@@ -276,7 +282,6 @@ describe.each(TEST_ENGINES)('kill -9 of the server and of a key rotation on $nam
     const { signal } = await exit;
     await Promise.all([...clients, rotation]);
     outcomes.push(`server ${signal ?? 'exited'} after ${Math.round(delay)} ms in round ${round}`);
-    process.stderr.write(`DEBUG ${new Date().toISOString()} ${outcomes.at(-1)}\n`);
   }
 
   /** `keys rotate`, killed after `killAfter` ms of work, or left to finish (undefined). */
@@ -294,7 +299,6 @@ describe.each(TEST_ENGINES)('kill -9 of the server and of a key rotation on $nam
     }
     expect(code, output).toBe(0);
     outcomes.push(`rotation finished in ${Math.round(ms)} ms`);
-    process.stderr.write(`DEBUG ${new Date().toISOString()} ${outcomes.at(-1)}\n`);
     return { report: JSON.parse(output.slice(output.indexOf('{'))) as Rotation, ms };
   }
 
