@@ -1,8 +1,9 @@
 // Secrets at rest and in transit: random tokens, SHA-256 digests and AES-256-GCM sealing with the
 // installation key (ENCRYPTION_KEY, or a key file created under DATA_DIR on first start).
 import { createCipheriv, createDecipheriv, createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { writeNewFileDurably } from './durable-file.js';
 
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
@@ -78,8 +79,8 @@ export async function loadInstallationKey(options: {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const key = randomBytes(KEY_BYTES);
-  await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-  await writeFile(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-  await chmod(file, 0o600);
-  return key;
+  // On disk before anything is sealed with it; a process that started at the same moment and wrote its
+  // key first wins, and this one uses that key.
+  if (await writeNewFileDurably(file, `${key.toString('base64')}\n`)) return key;
+  return Buffer.from((await readFile(file, 'utf8')).trim(), 'base64');
 }

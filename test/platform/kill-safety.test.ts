@@ -1,73 +1,21 @@
 // Kills `concerted stats import` (SIGKILL) at random moments and then opens the database: it must open,
 // and hold the release whole (every row the report counted) or not at all. On both engines.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeGlotipFile } from '../../bench/stats/generate.js';
-import { type DatabaseHandle, openDatabase, rowsOf } from '../../src/platform/db.js';
+import { rowsOf } from '../../src/platform/db.js';
+import { exitOf, type KillTarget, prepareKillTarget, runChild } from '../support/child-process.js';
 import { TEST_ENGINES } from '../support/databases.js';
 
 const RUNS = 4;
 const ROWS = 20_000;
 const RELEASE = 'kill test';
-const CLI = path.resolve('src/cli/main.ts');
-
-type Target = { env: Record<string, string>; open(): Promise<DatabaseHandle>; dispose(): Promise<void> };
-
-/** A migrated database the child process can reach through its environment, as an operator's would be. */
-async function prepareTarget(engine: string): Promise<Target> {
-  if (engine === 'pglite') {
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'concerted-kill-'));
-    return {
-      env: { DATA_DIR: dataDir },
-      open: () => openDatabase({ dataDir }),
-      dispose: () => rm(dataDir, { recursive: true, force: true }),
-    };
-  }
-  const { TEST_DATABASE_URL: adminUrl } = process.env as { TEST_DATABASE_URL: string };
-  const name = `concerted_kill_${Math.random().toString(16).slice(2, 10)}`;
-  const admin = await openDatabase({ databaseUrl: adminUrl, poolSize: 1 });
-  await admin.db.execute(sql.raw(`create database ${name}`));
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    open: () => openDatabase({ databaseUrl: url.toString(), poolSize: 1 }),
-    async dispose() {
-      await admin.db.execute(sql.raw(`drop database if exists ${name} with (force)`));
-      await admin.close();
-    },
-  };
-}
-
-function runCli(env: Record<string, string>, args: string[]): ChildProcess {
-  const { DATA_DIR: _d, DATABASE_URL: _u, ...inherited } = process.env;
-  return spawn(process.execPath, ['--import', 'tsx', CLI, ...args], {
-    env: { ...inherited, ...env, LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-async function exitOf(
-  child: ChildProcess,
-): Promise<{ code: number | null; signal: string | null; output: string }> {
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const [code, signal] = (await once(child, 'exit')) as [number | null, string | null];
-  return { code, signal, output };
-}
 
 /** The release as stored: absent, or its reported count beside the rows really there. */
-async function storedRelease(target: Target) {
+async function storedRelease(target: KillTarget) {
   const handle = await target.open();
   try {
     const [release] = await rowsOf<{ id: string; reported: number }>(
@@ -86,13 +34,13 @@ async function storedRelease(target: Target) {
 }
 
 describe.each(TEST_ENGINES)('an import killed at any moment on $name', (engine) => {
-  let target: Target;
+  let target: KillTarget;
   let file: string;
   beforeAll(async () => {
-    target = await prepareTarget(engine.name);
+    target = await prepareKillTarget(engine.name);
     file = path.join(await mkdtemp(path.join(tmpdir(), 'concerted-kill-file-')), 'glotip.csv');
     await writeGlotipFile(file, ROWS);
-    const migrated = await exitOf(runCli(target.env, ['db', 'migrate']));
+    const migrated = await exitOf(runChild(target.env, ['db', 'migrate']));
     expect(migrated.code, migrated.output).toBe(0);
   }, 120_000);
   afterAll(async () => {
@@ -103,14 +51,14 @@ describe.each(TEST_ENGINES)('an import killed at any moment on $name', (engine) 
   it('leaves the whole release or none of it, and the database opens every time', async () => {
     const args = ['stats', 'import', file, '--source', 'glotip', '--release', RELEASE];
     // Killed before its first commit, an import leaves nothing.
-    const early = runCli(target.env, args);
+    const early = runChild(target.env, args);
     const earlyExit = exitOf(early);
     early.kill('SIGKILL');
     await earlyExit;
     expect(await storedRelease(target)).toBeNull();
     // Uninterrupted, it sets the full count; its duration spans the moments the kills below pick from.
     const started = performance.now();
-    const complete = await exitOf(runCli(target.env, args));
+    const complete = await exitOf(runChild(target.env, args));
     const duration = performance.now() - started;
     expect(complete.code, complete.output).toBe(0);
     const whole = await storedRelease(target);
@@ -119,7 +67,7 @@ describe.each(TEST_ENGINES)('an import killed at any moment on $name', (engine) 
     const outcomes: string[] = [];
     for (let run = 0; run < RUNS; run += 1) {
       // A re-import replaces the release in one transaction: killed anywhere, the previous one stays whole.
-      const child = runCli(target.env, args);
+      const child = runChild(target.env, args);
       const exit = exitOf(child);
       const delay = Math.random() * duration * 1.1;
       await new Promise((resolve) => setTimeout(resolve, delay));

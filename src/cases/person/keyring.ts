@@ -3,11 +3,12 @@
 // database only says which key id is current (table master_keys), so that every server starts wrapping
 // with a new key as soon as a rotation commits, without a restart.
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { loadInstallationKey } from '../../platform/crypto.js';
 import { type Queryable, rowsOf } from '../../platform/db.js';
+import { writeNewFileDurably } from '../../platform/durable-file.js';
 import { EnvelopeError, masterKeyId } from './envelope.js';
 
 const KEY_FILE = /^master-(mk_[0-9a-f]{16})\.key$/;
@@ -76,15 +77,16 @@ export class KeyRing {
     }
   }
 
-  /** Makes a new master key and writes it to the key directory (0600) before anything is wrapped with it. */
+  /**
+   * Makes a new master key and writes it to the key directory (0600), flushed to disk, before anything is
+   * wrapped with it: a crash or a power loss after the rotation commits cannot take the key with it.
+   */
   async create(): Promise<string> {
     const key = randomBytes(32);
     const id = masterKeyId(key);
-    const directory = keyDirectory(this.sources);
-    await mkdir(directory, { recursive: true, mode: 0o700 });
-    const file = path.join(directory, `master-${id}.key`);
-    await writeFile(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-    await chmod(file, 0o600);
+    const file = path.join(keyDirectory(this.sources), `master-${id}.key`);
+    if (!(await writeNewFileDurably(file, `${key.toString('base64')}\n`)))
+      throw new EnvelopeError(`a key file ${path.basename(file)} already exists: run the rotation again`);
     this.#keys.set(id, key);
     return id;
   }
@@ -94,9 +96,21 @@ export function keyDirectory(sources: KeySources): string {
   return path.join(sources.dataDir, 'keys');
 }
 
-/** The id of the key new data keys are wrapped with; the installation's first key when none is recorded yet. */
-export async function currentMasterKeyId(db: Queryable, ring: KeyRing): Promise<string> {
-  const [current] = await rowsOf<{ id: string }>(db, sql`select id from master_keys where is_current`);
+/**
+ * An advisory lock between rotations and the writes that wrap new data keys: each such write holds it
+ * shared from the moment it reads which key is current until it commits; a rotation takes it exclusive
+ * to switch keys. So no write can read the old key, wait, and commit a data key wrapped by it after the
+ * rotation has re-wrapped everything (advisory locks need no privilege on a table, and PGlite has them).
+ */
+export const KEY_SWITCH_LOCK = 7250303;
+
+/**
+ * The id of the key new data keys are wrapped with; the installation's first key when none is recorded
+ * yet. Call it inside the transaction that stores what it wraps: it holds back a key switch until then.
+ */
+export async function currentMasterKeyId(tx: Queryable, ring: KeyRing): Promise<string> {
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(${KEY_SWITCH_LOCK})`);
+  const [current] = await rowsOf<{ id: string }>(tx, sql`select id from master_keys where is_current`);
   return current?.id ?? ring.initialKeyId;
 }
 

@@ -1,11 +1,12 @@
 // Master key rotation while the server keeps serving: a new key is written to the key directory and made
 // current (servers wrap new persons with it from their next write), then every data key still wrapped by an
-// older key is re-wrapped in small batches. A last pass holds writers back briefly, so that nothing wrapped
-// by an old key can be committed behind it. The sealed fields themselves are never touched.
+// older key is re-wrapped in small batches. The switch waits for every write that has already read the old
+// key (they hold KEY_SWITCH_LOCK shared), so each of them is committed before the batches look; a last pass
+// holds writers back briefly as a second guard. The sealed fields themselves are never touched.
 import { sql } from 'drizzle-orm';
 import { type DatabaseHandle, rowsOf } from '../../platform/db.js';
 import { unwrapDataKey, wrapDataKey } from './envelope.js';
-import type { KeyRing } from './keyring.js';
+import { KEY_SWITCH_LOCK, type KeyRing } from './keyring.js';
 
 export type RotationReport = {
   newKeyId: string;
@@ -23,6 +24,7 @@ export async function rotateMasterKey(
 ): Promise<RotationReport> {
   const newKeyId = await ring.create();
   await database.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${KEY_SWITCH_LOCK})`);
     await tx.execute(sql`update master_keys set is_current = false where is_current`);
     await tx.execute(sql`insert into master_keys (id, is_current) values (${newKeyId}, true)`);
   });
@@ -53,7 +55,10 @@ export async function rotateMasterKey(
 async function rewrapBatch(database: DatabaseHandle, ring: KeyRing, newKeyId: string, final: boolean) {
   const newKey = await ring.key(newKeyId);
   return database.db.transaction(async (tx) => {
-    if (final) await tx.execute(sql`lock table persons in share row exclusive mode`);
+    if (final) {
+      await tx.execute(sql`select pg_advisory_xact_lock(${KEY_SWITCH_LOCK})`);
+      await tx.execute(sql`lock table persons in share row exclusive mode`);
+    }
     const rows = await rowsOf<{ case_id: string; master_key_id: string; wrapped_data_key: string }>(
       tx,
       sql`select case_id, master_key_id, wrapped_data_key from persons
