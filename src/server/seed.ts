@@ -38,13 +38,13 @@ export type SeedReport = {
 
 export async function seedDatabase(
   db: Database,
-  options: { demo: boolean; sealer?: Sealer },
+  options: { demo: boolean; sealer?: Sealer; leaveOut?: readonly string[] },
 ): Promise<SeedReport> {
   return db.transaction(async (tx) => {
     const reference = await seedReferenceData(tx);
     if (!options.demo) return { reference, demo: { loaded: false, reason: 'not requested', records: {} } };
     if (!options.sealer) throw new Error('the demo dataset needs the installation key (sealer)');
-    const demo = await seedDemoIfEmpty(tx, { sealer: options.sealer });
+    const demo = await seedDemoIfEmpty(tx, { sealer: options.sealer }, options.leaveOut ?? []);
     return { reference, demo };
   });
 }
@@ -58,12 +58,17 @@ export async function hasDemoDataset(db: Queryable): Promise<boolean> {
   return loads.length > 0;
 }
 
-async function seedDemoIfEmpty(tx: Queryable, context: DemoContext): Promise<SeedReport['demo']> {
+async function seedDemoIfEmpty(
+  tx: Queryable,
+  context: DemoContext,
+  leaveOut: readonly string[],
+): Promise<SeedReport['demo']> {
   const loads = await tx.select().from(datasetLoads).where(eq(datasetLoads.name, DEMO_DATASET.name));
   if (loads.length > 0) return { loaded: false, reason: 'already loaded', records: {} };
   if (await hasUserData(tx)) return { loaded: false, reason: 'the database already holds data', records: {} };
   const records: Record<string, number> = {};
-  for (const loader of DEMO_LOADERS) records[loader.name] = await loader.load(tx, context);
+  for (const loader of DEMO_LOADERS)
+    if (!leaveOut.includes(loader.name)) records[loader.name] = await loader.load(tx, context);
   await tx.insert(datasetLoads).values({ ...DEMO_DATASET, isIllustrative: true });
   return { loaded: true, reason: 'empty database', records };
 }

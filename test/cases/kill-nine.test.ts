@@ -72,6 +72,8 @@ describe.each(TEST_ENGINES)('kill -9 of the server and of a key rotation on $nam
   const stories: Story[] = [];
   const unexpected: string[] = [];
   const outcomes: string[] = [];
+  /** The demo's invented cases are seeded, not written through the API: they have no audit records to check. */
+  let seededCases = '{}';
 
   beforeAll(async () => {
     target = await prepareKillTarget(engine.name);
@@ -80,6 +82,8 @@ describe.each(TEST_ENGINES)('kill -9 of the server and of a key rotation on $nam
       await migrateDatabase(handle);
       const sealer = new Sealer(await loadInstallationKey({ dataDir: target.dataDir }));
       await seedDatabase(handle.db, { demo: true, sealer });
+      const seeded = await rowsOf<{ id: string }>(handle.db, sql`select id::text as id from cases`);
+      seededCases = `{${seeded.map((row) => row.id).join(',')}}`;
       const ids = await handle.db
         .select({ id: organisations.id, name: organisations.name })
         .from(organisations);
@@ -347,23 +351,27 @@ describe.each(TEST_ENGINES)('kill -9 of the server and of a key rotation on $nam
 
   /** Every change with its audit record in the same commit, referrals with their events. */
   async function halfWritten(handle: DatabaseHandle) {
+    const written = sql`c.id <> all(${seededCases}::uuid[])`;
     const allowed = (condition: ReturnType<typeof sql>) =>
       sql`(select count(*) from audit_entries a where a.outcome = 'allowed' and ${condition})`;
     return rowsOf<{ what: string; id: string }>(
       handle.db,
       sql`select 'case without its audit record' as what, c.id::text as id from cases c
           where ${allowed(sql`a.resource_type = 'case' and a.resource_id = c.id::text and a.details ? 'withPerson'`)} <> 1
+            and ${written}
           union all
           select 'case without its person', c.id::text from cases c
-          where not exists (select 1 from persons p where p.case_id = c.id)
+          where not exists (select 1 from persons p where p.case_id = c.id) and ${written}
           union all
           select 'consents and their audit records differ', c.id::text from cases c
           where (select count(*) from case_consents k where k.case_id = c.id)
              <> ${allowed(sql`a.resource_type = 'case' and a.resource_id = c.id::text and a.details ? 'consent'`)}
+            and ${written}
           union all
           select 'referrals and their audit records differ', c.id::text from cases c
           where (select count(*) from referrals r where r.case_id = c.id)
              <> ${allowed(sql`a.resource_type = 'case' and a.resource_id = c.id::text and a.details ? 'referral'`)}
+            and ${written}
           union all
           select 'referral events and their audit records differ', r.id::text from referrals r
           where (select count(*) from referral_events e where e.referral_id = r.id)
