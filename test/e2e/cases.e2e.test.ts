@@ -25,12 +25,17 @@ async function signedIn(
   role: 'case_worker' | 'case_manager',
   options: { width?: number } = {},
 ): Promise<Page> {
-  const key = `${role}-${options.width ?? 0}`;
-  const cached = pages.get(key);
-  if (cached) return cached;
+  // One page per role, resized as asked: signing the same person in twice within one authenticator period
+  // would be refused as a replayed code.
+  const viewport = options.width ? { width: options.width, height: 844 } : { width: 1280, height: 900 };
+  const cached = pages.get(role);
+  if (cached) {
+    await cached.setViewportSize(viewport);
+    return cached;
+  }
   const user = DEMO_USERS.find((candidate) => candidate.role === role);
   if (!user?.totpSecret) throw new Error(`no demo ${role}`);
-  const page = await harness.newPage(options.width ? { width: options.width, height: 844 } : {});
+  const page = await harness.newPage(viewport);
   await openPage(page, harness.baseUrl, '/sign-in?lang=en');
   await page.getByLabel('Email address').fill(user.email);
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
@@ -40,7 +45,7 @@ async function signedIn(
   await code.fill(currentTotp(user.totpSecret));
   await page.getByRole('button', { name: 'Verify and sign in' }).click();
   await page.locator('.user-menu-button').waitFor();
-  pages.set(key, page);
+  pages.set(role, page);
   return page;
 }
 
