@@ -157,6 +157,32 @@ describe('the case view', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('records a service delivered and lists it with a readable label, beside the plan and closure', async () => {
+    const page = await signedIn('case_worker');
+    await openCaseByCode(page, 'C-2026-D3M0A1');
+    await page.getByRole('tab', { name: 'Services' }).click();
+    await page.getByRole('heading', { name: 'Record a service delivered' }).waitFor();
+    await page.getByRole('heading', { name: 'Case plan' }).waitFor();
+    await page.getByRole('heading', { name: 'Close the case' }).waitFor();
+    await page.getByRole('button', { name: 'Record the service' }).click();
+    await page.getByRole('link', { name: 'Choose Service from the list.' }).waitFor();
+    await expect(page.getByLabel('Service', { exact: true }).getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
+    await page.getByLabel('Service', { exact: true }).selectOption({ label: 'Legal advice' });
+    await page.getByLabel('Other provider').fill('Municipal legal clinic');
+    await page.getByLabel('Delivered on').fill('2026-03-02');
+    await page.getByLabel('Notes').fill('First consultation on residence status.');
+    await page.getByRole('button', { name: 'Record the service' }).click();
+    await page.getByText('The service was recorded.').waitFor();
+    const table = page.getByRole('table', { name: 'Services delivered, latest first' });
+    const row = table.getByRole('row').filter({ hasText: 'Municipal legal clinic' });
+    await expect(row.textContent()).resolves.toContain('Legal advice');
+    await expect(row.textContent()).resolves.toContain('First consultation on residence status.');
+    await expect(row.textContent()).resolves.toContain('Wes Caseworker (demo)');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('opens a new case from the form, and its personal data only on request, never in the address or title', async () => {
     const page = await signedIn('case_worker');
     await open(page, '/cases/new');
@@ -218,7 +244,7 @@ describe('in Arabic and on a phone', () => {
 
   it('fits a phone’s width without scrolling sideways', async () => {
     const page = await signedIn('case_worker', { width: 390 });
-    for (const tab of ['', '?tab=consent', '?tab=history']) {
+    for (const tab of ['', '?tab=consent', '?tab=services', '?tab=history']) {
       await openCaseByCode(page, 'C-2026-D3M0A1');
       if (tab) await open(page, `${new URL(page.url()).pathname}${tab}`);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
