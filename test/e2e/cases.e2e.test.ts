@@ -157,6 +157,47 @@ describe('the case view', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('records a service, explains refused identifying notes by the field, and closes and reopens the case', async () => {
+    const page = await signedIn('case_worker');
+    await openCaseByCode(page, 'C-2026-D3M0A1');
+    await page.getByRole('tab', { name: 'Services' }).click();
+    await page.getByRole('heading', { name: 'Record a service delivered' }).waitFor();
+    await page.getByRole('heading', { name: 'Case plan' }).waitFor();
+    await page.getByRole('heading', { name: 'Close the case' }).waitFor();
+    await page.getByRole('button', { name: 'Record the service' }).click();
+    await page.getByRole('link', { name: 'Choose Service from the list.' }).waitFor();
+    await expect(page.getByLabel('Service', { exact: true }).getAttribute('aria-invalid')).resolves.toBe(
+      'true',
+    );
+    await page.getByLabel('Service', { exact: true }).selectOption({ label: 'Legal advice' });
+    await page.getByLabel('Other provider').fill('Municipal legal clinic');
+    await page.getByLabel('Delivered on').fill('2026-03-02');
+    // A phone number identifies the person: refused by the server, explained beside the field.
+    await page.getByLabel('Notes').fill('Called her on +977 98 4123 4567.');
+    await page.getByRole('button', { name: 'Record the service' }).click();
+    const refusal = 'Notes: leave out names, numbers, contacts and dates of birth';
+    await page.locator('.field-error').filter({ hasText: refusal }).waitFor();
+    const errorId = await page.locator('.field-error').filter({ hasText: refusal }).getAttribute('id');
+    await expect(page.getByLabel('Notes').getAttribute('aria-describedby')).resolves.toContain(errorId);
+    await page.getByLabel('Notes').fill('First consultation on residence status.');
+    await page.getByRole('button', { name: 'Record the service' }).click();
+    await page.getByText('The service was recorded.').waitFor();
+    const table = page.getByRole('table', { name: 'Services delivered, latest first' });
+    const row = table.getByRole('row').filter({ hasText: 'Municipal legal clinic' });
+    await expect(row.textContent()).resolves.toContain('Legal advice');
+    await expect(row.textContent()).resolves.toContain('First consultation on residence status.');
+    await expect(row.textContent()).resolves.toContain('Wes Caseworker (demo)');
+    expect(await axeViolations(page)).toEqual([]);
+    // Closed with a reason, then reopened: the case is read again and the other form is offered.
+    await page.getByLabel('Reason for closing').selectOption({ label: 'Contact lost' });
+    await page.getByRole('button', { name: 'Close the case' }).click();
+    await page.getByText('The case is closed (Closed).').waitFor();
+    await page.getByLabel('Reason for reopening').selectOption({ label: 'Contact restored' });
+    await page.getByRole('button', { name: 'Reopen the case' }).click();
+    await page.getByText('The case was reopened.').waitFor();
+    await page.getByRole('heading', { name: 'Close the case' }).waitFor();
+  });
+
   it('opens a new case from the form, and its personal data only on request, never in the address or title', async () => {
     const page = await signedIn('case_worker');
     await open(page, '/cases/new');
@@ -218,7 +259,7 @@ describe('in Arabic and on a phone', () => {
 
   it('fits a phone’s width without scrolling sideways', async () => {
     const page = await signedIn('case_worker', { width: 390 });
-    for (const tab of ['', '?tab=consent', '?tab=history']) {
+    for (const tab of ['', '?tab=consent', '?tab=services', '?tab=history']) {
       await openCaseByCode(page, 'C-2026-D3M0A1');
       if (tab) await open(page, `${new URL(page.url()).pathname}${tab}`);
       const width = await page.evaluate(() => document.documentElement.scrollWidth);

@@ -35,6 +35,12 @@ describe('field problem sentences', () => {
     expect(fieldIssueKey({ code: 'date_order' })).toBe('fieldError.dateOrder');
   });
 
+  it('asks to keep what identifies the person out of free text on a case, naming the field', () => {
+    expect(fieldIssueSentence(t, { code: 'identifying_text' }, 'Notes')).toBe(
+      'Notes: leave out names, numbers, contacts and dates of birth — they belong in the person record.',
+    );
+  });
+
   it('falls back to a sentence that still names the field for a code it does not know', () => {
     expect(fieldIssueSentence(t, { code: 'something_new' }, 'Mandate')).toBe(
       'Check Mandate: this value was not accepted.',

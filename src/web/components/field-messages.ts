@@ -46,6 +46,8 @@ export function fieldIssueKey(issue: FieldIssue): MessageKey {
       return 'fieldError.weakPassword';
     case 'contains_name':
       return 'fieldError.containsName';
+    case 'identifying_text':
+      return 'followUp.error.identifyingTextIn';
     default:
       return 'fieldError.check';
   }

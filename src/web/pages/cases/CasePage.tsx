@@ -1,5 +1,6 @@
-// One case, by its code: tabs for the overview, the person (opened on purpose), screening, consent and
-// history. The selected tab lives in the address; personal data never does, nor in the page title.
+// One case, by its code: tabs for the overview, the person (opened on purpose), screening, consent,
+// services and follow-up, referrals and history. The selected tab lives in the address; personal data
+// never does, nor in the page title.
 import { useCase } from '../../api/cases.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { ResourceView } from '../../components/Status.js';

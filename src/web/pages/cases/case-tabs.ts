@@ -9,6 +9,7 @@ import { HistoryTab } from './HistoryTab.js';
 import { OverviewTab } from './OverviewTab.js';
 import { PersonTab } from './PersonTab.js';
 import { ScreeningTab } from './ScreeningTab.js';
+import { ServicesTab } from './ServicesTab.js';
 
 /** What every tab's panel gets: the case as last read, and a way to read it again after a change. */
 export type CaseTabProps = { theCase: CaseView; reloadCase: () => void };
@@ -20,6 +21,7 @@ export const CASE_TABS: CaseTab[] = [
   { id: 'person', label: 'cases.tab.person', Panel: PersonTab },
   { id: 'screening', label: 'cases.tab.screening', Panel: ScreeningTab },
   { id: 'consent', label: 'cases.tab.consent', Panel: ConsentTab },
+  { id: 'services', label: 'followUp.tab.services', Panel: ServicesTab },
   { id: 'referrals', label: 'cases.tab.referrals', Panel: CaseReferralsPanel },
   { id: 'history', label: 'cases.tab.history', Panel: HistoryTab },
 ];
