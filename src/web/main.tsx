@@ -1,4 +1,5 @@
 // Starts the web app: loads the reader's language first, then renders the shell.
+import './zod-without-eval.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
