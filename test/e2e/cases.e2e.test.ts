@@ -237,8 +237,12 @@ describe('the case view', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Close personal data' }).click();
     await page.getByRole('tab', { name: 'History' }).click();
-    const sentences = await page.locator('ol.history li').allTextContents();
-    expect(sentences[0]).toContain('Wes Caseworker (demo) opened the personal data.');
+    // The history loads after the tab opens: wait for its newest sentence.
+    const history = page.locator('ol.history li');
+    await expect
+      .poll(async () => (await history.allTextContents())[0] ?? '')
+      .toContain('Wes Caseworker (demo) opened the personal data.');
+    const sentences = await history.allTextContents();
     expect(sentences.join(' ')).not.toContain(INVENTED.name);
   });
 });
