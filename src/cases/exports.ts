@@ -10,7 +10,8 @@ import type { ExportCase } from './htcds/export-case.js';
 import { HTCDS_COLUMNS, type HtcdsRow, htcdsRow, spreadsheetCell } from './htcds/htcds-columns.js';
 import { HTCDS_VERSION } from './htcds/value-sets.js';
 import { cases } from './schema.js';
-import type { CaseFacts, CaseStatus } from './schemas.js';
+import type { CaseStatus } from './schemas.js';
+import { caseFactsOf } from './store.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -34,21 +35,7 @@ async function readCases(db: Queryable, filters: Filters, onlyConsented: boolean
     code: row.code,
     status: row.status as CaseStatus,
     yearOfRegistration: row.createdAt.getUTCFullYear(),
-    facts: {
-      sex: row.sex as CaseFacts['sex'],
-      gender: row.gender as CaseFacts['gender'],
-      ageBandAtIdentification: row.ageBandAtIdentification as CaseFacts['ageBandAtIdentification'],
-      ageBandWhenTrafficked: row.ageBandWhenTrafficked as CaseFacts['ageBandWhenTrafficked'],
-      citizenship: row.citizenship,
-      recruitmentCountries: row.recruitmentCountries,
-      transitCountries: row.transitCountries,
-      exploitationCountries: row.exploitationCountries,
-      formsOfExploitation: row.formsOfExploitation as CaseFacts['formsOfExploitation'],
-      sector: row.sector as CaseFacts['sector'],
-      meansOfControl: row.meansOfControl as CaseFacts['meansOfControl'],
-      recruitmentChannel: row.recruitmentChannel as CaseFacts['recruitmentChannel'],
-      recruiterRelation: row.recruiterRelation as CaseFacts['recruiterRelation'],
-    },
+    facts: caseFactsOf(row),
   })) as ExportCase[];
 }
 

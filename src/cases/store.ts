@@ -288,6 +288,25 @@ export async function findCaseOwner(db: Queryable, id: string): Promise<string |
   return row?.organisationId ?? null;
 }
 
+/** A case's non-identifying facts, as its row holds them. */
+export function caseFactsOf(row: CaseRow): CaseFacts {
+  return {
+    sex: row.sex as CaseFacts['sex'],
+    gender: row.gender as CaseFacts['gender'],
+    ageBandAtIdentification: row.ageBandAtIdentification as CaseFacts['ageBandAtIdentification'],
+    ageBandWhenTrafficked: row.ageBandWhenTrafficked as CaseFacts['ageBandWhenTrafficked'],
+    citizenship: row.citizenship,
+    recruitmentCountries: row.recruitmentCountries,
+    transitCountries: row.transitCountries,
+    exploitationCountries: row.exploitationCountries,
+    formsOfExploitation: row.formsOfExploitation as CaseFacts['formsOfExploitation'],
+    sector: row.sector as CaseFacts['sector'],
+    meansOfControl: row.meansOfControl as CaseFacts['meansOfControl'],
+    recruitmentChannel: row.recruitmentChannel as CaseFacts['recruitmentChannel'],
+    recruiterRelation: row.recruiterRelation as CaseFacts['recruiterRelation'],
+  };
+}
+
 function caseView(
   row: CaseRow,
   organisationName: string,
@@ -300,21 +319,7 @@ function caseView(
     status: row.status as CaseStatus,
     organisationId: row.organisationId,
     organisationName,
-    facts: {
-      sex: row.sex as CaseFacts['sex'],
-      gender: row.gender as CaseFacts['gender'],
-      ageBandAtIdentification: row.ageBandAtIdentification as CaseFacts['ageBandAtIdentification'],
-      ageBandWhenTrafficked: row.ageBandWhenTrafficked as CaseFacts['ageBandWhenTrafficked'],
-      citizenship: row.citizenship,
-      recruitmentCountries: row.recruitmentCountries,
-      transitCountries: row.transitCountries,
-      exploitationCountries: row.exploitationCountries,
-      formsOfExploitation: row.formsOfExploitation as CaseFacts['formsOfExploitation'],
-      sector: row.sector as CaseFacts['sector'],
-      meansOfControl: row.meansOfControl as CaseFacts['meansOfControl'],
-      recruitmentChannel: row.recruitmentChannel as CaseFacts['recruitmentChannel'],
-      recruiterRelation: row.recruiterRelation as CaseFacts['recruiterRelation'],
-    },
+    facts: caseFactsOf(row),
     closureReason: row.closureReason,
     reflectionPeriod: reflectionView(row),
     workers,

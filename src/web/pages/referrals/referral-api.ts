@@ -1,4 +1,4 @@
-// The referrals API as the inbox, the referral view and a case's referrals tab use it (types only).
+// The referrals API as the inbox, the referral view and a case's referrals tab use it (types, and the API's own lists of values).
 import type { z } from 'zod';
 import type { CreateReferralRequest, ReferralDetail, ReferralView } from '../../../cases/referral-schemas.js';
 import { API } from '../../api/access.js';
@@ -8,39 +8,12 @@ export type ReferralDetailView = z.infer<typeof ReferralDetail>;
 export type NewReferral = CreateReferralRequest;
 export type Box = 'inbox' | 'sent';
 
-export const SERVICES = [
-  'shelter',
-  'food',
-  'health_care',
-  'psychological_support',
-  'counselling',
-  'legal_aid',
-  'interpretation',
-  'family_tracing',
-  'education',
-  'vocational_training',
-  'employment_assistance',
-  'repatriation',
-  'reintegration',
-  'case_management',
-] as const satisfies readonly Referral['service'][];
-
-export const STATUSES = [
-  'requested',
-  'accepted',
-  'declined',
-  'in_progress',
-  'completed',
-  'closed',
-] as const satisfies readonly Referral['status'][];
-
-export const STAGES = [
-  'identification',
-  'first_assistance_and_protection',
-  'long_term_assistance_and_social_inclusion',
-  'return_and_social_inclusion',
-  'criminal_and_civil_proceedings',
-] as const satisfies readonly NonNullable<Referral['stage']>[];
+// The lists the API validates against, so the forms and filters cannot offer a value it refuses.
+export {
+  CROSS_BORDER_STAGES as STAGES,
+  REFERRAL_STATUSES as STATUSES,
+  SERVICES,
+} from '../../../cases/referral-rules.js';
 
 export const referralPaths = {
   list: (box: Box, filters: { status?: string; overdue?: boolean }) => {
