@@ -1,4 +1,5 @@
 // The one place that opens the database: embedded PGlite under DATA_DIR, or a PostgreSQL server.
+
 import { open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { protectDataDirectory, restrictTree } from './data-directory.js';
 import { loginPasswordStatement, type RoleFacts, requestConnectionUrl } from './database-roles.js';
+import { prepareRepeatedStatements } from './prepared-statements.js';
 import * as schema from './schema.js';
 import { embeddedTransactions, type RunTransaction, serverTransactions } from './transactions.js';
 
@@ -89,6 +91,7 @@ function openPool(connectionString: string, max: number): pg.Pool {
   const pool = new pg.Pool({ connectionString, max, application_name: 'concerted' });
   // An idle client's network error must not crash the process; the pool replaces the client.
   pool.on('error', () => {});
+  prepareRepeatedStatements(pool);
   return pool;
 }
 
