@@ -3,10 +3,11 @@
 // was learnt at one version (sessions checked, answers made), which a newer version empties.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import type { DataVersions } from '../platform/db.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    dataVersions: DataVersionReader;
+    dataVersions: DataVersionReader<DataVersions>;
   }
   interface FastifyRequest {
     /**
@@ -15,7 +16,12 @@ declare module 'fastify' {
      * then does without what was kept).
      */
     freshDataVersion(): Promise<string | null>;
-    dataVersionRead: Promise<string | null> | null;
+    /**
+     * The access version (migration 0040), from the same read: every change to sessions, users,
+     * memberships and grants committed before the request has a number up to it.
+     */
+    freshAccessVersion(): Promise<string | null>;
+    dataVersionRead: Promise<DataVersions | null> | null;
   }
 }
 
@@ -23,13 +29,13 @@ declare module 'fastify' {
  * Reads the data version for callers that each need a read sent after they asked: one read at a time,
  * and those who ask while it runs share the next one.
  */
-export class DataVersionReader {
-  private running: Promise<string> | null = null;
-  private queued: Promise<string> | null = null;
+export class DataVersionReader<T = string> {
+  private running: Promise<T> | null = null;
+  private queued: Promise<T> | null = null;
 
-  constructor(private readonly read: () => Promise<string>) {}
+  constructor(private readonly read: () => Promise<T>) {}
 
-  fresh(): Promise<string> {
+  fresh(): Promise<T> {
     if (!this.running) return this.start();
     if (!this.queued) {
       const after = this.running.then(
@@ -44,7 +50,7 @@ export class DataVersionReader {
     return this.queued;
   }
 
-  private start(): Promise<string> {
+  private start(): Promise<T> {
     const reading = this.read();
     this.running = reading;
     const done = () => {
@@ -125,19 +131,28 @@ export class VersionKeeper<T> {
   }
 }
 
-async function readForRequest(this: FastifyRequest): Promise<string | null> {
-  this.dataVersionRead ??= this.server.dataVersions.fresh().catch((error: unknown) => {
-    this.log.warn({ err: error }, 'could not read the data version; answering without what was kept');
+function versionsForRequest(request: FastifyRequest): Promise<DataVersions | null> {
+  request.dataVersionRead ??= request.server.dataVersions.fresh().catch((error: unknown) => {
+    request.log.warn({ err: error }, 'could not read the data version; answering without what was kept');
     return null;
   });
-  return this.dataVersionRead;
+  return request.dataVersionRead;
+}
+
+async function dataVersionForRequest(this: FastifyRequest): Promise<string | null> {
+  return (await versionsForRequest(this))?.data ?? null;
+}
+
+async function accessVersionForRequest(this: FastifyRequest): Promise<string | null> {
+  return (await versionsForRequest(this))?.access ?? null;
 }
 
 export const dataVersions = fp(
   async (app: FastifyInstance) => {
-    app.decorate('dataVersions', new DataVersionReader(() => app.database.readDataVersion()));
+    app.decorate('dataVersions', new DataVersionReader(() => app.database.readVersions()));
     app.decorateRequest('dataVersionRead', null);
-    app.decorateRequest('freshDataVersion', readForRequest);
+    app.decorateRequest('freshDataVersion', dataVersionForRequest);
+    app.decorateRequest('freshAccessVersion', accessVersionForRequest);
   },
   { name: 'data-versions' },
 );

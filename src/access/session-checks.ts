@@ -1,8 +1,9 @@
-// Session checks kept while the data version is unchanged: a signed-in request then costs no query
-// for its session, user, memberships and grants. Whatever ends or changes a session (signing out,
-// revocation, a disabled user, a membership or a grant given or taken) is a write and raises the
-// version; what changes with the clock alone (expiry, idleness, the once-a-minute touch) is judged
-// again on every request from the times kept.
+// Session checks kept while the access version (migration 0040) is unchanged: a signed-in request
+// then costs no query for its session, user, memberships and grants. Whatever ends or changes a session
+// (signing out, revocation, a disabled user, a membership or a grant given or taken) is a write to those
+// tables and raises the version; writes elsewhere (cases, audit entries) do not. What changes with the
+// clock alone (expiry, idleness, the once-a-minute touch) is judged again on every request from the
+// times kept.
 import type { FastifyRequest } from 'fastify';
 import { sha256Hex } from '../platform/crypto.js';
 import { authenticateSession, type CheckedSession, SESSION_TOUCH_MS } from './accounts.js';
@@ -19,6 +20,8 @@ export class SessionChecks {
     maxEntrySize: Number.POSITIVE_INFINITY,
   });
 
+  private asked = 0;
+
   /** keep: false checks every session against the database (tests and benchmarks of that path). */
   constructor(options: { keep: boolean }) {
     this.keep = options.keep;
@@ -27,10 +30,11 @@ export class SessionChecks {
   /** The live session behind the cookie's secret, or 'expired'; reuses a check made at the request's version. */
   async check(request: FastifyRequest, sessionToken: string): Promise<KeptSession | 'expired'> {
     const tokenHash = sha256Hex(sessionToken);
-    const version = this.keep ? await request.freshDataVersion() : null;
+    const version = this.keep ? await request.freshAccessVersion() : null;
     const kept = version === null ? undefined : this.kept.get(tokenHash, version);
     const now = Date.now();
     if (kept && kept.expiresMs > now && now - kept.lastSeenMs <= SESSION_TOUCH_MS) return kept;
+    this.asked += 1;
     const found = await authenticateSession(request.server.database.db, sessionToken);
     if (found === 'expired') {
       this.kept.delete(tokenHash);
@@ -44,9 +48,14 @@ export class SessionChecks {
       }),
       answerScope: answerScopeOf(found),
     });
-    // A check that wrote raised the version past the one read: it is kept from the next one.
-    if (version !== null && !found.touched) this.kept.set(tokenHash, version, checked);
+    // A touch (the session's last use written) leaves the access version as it was: keep it too.
+    if (version !== null) this.kept.set(tokenHash, version, checked);
     return checked;
+  }
+
+  /** How many checks went to the database. */
+  get checksAsked(): number {
+    return this.asked;
   }
 
   get count(): number {

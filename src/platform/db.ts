@@ -42,6 +42,11 @@ export type DatabaseHandle = {
    * of its own. Equal numbers mean that no write committed in between.
    */
   readDataVersion(): Promise<string>;
+  /**
+   * The data version and the access version (migration 0040) in one statement of its own: the access
+   * version rises only with changes to sessions, users, memberships and break-glass grants.
+   */
+  readVersions(): Promise<DataVersions>;
   /** After migrations: gives the login role the password derived from DATABASE_URL's, if it has one. */
   prepareRequestLogin(): Promise<void>;
   /** Who the request connection logs in as, and whether it could bypass row-level security. */
@@ -81,10 +86,12 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   return openEmbedded(options.dataDir, options.embeddedImage);
 }
 
+export type DataVersions = { data: string; access: string };
+
 /** A named statement, so that a server parses and plans it once per connection. */
 const DATA_VERSION_QUERY = {
-  name: 'concerted_data_version',
-  text: 'select version::text as version from data_version',
+  name: 'concerted_data_versions',
+  text: 'select version::text as data, access_version::text as access from data_version',
 };
 
 function openPool(connectionString: string, max: number): pg.Pool {
@@ -108,10 +115,8 @@ async function openServer(databaseUrl: string, options: OpenDatabaseOptions): Pr
     location: describeUrl(databaseUrl),
     requestTransaction: serverTransactions(requestPool, requestDb),
     ownerTransaction: serverTransactions(ownerPool, db),
-    readDataVersion: async () => {
-      const result = await ownerPool.query<{ version: string }>(DATA_VERSION_QUERY);
-      return String(result.rows[0]?.version);
-    },
+    readDataVersion: async () => (await readServerVersions(ownerPool)).data,
+    readVersions: () => readServerVersions(ownerPool),
     prepareRequestLogin: async () => {
       const statement = options.databaseAppUrl ? null : loginPasswordStatement(databaseUrl);
       // An owner that may not alter roles leaves the password to the setup SQL in the README; the
@@ -134,14 +139,15 @@ async function openEmbedded(dataDir: string | undefined, image: Blob | undefined
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   // One superuser is all there is: requests rely on SET LOCAL ROLE, set in every transaction.
   const transactions = embeddedTransactions(client, db);
-  const readDataVersion = await embeddedDataVersion(client);
+  const readVersions = await embeddedDataVersions(client);
   return {
     db,
     engine: 'pglite',
     location: dataDir ?? 'memory',
     requestTransaction: transactions,
     ownerTransaction: transactions,
-    readDataVersion,
+    readDataVersion: async () => (await readVersions()).data,
+    readVersions,
     prepareRequestLogin: async () => {},
     describeRoles: async () => {
       const facts = await roleFacts(db);
@@ -155,23 +161,40 @@ async function openEmbedded(dataDir: string | undefined, image: Blob | undefined
   };
 }
 
+async function readServerVersions(pool: pg.Pool): Promise<DataVersions> {
+  const result = await pool.query<DataVersions>(DATA_VERSION_QUERY);
+  const row = result.rows[0];
+  if (!row) throw new Error('data_version has no row');
+  return { data: String(row.data), access: String(row.access) };
+}
+
 /**
  * Only this process can write an embedded database, and every commit that changes data sends its new
- * data version (migration 0018) as a notice, which PGlite hands to its listener before the writer's
- * own call returns: so the number known here is the one a read would return, without the read. Before
- * the first notice, and before the migration exists, it is read.
+ * data and access versions (migrations 0018 and 0040) as a notice, which PGlite hands to its listener
+ * before the writer's own call returns: so the numbers known here are those a read would return,
+ * without the read. Before the first notice they are read.
  */
-async function embeddedDataVersion(client: PGlite): Promise<() => Promise<string>> {
-  let known: bigint | null = null;
-  const learn = (version: bigint) => {
-    if (known === null || version > known) known = version;
+async function embeddedDataVersions(client: PGlite): Promise<() => Promise<DataVersions>> {
+  let known: { data: bigint; access: bigint } | null = null;
+  const learn = (data: bigint, access: bigint) => {
+    if (known === null || data > known.data) known = { data, access };
   };
-  await client.listen('concerted_data_version', (payload) => learn(BigInt(payload)));
+  await client.listen('concerted_data_version', (payload) => {
+    const [data, access] = payload.split(' ');
+    // A notice without the access version (before migration 0040) says nothing of it: read it next time.
+    if (data && access) learn(BigInt(data), BigInt(access));
+    else known = null;
+  });
+  const read = async () => {
+    const result = await client.query<DataVersions>(DATA_VERSION_QUERY.text);
+    const row = result.rows[0];
+    if (!row) throw new Error('data_version has no row');
+    learn(BigInt(row.data), BigInt(row.access));
+    return { data: BigInt(row.data), access: BigInt(row.access) };
+  };
   return async () => {
-    if (known !== null) return known.toString();
-    const result = await client.query<{ version: string }>(DATA_VERSION_QUERY.text);
-    learn(BigInt(String(result.rows[0]?.version)));
-    return String(known);
+    const { data, access } = known ?? (await read());
+    return { data: data.toString(), access: access.toString() };
   };
 }
 

@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { breakGlassGrants, memberships, sessions, users } from '../../src/access/schema.js';
 import { activities } from '../../src/activities/schema.js';
+import { organisations } from '../../src/partners/schema.js';
 import { rowsOf } from '../../src/platform/db.js';
 import { demoEmail, type Session, startTestApp, type TestApp } from '../support/app.js';
 import { TEST_ENGINES } from '../support/databases.js';
@@ -132,6 +133,56 @@ describe.each(TEST_ENGINES)('kept answers and session checks on $name', (engine)
     await seen(editor);
     expect(t.app.sessionChecks.count).toBe(kept);
     expect(kept).toBeGreaterThan(0);
+  });
+
+  it('keeps a session check across writes that change no access, and reads it again after one that does', async () => {
+    const editor = await t.openSessionAs(demoEmail('editor'));
+    await seen(editor);
+    const asked = t.app.sessionChecks.checksAsked;
+    const dataBefore = BigInt(await t.database.readDataVersion());
+    await t.database.db
+      .update(organisations)
+      .set({ updatedAt: new Date() })
+      .where(eq(organisations.id, t.organisationIds.shelter ?? ''));
+    expect(BigInt(await t.database.readDataVersion())).toBeGreaterThan(dataBefore);
+    await seen(editor);
+    expect(t.app.sessionChecks.checksAsked).toBe(asked);
+    await t.database.db
+      .update(users)
+      .set({ displayName: sql`${users.displayName}` })
+      .where(eq(users.id, editor.userId));
+    await seen(editor);
+    expect(t.app.sessionChecks.checksAsked).toBe(asked + 1);
+  });
+
+  it('raises the access version with sessions, users, memberships and grants, and nothing else', async () => {
+    const access = async () => BigInt((await t.database.readVersions()).access);
+    const editor = await t.openSessionAs(demoEmail('editor'));
+    let before = await access();
+    await t.database.db
+      .update(organisations)
+      .set({ updatedAt: new Date() })
+      .where(eq(organisations.id, t.organisationIds.shelter ?? ''));
+    expect(await access()).toBe(before);
+    // The once-a-minute touch of a session's last use changes no access.
+    await t.database.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date() })
+      .where(eq(sessions.userId, editor.userId));
+    expect(await access()).toBe(before);
+    await t.database.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() + 60_000) })
+      .where(eq(sessions.userId, editor.userId));
+    expect(await access()).toBe(before + 1n);
+    before = await access();
+    await t.database.db
+      .update(memberships)
+      .set({ role: 'editor' })
+      .where(eq(memberships.userId, editor.userId));
+    expect(await access()).toBe(before + 1n);
+    await t.database.db.delete(sessions).where(eq(sessions.userId, editor.userId));
+    expect(await access()).toBe(before + 2n);
   });
 
   it('ends a session at once when it signs out, and every session with "everywhere"', async () => {
