@@ -165,7 +165,8 @@ export async function caseRoutes(app: FastifyInstance) {
       config: { action: 'cases.assign' },
       schema: {
         tags: TAGS,
-        summary: 'The case workers and managers of the case’s organisation, by name: whom it can be assigned to',
+        summary:
+          'The case workers and managers of the case’s organisation, by name: whom it can be assigned to',
         params: CaseParams,
         response: { 200: z.object({ data: z.array(CaseStaffMember) }) },
       },

@@ -211,6 +211,11 @@ export type Submission = {
   ) => Promise<boolean>;
   /** Attach to the <form>: after a refusal, focus moves to the first field marked invalid. */
   formRef: React.RefObject<HTMLFormElement | null>;
+  /**
+   * The problems of one field deep in the body, by its whole path (`body.person.names.0.value`): the
+   * server's, and the page's own checks filed under the same path. For forms of lists and nested rows.
+   */
+  errorsAt: (path: string) => FieldIssue[];
 };
 
 export function useSubmission(): Submission {
@@ -265,7 +270,11 @@ export function useSubmission(): Submission {
   const fieldErrors = new Map<string, FieldIssue[]>(fieldErrorsOf(problem));
   for (const [name, issues] of pageIssues)
     fieldErrors.set(name, [...(fieldErrors.get(name) ?? []), ...issues]);
-  return { pending, problem, fieldErrors, run, runChecked, reset, markInvalid, formRef };
+  const errorsAt = (path: string): FieldIssue[] => [
+    ...(problem?.errors ?? []).filter((error) => error.path === path),
+    ...(pageIssues.get(path) ?? []),
+  ];
+  return { pending, problem, fieldErrors, run, runChecked, reset, markInvalid, formRef, errorsAt };
 }
 
 /** Calls `handler` on submit without reloading the page. */
