@@ -31,7 +31,7 @@ export function RowList<T extends Keyed>(props: {
   useEffect(() => {
     if (focus === 'last')
       list.current
-        ?.querySelector<HTMLElement>('.row-item:last-of-type :is(input, select, textarea)')
+        ?.querySelector<HTMLElement>(':scope > .row-item:last-of-type :is(input, select, textarea)')
         ?.focus();
     if (focus === 'add') addButton.current?.focus();
     if (focus) setFocus(null);
