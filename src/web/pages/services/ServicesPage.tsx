@@ -1,16 +1,20 @@
 // The service directory: search by name, filter by kind, country, eligibility, language and places free (the
 // choices live in the URL, so a search can be shared), a table of the services, and a map of those with a
-// public location. A shelter's address never reaches this page unless the reader is case staff.
+// public location. A shelter's address never reaches this page unless the reader is case staff. The staff of
+// the organisation that keeps a service update its places free and capacity from its row.
 import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import { ELIGIBILITIES } from '../../../services/schemas.js';
 import { useCodeList, useCountries } from '../../api/reference.js';
 import { PAGE_SIZE, type ServiceListResponse, useServices } from '../../api/services.js';
+import { SuccessNote } from '../../components/forms.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { ResourceView } from '../../components/Status.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { replaceQueryParams, useLocation } from '../../router.js';
+import { useSession } from '../../session/SessionProvider.js';
 import { useWorldGeometry } from '../home/useWorldGeometry.js';
+import { UpdatePlaces } from './PlacesForm.js';
 import './services.css';
 
 type Service = ServiceListResponse['data'][number];
@@ -87,6 +91,11 @@ function Directory() {
     if (deferredQ !== filters.q) change({ q: deferredQ });
   });
   const services = useServices({ ...filters, q: filters.q });
+  const [saved, setSaved] = useState<string | null>(null);
+  const onPlacesSaved = (message: string) => {
+    setSaved(message);
+    services.reload();
+  };
   const ids = {
     q: useId(),
     category: useId(),
@@ -144,6 +153,7 @@ function Directory() {
           <label htmlFor={ids.free}>{t('services.placesFree')}</label>
         </div>
       </search>
+      {saved ? <SuccessNote>{saved}</SuccessNote> : null}
       <ResourceView resource={services}>
         {(page) => (
           <>
@@ -154,7 +164,7 @@ function Directory() {
               <p>{t('services.noMatch')}</p>
             ) : (
               <>
-                <ServiceTable services={page.data} labels={labels} />
+                <ServiceTable services={page.data} labels={labels} onPlacesSaved={onPlacesSaved} />
                 <Pager
                   total={page.total}
                   offset={Number(filters.offset) || 0}
@@ -170,8 +180,14 @@ function Directory() {
   );
 }
 
-function ServiceTable(props: { services: Service[]; labels: ReturnType<typeof useLabels> }) {
+function ServiceTable(props: {
+  services: Service[];
+  labels: ReturnType<typeof useLabels>;
+  onPlacesSaved: (message: string) => void;
+}) {
   const { t, formatNumber, formatDateTime } = useI18n();
+  const session = useSession();
+  const mayUpdate = (s: Service) => session.can('services.write', { organisationId: s.organisationId });
   const { labels } = props;
   const places = (s: Service) => {
     if (s.placesFree === null) return t('services.placesUnknown');
@@ -223,7 +239,14 @@ function ServiceTable(props: { services: Service[]; labels: ReturnType<typeof us
                 {s.eligibility.map((code) => t(`services.eligibility.${code}` as MessageKey)).join(', ')}
               </td>
               <td>{s.languages.map(labels.languageName).join(', ')}</td>
-              <td>{places(s)}</td>
+              <td>
+                {places(s)}
+                {mayUpdate(s) ? (
+                  <span className="service-note">
+                    <UpdatePlaces service={s} onSaved={props.onPlacesSaved} />
+                  </span>
+                ) : null}
+              </td>
               <td>
                 {s.phones.map((p) => (
                   <span key={p.number} className="service-note">
