@@ -2,9 +2,8 @@
 // choices live in the URL, so a search can be shared), a table of the services, and a map of those with a
 // public location. A shelter's address never reaches this page unless the reader is case staff. The staff of
 // the organisation that keeps a service update its places free and capacity from its row.
-import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useState } from 'react';
 import { ELIGIBILITIES } from '../../../services/schemas.js';
-import { useCodeList, useCountries } from '../../api/reference.js';
 import { PAGE_SIZE, type ServiceListResponse, useServices } from '../../api/services.js';
 import { SuccessNote } from '../../components/forms.js';
 import { PageHeading } from '../../components/PageHeading.js';
@@ -15,13 +14,12 @@ import { replaceQueryParams, useLocation } from '../../router.js';
 import { useSession } from '../../session/SessionProvider.js';
 import { useWorldGeometry } from '../home/useWorldGeometry.js';
 import { UpdatePlaces } from './PlacesForm.js';
+import { useServiceLabels as useLabels } from './service-labels.js';
 import './services.css';
 
 type Service = ServiceListResponse['data'][number];
 const FILTERS = ['q', 'category', 'country', 'eligibility', 'language', 'hasPlacesFree', 'offset'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
-/** Languages offered in the filter: the UN's six and those of the region most services are in. */
-const LANGUAGE_CODES = ['ar', 'en', 'es', 'fr', 'ru', 'zh', 'sw', 'so', 'lg', 'am', 'pt', 'hi', 'ne', 'tl'];
 
 function useFilters(): [Filters, (changes: Partial<Filters>) => void] {
   const { search } = useLocation();
@@ -45,40 +43,6 @@ export function ServicesPage() {
       <Directory />
     </article>
   );
-}
-
-function useLabels() {
-  const { language, info } = useI18n();
-  const categories = useCodeList('service_category');
-  const countries = useCountries();
-  return useMemo(() => {
-    const categoryOptions =
-      categories.status === 'ready'
-        ? categories.data.data.codes.map((code) => ({ value: code.code, label: code.labels[language] }))
-        : [];
-    const collator = new Intl.Collator(info.intlLocale);
-    const countryOptions =
-      countries.status === 'ready'
-        ? countries.data.data
-            .map((country) => ({ value: country.iso3, label: country.names[language] }))
-            .sort((a, b) => collator.compare(a.label, b.label))
-        : [];
-    const countryNames = new Map(countryOptions.map((o) => [o.value, o.label]));
-    const categoryNames = new Map(categoryOptions.map((o) => [o.value, o.label]));
-    const languageNames = new Intl.DisplayNames([info.intlLocale], { type: 'language' });
-    const languageName = (code: string) => languageNames.of(code) ?? code;
-    const languageOptions = LANGUAGE_CODES.map((code) => ({ value: code, label: languageName(code) })).sort(
-      (a, b) => collator.compare(a.label, b.label),
-    );
-    return {
-      categoryOptions,
-      countryOptions,
-      languageOptions,
-      category: (code: string) => categoryNames.get(code) ?? '',
-      country: (iso3: string) => countryNames.get(iso3) ?? iso3,
-      languageName,
-    };
-  }, [categories, countries, language, info.intlLocale]);
 }
 
 function Directory() {
