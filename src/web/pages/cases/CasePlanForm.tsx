@@ -5,9 +5,16 @@ import { useState } from 'react';
 import { ACTION_STATUSES, GOAL_STATUSES, type PutPlanRequest } from '../../../cases/follow-up/schemas.js';
 import { type CaseView, casePath } from '../../api/cases.js';
 import type { PlanView } from '../../api/follow-up.js';
-import { useOrganisations } from '../../api/partners.js';
+import { useOrganisationChoices } from '../../api/partners.js';
 import type { FieldIssue } from '../../components/field-messages.js';
-import { Field, FormAlert, onSubmit, useSubmission } from '../../components/forms.js';
+import {
+  ChoiceSelect,
+  Field,
+  FormAlert,
+  SubmissionForm,
+  SubmitRow,
+  useSubmission,
+} from '../../components/forms.js';
 import { type Keyed, newRowKey, RowList } from '../../components/RowList.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useSession } from '../../session/SessionProvider.js';
@@ -80,7 +87,7 @@ export function CasePlanForm(props: {
   const { t } = useI18n();
   const { api } = useSession();
   const submission = useSubmission();
-  const organisations = useOrganisations();
+  const organisations = useOrganisationChoices();
   const [goals, setGoals] = useState<GoalDraft[]>(() => draftOf(props.plan));
   const at = (path: string) => submission.errorsAt(`body.goals.${path}`);
 
@@ -100,9 +107,7 @@ export function CasePlanForm(props: {
       value: `worker:${worker.userId}`,
       label: worker.displayName,
     })),
-    ...(organisations.status === 'ready'
-      ? organisations.data.data.map((each) => ({ value: `organisation:${each.id}`, label: each.name }))
-      : []),
+    ...organisations.map((each) => ({ value: `organisation:${each.value}`, label: each.label })),
   ];
   /** An owner read from the plan but no longer offered (a worker taken off the case) stays choosable. */
   const ownerOptions = (current: string) =>
@@ -111,12 +116,11 @@ export function CasePlanForm(props: {
       : [...owners, { value: current, label: t('followUp.plan.ownerUnknown') }];
 
   return (
-    <form
-      ref={submission.formRef}
+    <SubmissionForm
+      submission={submission}
+      onSubmit={submit}
+      labelledBy="plan-form-heading"
       className="form plan-form"
-      aria-labelledby="plan-form-heading"
-      noValidate
-      onSubmit={onSubmit(submit)}
     >
       <h4 id="plan-form-heading">{t('followUp.planEdit.heading')}</h4>
       <p>{t('followUp.planEdit.intro')}</p>
@@ -147,17 +151,15 @@ export function CasePlanForm(props: {
             </Field>
             <Field label={t('followUp.planEdit.goalStatus', { n: g + 1 })} serverErrors={at(`${g}.status`)}>
               {(control) => (
-                <select
-                  {...control}
+                <ChoiceSelect
+                  control={control}
                   value={goal.status}
-                  onChange={(event) => updateGoal({ status: event.target.value })}
-                >
-                  {GOAL_STATUSES.map((status) => (
-                    <option key={status} value={status}>
-                      {t(`followUp.planEdit.goalStatusName.${status}` as const)}
-                    </option>
-                  ))}
-                </select>
+                  onChange={(status) => updateGoal({ status })}
+                  choices={GOAL_STATUSES.map((status) => ({
+                    value: status,
+                    label: t(`followUp.planEdit.goalStatusName.${status}` as const),
+                  }))}
+                />
               )}
             </Field>
             <RowList
@@ -199,17 +201,12 @@ export function CasePlanForm(props: {
                       ]}
                     >
                       {(control) => (
-                        <select
-                          {...control}
+                        <ChoiceSelect
+                          control={control}
                           value={action.owner}
-                          onChange={(event) => updateAction({ owner: event.target.value })}
-                        >
-                          {ownerOptions(action.owner).map((option) => (
-                            <option key={option.value} value={option.value}>
-                              {option.label}
-                            </option>
-                          ))}
-                        </select>
+                          onChange={(owner) => updateAction({ owner })}
+                          choices={ownerOptions(action.owner)}
+                        />
                       )}
                     </Field>
                     <Field
@@ -231,17 +228,15 @@ export function CasePlanForm(props: {
                       serverErrors={at(`${path}.status`)}
                     >
                       {(control) => (
-                        <select
-                          {...control}
+                        <ChoiceSelect
+                          control={control}
                           value={action.status}
-                          onChange={(event) => updateAction({ status: event.target.value })}
-                        >
-                          {ACTION_STATUSES.map((status) => (
-                            <option key={status} value={status}>
-                              {t(actionStatusKey(status))}
-                            </option>
-                          ))}
-                        </select>
+                          onChange={(status) => updateAction({ status })}
+                          choices={ACTION_STATUSES.map((status) => ({
+                            value: status,
+                            label: t(actionStatusKey(status)),
+                          }))}
+                        />
                       )}
                     </Field>
                   </>
@@ -251,14 +246,11 @@ export function CasePlanForm(props: {
           </>
         )}
       </RowList>
-      <div className="button-row">
-        <button type="submit" className="button" disabled={submission.pending}>
-          {submission.pending ? t('form.sending') : t('followUp.planEdit.save')}
-        </button>
+      <SubmitRow pending={submission.pending} label={t('followUp.planEdit.save')}>
         <button type="button" className="button button-secondary" onClick={props.onCancel}>
           {t('dialog.cancel')}
         </button>
-      </div>
-    </form>
+      </SubmitRow>
+    </SubmissionForm>
   );
 }

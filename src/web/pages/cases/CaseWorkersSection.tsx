@@ -5,7 +5,15 @@ import type { CaseStaffMember } from '../../../cases/schemas.js';
 import { type CaseView, casePath } from '../../api/cases.js';
 import { useApiResource } from '../../api/useApiResource.js';
 import type { FieldIssue } from '../../components/field-messages.js';
-import { Field, FormAlert, onSubmit, SuccessNote, useSubmission } from '../../components/forms.js';
+import {
+  ChoiceSelect,
+  Field,
+  FormAlert,
+  SubmissionForm,
+  SubmitRow,
+  SuccessNote,
+  useSubmission,
+} from '../../components/forms.js';
 import { ResourceView } from '../../components/Status.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useSession } from '../../session/SessionProvider.js';
@@ -86,7 +94,7 @@ function WorkersForm(props: { theCase: CaseView; staff: CaseStaffMember[]; reloa
           ))}
         </ul>
       ) : null}
-      <form ref={submission.formRef} className="form" noValidate onSubmit={onSubmit(assign)}>
+      <SubmissionForm submission={submission} onSubmit={assign}>
         <FormAlert problem={submission.problem} />
         {candidates.length === 0 ? (
           <p>{t('cases.workersEdit.everyoneAssigned')}</p>
@@ -98,24 +106,25 @@ function WorkersForm(props: { theCase: CaseView; staff: CaseStaffMember[]; reloa
               serverErrors={submission.fieldErrors.get('userId')}
             >
               {(control) => (
-                <select {...control} value={chosen} onChange={(event) => setChosen(event.target.value)}>
-                  <option value="">{t('form.choose')}</option>
-                  {candidates.map((member) => (
-                    <option key={member.userId} value={member.userId}>
-                      {t('cases.workersEdit.option', { name: member.displayName, role: roleName(member) })}
-                    </option>
-                  ))}
-                </select>
+                <ChoiceSelect
+                  control={control}
+                  value={chosen}
+                  onChange={setChosen}
+                  choices={candidates.map((member) => ({
+                    value: member.userId,
+                    label: t('cases.workersEdit.option', {
+                      name: member.displayName,
+                      role: roleName(member),
+                    }),
+                  }))}
+                  empty={t('form.choose')}
+                />
               )}
             </Field>
-            <div className="button-row">
-              <button type="submit" className="button" disabled={submission.pending}>
-                {submission.pending ? t('form.sending') : t('cases.workersEdit.assign')}
-              </button>
-            </div>
+            <SubmitRow pending={submission.pending} label={t('cases.workersEdit.assign')} />
           </>
         )}
-      </form>
+      </SubmissionForm>
     </>
   );
 }

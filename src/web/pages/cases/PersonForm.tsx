@@ -5,7 +5,15 @@ import { useState } from 'react';
 import type { PersonData, PersonView } from '../../../cases/schemas.js';
 import { casePath, type PersonResponse } from '../../api/cases.js';
 import type { FieldIssue } from '../../components/field-messages.js';
-import { Field, FormAlert, onSubmit, useSubmission } from '../../components/forms.js';
+import {
+  ChoiceSelect,
+  type ControlProps,
+  Field,
+  FormAlert,
+  SubmissionForm,
+  SubmitRow,
+  useSubmission,
+} from '../../components/forms.js';
 import { type Keyed, RowList, withKeys, withoutKey } from '../../components/RowList.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useSession } from '../../session/SessionProvider.js';
@@ -104,34 +112,31 @@ export function PersonForm(props: {
       label: (kind: K) => string,
       onChange: (kind: K) => void,
     ) =>
-    (control: object) => (
-      <select {...control} value={value} onChange={(event) => onChange(event.target.value as K)}>
-        {kinds.map((kind) => (
-          <option key={kind} value={kind}>
-            {label(kind)}
-          </option>
-        ))}
-      </select>
+    (control: ControlProps) => (
+      <ChoiceSelect
+        control={control}
+        value={value}
+        onChange={(kind) => onChange(kind as K)}
+        choices={kinds.map((kind) => ({ value: kind, label: label(kind) }))}
+      />
     );
   const countrySelect =
-    (value: string | null | undefined, onChange: (iso3: string) => void) => (control: object) => (
-      <select {...control} value={value ?? ''} onChange={(event) => onChange(event.target.value)}>
-        <option value="">{t('cases.notRecorded')}</option>
-        {props.vocabulary.countries.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
+    (value: string | null | undefined, onChange: (iso3: string) => void) => (control: ControlProps) => (
+      <ChoiceSelect
+        control={control}
+        value={value ?? ''}
+        onChange={onChange}
+        choices={props.vocabulary.countries}
+        empty={t('cases.notRecorded')}
+      />
     );
 
   return (
-    <form
-      ref={submission.formRef}
+    <SubmissionForm
+      submission={submission}
+      onSubmit={submit}
+      labelledBy="person-form-heading"
       className="form person-form"
-      aria-labelledby="person-form-heading"
-      noValidate
-      onSubmit={onSubmit(submit)}
     >
       <h3 id="person-form-heading">{t('cases.personEdit.heading')}</h3>
       <p>{t('cases.personEdit.intro')}</p>
@@ -311,14 +316,11 @@ export function PersonForm(props: {
           </>
         )}
       </RowList>
-      <div className="button-row">
-        <button type="submit" className="button" disabled={submission.pending}>
-          {submission.pending ? t('form.sending') : t('cases.personEdit.save')}
-        </button>
+      <SubmitRow pending={submission.pending} label={t('cases.personEdit.save')}>
         <button type="button" className="button button-secondary" onClick={props.onCancel}>
           {t('dialog.cancel')}
         </button>
-      </div>
-    </form>
+      </SubmitRow>
+    </SubmissionForm>
   );
 }

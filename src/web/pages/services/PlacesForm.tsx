@@ -5,7 +5,7 @@ import { useState } from 'react';
 import type { ServiceListResponse } from '../../api/services.js';
 import { Dialog } from '../../components/Dialog.js';
 import type { FieldIssue } from '../../components/field-messages.js';
-import { Field, FormAlert, onSubmit, useSubmission } from '../../components/forms.js';
+import { Field, FormAlert, SubmissionForm, SubmitRow, useSubmission } from '../../components/forms.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useSession } from '../../session/SessionProvider.js';
 
@@ -75,7 +75,7 @@ function PlacesForm(props: { service: Service; onSaved: () => void; onCancel: ()
   };
   const errors = submission.fieldErrors;
   return (
-    <form ref={submission.formRef} className="form" noValidate onSubmit={onSubmit(submit)}>
+    <SubmissionForm submission={submission} onSubmit={submit}>
       <FormAlert problem={submission.problem} />
       <Field label={t('services.placesEdit.free')} serverErrors={errors.get('placesFree')}>
         {(control) => (
@@ -109,14 +109,11 @@ function PlacesForm(props: { service: Service; onSaved: () => void; onCancel: ()
           />
         )}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="button" disabled={submission.pending}>
-          {submission.pending ? t('form.sending') : t('services.placesEdit.save')}
-        </button>
+      <SubmitRow pending={submission.pending} label={t('services.placesEdit.save')}>
         <button type="button" className="button button-secondary" onClick={props.onCancel}>
           {t('dialog.cancel')}
         </button>
-      </div>
-    </form>
+      </SubmitRow>
+    </SubmissionForm>
   );
 }
