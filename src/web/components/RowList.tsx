@@ -3,14 +3,9 @@
 // is added, to the add button when one is removed, so keyboard users never lose their place.
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 
-/** Every row carries a key of its own: rows are added and removed, so their place is no identity. */
-export type Keyed = { key: string };
+import { type Keyed, newRowKey } from './row-keys.js';
 
-let lastKey = 0;
-export const newRowKey = (): string => `row-${++lastKey}`;
-export const withKeys = <T extends object>(items: readonly T[]): (T & Keyed)[] =>
-  items.map((item) => ({ ...item, key: newRowKey() }));
-export const withoutKey = <T extends Keyed>({ key: _key, ...rest }: T): Omit<T, 'key'> => rest;
+export { type Keyed, newRowKey, withKeys, withoutKey } from './row-keys.js';
 
 export function RowList<T extends Keyed>(props: {
   legend: ReactNode;

@@ -2,9 +2,8 @@
 // so a change made meanwhile by someone else is refused rather than overwritten. Problems show beside the
 // row and field they concern. The data lives only in this form's memory.
 import { useState } from 'react';
-import type { PersonData, PersonView } from '../../../cases/schemas.js';
+import type { PersonView } from '../../../cases/schemas.js';
 import { casePath, type PersonResponse } from '../../api/cases.js';
-import type { FieldIssue } from '../../components/field-messages.js';
 import {
   ChoiceSelect,
   type ControlProps,
@@ -14,70 +13,20 @@ import {
   SubmitRow,
   useSubmission,
 } from '../../components/forms.js';
-import { type Keyed, RowList, withKeys, withoutKey } from '../../components/RowList.js';
+import { RowList } from '../../components/RowList.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useSession } from '../../session/SessionProvider.js';
 import { contactKey, documentKey, fieldKey } from './case-labels.js';
 import type { CaseVocabulary } from './case-vocabulary.js';
-
-type Name = Required<PersonData>['names'][number];
-type Contact = Required<PersonData>['contacts'][number];
-type IdentityDocument = Required<PersonData>['identityDocuments'][number];
-type Address = Required<PersonData>['addresses'][number];
-
-const NAME_KINDS = ['name', 'alias'] as const;
-const CONTACT_KINDS = ['phone', 'email', 'messaging', 'other'] as const;
-const DOCUMENT_KINDS = ['passport', 'national_id', 'residence_permit', 'birth_certificate', 'other'] as const;
-
-type Draft = {
-  names: (Name & Keyed)[];
-  dateOfBirth: string;
-  contacts: (Contact & Keyed)[];
-  identityDocuments: (IdentityDocument & Keyed)[];
-  addresses: (Address & Keyed)[];
-};
-
-function draftOf(person: PersonData): Draft {
-  return {
-    names: withKeys(person.names ?? []),
-    dateOfBirth: person.dateOfBirth ?? '',
-    contacts: withKeys(person.contacts ?? []),
-    identityDocuments: withKeys(person.identityDocuments ?? []),
-    addresses: withKeys(person.addresses ?? []),
-  };
-}
-
-/** Every field is sent: the API replaces each one given, so an emptied list is an emptied field. */
-function personOf(draft: Draft): PersonData {
-  return {
-    names: draft.names.map(withoutKey).map((name) => ({ ...name, value: name.value.trim() })),
-    dateOfBirth: draft.dateOfBirth || null,
-    contacts: draft.contacts.map(withoutKey).map((contact) => ({ ...contact, value: contact.value.trim() })),
-    identityDocuments: draft.identityDocuments.map(withoutKey).map((document) => ({
-      ...document,
-      number: document.number.trim(),
-      issuingCountry: document.issuingCountry || null,
-    })),
-    addresses: draft.addresses
-      .map(withoutKey)
-      .map((address) => ({ text: address.text.trim(), country: address.country || null })),
-  };
-}
-
-/** Rows left with an empty text: each is marked at its own path, as the server would. */
-function emptyRows(draft: Draft): Map<string, FieldIssue[]> {
-  const issues = new Map<string, FieldIssue[]>();
-  const check = (list: string, rows: readonly object[], field: string) =>
-    rows.forEach((row, index) => {
-      if (!String((row as Record<string, unknown>)[field] ?? '').trim())
-        issues.set(`body.person.${list}.${index}.${field}`, [{ code: 'required' }]);
-    });
-  check('names', draft.names, 'value');
-  check('contacts', draft.contacts, 'value');
-  check('identityDocuments', draft.identityDocuments, 'number');
-  check('addresses', draft.addresses, 'text');
-  return issues;
-}
+import {
+  CONTACT_KINDS,
+  DOCUMENT_KINDS,
+  type Draft,
+  draftOf,
+  emptyRows,
+  NAME_KINDS,
+  personOf,
+} from './person-draft.js';
 
 export function PersonForm(props: {
   caseId: string;
