@@ -48,7 +48,9 @@ function eventOf(entry: RawHistoryEntry): HistoryEvent {
     case 'exchange.import':
       return 'case_received';
     case 'cases.assign':
-      return method === 'DELETE' ? 'worker_unassigned' : 'worker_assigned';
+      // Listing whom a case can be assigned to is the same action, and assigns nobody.
+      if (method === 'PUT') return 'worker_assigned';
+      return method === 'DELETE' ? 'worker_unassigned' : 'other';
     case 'persons.read':
       return 'person_opened';
     case 'persons.write':

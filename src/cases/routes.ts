@@ -22,6 +22,7 @@ import {
   CaseParams,
   CaseScreeningRequest,
   CaseScreeningSummary,
+  CaseStaffMember,
   CaseSummary,
   CaseView,
   CaseWorkerParams,
@@ -38,6 +39,7 @@ import {
   assignWorker,
   createCase,
   findCaseOwner,
+  listCaseStaff,
   listCases,
   readPerson,
   unassignWorker,
@@ -153,6 +155,26 @@ export async function caseRoutes(app: FastifyInstance) {
           details: { status: request.body.status, facts: Object.keys(request.body.facts ?? {}) },
         });
         return updateCase(tx, request.params.id, request.body, read);
+      }),
+    }),
+  );
+
+  api.get(
+    '/:id/staff',
+    {
+      config: { action: 'cases.assign' },
+      schema: {
+        tags: TAGS,
+        summary:
+          'The case workers and managers of the case’s organisation, by name: whom it can be assigned to',
+        params: CaseParams,
+        response: { 200: z.object({ data: z.array(CaseStaffMember) }) },
+      },
+    },
+    async (request) => ({
+      data: await request.transaction(async (tx) => {
+        const view = await caseInReach(request, tx, 'cases.assign', request.params.id);
+        return listCaseStaff(tx, view.organisationId);
       }),
     }),
   );

@@ -164,6 +164,13 @@ export const CaseView = z.object({
 });
 export type CaseView = z.infer<typeof CaseView>;
 
+export const CaseStaffMember = z.object({
+  userId: z.uuid(),
+  displayName: z.string(),
+  role: z.enum(['case_manager', 'case_worker']),
+});
+export type CaseStaffMember = z.infer<typeof CaseStaffMember>;
+
 export const CaseSummary = CaseView.pick({
   id: true,
   code: true,

@@ -1,8 +1,8 @@
 // Cases and persons in the database, always inside a request's transaction: row-level security decides which
 // cases exist for the requester, so a case out of reach reads as not found.
 import { randomInt, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
-import { users } from '../access/schema.js';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { memberships, users } from '../access/schema.js';
 import { organisations } from '../partners/schema.js';
 import type { Queryable, Transaction } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
@@ -12,6 +12,7 @@ import { currentMasterKeyId, type KeyRing } from './person/keyring.js';
 import { cases, caseWorkers, persons } from './schema.js';
 import {
   type CaseFacts,
+  type CaseStaffMember,
   type CaseStatus,
   type CaseView,
   MINIMUM_REFLECTION_DAYS,
@@ -205,6 +206,22 @@ export async function assignWorker(tx: Transaction, caseId: string, userId: stri
   await getCase(tx, caseId);
   await tx.insert(caseWorkers).values({ caseId, userId }).onConflictDoNothing();
   return getCase(tx, caseId);
+}
+
+/** The case workers and managers of an organisation, by name: those a case of it can be assigned to. */
+export async function listCaseStaff(tx: Transaction, organisationId: string): Promise<CaseStaffMember[]> {
+  return tx
+    .select({ userId: users.id, displayName: users.displayName, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.organisationId, organisationId),
+        inArray(memberships.role, ['case_manager', 'case_worker']),
+        isNull(users.disabledAt),
+      ),
+    )
+    .orderBy(asc(users.displayName)) as Promise<CaseStaffMember[]>;
 }
 
 export async function unassignWorker(tx: Transaction, caseId: string, userId: string): Promise<CaseView> {

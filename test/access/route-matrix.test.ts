@@ -247,6 +247,12 @@ const PROBES: Probe[] = [
     allowed: ['case_manager', 'case_worker'],
   },
   {
+    method: 'GET',
+    route: '/api/v1/cases/:id/staff',
+    url: () => `/api/v1/cases/${nobody()}/staff`,
+    allowed: ['case_manager'],
+  },
+  {
     method: 'PUT',
     route: '/api/v1/cases/:id/workers/:userId',
     url: (c) => `/api/v1/cases/${nobody()}/workers/${c.editorId}`,

@@ -109,6 +109,12 @@ describe.each(TEST_ENGINES)('cases API on $name', (engine) => {
 
   it('lets the manager assign only case staff of the case’s organisation', async () => {
     const opened = await openCase(manager);
+    const staff = await t.as(manager, 'GET', `/api/v1/cases/${opened.id}/staff`);
+    expect(staff.statusCode, staff.body).toBe(200);
+    const staffIds = (staff.json().data as { userId: string }[]).map((member) => member.userId);
+    expect(staffIds).toContain(worker.userId);
+    expect(staffIds).not.toContain(orgAdmin.userId);
+    expect((await t.as(worker, 'GET', `/api/v1/cases/${opened.id}/staff`)).statusCode).toBe(403);
     const assigned = await t.as(manager, 'PUT', `/api/v1/cases/${opened.id}/workers/${worker.userId}`);
     expect(assigned.statusCode, assigned.body).toBe(200);
     expect((await t.as(worker, 'GET', `/api/v1/cases/${opened.id}`)).statusCode).toBe(200);

@@ -103,3 +103,46 @@ describe('referral inbox', () => {
     await expect(rows(sender).first().textContent()).resolves.toContain('Shelter');
   });
 });
+
+describe('new referral from a case', () => {
+  // Last: the referral it sends adds to the boxes counted above.
+  it('finds the receiving service in the directory instead of typing, and the referral is read back after reload', async () => {
+    await openPage(sender, harness.baseUrl, '/cases?lang=en');
+    await sender.getByRole('link', { name: 'C-2026-D3M0C3' }).click();
+    await sender.getByRole('tablist').waitFor();
+    const path = new URL(sender.url()).pathname;
+    await openPage(sender, harness.baseUrl, `${path}?tab=referrals&lang=en`);
+    const picker = sender.getByRole('group', { name: 'Receiving service' });
+    await picker.waitFor();
+    // Nothing chosen: refused in the page, the choice marked.
+    await sender.getByRole('button', { name: 'Send the referral' }).click();
+    await sender.locator('.error-summary').waitFor();
+    await expect(sender.locator('.error-summary').textContent()).resolves.toContain('Receiving service');
+    expect(await axeViolations(sender)).toEqual([]);
+    // The case's own organisation is never offered.
+    await picker.getByLabel('Search the directory by name').fill('Safe house');
+    await picker.getByText('No service matches').waitFor();
+    await picker.getByLabel('Search the directory by name').fill('legal');
+    await picker.getByLabel('Kind of service offered').selectOption({ label: 'Legal aid' });
+    await picker.getByLabel('Country served').selectOption({ label: 'Uganda' });
+    const choice = picker.getByLabel(
+      'Free legal advice and representation (demo), offered by Regional Legal Aid Centre (demo)',
+    );
+    await choice.check();
+    await picker.getByText('Chosen: Free legal advice and representation (demo)').waitFor();
+    const service = sender.getByLabel('Service', { exact: true });
+    await expect(service.locator('option:checked').textContent()).resolves.toBe('Legal aid');
+    expect(await axeViolations(sender)).toEqual([]);
+    await sender.getByRole('button', { name: 'Send the referral' }).click();
+    await sender.getByText("The person's consent is missing").waitFor();
+    await sender
+      .getByLabel('Why refer without consent?')
+      .fill('Court hearing next week, guardian not yet reachable');
+    await sender.getByRole('button', { name: 'Refer without consent' }).click();
+    await sender.getByText('The referral is sent.').waitFor();
+    await openPage(sender, harness.baseUrl, `${path}?tab=referrals&lang=en`);
+    const table = sender.getByRole('table', { name: 'Referrals made from this case, newest first' });
+    const row = table.getByRole('row').filter({ hasText: 'Regional Legal Aid Centre (demo)' });
+    await expect(row.textContent()).resolves.toContain('Legal aid');
+  });
+});

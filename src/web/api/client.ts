@@ -49,7 +49,7 @@ export async function getJson<T extends { data: unknown }>(path: string, signal?
   return body as T;
 }
 
-export type WriteMethod = 'POST' | 'PATCH' | 'DELETE';
+export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * Sends a write to the API. `csrfToken` is the session's anti-forgery token (GET /me returns it):

@@ -25,3 +25,11 @@ export const useOrganisation = (id: string) =>
     `/api/v1/organisations/${encodeURIComponent(id)}`,
   );
 export const useMechanisms = () => useApiResource<MechanismListResponse>('/api/v1/mechanisms');
+
+/** The organisations of the directory as choices of a form, by name; none until they have arrived. */
+export function useOrganisationChoices(): { value: string; label: string }[] {
+  const organisations = useOrganisations();
+  return organisations.status === 'ready'
+    ? organisations.data.data.map((organisation) => ({ value: organisation.id, label: organisation.name }))
+    : [];
+}

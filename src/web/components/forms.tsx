@@ -211,6 +211,11 @@ export type Submission = {
   ) => Promise<boolean>;
   /** Attach to the <form>: after a refusal, focus moves to the first field marked invalid. */
   formRef: React.RefObject<HTMLFormElement | null>;
+  /**
+   * The problems of one field deep in the body, by its whole path (`body.person.names.0.value`): the
+   * server's, and the page's own checks filed under the same path. For forms of lists and nested rows.
+   */
+  errorsAt: (path: string) => FieldIssue[];
 };
 
 export function useSubmission(): Submission {
@@ -265,7 +270,71 @@ export function useSubmission(): Submission {
   const fieldErrors = new Map<string, FieldIssue[]>(fieldErrorsOf(problem));
   for (const [name, issues] of pageIssues)
     fieldErrors.set(name, [...(fieldErrors.get(name) ?? []), ...issues]);
-  return { pending, problem, fieldErrors, run, runChecked, reset, markInvalid, formRef };
+  const errorsAt = (path: string): FieldIssue[] => [
+    ...(problem?.errors ?? []).filter((error) => error.path === path),
+    ...(pageIssues.get(path) ?? []),
+  ];
+  return { pending, problem, fieldErrors, run, runChecked, reset, markInvalid, formRef, errorsAt };
+}
+
+/** One choice of a <select>: the value sent, the words shown. */
+export type Choice = { value: string; label: string };
+
+/**
+ * A <select> for a Field's control: the choices in order, after an empty first one when `empty` names it
+ * (left out when a value is always chosen).
+ */
+export function ChoiceSelect(props: {
+  control: ControlProps;
+  value: string;
+  onChange: (value: string) => void;
+  choices: readonly Choice[];
+  empty?: string;
+}) {
+  return (
+    <select {...props.control} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+      {props.empty === undefined ? null : <option value="">{props.empty}</option>}
+      {props.choices.map((choice) => (
+        <option key={choice.value} value={choice.value}>
+          {choice.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** A form that keeps the submission's focus handling and leaves checks to the page (no browser bubbles). */
+export function SubmissionForm(props: {
+  submission: Submission;
+  onSubmit: () => void;
+  labelledBy?: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <form
+      ref={props.submission.formRef}
+      className={props.className ?? 'form'}
+      aria-labelledby={props.labelledBy}
+      noValidate
+      onSubmit={onSubmit(props.onSubmit)}
+    >
+      {props.children}
+    </form>
+  );
+}
+
+/** The submit button, saying "Sending…" while the request runs, and any other buttons after it. */
+export function SubmitRow(props: { pending: boolean; label: ReactNode; children?: ReactNode }) {
+  const { t } = useI18n();
+  return (
+    <div className="button-row">
+      <button type="submit" className="button" disabled={props.pending}>
+        {props.pending ? t('form.sending') : props.label}
+      </button>
+      {props.children}
+    </div>
+  );
 }
 
 /** Calls `handler` on submit without reloading the page. */

@@ -1,25 +1,58 @@
-// The case plan, read only: each goal with its actions, who carries them out, when they are due and how
-// far they are, an overdue action said in words rather than by colour alone.
+// The case plan: each goal with its actions, who carries them out, when they are due and how far they are,
+// an overdue action said in words rather than by colour alone; those who may write the case change it.
+import { useState } from 'react';
+import type { CaseView } from '../../api/cases.js';
 import type { PlanView } from '../../api/follow-up.js';
 import { useCasePlan } from '../../api/follow-up.js';
+import { SuccessNote } from '../../components/forms.js';
 import { ResourceView } from '../../components/Status.js';
 import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { CasePlanForm } from './CasePlanForm.js';
 import { actionStatusKey, calendarDay, goalStatusKey } from './follow-up-labels.js';
 
 type Goal = PlanView['goals'][number];
 type Action = Goal['actions'][number];
 
-export function CasePlanSection(props: { caseId: string }) {
+export function CasePlanSection(props: { theCase: CaseView; canWrite: boolean }) {
   const { t, formatDateTime } = useI18n();
-  const plan = useCasePlan(props.caseId);
+  const plan = useCasePlan(props.theCase.id);
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const edit = (
+    <button
+      type="button"
+      className="button button-secondary"
+      onClick={() => {
+        setSaved(false);
+        setEditing(true);
+      }}
+    >
+      {t('followUp.planEdit.edit')}
+    </button>
+  );
   return (
     <section className="subsection" aria-labelledby="case-plan-heading">
       <h3 id="case-plan-heading">{t('followUp.plan.heading')}</h3>
+      {saved ? <SuccessNote>{t('followUp.planEdit.saved')}</SuccessNote> : null}
       <ResourceView resource={plan}>
         {({ data }) =>
-          data.goals.length === 0 ? (
-            <p>{t('followUp.plan.none')}</p>
+          editing ? (
+            <CasePlanForm
+              theCase={props.theCase}
+              plan={data}
+              onCancel={() => setEditing(false)}
+              onSaved={() => {
+                setEditing(false);
+                setSaved(true);
+                plan.reload();
+              }}
+            />
+          ) : data.goals.length === 0 ? (
+            <>
+              <p>{t('followUp.plan.none')}</p>
+              {props.canWrite ? edit : null}
+            </>
           ) : (
             <>
               {data.updatedAt ? (
@@ -34,6 +67,7 @@ export function CasePlanSection(props: { caseId: string }) {
                 // biome-ignore lint/suspicious/noArrayIndexKey: goals have no id of their own; order is the plan's
                 <PlanGoal key={index} goal={goal} />
               ))}
+              {props.canWrite ? edit : null}
             </>
           )
         }

@@ -3,12 +3,21 @@
 import { useId, useState } from 'react';
 import { CONSENT_PURPOSES } from '../../../cases/schemas.js';
 import { type ConsentsResponse, casePath, useConsents } from '../../api/cases.js';
-import { useOrganisations } from '../../api/partners.js';
+import { useOrganisationChoices } from '../../api/partners.js';
 import type { FieldIssue } from '../../components/field-messages.js';
-import { Field, FormAlert, onSubmit, SuccessNote, useSubmission } from '../../components/forms.js';
+import {
+  ChoiceSelect,
+  Field,
+  FormAlert,
+  SubmissionForm,
+  SubmitRow,
+  SuccessNote,
+  useSubmission,
+} from '../../components/forms.js';
 import { ResourceView } from '../../components/Status.js';
 import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import type { MessageKey } from '../../i18n/messages.js';
 import { useSession } from '../../session/SessionProvider.js';
 import { decisionKey, giverKey, purposeKey } from './case-labels.js';
 import type { CaseTabProps } from './case-tabs.js';
@@ -151,7 +160,7 @@ function RecordConsentForm(props: { caseId: string; onRecorded: () => void }) {
   const { t } = useI18n();
   const { api } = useSession();
   const submission = useSubmission();
-  const organisations = useOrganisations();
+  const organisations = useOrganisationChoices();
   const [purpose, setPurpose] = useState('');
   const [recipient, setRecipient] = useState('');
   const [decision, setDecision] = useState<string>('given');
@@ -183,64 +192,59 @@ function RecordConsentForm(props: { caseId: string; onRecorded: () => void }) {
       });
   };
   const errors = submission.fieldErrors;
+  const choices = (codes: readonly string[], key: (code: string) => MessageKey) =>
+    codes.map((code) => ({ value: code, label: t(key(code)) }));
   return (
-    <form
-      ref={submission.formRef}
+    <SubmissionForm
+      submission={submission}
+      onSubmit={submit}
+      labelledBy={headingId}
       className="form subsection"
-      aria-labelledby={headingId}
-      noValidate
-      onSubmit={onSubmit(submit)}
     >
       <h3 id={headingId}>{t('cases.consent.recordHeading')}</h3>
       <FormAlert problem={submission.problem} />
       <Field label={t('cases.consent.purpose')} serverErrors={errors.get('purpose')}>
         {(control) => (
-          <select {...control} value={purpose} onChange={(event) => setPurpose(event.target.value)}>
-            <option value="">{t('form.choose')}</option>
-            {CONSENT_PURPOSES.map((each) => (
-              <option key={each} value={each}>
-                {t(purposeKey(each))}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            control={control}
+            value={purpose}
+            onChange={setPurpose}
+            choices={choices(CONSENT_PURPOSES, purposeKey)}
+            empty={t('form.choose')}
+          />
         )}
       </Field>
       {isSharing ? (
         <Field label={t('cases.consent.recipient')} serverErrors={errors.get('recipientOrganisationId')}>
           {(control) => (
-            <select {...control} value={recipient} onChange={(event) => setRecipient(event.target.value)}>
-              <option value="">{t('form.choose')}</option>
-              {organisations.status === 'ready'
-                ? organisations.data.data.map((organisation) => (
-                    <option key={organisation.id} value={organisation.id}>
-                      {organisation.name}
-                    </option>
-                  ))
-                : null}
-            </select>
+            <ChoiceSelect
+              control={control}
+              value={recipient}
+              onChange={setRecipient}
+              choices={organisations}
+              empty={t('form.choose')}
+            />
           )}
         </Field>
       ) : null}
       <Field label={t('cases.consent.decision')} serverErrors={errors.get('decision')}>
         {(control) => (
-          <select {...control} value={decision} onChange={(event) => setDecision(event.target.value)}>
-            {DECISIONS.map((each) => (
-              <option key={each} value={each}>
-                {t(decisionKey(each))}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            control={control}
+            value={decision}
+            onChange={setDecision}
+            choices={choices(DECISIONS, decisionKey)}
+          />
         )}
       </Field>
       <Field label={t('cases.consent.givenBy')} serverErrors={errors.get('givenBy')}>
         {(control) => (
-          <select {...control} value={givenBy} onChange={(event) => setGivenBy(event.target.value)}>
-            {GIVERS.map((each) => (
-              <option key={each} value={each}>
-                {t(giverKey(each))}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            control={control}
+            value={givenBy}
+            onChange={setGivenBy}
+            choices={choices(GIVERS, giverKey)}
+          />
         )}
       </Field>
       <Field
@@ -257,12 +261,8 @@ function RecordConsentForm(props: { caseId: string; onRecorded: () => void }) {
           />
         )}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="button" disabled={submission.pending}>
-          {submission.pending ? t('form.sending') : t('cases.consent.submit')}
-        </button>
-      </div>
-    </form>
+      <SubmitRow pending={submission.pending} label={t('cases.consent.submit')} />
+    </SubmissionForm>
   );
 }
 

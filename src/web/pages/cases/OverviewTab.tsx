@@ -1,9 +1,11 @@
 // The case at a glance: code, HTCDS status, owner organisation, assigned workers and the non-identifying
-// facts, each with a readable label and value.
+// facts, each with a readable label and value. A case manager assigns and unassigns workers here.
 import type { ReactNode } from 'react';
 import type { CaseFacts } from '../../../cases/schemas.js';
 import { Loading, ProblemAlert } from '../../components/Status.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { useSession } from '../../session/SessionProvider.js';
+import { CaseWorkersSection } from './CaseWorkersSection.js';
 import { fieldKey, genderKey, relationKey, statusKey } from './case-labels.js';
 import type { CaseTabProps } from './case-tabs.js';
 import { type CaseVocabulary, useCaseVocabulary } from './case-vocabulary.js';
@@ -28,6 +30,7 @@ export function OverviewTab(props: CaseTabProps) {
   const { t, formatDate, formatDateTime } = useI18n();
   const { theCase } = props;
   const vocabulary = useCaseVocabulary();
+  const canAssign = useSession().can('cases.assign', { organisationId: theCase.organisationId });
   return (
     <section aria-labelledby="case-overview-heading">
       <h2 id="case-overview-heading">{t('cases.tab.overview')}</h2>
@@ -77,6 +80,7 @@ export function OverviewTab(props: CaseTabProps) {
           <time dateTime={theCase.updatedAt}>{formatDateTime(theCase.updatedAt)}</time>
         </dd>
       </dl>
+      {canAssign ? <CaseWorkersSection theCase={theCase} reloadCase={props.reloadCase} /> : null}
       <h3>{t('cases.factsHeading')}</h3>
       <p className="muted">{t('cases.factsIntro')}</p>
       {vocabulary.status === 'loading' ? <Loading /> : null}

@@ -4,9 +4,16 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { SERVICES } from '../../../cases/referral-rules.js';
 import { casePath } from '../../api/cases.js';
 import type { ServiceRecord } from '../../api/follow-up.js';
-import { useOrganisations } from '../../api/partners.js';
+import { useOrganisationChoices } from '../../api/partners.js';
 import type { FieldIssue } from '../../components/field-messages.js';
-import { Field, FormAlert, onSubmit, useSubmission } from '../../components/forms.js';
+import {
+  ChoiceSelect,
+  Field,
+  FormAlert,
+  SubmissionForm,
+  SubmitRow,
+  useSubmission,
+} from '../../components/forms.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useSession } from '../../session/SessionProvider.js';
 import { calendarDay, localToday, serviceCategoryKey } from './follow-up-labels.js';
@@ -21,7 +28,7 @@ export function ServiceForm(props: {
   const { t, formatDate } = useI18n();
   const { api } = useSession();
   const submission = useSubmission();
-  const organisations = useOrganisations();
+  const organisations = useOrganisationChoices();
   const { correcting } = props;
   const [category, setCategory] = useState<string>(correcting?.category ?? '');
   const [organisation, setOrganisation] = useState(correcting?.providerOrganisationId ?? '');
@@ -66,12 +73,11 @@ export function ServiceForm(props: {
   const errors = submission.fieldErrors;
   const correctedService = correcting ? t(serviceCategoryKey(correcting.category)) : '';
   return (
-    <form
-      ref={submission.formRef}
+    <SubmissionForm
+      submission={submission}
+      onSubmit={submit}
+      labelledBy={headingId}
       className="form subsection"
-      aria-labelledby={headingId}
-      noValidate
-      onSubmit={onSubmit(submit)}
     >
       <h3 id={headingId} ref={heading} tabIndex={-1}>
         {correcting
@@ -85,14 +91,13 @@ export function ServiceForm(props: {
       <FormAlert problem={submission.problem} />
       <Field label={t('followUp.services.category')} serverErrors={errors.get('category')}>
         {(control) => (
-          <select {...control} value={category} onChange={(event) => setCategory(event.target.value)}>
-            <option value="">{t('form.choose')}</option>
-            {SERVICES.map((each) => (
-              <option key={each} value={each}>
-                {t(serviceCategoryKey(each))}
-              </option>
-            ))}
-          </select>
+          <ChoiceSelect
+            control={control}
+            value={category}
+            onChange={setCategory}
+            choices={SERVICES.map((each) => ({ value: each, label: t(serviceCategoryKey(each)) }))}
+            empty={t('form.choose')}
+          />
         )}
       </Field>
       <Field
@@ -101,16 +106,13 @@ export function ServiceForm(props: {
         serverErrors={errors.get('providerOrganisationId')}
       >
         {(control) => (
-          <select {...control} value={organisation} onChange={(event) => setOrganisation(event.target.value)}>
-            <option value="">{t('followUp.services.noOrganisation')}</option>
-            {organisations.status === 'ready'
-              ? organisations.data.data.map((each) => (
-                  <option key={each.id} value={each.id}>
-                    {each.name}
-                  </option>
-                ))
-              : null}
-          </select>
+          <ChoiceSelect
+            control={control}
+            value={organisation}
+            onChange={setOrganisation}
+            choices={organisations}
+            empty={t('followUp.services.noOrganisation')}
+          />
         )}
       </Field>
       {organisation ? null : (
@@ -168,18 +170,16 @@ export function ServiceForm(props: {
           )}
         </Field>
       ) : null}
-      <div className="button-row">
-        <button type="submit" className="button" disabled={submission.pending}>
-          {submission.pending
-            ? t('form.sending')
-            : t(correcting ? 'followUp.services.submitCorrection' : 'followUp.services.submit')}
-        </button>
+      <SubmitRow
+        pending={submission.pending}
+        label={t(correcting ? 'followUp.services.submitCorrection' : 'followUp.services.submit')}
+      >
         {correcting ? (
           <button type="button" className="button button-secondary" onClick={props.onCancel}>
             {t('dialog.cancel')}
           </button>
         ) : null}
-      </div>
-    </form>
+      </SubmitRow>
+    </SubmissionForm>
   );
 }

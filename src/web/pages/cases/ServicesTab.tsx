@@ -59,7 +59,7 @@ export function ServicesTab(props: CaseTabProps) {
           </>
         )}
       </ResourceView>
-      <CasePlanSection caseId={props.theCase.id} />
+      <CasePlanSection theCase={props.theCase} canWrite={canWrite} />
       {canWrite ? <CaseStatusSection theCase={props.theCase} reloadCase={props.reloadCase} /> : null}
     </section>
   );

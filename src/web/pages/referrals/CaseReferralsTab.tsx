@@ -4,11 +4,9 @@ import { useApiResource } from '../../api/useApiResource.js';
 import { ResourceView } from '../../components/Status.js';
 import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { Link } from '../../router.js';
 import { useSession } from '../../session/SessionProvider.js';
-import { DueDate } from './DueDate.js';
 import { NewReferralForm } from './NewReferralForm.js';
-import { StatusBadge } from './ReferralsPage.js';
+import { ReferralHeadings, ReferralRow } from './ReferralRow.js';
 import { type Referral, referralPaths } from './referral-api.js';
 import './referrals.css';
 
@@ -28,41 +26,18 @@ export function CaseReferralsTab(props: { caseId: string }) {
 }
 
 function CaseReferralList(props: { referrals: Referral[] }) {
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   if (props.referrals.length === 0) return <p>{t('referrals.caseNone')}</p>;
   return (
     <TableScroll>
       <table>
         <caption>{t('referrals.caseCaption')}</caption>
         <thead>
-          <tr>
-            <th scope="col">{t('referrals.colService')}</th>
-            <th scope="col">{t('referrals.colTo')}</th>
-            <th scope="col">{t('referrals.colStatus')}</th>
-            <th scope="col">{t('referrals.colDue')}</th>
-            <th scope="col">{t('referrals.colSent')}</th>
-          </tr>
+          <ReferralHeadings withCase={false} counterpart="to" />
         </thead>
         <tbody>
           {props.referrals.map((referral) => (
-            <tr key={referral.id}>
-              <th scope="row">
-                <Link to={`/referrals/${referral.id}`}>
-                  {t(`referrals.service.${referral.service}` as const)}
-                </Link>
-                {referral.consentOverride ? (
-                  <span className="badge">{t('referrals.withoutConsent')}</span>
-                ) : null}
-              </th>
-              <td>{referral.toOrganisationName}</td>
-              <td>
-                <StatusBadge status={referral.status} />
-              </td>
-              <td>
-                <DueDate referral={referral} />
-              </td>
-              <td>{formatDate(referral.createdAt)}</td>
-            </tr>
+            <ReferralRow key={referral.id} referral={referral} withCase={false} counterpart="to" />
           ))}
         </tbody>
       </table>

@@ -1,19 +1,19 @@
-// Refers the case to another organisation for a service. Without the person's consent to share with that
+// Refers the case to another organisation for a service, found in the service directory. Without the person's consent to share with that
 // organisation the API refuses and says why; a case manager of the case's organisation may then refer
 // anyway, giving a reason that is audited and shown on the referral.
 import { useState } from 'react';
 import type { CaseView } from '../../../cases/schemas.js';
-import { type OrganisationListResponse, organisationName, paths } from '../../api/access.js';
 import { useApiResource } from '../../api/useApiResource.js';
 import type { FieldIssue } from '../../components/field-messages.js';
 import { Field, FormAlert, onSubmit, SuccessNote, useSubmission } from '../../components/forms.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useSession } from '../../session/SessionProvider.js';
+import { type DirectoryService, RecipientPicker, recipientOf } from './RecipientPicker.js';
 import { type NewReferral, referralPaths, SERVICES, STAGES } from './referral-api.js';
 
 const MIN_REASON = 10;
 const EMPTY = {
-  toOrganisationId: '',
+  recipient: null as DirectoryService | null,
   service: '',
   dueOn: '',
   note: '',
@@ -23,10 +23,9 @@ const EMPTY = {
 };
 
 export function NewReferralForm(props: { caseId: string; onCreated: () => void }) {
-  const { t, language } = useI18n();
+  const { t } = useI18n();
   const session = useSession();
   const submission = useSubmission();
-  const organisations = useApiResource<OrganisationListResponse>(paths.organisations);
   const theCase = useApiResource<{ data: CaseView }>(referralPaths.case(props.caseId));
   const [form, setForm] = useState(EMPTY);
   const [needsConsent, setNeedsConsent] = useState(false);
@@ -39,13 +38,13 @@ export function NewReferralForm(props: { caseId: string; onCreated: () => void }
 
   const submit = () => {
     const issues = new Map<string, FieldIssue[]>();
-    if (!form.toOrganisationId) issues.set('toOrganisationId', [{ code: 'choose' }]);
+    if (!form.recipient) issues.set('toOrganisationId', [{ code: 'choose' }]);
     if (!form.service) issues.set('service', [{ code: 'choose' }]);
     const overriding = needsConsent && mayOverride && form.override.trim() !== '';
     if (needsConsent && mayOverride && form.override.trim().length < MIN_REASON)
       issues.set('reason', [{ code: 'too_small', minimum: MIN_REASON, origin: 'string' }]);
     const body = {
-      toOrganisationId: form.toOrganisationId,
+      toOrganisationId: form.recipient ? recipientOf(form.recipient) : '',
       service: form.service as NewReferral['service'],
       dueOn: form.dueOn || null,
       note: form.note.trim() || null,
@@ -67,8 +66,13 @@ export function NewReferralForm(props: { caseId: string; onCreated: () => void }
   };
   const refusedForConsent = submission.problem?.code === 'consent_required';
   if (refusedForConsent && !needsConsent) setNeedsConsent(true);
-  const choices =
-    organisations.status === 'ready' ? organisations.data.data.filter((o) => o.id !== holder) : [];
+  /** A service chosen in the directory: its kind becomes the service asked for, unless one was chosen. */
+  const chooseRecipient = (recipient: DirectoryService) =>
+    setForm((current) => ({
+      ...current,
+      recipient,
+      service: current.service || (SERVICES.find((each) => each === recipient.category) ?? ''),
+    }));
 
   return (
     <form className="form new-referral" ref={submission.formRef} onSubmit={onSubmit(submit)} noValidate>
@@ -82,22 +86,12 @@ export function NewReferralForm(props: { caseId: string; onCreated: () => void }
       ) : (
         <FormAlert problem={submission.problem} />
       )}
-      <Field label={t('referrals.recipient')} serverErrors={submission.fieldErrors.get('toOrganisationId')}>
-        {(control) => (
-          <select
-            {...control}
-            value={form.toOrganisationId}
-            onChange={(e) => set({ toOrganisationId: e.target.value })}
-          >
-            <option value="">{t('form.choose')}</option>
-            {choices.map((o) => (
-              <option key={o.id} value={o.id}>
-                {organisationName(o, language)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <RecipientPicker
+        holderId={holder}
+        chosen={form.recipient}
+        onChoose={chooseRecipient}
+        errors={submission.fieldErrors.get('toOrganisationId') ?? []}
+      />
       <Field
         label={t('referrals.colService')}
         hint={t('referrals.serviceHint')}

@@ -7,7 +7,7 @@ import { useI18n } from '../../i18n/I18nProvider.js';
 import { Link } from '../../router.js';
 import { DueDate } from './DueDate.js';
 import { ReferralActions } from './ReferralActions.js';
-import { StatusBadge } from './ReferralsPage.js';
+import { StatusBadge } from './ReferralRow.js';
 import { type ReferralDetailView, referralPaths } from './referral-api.js';
 import { SharedWithReceiver } from './SharedWithReceiver.js';
 import './referrals.css';

@@ -6,7 +6,7 @@ import { ResourceView } from '../../components/Status.js';
 import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { Link, replaceQueryParams, useLocation } from '../../router.js';
-import { DueDate } from './DueDate.js';
+import { ReferralHeadings, ReferralRow } from './ReferralRow.js';
 import { type Box, type Referral, referralPaths, STATUSES } from './referral-api.js';
 import './referrals.css';
 
@@ -80,8 +80,9 @@ export function ReferralsPage() {
 }
 
 function ReferralTable(props: { referrals: Referral[]; box: Box }) {
-  const { t, formatDate } = useI18n();
+  const { t } = useI18n();
   const overdue = props.referrals.filter((r) => r.overdue).length;
+  const counterpart = props.box === 'inbox' ? 'from' : 'to';
   if (props.referrals.length === 0)
     return <p className="status">{t(`referrals.empty.${props.box}` as const)}</p>;
   return (
@@ -94,46 +95,15 @@ function ReferralTable(props: { referrals: Referral[]; box: Box }) {
         <table className="referral-table">
           <caption>{t(`referrals.caption.${props.box}` as const)}</caption>
           <thead>
-            <tr>
-              <th scope="col">{t('referrals.colService')}</th>
-              <th scope="col">{t('referrals.colCase')}</th>
-              <th scope="col">{props.box === 'inbox' ? t('referrals.colFrom') : t('referrals.colTo')}</th>
-              <th scope="col">{t('referrals.colStatus')}</th>
-              <th scope="col">{t('referrals.colDue')}</th>
-              <th scope="col">{t('referrals.colSent')}</th>
-            </tr>
+            <ReferralHeadings withCase counterpart={counterpart} />
           </thead>
           <tbody>
             {props.referrals.map((referral) => (
-              <tr key={referral.id} className={referral.overdue ? 'is-overdue' : undefined}>
-                <th scope="row">
-                  <Link to={`/referrals/${referral.id}`}>
-                    {t(`referrals.service.${referral.service}` as const)}
-                  </Link>
-                </th>
-                <td className="code-name">{referral.caseCode}</td>
-                <td>{props.box === 'inbox' ? referral.fromOrganisationName : referral.toOrganisationName}</td>
-                <td>
-                  <StatusBadge status={referral.status} />
-                </td>
-                <td>
-                  <DueDate referral={referral} />
-                </td>
-                <td>{formatDate(referral.createdAt)}</td>
-              </tr>
+              <ReferralRow key={referral.id} referral={referral} withCase counterpart={counterpart} />
             ))}
           </tbody>
         </table>
       </TableScroll>
     </>
-  );
-}
-
-export function StatusBadge(props: { status: Referral['status'] }) {
-  const { t } = useI18n();
-  return (
-    <span className={`referral-status referral-status-${props.status}`}>
-      {t(`referrals.statusName.${props.status}` as const)}
-    </span>
   );
 }

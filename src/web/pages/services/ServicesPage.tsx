@@ -1,23 +1,25 @@
 // The service directory: search by name, filter by kind, country, eligibility, language and places free (the
 // choices live in the URL, so a search can be shared), a table of the services, and a map of those with a
-// public location. A shelter's address never reaches this page unless the reader is case staff.
-import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+// public location. A shelter's address never reaches this page unless the reader is case staff. The staff of
+// the organisation that keeps a service update its places free and capacity from its row.
+import { useDeferredValue, useEffect, useId, useState } from 'react';
 import { ELIGIBILITIES } from '../../../services/schemas.js';
-import { useCodeList, useCountries } from '../../api/reference.js';
 import { PAGE_SIZE, type ServiceListResponse, useServices } from '../../api/services.js';
+import { SuccessNote } from '../../components/forms.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { ResourceView } from '../../components/Status.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { replaceQueryParams, useLocation } from '../../router.js';
+import { useSession } from '../../session/SessionProvider.js';
 import { useWorldGeometry } from '../home/useWorldGeometry.js';
+import { UpdatePlaces } from './PlacesForm.js';
+import { useServiceLabels as useLabels } from './service-labels.js';
 import './services.css';
 
 type Service = ServiceListResponse['data'][number];
 const FILTERS = ['q', 'category', 'country', 'eligibility', 'language', 'hasPlacesFree', 'offset'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
-/** Languages offered in the filter: the UN's six and those of the region most services are in. */
-const LANGUAGE_CODES = ['ar', 'en', 'es', 'fr', 'ru', 'zh', 'sw', 'so', 'lg', 'am', 'pt', 'hi', 'ne', 'tl'];
 
 function useFilters(): [Filters, (changes: Partial<Filters>) => void] {
   const { search } = useLocation();
@@ -43,40 +45,6 @@ export function ServicesPage() {
   );
 }
 
-function useLabels() {
-  const { language, info } = useI18n();
-  const categories = useCodeList('service_category');
-  const countries = useCountries();
-  return useMemo(() => {
-    const categoryOptions =
-      categories.status === 'ready'
-        ? categories.data.data.codes.map((code) => ({ value: code.code, label: code.labels[language] }))
-        : [];
-    const collator = new Intl.Collator(info.intlLocale);
-    const countryOptions =
-      countries.status === 'ready'
-        ? countries.data.data
-            .map((country) => ({ value: country.iso3, label: country.names[language] }))
-            .sort((a, b) => collator.compare(a.label, b.label))
-        : [];
-    const countryNames = new Map(countryOptions.map((o) => [o.value, o.label]));
-    const categoryNames = new Map(categoryOptions.map((o) => [o.value, o.label]));
-    const languageNames = new Intl.DisplayNames([info.intlLocale], { type: 'language' });
-    const languageName = (code: string) => languageNames.of(code) ?? code;
-    const languageOptions = LANGUAGE_CODES.map((code) => ({ value: code, label: languageName(code) })).sort(
-      (a, b) => collator.compare(a.label, b.label),
-    );
-    return {
-      categoryOptions,
-      countryOptions,
-      languageOptions,
-      category: (code: string) => categoryNames.get(code) ?? '',
-      country: (iso3: string) => countryNames.get(iso3) ?? iso3,
-      languageName,
-    };
-  }, [categories, countries, language, info.intlLocale]);
-}
-
 function Directory() {
   const { t } = useI18n();
   const [filters, change] = useFilters();
@@ -87,6 +55,11 @@ function Directory() {
     if (deferredQ !== filters.q) change({ q: deferredQ });
   });
   const services = useServices({ ...filters, q: filters.q });
+  const [saved, setSaved] = useState<string | null>(null);
+  const onPlacesSaved = (message: string) => {
+    setSaved(message);
+    services.reload();
+  };
   const ids = {
     q: useId(),
     category: useId(),
@@ -144,6 +117,7 @@ function Directory() {
           <label htmlFor={ids.free}>{t('services.placesFree')}</label>
         </div>
       </search>
+      {saved ? <SuccessNote>{saved}</SuccessNote> : null}
       <ResourceView resource={services}>
         {(page) => (
           <>
@@ -154,7 +128,7 @@ function Directory() {
               <p>{t('services.noMatch')}</p>
             ) : (
               <>
-                <ServiceTable services={page.data} labels={labels} />
+                <ServiceTable services={page.data} labels={labels} onPlacesSaved={onPlacesSaved} />
                 <Pager
                   total={page.total}
                   offset={Number(filters.offset) || 0}
@@ -170,8 +144,14 @@ function Directory() {
   );
 }
 
-function ServiceTable(props: { services: Service[]; labels: ReturnType<typeof useLabels> }) {
+function ServiceTable(props: {
+  services: Service[];
+  labels: ReturnType<typeof useLabels>;
+  onPlacesSaved: (message: string) => void;
+}) {
   const { t, formatNumber, formatDateTime } = useI18n();
+  const session = useSession();
+  const mayUpdate = (s: Service) => session.can('services.write', { organisationId: s.organisationId });
   const { labels } = props;
   const places = (s: Service) => {
     if (s.placesFree === null) return t('services.placesUnknown');
@@ -223,7 +203,14 @@ function ServiceTable(props: { services: Service[]; labels: ReturnType<typeof us
                 {s.eligibility.map((code) => t(`services.eligibility.${code}` as MessageKey)).join(', ')}
               </td>
               <td>{s.languages.map(labels.languageName).join(', ')}</td>
-              <td>{places(s)}</td>
+              <td>
+                {places(s)}
+                {mayUpdate(s) ? (
+                  <span className="service-note">
+                    <UpdatePlaces service={s} onSaved={props.onPlacesSaved} />
+                  </span>
+                ) : null}
+              </td>
               <td>
                 {s.phones.map((p) => (
                   <span key={p.number} className="service-note">
