@@ -1,5 +1,5 @@
 // `concerted serve`: migrate, seed and serve the API and web app until SIGTERM or SIGINT.
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { settleInterruptedImports, settleSilentImportsRegularly } from '../imports/index.js';
 import { type Config, loadConfig } from '../platform/config.js';
@@ -7,7 +7,14 @@ import { loadInstallationKey, Sealer } from '../platform/crypto.js';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '../platform/db.js';
 import { buildApp } from '../server/app.js';
 import { ALL_INTERFACES, chooseListenHost } from '../server/listen-host.js';
-import { hasDemoDataset, seedDatabase } from '../server/seed.js';
+import {
+  dutiesOfThisProcess,
+  isServingProcess,
+  portToShare,
+  startServingProcesses,
+  tellListening,
+} from '../server/processes.js';
+import { hasDemoDataset, type SeedReport, seedDatabase } from '../server/seed.js';
 import { describeFailure } from './output.js';
 
 export function serveCommand(): Command {
@@ -16,10 +23,16 @@ export function serveCommand(): Command {
       'migrate and seed the database, then serve the API and web app (PORT, HOST, DATA_DIR, DATABASE_URL); with the demo dataset only on 127.0.0.1 unless HOST is set',
     )
     .option('--no-demo', 'do not load the illustrative demo dataset into an empty database')
-    .action(async (options: { demo: boolean }) => {
+    .option(
+      '--processes <count>',
+      'serving processes sharing the port, on PostgreSQL only (about one per core; SERVER_PROCESSES, else 1)',
+      parseProcessCount,
+    )
+    .action(async (options: ServeOptions) => {
       exitOnFatalErrors();
       try {
-        await serve(options);
+        if (isServingProcess()) await serveAsOneOfSeveral();
+        else await serve(options);
       } catch (error) {
         // The database may still hold the event loop open: exit, so that a supervisor sees the failure.
         exitWithFailure('could not start', error);
@@ -42,8 +55,22 @@ function exitWithFailure(what: string, error: unknown): never {
   process.exit(1);
 }
 
-async function serve(options: { demo: boolean }) {
-  const { app, database, url, notice } = await startServer(loadConfig(), options);
+type ServeOptions = { demo: boolean; processes?: number };
+
+function parseProcessCount(text: string): number {
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < 1 || count > 64)
+    throw new InvalidArgumentError(
+      'give a whole number of processes from 1 to 64, for example --processes 2',
+    );
+  return count;
+}
+
+async function serve(options: ServeOptions) {
+  const config = loadConfig();
+  const processes = options.processes ?? processCountFromEnvironment();
+  if (processes > 1) return serveInSeveralProcesses(config, options, processes);
+  const { app, database, url, notice } = await startServer(config, options);
   closeGracefullyOnSignals(() => app.close());
   if (notice) process.stdout.write(`${notice}\n`);
   process.stdout.write(
@@ -63,11 +90,28 @@ export type StartedServer = {
 
 /** Migrates, seeds and listens; with the demo dataset only on 127.0.0.1 unless HOST is set. */
 export async function startServer(config: Config, options: { demo: boolean }): Promise<StartedServer> {
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    databaseAppUrl: config.databaseAppUrl,
-    dataDir: config.dataDir,
-  });
+  const prepared = await prepareDatabase(config, options);
+  const { database, sealer, host, notice } = prepared;
+  const app = await buildApp({ config, database, sealer, signAuditCheckpoints: true });
+  if (prepared.interrupted > 0) warnSettled(app, prepared.interrupted);
+  if (database.engine === 'postgres') settleSilentImportsWhileServing(app, database);
+  app.log.info({ engine: database.engine, demo: prepared.demo, host }, 'database ready');
+  if (notice) app.log.warn(notice);
+  const address = await app.listen({ port: config.port, host });
+  return { app, database, host, url: browsableUrl(host, address), notice };
+}
+
+type PreparedDatabase = {
+  database: DatabaseHandle;
+  sealer: Sealer;
+  host: string;
+  notice: string | null;
+  demo: SeedReport['demo'];
+  interrupted: number;
+};
+
+async function prepareDatabase(config: Config, options: { demo: boolean }): Promise<PreparedDatabase> {
+  const database = await openConfiguredDatabase(config);
   await migrateDatabase(database);
   const sealer = new Sealer(await loadInstallationKey(config));
   const seeded = await seedDatabase(database.db, { demo: options.demo, sealer });
@@ -76,23 +120,80 @@ export async function startServer(config: Config, options: { demo: boolean }): P
   // server other processes may be running imports, so only jobs silent for a while are settled, regularly.
   const isShared = database.engine === 'postgres';
   const interrupted = await settleInterruptedImports(database.db, isShared ? 'silent' : 'all');
-  const app = await buildApp({ config, database, sealer, signAuditCheckpoints: true });
-  const onSettled = (count: number) =>
-    app.log.warn({ interrupted: count }, 'imports cut off by a stop were marked failed');
-  if (interrupted > 0) onSettled(interrupted);
-  if (isShared) {
-    const stopSettling = settleSilentImportsRegularly(database.db, onSettled);
-    app.addHook('onClose', async () => stopSettling());
-  }
-  app.log.info({ engine: database.engine, demo: seeded.demo, host }, 'database ready');
-  if (notice) app.log.warn(notice);
-  const address = await app.listen({ port: config.port, host });
-  const url = host === ALL_INTERFACES || host === '::' ? `http://localhost:${port(address)}` : address;
-  return { app, database, host, url, notice };
+  return { database, sealer, host, notice, demo: seeded.demo, interrupted };
 }
 
-function port(address: string): string {
-  return new URL(address).port;
+function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
+  return openDatabase({
+    databaseUrl: config.databaseUrl,
+    databaseAppUrl: config.databaseAppUrl,
+    dataDir: config.dataDir,
+  });
+}
+
+function warnSettled(app: FastifyInstance, count: number) {
+  app.log.warn({ interrupted: count }, 'imports cut off by a stop were marked failed');
+}
+
+function settleSilentImportsWhileServing(app: FastifyInstance, database: DatabaseHandle) {
+  const stopSettling = settleSilentImportsRegularly(database.db, (count) => warnSettled(app, count));
+  app.addHook('onClose', async () => stopSettling());
+}
+
+function browsableUrl(host: string, address: string): string {
+  return host === ALL_INTERFACES || host === '::' ? `http://localhost:${new URL(address).port}` : address;
+}
+
+function processCountFromEnvironment(): number {
+  const text = process.env.SERVER_PROCESSES;
+  if (!text) return 1;
+  try {
+    return parseProcessCount(text);
+  } catch {
+    throw new Error(`SERVER_PROCESSES must be a whole number from 1 to 64, not "${text}"`);
+  }
+}
+
+/**
+ * This process prepares the database, then starts `count` serving processes and watches over them
+ * (src/server/processes.ts); it serves nothing itself.
+ */
+async function serveInSeveralProcesses(config: Config, options: ServeOptions, count: number) {
+  if (!config.databaseUrl)
+    throw new Error(
+      `${count} serving processes need PostgreSQL (set DATABASE_URL): the embedded database can be opened by one process only. Serve without --processes to use it.`,
+    );
+  const { database, host, notice } = await prepareDatabase(config, options);
+  const location = database.location;
+  await database.close();
+  const port = await portToShare(config.port, host);
+  const processes = startServingProcesses(count, { host, port }, (line) => process.stderr.write(`${line}\n`));
+  let isClosing = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (isClosing) process.exit(1);
+    isClosing = true;
+    process.stdout.write(`${signal} received: each process finishes its requests and closes the database\n`);
+    processes.stop(signal).then(() => process.exit(0));
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+  const address = await processes.address;
+  if (notice) process.stdout.write(`${notice}\n`);
+  process.stdout.write(
+    `Concerted is running at ${browsableUrl(host, address)} (database: postgres, ${location}; ${count} processes)\n`,
+  );
+}
+
+/** One of several serving processes: opens its own connections and serves until told to stop. */
+async function serveAsOneOfSeveral() {
+  const config = loadConfig();
+  const duties = dutiesOfThisProcess();
+  const database = await openConfiguredDatabase(config);
+  const sealer = new Sealer(await loadInstallationKey(config));
+  const app = await buildApp({ config, database, sealer, signAuditCheckpoints: duties.isFirst });
+  if (duties.isFirst) settleSilentImportsWhileServing(app, database);
+  closeGracefullyOnSignals(() => app.close());
+  tellListening(await app.listen({ port: duties.port, host: duties.host }));
 }
 
 /** In-flight requests finish, then the database closes; a second signal forces the exit. */

@@ -114,10 +114,15 @@ export async function currentMasterKeyId(tx: Queryable, ring: KeyRing): Promise<
   return current?.id ?? ring.initialKeyId;
 }
 
-/** Records the installation's first key as current when no key is recorded yet; run as the owner at start. */
+/**
+ * Records the installation's first key as current when no key is recorded yet; run as the owner at start.
+ * Several processes starting together on a new database all try: the first insert wins, the others
+ * find it there.
+ */
 export async function recordInitialMasterKey(db: Queryable, ring: KeyRing): Promise<void> {
   await db.execute(
     sql`insert into master_keys (id, is_current)
-        select ${ring.initialKeyId}, true where not exists (select 1 from master_keys)`,
+        select ${ring.initialKeyId}, true where not exists (select 1 from master_keys)
+        on conflict do nothing`,
   );
 }
