@@ -8,13 +8,15 @@
 // BENCH_DATABASE_URL names the server (postgres://postgres@127.0.0.1:5432/test by default); the bench
 // creates its own databases beside that one and drops them at the end.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { runOnServer } from '../../src/platform/db.js';
 import { closedLoop, HttpClient, openLoop, Recorder, type Summary } from './load.js';
 import { type PgbenchFigures, runPgbench } from './pgbench.js';
 import {
@@ -40,6 +42,7 @@ const { values } = parseArgs({
     'no-pgbench': { type: 'boolean', default: false },
     phases: { type: 'string', default: 'reads,writes,open' },
     pool: { type: 'string' },
+    processes: { type: 'string', default: '1' },
   },
 });
 const SECONDS = Number(values.seconds);
@@ -56,33 +59,69 @@ const say = (line: string) => {
 };
 const note = (line: string) => process.stderr.write(`${line}\n`);
 
-type Server = { port: number; child: ChildProcess; profileDir: string | null };
+type Server = {
+  port: number;
+  child: ChildProcess;
+  profileDir: string | null;
+  /** The serving process, or the first one and those it started. */
+  pids: () => Promise<number[]>;
+  remove: () => Promise<void>;
+};
 
+/**
+ * `concerted serve` itself, on a new database beside BENCH_DATABASE_URL with a data directory (master
+ * keys, audit signing key) of its own, the demo dataset loaded, on a free port.
+ */
 async function startServer(): Promise<Server> {
   const profileDir = values.profile ? await mkdtemp(path.join(tmpdir(), 'concerted-bench-cases-')) : null;
   const profiling = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const child = spawn(
-    process.execPath,
-    [...profiling, '--import', 'tsx', 'bench/cases/server.ts', ADMIN_URL, values.pool ?? ''],
-    {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'production' },
+  const name = `concerted_bench_cases_${randomBytes(6).toString('hex')}`;
+  await runOnServer(ADMIN_URL, `create database ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'concerted-bench-data-'));
+  const child = spawn(process.execPath, [...profiling, '--import', 'tsx', 'src/cli/main.ts', 'serve'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: url.toString(),
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      AUDIT_CHECKPOINT_MINUTES: '0',
+      SERVER_PROCESSES: values.processes,
+      ...(values.pool ? { DATABASE_POOL_SIZE: values.pool } : {}),
     },
-  );
+  });
+  const remove = async () => {
+    await runOnServer(ADMIN_URL, `drop database if exists ${name} with (force)`);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  const pid = Number(child.pid);
+  const pids = async () => (values.processes === '1' ? [pid] : [pid, ...(await childrenOf(pid))]);
   for await (const line of createInterface({ input: child.stdout as NodeJS.ReadableStream })) {
-    const match = /^listening (\d+) \S+$/.exec(line);
-    if (match) return { port: Number(match[1]), child, profileDir };
+    const match = /^Concerted is running at http:\/\/127\.0\.0\.1:(\d+) /.exec(line);
+    if (match) return { port: Number(match[1]), child, profileDir, pids, remove };
   }
-  throw new Error('the bench server stopped before listening');
+  await remove();
+  throw new Error('the server stopped before listening');
 }
 
-/** CPU time of every thread of a process, from Linux's schedstat (0 once it is gone). */
-async function processNanoseconds(pid: number): Promise<number> {
+async function childrenOf(pid: number): Promise<number[]> {
+  const text = await readFile(`/proc/${pid}/task/${pid}/children`, 'utf8').catch(() => '');
+  return text.trim().split(/\s+/).filter(Boolean).map(Number);
+}
+
+/** CPU time of every thread of the processes, from Linux's schedstat (0 for one that is gone). */
+async function processNanoseconds(pids: number[]): Promise<number> {
   let total = 0;
-  for (const task of await readdir(`/proc/${pid}/task`).catch(() => [] as string[])) {
-    const text = await readFile(`/proc/${pid}/task/${task}/schedstat`, 'utf8').catch(() => '0');
-    total += Number(text.split(' ')[0]) || 0;
-  }
+  for (const pid of pids)
+    for (const task of await readdir(`/proc/${pid}/task`).catch(() => [] as string[])) {
+      const text = await readFile(`/proc/${pid}/task/${task}/schedstat`, 'utf8').catch(() => '0');
+      total += Number(text.split(' ')[0]) || 0;
+    }
   return total;
 }
 
@@ -109,13 +148,13 @@ type Phase = {
 
 /** Runs a phase and sums its recorders; the app's CPU per request is read around it. */
 async function measurePhase(
-  pid: number,
+  pids: number[],
   recorders: Record<string, Recorder>,
   work: () => Promise<number>,
 ): Promise<Phase> {
-  const cpuBefore = await processNanoseconds(pid);
+  const cpuBefore = await processNanoseconds(pids);
   const seconds = await work();
-  const cpu = (await processNanoseconds(pid)) - cpuBefore;
+  const cpu = (await processNanoseconds(pids)) - cpuBefore;
   const all = new Recorder();
   const byKind: Record<string, Summary> = {};
   for (const [kind, recorder] of Object.entries(recorders)) byKind[kind] = recorder.summary(seconds);
@@ -129,13 +168,13 @@ async function measurePhase(
   };
 }
 
-async function closedReads(client: HttpClient, pid: number, sessions: Session[], cases: BenchCase[]) {
+async function closedReads(client: HttpClient, pids: number[], sessions: Session[], cases: BenchCase[]) {
   const recorders = { 'GET case': new Recorder(), 'GET person': new Recorder() };
   const mine = (session: Session) =>
     session.who === 'manager' ? cases : cases.filter((c) => c.owner === session);
   const reachable = sessions.map(mine);
   let n = 0;
-  return measurePhase(pid, recorders, () =>
+  return measurePhase(pids, recorders, () =>
     closedLoop(CLIENTS, SECONDS, (clientIndex) => {
       const session = sessions[clientIndex % sessions.length] as Session;
       const theCase = pick(reachable[clientIndex % sessions.length] as BenchCase[]);
@@ -146,11 +185,11 @@ async function closedReads(client: HttpClient, pid: number, sessions: Session[],
   );
 }
 
-async function closedWrites(client: HttpClient, pid: number, cases: BenchCase[]) {
+async function closedWrites(client: HttpClient, pids: number[], cases: BenchCase[]) {
   const recorders = { 'PATCH case': new Recorder(), 'POST consent': new Recorder() };
   // Each client writes only its own cases, so no two clients change a case from the same version.
   const turns = new Array<number>(CLIENTS).fill(0);
-  return measurePhase(pid, recorders, () =>
+  return measurePhase(pids, recorders, () =>
     closedLoop(CLIENTS, SECONDS, (clientIndex) => {
       const turn = turns[clientIndex] ?? 0;
       turns[clientIndex] = turn + 1;
@@ -163,14 +202,14 @@ async function closedWrites(client: HttpClient, pid: number, cases: BenchCase[])
   );
 }
 
-async function openMix(client: HttpClient, pid: number, manager: Session, cases: BenchCase[]) {
+async function openMix(client: HttpClient, pids: number[], manager: Session, cases: BenchCase[]) {
   const recorders = { reads: new Recorder(), writes: new Recorder() };
   const rate = READ_RATE + WRITE_RATE;
   const busy = new Set<BenchCase>();
   let cursor = 0;
   let lateMs = 0;
   let unanswered = 0;
-  const phase = await measurePhase(pid, recorders, async () => {
+  const phase = await measurePhase(pids, recorders, async () => {
     const started = performance.now();
     const result = await openLoop(rate, SECONDS, (k) => {
       const isWrite = Math.floor(((k + 1) * WRITE_RATE) / rate) > Math.floor((k * WRITE_RATE) / rate);
@@ -223,7 +262,7 @@ async function main() {
     say(line('  pgbench simple-update', pgbench.simpleUpdate));
   }
   const server = await startServer();
-  const pid = Number(server.child.pid);
+  const pids = await server.pids();
   const client = new HttpClient(server.port, Math.max(CLIENTS, 256));
   try {
     const manager = await signIn(client, 'case_manager');
@@ -243,7 +282,7 @@ async function main() {
       recorder: new Recorder(),
     }));
 
-    const reads = PHASES.has('reads') ? await closedReads(client, pid, sessions, cases) : null;
+    const reads = PHASES.has('reads') ? await closedReads(client, pids, sessions, cases) : null;
     if (reads) {
       const readRatio = pgbench
         ? `  ratio to pgbench -S ${(reads.all.perSecond / pgbench.selectOnly.perSecond).toFixed(3)}`
@@ -258,7 +297,7 @@ async function main() {
         ),
       );
     }
-    const writes = PHASES.has('writes') ? await closedWrites(client, pid, cases) : null;
+    const writes = PHASES.has('writes') ? await closedWrites(client, pids, cases) : null;
     if (writes) {
       const writeRatio = pgbench
         ? `  ratio to pgbench simple-update ${(writes.all.perSecond / pgbench.simpleUpdate.perSecond).toFixed(3)}`
@@ -273,7 +312,7 @@ async function main() {
         ),
       );
     }
-    const open = PHASES.has('open') ? await openMix(client, pid, manager, cases) : null;
+    const open = PHASES.has('open') ? await openMix(client, pids, manager, cases) : null;
     if (open) {
       say(
         `open loop, ${fixed(READ_RATE)} reads/s + ${fixed(WRITE_RATE)} writes/s offered, latency from the due time:`,
@@ -301,6 +340,7 @@ async function main() {
     client.close();
     server.child.kill('SIGTERM');
     await once(server.child, 'exit');
+    await server.remove();
   }
   if (server.profileDir)
     for (const file of await readdir(server.profileDir))

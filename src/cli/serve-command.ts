@@ -128,6 +128,7 @@ function openConfiguredDatabase(config: Config): Promise<DatabaseHandle> {
     databaseUrl: config.databaseUrl,
     databaseAppUrl: config.databaseAppUrl,
     dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
   });
 }
 

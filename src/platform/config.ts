@@ -18,6 +18,8 @@ export const Config = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'DATABASE_APP_URL must start with postgres:// or postgresql://')
     .optional(),
+  /** Connections each of the server's two pools may open (owner and requests), per serving process. */
+  databasePoolSize: z.coerce.number().int().min(1).max(1000),
   logLevel: z.enum(LOG_LEVELS),
   isProduction: z.boolean(),
   webDir: z.string().min(1),
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     databaseAppUrl: env.DATABASE_APP_URL || undefined,
+    databasePoolSize: env.DATABASE_POOL_SIZE ?? 10,
     logLevel: env.LOG_LEVEL ?? 'info',
     isProduction: env.NODE_ENV === 'production',
     webDir: path.resolve(cwd, env.WEB_DIR ?? 'dist/web'),
@@ -73,6 +76,7 @@ const ENV_NAMES: Record<string, string> = {
   dataDir: 'DATA_DIR',
   databaseUrl: 'DATABASE_URL',
   databaseAppUrl: 'DATABASE_APP_URL',
+  databasePoolSize: 'DATABASE_POOL_SIZE',
   logLevel: 'LOG_LEVEL',
   webDir: 'WEB_DIR',
   encryptionKey: 'ENCRYPTION_KEY',
