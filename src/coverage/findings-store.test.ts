@@ -10,6 +10,7 @@ import { ANONYMOUS_ACTOR, asActor } from '../access/context.js';
 import { activities, importActivities } from '../activities/index.js';
 import { organisations } from '../partners/schema.js';
 import { rowsOf } from '../platform/db.js';
+import { KEEP_QUERIES } from './findings-store.js';
 import { coverageNeeds } from './schema.js';
 import type { Finding, PagedFindings } from './schemas.js';
 
@@ -204,5 +205,57 @@ describe.each(TEST_ENGINES)('kept findings on $name', (engine) => {
     const reply = await t.as(coordinator, 'GET', `/api/v1/coverage/findings?${PERIOD}&limit=20000`);
     expect(reply.statusCode).toBe(400);
     expect(reply.body).toContain('limit');
+  });
+
+  it('lets go of the findings of queries not asked for a while, or beyond the most recently asked', async () => {
+    await all('', null);
+    const lately = (i: number) => `asked lately ${String(i).padStart(3, '0')}`;
+    const fake = async (keys: string[], ageMinutes: (i: number) => number) => {
+      for (const [i, key] of keys.entries()) {
+        await rowsOf(
+          t.database.db,
+          sql`insert into coverage_findings_queries (scope, query_key, used_at)
+              values ('published', ${key}, now() - make_interval(mins => ${ageMinutes(i)}::int))`,
+        );
+        await rowsOf(
+          t.database.db,
+          sql`insert into coverage_findings_entries
+                (scope, query_key, iso3, inputs, depends, depends_versions, gap_count, overlap_count)
+              values ('published', ${key}, 'MWI', 'invented', '{MWI}', '{0}', 0, 0)`,
+        );
+      }
+    };
+    await fake(['asked long ago'], () => (KEEP_QUERIES.unusedDays + 1) * 24 * 60);
+    const recent = Array.from({ length: KEEP_QUERIES.mostRecent }, (_, i) => lately(i));
+    await fake(recent, (i) => 10 + i);
+    const keys = async () =>
+      (
+        await rowsOf<{ key: string }>(
+          t.database.db,
+          sql`select distinct query_key as key from coverage_findings_entries where scope = 'published'`,
+        )
+      ).map((row) => row.key);
+    expect(await keys()).toContain('asked long ago');
+
+    // A change in Malawi makes the next request compute it again, and let go of what nobody asks for.
+    await t.database.db
+      .update(activities)
+      .set({ title: 'Shelter KEPT-MWI-1 (renamed)' })
+      .where(eq(activities.identifier, 'KEPT-MWI-1'));
+    const answer = await all('', null);
+    const left = await keys();
+    expect(left).not.toContain('asked long ago');
+    expect(left).not.toContain(lately(KEEP_QUERIES.mostRecent - 1));
+    expect(left).toContain(lately(0));
+    expect(left).toHaveLength(KEEP_QUERIES.mostRecent);
+    // The query just asked keeps its findings, and they are the ones answered.
+    expect(await all('', null)).toEqual(answer);
+    const [{ orphans } = { orphans: -1 }] = await rowsOf<{ orphans: number }>(
+      t.database.db,
+      sql`select count(*)::int as orphans from coverage_findings_queries q where q.scope = 'published'
+            and not exists (select 1 from coverage_findings_entries e
+                            where e.scope = q.scope and e.query_key = q.query_key)`,
+    );
+    expect(orphans).toBe(0);
   });
 });

@@ -19,6 +19,12 @@ import type { CoverageQuery, Finding, Findings, FindingsQuery, PagedFindings } f
  */
 export const ENGINE_VERSION = 'coverage-findings-1';
 
+/**
+ * How long, and how many, queries keep their findings (migration 0042): those nobody asked for in this many
+ * days, and those beyond this many most recently asked in a scope, are let go when findings are next written.
+ */
+export const KEEP_QUERIES = { unusedDays: 30, mostRecent: 100 };
+
 /** More stale countries than this are computed in one pass over every activity, not one country at a time. */
 const ONE_PASS_FROM = 12;
 
@@ -119,6 +125,7 @@ async function freshEntries(db: Queryable, query: CoverageQuery, sources?: reado
           ...context.needs.map((n) => n.iso3),
         ]),
       ].sort();
+  await noteUse(db, scope, key);
   const kept = await readEntries(db, scope, key, countries);
   const stale = countries.filter((iso3) => !isFresh(kept.get(iso3), inputsOf(context, iso3), versions));
   if (stale.length > 0) {
@@ -130,6 +137,7 @@ async function freshEntries(db: Queryable, query: CoverageQuery, sources?: reado
       const result = computed.get(iso3) ?? { findings: [], touched: [] };
       kept.set(iso3, await writeEntry(db, scope, key, iso3, inputsOf(context, iso3), versions, result));
     }
+    await letGoOfUnusedQueries(db, scope);
   }
   return {
     context,
@@ -241,6 +249,32 @@ async function touchedBy(db: Queryable, countries: string[]): Promise<Map<string
         group by s.iso3`,
   );
   return new Map(rows.map((r) => [r.iso3, r.touched]));
+}
+
+/** Notes that the query was asked for: at most once an hour, so that reading stays a read. */
+async function noteUse(db: Queryable, scope: string, key: string): Promise<void> {
+  await rowsOf(
+    db,
+    sql`insert into coverage_findings_queries (scope, query_key) values (${scope}, ${key})
+        on conflict (scope, query_key) do update set used_at = now()
+        where coverage_findings_queries.used_at < now() - interval '1 hour'`,
+  );
+}
+
+/** Lets go of the findings of queries not asked for a while, or beyond the most recently asked ones. */
+async function letGoOfUnusedQueries(db: Queryable, scope: string): Promise<void> {
+  await rowsOf(
+    db,
+    sql`with gone as (
+          delete from coverage_findings_queries q
+          where q.scope = ${scope}
+            and (q.used_at < now() - make_interval(days => ${KEEP_QUERIES.unusedDays}::int)
+                 or q.query_key in (select r.query_key from coverage_findings_queries r where r.scope = ${scope}
+                                    order by r.used_at desc, r.query_key offset ${KEEP_QUERIES.mostRecent}::int))
+          returning q.query_key)
+        delete from coverage_findings_entries e using gone
+        where e.scope = ${scope} and e.query_key = gone.query_key`,
+  );
 }
 
 async function writeEntry(

@@ -100,4 +100,5 @@ const REFERENCE_TABLES = new Set([
   'coverage_country_versions',
   'coverage_findings_entries',
   'coverage_findings_kept',
+  'coverage_findings_queries',
 ]);
