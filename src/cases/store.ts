@@ -151,7 +151,7 @@ export async function updateCase(
       'The case is closed: reopen it with a reason (POST /api/v1/cases/{id}/reopening) before changing its status.',
     );
   const status = change.status ?? current.status;
-  await tx
+  const [updated] = await tx
     .update(cases)
     .set({
       ...change.facts,
@@ -160,8 +160,12 @@ export async function updateCase(
       updatedAt: sql`now()`,
       version: sql`${cases.version} + 1`,
     })
-    .where(and(eq(cases.id, id), eq(cases.version, change.version)));
-  return getCase(tx, id);
+    .where(and(eq(cases.id, id), eq(cases.version, change.version)))
+    .returning();
+  // Changed by someone else since it was read in this transaction: their version is the current one.
+  if (!updated) throw staleVersion('case', (await getCase(tx, id)).version);
+  // Its organisation, workers and person record are as just read: only the case's own row changed.
+  return caseView(updated, current.organisationName, current.workers, current.hasPerson);
 }
 
 /** The period's columns: untouched when not given, emptied by null, the end 30 days on by default. */
