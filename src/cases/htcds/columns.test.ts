@@ -27,7 +27,98 @@ const aCase = (facts: Partial<ExportCase['facts']>): ExportCase => ({
   facts: { ...EMPTY_FACTS, ...facts },
 });
 
+/** The header of the CTDC global k-anonymised dataset as published, column for column. */
+const PUBLISHED_CTDC_HEADER = [
+  'yearOfRegistration',
+  'Datasource',
+  'gender',
+  'ageBroad',
+  'majorityStatus',
+  'majorityStatusAtExploit',
+  'majorityEntry',
+  'citizenship',
+  'meansOfControlDebtBondage',
+  'meansOfControlTakesEarnings',
+  'meansOfControlRestrictsFinancialAccess',
+  'meansOfControlThreats',
+  'meansOfControlPsychologicalAbuse',
+  'meansOfControlPhysicalAbuse',
+  'meansOfControlSexualAbuse',
+  'meansOfControlFalsePromises',
+  'meansOfControlPsychoactiveSubstances',
+  'meansOfControlRestrictsMovement',
+  'meansOfControlRestrictsMedicalCare',
+  'meansOfControlExcessiveWorkingHours',
+  'meansOfControlUsesChildren',
+  'meansOfControlThreatOfLawEnforcement',
+  'meansOfControlWithholdsNecessities',
+  'meansOfControlWithholdsDocuments',
+  'meansOfControlOther',
+  'meansOfControlNotSpecified',
+  'meansOfControlConcatenated',
+  'isForcedLabour',
+  'isSexualExploit',
+  'isOtherExploit',
+  'isSexAndLabour',
+  'isForcedMarriage',
+  'isForcedMilitary',
+  'isOrganRemoval',
+  'isSlaveryAndPractices',
+  'typeOfExploitConcatenated',
+  'typeOfLabourAgriculture',
+  'typeOfLabourAquafarming',
+  'typeOfLabourBegging',
+  'typeOfLabourConstruction',
+  'typeOfLabourDomesticWork',
+  'typeOfLabourHospitality',
+  'typeOfLabourIllicitActivities',
+  'typeOfLabourManufacturing',
+  'typeOfLabourMiningOrDrilling',
+  'typeOfLabourPeddling',
+  'typeOfLabourTransportation',
+  'typeOfLabourOther',
+  'typeOfLabourNotSpecified',
+  'typeOfLabourConcatenated',
+  'typeOfSexProstitution',
+  'typeOfSexPornography',
+  'typeOfSexRemoteInteractiveServices',
+  'typeOfSexPrivateSexualServices',
+  'typeOfSexConcatenated',
+  'isAbduction',
+  'RecruiterRelationship',
+  'CountryOfExploitation',
+  'recruiterRelationIntimatePartner',
+  'recruiterRelationFriend',
+  'recruiterRelationFamily',
+  'recruiterRelationOther',
+  'recruiterRelationUnknown',
+];
+
 describe('the CTDC microdata row', () => {
+  it('has the published file’s columns, in its order', () => {
+    expect(CTDC_COLUMNS).toEqual(PUBLISHED_CTDC_HEADER);
+  });
+
+  it('joins the flags set into the concatenated columns, and names the recruiter’s relation', () => {
+    const row = ctdcRow(
+      aCase({
+        meansOfControl: ['debt_bondage', 'document_confiscation'],
+        formsOfExploitation: ['domestic_servitude', 'forced_marriage'],
+        recruiterRelation: 'family_member',
+      }),
+    );
+    expect(row).toMatchObject({
+      meansOfControlConcatenated: 'Debt bondage;Withholds documents',
+      meansOfControlSexualAbuse: 0,
+      typeOfExploitConcatenated: 'Forced labour;Forced marriage',
+      typeOfLabourConcatenated: 'Domestic work',
+      RecruiterRelationship: 'Family/Relative',
+      majorityEntry: '',
+      isAbduction: '',
+    });
+    expect(ctdcRow(aCase({})).meansOfControlConcatenated).toBe('');
+  });
+
   it('has a value for every column and no case code', () => {
     const row = ctdcRow(aCase({ citizenship: 'NPL' }));
     expect(Object.keys(row).sort()).toEqual([...CTDC_COLUMNS].sort());

@@ -20,14 +20,23 @@ const MEANS_FLAGS: Record<string, string> = {
   document_confiscation: 'WithholdsDocuments',
   isolation: 'Other',
 };
+/** In the published file's order; those Concerted does not record stay 0 once any means is recorded. */
 const MEANS_COLUMNS = [
   'DebtBondage',
   'TakesEarnings',
+  'RestrictsFinancialAccess',
   'Threats',
   'PsychologicalAbuse',
   'PhysicalAbuse',
+  'SexualAbuse',
+  'FalsePromises',
   'PsychoactiveSubstances',
   'RestrictsMovement',
+  'RestrictsMedicalCare',
+  'ExcessiveWorkingHours',
+  'UsesChildren',
+  'ThreatOfLawEnforcement',
+  'WithholdsNecessities',
   'WithholdsDocuments',
   'Other',
   'NotSpecified',
@@ -55,7 +64,19 @@ const EXPLOIT_COLUMNS = [
   'isForcedMarriage',
   'isForcedMilitary',
   'isOrganRemoval',
+  'isSlaveryAndPractices',
 ];
+/** The words of the published file's typeOfExploitConcatenated for each flag. */
+const EXPLOIT_WORDS: Record<string, string> = {
+  isForcedLabour: 'Forced labour',
+  isSexualExploit: 'Sexual exploitation',
+  isOtherExploit: 'Other',
+  isSexAndLabour: 'Sex and labour',
+  isForcedMarriage: 'Forced marriage',
+  isForcedMilitary: 'Forced military',
+  isOrganRemoval: 'Organ removal',
+  isSlaveryAndPractices: 'Slavery and similar practices',
+};
 
 /** Our forced labour sector → the CTDC typeOfLabour flag. */
 const LABOUR_FLAGS: Record<string, string> = {
@@ -81,6 +102,8 @@ const LABOUR_COLUMNS = [
   'IllicitActivities',
   'Manufacturing',
   'MiningOrDrilling',
+  'Peddling',
+  'Transportation',
   'Other',
   'NotSpecified',
 ].map((suffix) => `typeOfLabour${suffix}`);
@@ -100,6 +123,13 @@ const RELATION_FLAGS: Record<string, string> = {
 const RELATION_COLUMNS = ['IntimatePartner', 'Friend', 'Family', 'Other', 'Unknown'].map(
   (suffix) => `recruiterRelation${suffix}`,
 );
+/** The published file's RecruiterRelationship words for each flag. */
+const RELATION_WORDS: Record<string, string> = {
+  recruiterRelationIntimatePartner: 'Intimate Partner',
+  recruiterRelationFriend: 'Friend',
+  recruiterRelationFamily: 'Family/Relative',
+  recruiterRelationOther: 'Other',
+};
 
 const GENDER_WORDS: Record<string, string> = {
   woman: 'Female',
@@ -109,6 +139,7 @@ const GENDER_WORDS: Record<string, string> = {
 };
 const SEX_WORDS: Record<string, string> = { female: 'Female', male: 'Male' };
 
+/** Every column of the CTDC global dataset, in its order (checked against the published file's header). */
 export const CTDC_COLUMNS: readonly string[] = [
   'yearOfRegistration',
   'Datasource',
@@ -116,14 +147,37 @@ export const CTDC_COLUMNS: readonly string[] = [
   'ageBroad',
   'majorityStatus',
   'majorityStatusAtExploit',
+  // Age on entry into the situation: not recorded by Concerted.
+  'majorityEntry',
   'citizenship',
-  'CountryOfExploitation',
   ...MEANS_COLUMNS,
+  'meansOfControlConcatenated',
   ...EXPLOIT_COLUMNS,
+  'typeOfExploitConcatenated',
   ...LABOUR_COLUMNS,
+  'typeOfLabourConcatenated',
   ...SEX_COLUMNS,
+  'typeOfSexConcatenated',
+  // Whether the person was abducted: not recorded by Concerted.
+  'isAbduction',
+  'RecruiterRelationship',
+  'CountryOfExploitation',
   ...RELATION_COLUMNS,
 ];
+
+/** "DebtBondage" → "Debt bondage": the words of a flag's name, for the concatenated columns. */
+function wordsOf(suffix: string): string {
+  const words = suffix.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** The flags of a group that are set, joined as the published file joins them; empty when none is. */
+function concatenated(row: Row, columns: readonly string[], word: (column: string) => string): string {
+  return columns
+    .filter((column) => row[column] === 1)
+    .map(word)
+    .join(';');
+}
 
 /** Sets the flags of one group: 1 for those present, 0 for the others; only `unknown` when none is. */
 function flags(row: Row, columns: readonly string[], present: Set<string>, unknown: string | null) {
@@ -149,8 +203,10 @@ export function ctdcRow(theCase: ExportCase): Row {
     ageBroad: facts.ageBandAtIdentification ?? '',
     majorityStatus: majorityStatus(facts.ageBandAtIdentification),
     majorityStatusAtExploit: majorityStatus(facts.ageBandWhenTrafficked),
+    majorityEntry: '',
     citizenship: facts.citizenship ? toAlpha2(facts.citizenship) : '',
     CountryOfExploitation: exploitedIn ? toAlpha2(exploitedIn) : '',
+    isAbduction: '',
   };
   const means = new Set(facts.meansOfControl.map((code) => `meansOfControl${MEANS_FLAGS[code] ?? 'Other'}`));
   flags(row, MEANS_COLUMNS, means, 'meansOfControlNotSpecified');
@@ -164,5 +220,16 @@ export function ctdcRow(theCase: ExportCase): Row {
   for (const column of SEX_COLUMNS) row[column] = '';
   const relation = facts.recruiterRelation ? RELATION_FLAGS[facts.recruiterRelation] : undefined;
   flags(row, RELATION_COLUMNS, new Set(relation ? [relation] : []), 'recruiterRelationUnknown');
+  const meansFlags = MEANS_COLUMNS.filter((column) => column !== 'meansOfControlNotSpecified');
+  row.meansOfControlConcatenated = concatenated(row, meansFlags, (c) =>
+    wordsOf(c.slice('meansOfControl'.length)),
+  );
+  row.typeOfExploitConcatenated = concatenated(row, EXPLOIT_COLUMNS, (c) => EXPLOIT_WORDS[c] ?? '');
+  const labourTypes = LABOUR_COLUMNS.filter((column) => column !== 'typeOfLabourNotSpecified');
+  row.typeOfLabourConcatenated = concatenated(row, labourTypes, (c) =>
+    wordsOf(c.slice('typeOfLabour'.length)),
+  );
+  row.typeOfSexConcatenated = '';
+  row.RecruiterRelationship = relation ? (RELATION_WORDS[relation] ?? '') : '';
   return row;
 }
