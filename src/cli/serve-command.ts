@@ -10,6 +10,7 @@ import { ALL_INTERFACES, chooseListenHost } from '../server/listen-host.js';
 import {
   dutiesOfThisProcess,
   isServingProcess,
+  onStopRequest,
   portToShare,
   startServingProcesses,
   tellListening,
@@ -174,7 +175,7 @@ async function serveInSeveralProcesses(config: Config, options: ServeOptions, co
     if (isClosing) process.exit(1);
     isClosing = true;
     process.stdout.write(`${signal} received: each process finishes its requests and closes the database\n`);
-    processes.stop(signal).then(() => process.exit(0));
+    processes.stop(signal).then((isClean) => process.exit(isClean ? 0 : 1));
   };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
@@ -187,21 +188,30 @@ async function serveInSeveralProcesses(config: Config, options: ServeOptions, co
 
 /** One of several serving processes: opens its own connections and serves until told to stop. */
 async function serveAsOneOfSeveral() {
+  // Asked to stop by the process that started it, perhaps while still starting: then it stops once up.
+  // Ctrl+C in a terminal reaches it too, and that is one request to stop, not the second that forces the exit.
+  let closeOnce: ((signal: NodeJS.Signals) => void) | null = null;
+  let stopAsked: NodeJS.Signals | null = null;
+  onStopRequest((signal) => {
+    if (closeOnce) closeOnce(signal);
+    else stopAsked = signal;
+  });
   const config = loadConfig();
   const duties = dutiesOfThisProcess();
   const database = await openConfiguredDatabase(config);
   const sealer = new Sealer(await loadInstallationKey(config));
   const app = await buildApp({ config, database, sealer, signAuditCheckpoints: duties.isFirst });
   if (duties.isFirst) settleSilentImportsWhileServing(app, database);
-  closeGracefullyOnSignals(() => app.close());
+  closeOnce = closeGracefullyOnSignals(() => app.close());
   tellListening(await app.listen({ port: duties.port, host: duties.host }));
+  if (stopAsked) closeOnce(stopAsked);
 }
 
 /** In-flight requests finish, then the database closes; a second signal forces the exit. */
-function closeGracefullyOnSignals(close: () => Promise<void>) {
+function closeGracefullyOnSignals(close: () => Promise<void>): (signal: NodeJS.Signals) => void {
   let isClosing = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (isClosing) process.exit(1);
+  const closeOnce = (signal: NodeJS.Signals) => {
+    if (isClosing) return;
     isClosing = true;
     process.stdout.write(`${signal} received: finishing requests and closing the database\n`);
     close().then(
@@ -209,6 +219,11 @@ function closeGracefullyOnSignals(close: () => Promise<void>) {
       () => process.exit(1),
     );
   };
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (isClosing) process.exit(1);
+    closeOnce(signal);
+  };
   process.on('SIGTERM', onSignal);
   process.on('SIGINT', onSignal);
+  return closeOnce;
 }

@@ -16,9 +16,11 @@ const serverUrl = process.env.TEST_DATABASE_URL;
 
 type Run = { child: ChildProcess; output: () => string; exit: Promise<number | null> };
 
+/** In a process group of its own, as in a terminal: a signal to the group reaches every process. */
 function serve(args: string[], env: Record<string, string>): Run {
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN, 'serve', '--no-demo', ...args], {
     env: { ...process.env, LOG_LEVEL: 'silent', HOST: '127.0.0.1', PORT: '0', ...env },
+    detached: true,
   });
   let output = '';
   child.stdout.on('data', (data) => {
@@ -70,12 +72,20 @@ function answers(url: string): Promise<number> {
 
 describe('concerted serve --processes', () => {
   let dataDir: string;
+  const name = `concerted_serve_processes_${randomBytes(4).toString('hex')}`;
+  let databaseUrl: string;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(tmpdir(), 'serve-processes-'));
+    if (!serverUrl) return;
+    await runOnServer(serverUrl, `create database ${name}`);
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
   });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
+    if (serverUrl) await runOnServer(serverUrl, `drop database if exists ${name} with (force)`);
   });
 
   it('refuses several processes on the embedded database and says why', async () => {
@@ -91,19 +101,6 @@ describe('concerted serve --processes', () => {
   }, 60_000);
 
   describe.skipIf(!serverUrl)('on PostgreSQL', () => {
-    const name = `concerted_serve_processes_${randomBytes(4).toString('hex')}`;
-    let databaseUrl: string;
-
-    beforeAll(async () => {
-      await runOnServer(serverUrl ?? '', `create database ${name}`);
-      const url = new URL(serverUrl ?? '');
-      url.pathname = `/${name}`;
-      databaseUrl = url.toString();
-    });
-    afterAll(async () => {
-      await runOnServer(serverUrl ?? '', `drop database if exists ${name} with (force)`);
-    });
-
     it('serves from every process, starts a killed one again, and stops them all on SIGTERM', async () => {
       const run = serve(['--processes', '2'], { DATA_DIR: dataDir, DATABASE_URL: databaseUrl });
       try {
@@ -138,6 +135,24 @@ describe('concerted serve --processes', () => {
         expect(await answers(url)).toBe(0);
       } finally {
         if (run.child.exitCode === null) run.child.kill('SIGKILL');
+      }
+    }, 240_000);
+
+    it('stops every process cleanly on Ctrl+C, which a terminal sends to all of them', async () => {
+      const run = serve(['--processes', '2'], { DATA_DIR: dataDir, DATABASE_URL: databaseUrl });
+      try {
+        await until('the server to run', async () => {
+          if (run.child.exitCode !== null) throw new Error(`serve stopped: ${run.output()}`);
+          return /Concerted is running at .*2 processes/.test(run.output()) ? true : undefined;
+        });
+        const serving = await childrenOf(Number(run.child.pid));
+        expect(serving).toHaveLength(2);
+        process.kill(-Number(run.child.pid), 'SIGINT');
+        // Exit status 0 only if every serving process finished its requests and closed its database.
+        expect(await run.exit).toBe(0);
+        expect(run.output().match(/SIGINT received: finishing requests/g)).toHaveLength(2);
+      } finally {
+        if (run.child.exitCode === null) process.kill(-Number(run.child.pid), 'SIGKILL');
       }
     }, 240_000);
   });

@@ -33,12 +33,22 @@ export function tellListening(address: string): void {
   process.send?.({ concertedListening: address });
 }
 
+type StopRequest = { concertedStop?: NodeJS.Signals };
+
+/** In a serving process: calls `stop` when the process that started it asks it to stop. */
+export function onStopRequest(stop: (signal: NodeJS.Signals) => void): void {
+  if (!cluster.isWorker) return;
+  process.on('message', (message: StopRequest) => {
+    if (message?.concertedStop) stop(message.concertedStop);
+  });
+}
+
 export type ServingProcesses = {
   /** The address the processes listen on, once every one of them does. */
   address: Promise<string>;
   pids(): number[];
-  /** Asks every process to finish its requests and stop; resolves once all have. */
-  stop(signal: NodeJS.Signals): Promise<void>;
+  /** Asks every process to finish its requests and stop; resolves once all have, true if all cleanly. */
+  stop(signal: NodeJS.Signals): Promise<boolean>;
 };
 
 type Log = (line: string) => void;
@@ -73,6 +83,8 @@ export function startServingProcesses(
     rejectAddress = reject;
   });
   const listening = new Set<number>();
+  /** Processes that said they listen; one still starting has no requests to finish. */
+  const serving = new Set<Worker>();
 
   const fork = (index: number) => {
     const duties: ServingDuties = { ...listen, isFirst: index === 0 };
@@ -80,12 +92,14 @@ export function startServingProcesses(
     started.set(worker, Date.now());
     worker.on('message', (message: { concertedListening?: string }) => {
       if (!message?.concertedListening) return;
+      serving.add(worker);
       listening.add(index);
       if (listening.size === count) resolveAddress(message.concertedListening);
     });
     worker.on('exit', (code, signal) => {
       const since = Date.now() - (started.get(worker) ?? 0);
       started.delete(worker);
+      serving.delete(worker);
       if (isStopping) return;
       if (listening.size < count) {
         rejectAddress(
@@ -96,7 +110,10 @@ export function startServingProcesses(
       log(
         `serving process ${worker.process.pid} stopped (${signal ?? `exit code ${code}`}); starting another`,
       );
-      setTimeout(() => fork(index), Math.max(0, RESTART_PAUSE_MS - since)).unref();
+      const startAgain = () => {
+        if (!isStopping) fork(index);
+      };
+      setTimeout(startAgain, Math.max(0, RESTART_PAUSE_MS - since)).unref();
     });
   };
   for (let index = 0; index < count; index++) fork(index);
@@ -107,14 +124,34 @@ export function startServingProcesses(
     stop: async (signal) => {
       isStopping = true;
       const workers = [...started.keys()];
-      const exits = workers.map(
-        (worker) =>
-          new Promise<void>((resolve) =>
-            worker.isDead() ? resolve() : worker.once('exit', () => resolve()),
-          ),
-      );
-      for (const worker of workers) worker.process.kill(signal);
-      await Promise.all(exits);
+      const exits = workers.map((worker) => {
+        // One still starting has nothing to finish: how it ends does not count against a clean stop.
+        const counts = serving.has(worker);
+        return new Promise<boolean>((resolve) => {
+          if (worker.isDead()) resolve(!counts || worker.process.exitCode === 0);
+          else worker.once('exit', (code) => resolve(!counts || code === 0));
+        });
+      });
+      for (const worker of workers) askToStop(worker, serving.has(worker), signal);
+      return (await Promise.all(exits)).every(Boolean);
     },
   };
+}
+
+/**
+ * A serving process is asked, not signalled: one that got the same signal from a terminal must not take
+ * this as a second one, which would cut its requests short. One still starting may not listen for the
+ * question yet, and has no requests: it gets the signal.
+ */
+function askToStop(worker: Worker, isServing: boolean, signal: NodeJS.Signals): void {
+  if (worker.isDead()) return;
+  if (!isServing) {
+    worker.process.kill(signal);
+    return;
+  }
+  try {
+    worker.send({ concertedStop: signal } satisfies StopRequest);
+  } catch {
+    // Its channel closed as it died: its exit is awaited all the same.
+  }
 }
