@@ -1,6 +1,6 @@
 // The HTCDS 2.0 value sets our case facts are exported to, and, per value, the code of ours it stands for.
-// Data, not logic: mapping.ts reads these tables both ways and value-sets.test.ts checks them. Sources and
-// what could not be checked against the official files are in README.md beside this file.
+// Data, not logic: mapping.ts reads these tables both ways, value-sets.test.ts checks them and
+// standard.test.ts holds them against the standard's own value names. Sources are in README.md beside this file.
 import { codesOf } from '../../reference/index.js';
 import { CASE_STATUSES, GENDERS, RECRUITER_RELATIONS } from '../schemas.js';
 
@@ -247,7 +247,10 @@ export const CASE_STATUS: ValueSet = {
   approximate: {},
 };
 
-/** HTCDS has no field for the recruiter's relation; CTDC's RecruiterRelationship words are used. */
+/**
+ * Concerted's own column: HTCDS's Relationship to Trafficker field is published only in its binary
+ * spreadsheet, so CTDC's RecruiterRelationship words are used.
+ */
 export const RECRUITER_RELATIONSHIP: ValueSet = {
   field: 'vic_RecruiterRelationship',
   values: [
