@@ -10,7 +10,7 @@ const KNOWN_APPROXIMATIONS = {
   gender: ['transgender'],
   formsOfExploitation: ['forced_criminality', 'mixed'],
   sector: ['fishing', 'textiles_garments'],
-  meansOfControl: ['threats', 'isolation'],
+  meansOfControl: ['isolation'],
   recruitmentChannel: [
     'marriage_agency',
     'mail_order_bride',

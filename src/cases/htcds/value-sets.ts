@@ -1,6 +1,6 @@
 // The HTCDS 2.0 value sets our case facts are exported to, and, per value, the code of ours it stands for.
-// Data, not logic: mapping.ts reads these tables both ways and value-sets.test.ts checks them. Sources and
-// what could not be checked against the official files are in README.md beside this file.
+// Data, not logic: mapping.ts reads these tables both ways, value-sets.test.ts checks them and
+// standard.test.ts holds them against the standard's own value names. Sources are in README.md beside this file.
 import { codesOf } from '../../reference/index.js';
 import { CASE_STATUSES, GENDERS, RECRUITER_RELATIONS } from '../schemas.js';
 
@@ -127,7 +127,11 @@ export const FORCED_LABOUR_INDUSTRY: ValueSet = {
     v('Q_HumanHealthAndSocialWorkActivities', 'Human health and social work activities', 'care_work'),
     v('R_ArtsEntertainmentAndRecreation', 'Arts, entertainment and recreation', 'entertainment'),
     v('S_OtherServiceActivities', 'Other service activities', 'other_sector'),
-    v('T_ActivitiesOfHouseholdsAsEmployers', 'Activities of households as employers', 'domestic_work'),
+    v(
+      'T_ActivitiesOfHouseholdsAsEmployers',
+      'Activities of households as employers; undifferentiated goods- and services- producing activities of households for own use',
+      'domestic_work',
+    ),
     v(
       'U_ActivitiesOfExtraterritorialOrganizations',
       'Activities of extraterritorial organizations and bodies',
@@ -154,41 +158,43 @@ export const FORCED_LABOUR_INDUSTRY: ValueSet = {
   },
 };
 
+/**
+ * The values and order of the HTCDS field reference (`vic_MethodsOfControl`), defined one by one in the
+ * standard's field definitions; the same words as the CTDC flags (`meansOfControl<Value>`).
+ */
 export const METHODS_OF_CONTROL: ValueSet = {
   field: 'vic_MethodsOfControl',
   values: [
-    v('PhysicalThreats', 'Physical threats', 'threats'),
-    v('ThreatsLawEnforcement', 'Threats of law enforcement', 'threats'),
-    v('ThreatensChildrenFamily', 'Threatens children/family', 'threats'),
-    v('DebtBondage', 'Debt bondage', 'debt_bondage'),
-    v('FalsePromises', 'False promises', 'psychological_abuse'),
-    v('PhysicalAbuse', 'Physical abuse', 'violence'),
-    v('SexualAbuse', 'Sexual abuse', 'violence'),
-    v('TakesEarnings', 'Takes earnings', 'withheld_wages'),
-    v('RestrictsFinancialAccess', 'Restricts financial access', 'withheld_wages'),
-    v('RestrictsMedicalCare', 'Restricts medical care', 'isolation'),
-    v('WithholdsNecessities', 'Withholds necessities', 'isolation'),
-    v('PsychologicalAbuse', 'Psychological abuse', 'psychological_abuse'),
-    v('PsychoactiveSubstance', 'Psychoactive substance', 'substance_dependence'),
-    v('ExcessiveWorkingHours', 'Excessive working hours', null),
-    v('WithholdsDocuments', 'Withholds documents', 'document_confiscation'),
-    v('RestrictsMovement', 'Restricts movement', 'restricted_movement'),
+    v('DebtBondage', 'Debt Bondage', 'debt_bondage'),
+    v('TakesEarnings', 'Takes Earnings', 'withheld_wages'),
+    v('RestrictsFinancialAccess', 'Restricts Financial Access', 'withheld_wages'),
+    v('Threats', 'Threats', 'threats'),
+    v('PsychologicalAbuse', 'Psychological Abuse', 'psychological_abuse'),
+    v('PhysicalAbuse', 'Physical Abuse', 'violence'),
+    v('SexualAbuse', 'Sexual Abuse', 'violence'),
+    v('FalsePromises', 'False Promises', 'psychological_abuse'),
+    v('PsychoactiveSubstances', 'Psychoactive Substances', 'substance_dependence'),
+    v('RestrictsMovement', 'Restricts Movement', 'restricted_movement'),
+    v('RestrictsMedicalCare', 'Restricts Medical Care', 'isolation'),
+    v('ExcessiveWorkingHours', 'Excessive Working Hours', null),
+    v('UsesChildren', 'Uses Children', null),
+    v('ThreatOfLawEnforcement', 'Threat Of Law Enforcement', 'threats'),
+    v('WithholdsNecessities', 'Withholds Necessities', 'isolation'),
+    v('WithholdsDocuments', 'Withholds Documents', 'document_confiscation'),
     v('Other', 'Other', null),
   ],
   fromCode: {
     violence: 'PhysicalAbuse',
-    threats: 'PhysicalThreats',
+    threats: 'Threats',
     document_confiscation: 'WithholdsDocuments',
     debt_bondage: 'DebtBondage',
     withheld_wages: 'TakesEarnings',
     isolation: 'Other',
     psychological_abuse: 'PsychologicalAbuse',
-    substance_dependence: 'PsychoactiveSubstance',
+    substance_dependence: 'PsychoactiveSubstances',
     restricted_movement: 'RestrictsMovement',
   },
   approximate: {
-    threats:
-      'Concerted does not say who was threatened or with what; threats are written as PhysicalThreats.',
     isolation: 'HTCDS has no value for isolation; it is written as Other, which reads back as no code.',
   },
 };
@@ -241,7 +247,10 @@ export const CASE_STATUS: ValueSet = {
   approximate: {},
 };
 
-/** HTCDS has no field for the recruiter's relation; CTDC's RecruiterRelationship words are used. */
+/**
+ * Concerted's own column: HTCDS's Relationship to Trafficker field is published only in its binary
+ * spreadsheet, so CTDC's RecruiterRelationship words are used.
+ */
 export const RECRUITER_RELATIONSHIP: ValueSet = {
   field: 'vic_RecruiterRelationship',
   values: [
