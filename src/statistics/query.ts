@@ -2,6 +2,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, rowsOf } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
+import { numberArray } from '../platform/sql-arrays.js';
 import { buildCountryList, countriesInArea } from '../reference/index.js';
 import {
   type AreaCode,
@@ -185,21 +186,37 @@ function countriesOf(areas: readonly AreaCode[]): string[] {
   return [...new Set(codes)];
 }
 
+/**
+ * The release's cells that the plan asks for (statistic_cells, a few dozen of tens of thousands). Countries'
+ * rows are then found by (iso3, cell_id): by country alone, a continent's countries match a fifth of the
+ * release and PostgreSQL reads all of it. The cells go as one array, not as a subquery, whose rows the
+ * planner cannot foresee.
+ */
+async function cellsOf(db: Queryable, plan: QueryPlan): Promise<SQL> {
+  const rows = await rowsOf<{ cellId: number }>(
+    db,
+    sql`select cell_id as "cellId" from statistic_cells
+        where release_id = ${plan.release.id} and indicator = ${plan.indicator}
+          and ${sql.join(cubeConditions(plan), sql` and `)}`,
+  );
+  return sql`cell_id = any(${numberArray(rows.map((row) => Number(row.cellId)))}::int[])`;
+}
+
 /** The selects that answer the plan: countries from observations, M49 areas from roll-ups or as published. */
-function selectsFor(plan: QueryPlan): SQL[] {
+async function selectsFor(db: Queryable, plan: QueryPlan): Promise<SQL[]> {
   const cube = cubeConditions(plan);
   if (plan.groupArea === 'country') {
     const iso3 = countriesOf(plan.areas);
-    return [aggregate(plan, 'statistic_observations', sql`iso3`, [...cube, sql`iso3 in (${inList(iso3)})`])];
+    const where = [...cube, await cellsOf(db, plan), sql`iso3 in (${inList(iso3)})`];
+    return [aggregate(plan, 'statistic_observations', sql`iso3`, where)];
   }
   const countries = plan.areas.filter((a) => a.kind === 'country').map((a) => a.code);
   const m49 = plan.areas.filter((a) => a.kind === 'm49').map((a) => a.code);
   const selects: SQL[] = [];
   if (countries.length > 0) {
     const area = plan.groupArea === 'area' || plan.areas.length === 1 ? sql`iso3` : null;
-    selects.push(
-      aggregate(plan, 'statistic_observations', area, [...cube, sql`iso3 in (${inList(countries)})`]),
-    );
+    const where = [...cube, await cellsOf(db, plan), sql`iso3 in (${inList(countries)})`];
+    selects.push(aggregate(plan, 'statistic_observations', area, where));
   }
   if (m49.length > 0) {
     const table = plan.figures === 'published' ? 'statistic_observations' : 'statistic_rollups';
@@ -249,7 +266,7 @@ export function compareRows(a: QueryRow, b: QueryRow): number {
 }
 
 export async function runPlan(db: Queryable, plan: QueryPlan): Promise<QueryResult> {
-  const selects = selectsFor(plan);
+  const selects = await selectsFor(db, plan);
   const union = sql.join(
     selects.map((s) => sql`(${s})`),
     sql` union all `,

@@ -94,7 +94,8 @@ export const statisticObservations = pgTable(
   // No primary key: the importer numbers rows uniquely, and every index costs time on millions of rows.
   (t) => [
     // Each release is a partition, so the index need not lead with release_id; short keys build fast.
-    index('statistic_observations_area_idx').on(t.iso3, t.year),
+    // Queries find their cells first (statistic_cells), then the rows by country and cell.
+    index('statistic_observations_area_idx').on(t.iso3, t.cellId),
     check('statistic_observations_area_check', sql`(${t.iso3} is null) <> (${t.m49} is null)`),
   ],
 );
@@ -132,6 +133,31 @@ export const statisticRollups = pgTable(
   // Unique per release by construction (one row per cell and area); each release is a partition, so a short
   // index without release_id serves the queries.
   (t) => [index('statistic_rollups_lookup_idx').on(t.indicator, t.m49, t.dimension)],
+);
+
+/**
+ * A release's cells under the numbers its observations carry (cell_id): a query looks up the few cells it
+ * asks for here, then their rows through the observations' (iso3, cell_id) index. Written once by the import.
+ */
+export const statisticCells = pgTable(
+  'statistic_cells',
+  {
+    releaseId: uuid('release_id')
+      .notNull()
+      .references(() => statisticReleases.id, { onDelete: 'cascade' }),
+    cellId: integer('cell_id').notNull(),
+    indicator: text('indicator').notNull(),
+    unit: text('unit').notNull(),
+    year: smallint('year').notNull(),
+    sex: text('sex').notNull(),
+    age: text('age').notNull(),
+    dimension: text('dimension').notNull(),
+    category: text('category').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.releaseId, t.cellId] }),
+    index('statistic_cells_lookup_idx').on(t.releaseId, t.indicator, t.dimension),
+  ],
 );
 
 /** Which countries gave any figure for an indicator, year and breakdown: a roll-up names those that did not. */

@@ -202,6 +202,26 @@ describe.each(TEST_ENGINES)('statistics import and queries on $name', (engine) =
     expect((await query({ year: 2020 })).rows[0]).toMatchObject({ lower: 500, upper: 500 });
   });
 
+  it('keeps each release’s cells under its observations’ numbers, replaced with the release', async () => {
+    // Queries look their cells up here before the observations' (iso3, cell_id) index: a cell missing or
+    // numbered otherwise would lose figures.
+    const cellsOfRows = sql`select distinct release_id, cell_id, indicator, unit, year, sex, age, dimension, category
+        from statistic_observations`;
+    const cells = sql`select release_id, cell_id, indicator, unit, year, sex, age, dimension, category
+        from statistic_cells`;
+    const [counts] = await rowsOf<{ rows: number; cells: number }>(
+      db,
+      sql`select (select count(*) from (${cellsOfRows}) r)::int as rows, (select count(*) from statistic_cells)::int as cells`,
+    );
+    expect(counts?.rows).toBeGreaterThan(0);
+    expect(counts?.cells).toBe(counts?.rows);
+    const unmatched = await rowsOf(db, sql`(${cellsOfRows}) except (${cells})`);
+    expect(unmatched).toEqual([]);
+    const kenya = await query({ area: ['KEN'], year: 2020 });
+    const africa = await query({ area: ['002'], by: ['country'], year: 2020 });
+    expect(africa.rows.find((row) => row.area === 'KEN')).toEqual(kenya.rows[0]);
+  });
+
   it('gives the coverage analysis detected victims by country and form, mapped to our codes', async () => {
     const rows = await detectedVictimsByCountryAndForm(db, { fromYear: 2020, toYear: 2020 });
     expect(rows.map(({ releaseId: _r, ...row }) => row)).toEqual([

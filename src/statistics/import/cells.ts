@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { copyFieldBytes } from '../../platform/copy-lines.js';
 import type { Queryable } from '../../platform/db.js';
-import { textArray } from '../../platform/sql-arrays.js';
+import { numberArray, textArray } from '../../platform/sql-arrays.js';
 import { isKnownIso3 } from '../../reference/index.js';
 import { cellKeyOf, type ObservationInput } from './types.js';
 
@@ -135,6 +135,21 @@ export class CellRegistry {
     const isSet = ((words[word] as number) & bit) !== 0;
     words[word] = (words[word] as number) | bit;
     return isSet;
+  }
+
+  /** The cells under their numbers, which queries look up before the observations' (iso3, cell_id) index. */
+  async saveCells(db: Queryable, releaseId: string): Promise<void> {
+    for (let start = 0; start < this.cells.length; start += 5000) {
+      const batch = this.cells.slice(start, start + 5000);
+      const column = (pick: (cell: Cell) => string) => textArray(batch.map(pick));
+      await db.execute(sql`
+        insert into statistic_cells (release_id, cell_id, indicator, unit, year, sex, age, dimension, category)
+        select ${releaseId}::uuid, * from unnest(${numberArray(batch.map((_, i) => start + i))}::int[],
+          ${column((c) => c.indicator)}::text[], ${column((c) => c.unit)}::text[],
+          ${numberArray(batch.map((c) => c.year))}::smallint[], ${column((c) => c.sex)}::text[],
+          ${column((c) => c.age)}::text[], ${column((c) => c.dimension)}::text[],
+          ${column((c) => c.category)}::text[])`);
+    }
   }
 
   /**

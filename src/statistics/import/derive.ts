@@ -8,7 +8,12 @@ import { booleanArray, numberArray, textArray } from '../../platform/sql-arrays.
  * partitions.
  */
 export async function clearDerived(db: Queryable, releaseId: string): Promise<void> {
-  for (const table of ['statistic_coverage', 'statistic_categories', 'statistic_repeated_rows']) {
+  for (const table of [
+    'statistic_cells',
+    'statistic_coverage',
+    'statistic_categories',
+    'statistic_repeated_rows',
+  ]) {
     await db.execute(sql`delete from ${sql.identifier(table)} where release_id = ${releaseId}`);
   }
 }

@@ -239,7 +239,7 @@ export type FinishedLoad = {
 
 /**
  * Indexes the release's new table and puts it in place of the release's previous rows, reports the
- * duplicates, then writes the roll-ups, coverage and catalogue that queries read.
+ * duplicates, then writes the roll-ups, cells, coverage and catalogue that queries read.
  */
 export async function finishRelease(tx: Queryable, load: FinishedLoad): Promise<CatalogueEntry[]> {
   const { releaseId, table, cells, rollups, repeats = [], report } = load;
@@ -256,6 +256,7 @@ export async function finishRelease(tx: Queryable, load: FinishedLoad): Promise<
   await clearDerived(tx, releaseId);
   await saveRepeatedRows(tx, releaseId, kept);
   await rollups.save(tx, releaseId, cells);
+  await cells.saveCells(tx, releaseId);
   await cells.saveCoverage(tx, releaseId);
   const catalogue = catalogueOf(cells);
   await saveCatalogue(tx, releaseId, catalogue);
