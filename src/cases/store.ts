@@ -251,6 +251,11 @@ export async function readPerson(tx: Transaction, keys: KeyRing, caseId: string)
   return openPerson(unwrapDataKey(await keys.key(masterKeyId), wrappedDataKey, caseId), row.person);
 }
 
+/** A stored person record opened with its master key, for operator work on every record (no policy asked). */
+export async function openStoredPerson(keys: KeyRing, row: typeof persons.$inferSelect): Promise<PersonView> {
+  return openPerson(unwrapDataKey(await keys.key(row.masterKeyId), row.wrappedDataKey, row.caseId), row);
+}
+
 function openPerson(dataKey: Buffer, row: typeof persons.$inferSelect): PersonView {
   const person: Record<string, unknown> = {};
   for (const field of PERSON_FIELDS) {

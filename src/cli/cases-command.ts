@@ -3,17 +3,23 @@
 // exports (cases-export.ts).
 import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
+import type { KeySources } from '../cases/person/keyring.js';
 import { screenAnswers } from '../cases/screening/index.js';
 import type { ScreeningResult } from '../cases/screening/schemas.js';
+import { loadConfig } from '../platform/config.js';
 import { AppError } from '../platform/errors.js';
 import { LANGUAGES, type Language } from '../reference/schemas.js';
 import { addExportCommand } from './cases-export.js';
+import { addMatchKeysCommand } from './cases-match-keys.js';
 import { type OpenDatabase, openConfiguredDatabase } from './database.js';
 import { action, printJson } from './output.js';
 
 type ScreenOptions = { language: Language; json?: boolean };
 
-export function casesCommand(open: OpenDatabase = openConfiguredDatabase): Command {
+export function casesCommand(
+  open: OpenDatabase = openConfiguredDatabase,
+  sources: () => KeySources = () => loadConfig(),
+): Command {
   const cases = new Command('cases').description('victim cases: screening, consent and referrals');
   cases
     .command('screen')
@@ -27,6 +33,7 @@ export function casesCommand(open: OpenDatabase = openConfiguredDatabase): Comma
     .option('--json', 'print the result as JSON')
     .action(action((file: string, options: ScreenOptions) => runScreen(file, options)));
   addExportCommand(cases, open);
+  addMatchKeysCommand(cases, open, sources);
   return cases;
 }
 

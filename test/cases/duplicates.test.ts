@@ -3,8 +3,9 @@
 // organisation's cases stay out of sight; the answer names the organisation and what matched, never the
 // other case or anything about the person, and every check is audited.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { memberships, users } from '../../src/access/schema.js';
+import { casesCommand } from '../../src/cli/cases-command.js';
 import { rowsOf } from '../../src/platform/db.js';
 import { demoEmail, type Session, startTestApp, type TestApp } from '../support/app.js';
 import { TEST_ENGINES } from '../support/databases.js';
@@ -147,4 +148,62 @@ describe.each(TEST_ENGINES)('possible duplicates on $name', (engine) => {
     expect(entries[0]?.details.possibleDuplicates).toBeGreaterThan(0);
     expect(JSON.stringify(entries)).not.toContain('Drosselmark');
   });
+
+  it('finds records written before their keys existed once `concerted cases match-keys` computed them', async () => {
+    const person = {
+      names: [{ kind: 'name', value: 'Orsolya Quenneville' }],
+      identityDocuments: [{ kind: 'passport', number: 'ZR0070451', issuingCountry: 'ROU' }],
+    };
+    const held = await openCase(legalWorker, legal, person);
+    const mine = await openCase(shelterWorker, shelter, person);
+    expect((await duplicatesOf(shelterWorker, mine.id)).json().data).toHaveLength(1);
+    // As if both were written before migration 0035: no keys at all.
+    await rowsOf(
+      t.database.db,
+      sql`delete from person_match_keys where case_id in (${held.id}::uuid, ${mine.id}::uuid)`,
+    );
+    expect((await duplicatesOf(shelterWorker, mine.id)).json().data).toEqual([]);
+
+    const first = await runMatchKeys(['match-keys', '--json']);
+    expect(first.stderr).toBe('');
+    expect(JSON.parse(first.stdout).rebuilt).toBeGreaterThanOrEqual(2);
+    const found = (await duplicatesOf(shelterWorker, mine.id)).json().data;
+    expect(found.map((d: { organisationId: string }) => d.organisationId)).toEqual([legal]);
+
+    // Nothing left to do for them, and --all computes every record again to the same keys.
+    const keysNow = await keysOf([held.id, mine.id]);
+    const again = await runMatchKeys(['match-keys', '--all']);
+    expect(again.stdout).toMatch(/^Computed the duplicate-check keys of \d+ person records \(of \d+\)\.\n$/);
+    expect(await keysOf([held.id, mine.id])).toEqual(keysNow);
+    const [{ audited } = { audited: 0 }] = await rowsOf<{ audited: number }>(
+      t.database.db,
+      sql`select count(*)::int as audited from audit_entries
+          where action = 'cases.write' and resource_type = 'person' and details ? 'duplicateCheckKeys'`,
+    );
+    expect(audited).toBeGreaterThanOrEqual(2);
+  });
+
+  async function keysOf(caseIds: string[]) {
+    return rowsOf<{ case_id: string; kind: string; digest: string }>(
+      t.database.db,
+      sql`select case_id, kind, encode(digest, 'hex') as digest from person_match_keys
+          where case_id = any(${`{${caseIds.join(',')}}`}::uuid[]) order by case_id, kind, digest`,
+    );
+  }
+
+  async function runMatchKeys(args: string[]) {
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const out = vi.spyOn(process.stdout, 'write').mockImplementation((c) => stdout.push(String(c)) > 0);
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation((c) => stderr.push(String(c)) > 0);
+    try {
+      const open = async () => ({ ...t.database, close: async () => {} });
+      await casesCommand(open, () => ({ dataDir: t.keysDir })).parseAsync(args, { from: 'user' });
+    } finally {
+      out.mockRestore();
+      err.mockRestore();
+      process.exitCode = undefined;
+    }
+    return { stdout: stdout.join(''), stderr: stderr.join('') };
+  }
 });

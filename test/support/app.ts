@@ -26,6 +26,8 @@ export type TestApp = {
   database: TestDatabase;
   sealer: Sealer;
   keyRing: KeyRing;
+  /** Where the app's master keys are kept, for commands that load the key ring themselves. */
+  keysDir: string;
   /** Demo organisation ids by key: office, shelter, legal, institute. */
   organisationIds: Record<string, string>;
   /** Signs in as the demo user (with a TOTP code when the user has one). */
@@ -126,6 +128,7 @@ export async function startTestApp(engine: TestEngine, options: TestAppOptions =
     database,
     sealer,
     keyRing,
+    keysDir,
     organisationIds,
     signInAs,
     openSessionAs,
