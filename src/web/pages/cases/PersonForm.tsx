@@ -80,6 +80,21 @@ export function PersonForm(props: {
       />
     );
 
+  /** A free-text answer: names may be in any script, numbers and contacts read left to right. */
+  const textInput =
+    (value: string, onChange: (value: string) => void, shape: { dir: 'auto' | 'ltr'; maxLength: number }) =>
+    (control: ControlProps) => (
+      <input
+        {...control}
+        type="text"
+        dir={shape.dir}
+        autoComplete="off"
+        maxLength={shape.maxLength}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    );
+
   return (
     <SubmissionForm
       submission={submission}
@@ -105,17 +120,7 @@ export function PersonForm(props: {
               label={t('cases.personEdit.nameValue', { n: index + 1 })}
               serverErrors={at(`names.${index}.value`)}
             >
-              {(control) => (
-                <input
-                  {...control}
-                  type="text"
-                  dir="auto"
-                  autoComplete="off"
-                  maxLength={200}
-                  value={row.value}
-                  onChange={(event) => update({ value: event.target.value })}
-                />
-              )}
+              {textInput(row.value, (value) => update({ value }), { dir: 'auto', maxLength: 200 })}
             </Field>
             <Field
               label={t('cases.personEdit.nameKind', { n: index + 1 })}
@@ -168,17 +173,7 @@ export function PersonForm(props: {
               label={t('cases.personEdit.contactValue', { n: index + 1 })}
               serverErrors={at(`contacts.${index}.value`)}
             >
-              {(control) => (
-                <input
-                  {...control}
-                  type="text"
-                  dir="ltr"
-                  autoComplete="off"
-                  maxLength={200}
-                  value={row.value}
-                  onChange={(event) => update({ value: event.target.value })}
-                />
-              )}
+              {textInput(row.value, (value) => update({ value }), { dir: 'ltr', maxLength: 200 })}
             </Field>
           </>
         )}
@@ -209,17 +204,7 @@ export function PersonForm(props: {
               label={t('cases.personEdit.documentNumber', { n: index + 1 })}
               serverErrors={at(`identityDocuments.${index}.number`)}
             >
-              {(control) => (
-                <input
-                  {...control}
-                  type="text"
-                  dir="ltr"
-                  autoComplete="off"
-                  maxLength={100}
-                  value={row.number}
-                  onChange={(event) => update({ number: event.target.value })}
-                />
-              )}
+              {textInput(row.number, (number) => update({ number }), { dir: 'ltr', maxLength: 100 })}
             </Field>
             <Field
               label={t('cases.personEdit.documentCountry', { n: index + 1 })}
