@@ -43,6 +43,7 @@ export function addMatchKeysCommand(cases: Command, open: OpenDatabase, sources:
 
 function describeRebuild(report: RebuildReport): string {
   const records = (n: number) => `${n} person record${n === 1 ? '' : 's'}`;
+  if (report.persons === 0) return 'There are no person records yet: nothing to compute.\n';
   if (report.rebuilt === 0)
     return `All ${records(report.persons)} already have their duplicate-check keys.\n`;
   return `Computed the duplicate-check keys of ${records(report.rebuilt)} (of ${report.persons}).\n`;
