@@ -45,7 +45,11 @@ export type DpLevelReport = {
   sigma2: number;
   rho: number;
   threshold: number;
-  candidates: number;
+  /**
+   * How many combinations got noise; null for single attributes, whose number would tell how many
+   * distinct values the data holds, those of a single record included.
+   */
+  candidates: number | null;
   kept: number;
 };
 
@@ -208,7 +212,7 @@ function privateLevel(run: Run, length: number, plan: LevelPlan): void {
     for (const position of kept) run.alive[candidates.ids[position] as number] = 1;
   }
   const report = { length, sensitivity, sigma2: ratio(sigma2), rho, threshold };
-  run.reports.push({ ...report, candidates: candidates.size, kept: kept.length });
+  run.reports.push({ ...report, candidates: length === 1 ? null : candidates.size, kept: kept.length });
 }
 
 function privateSensitivity(run: Run, held: Int32Array, length: number, plan: LevelPlan): number {
