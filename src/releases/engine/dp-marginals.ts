@@ -196,15 +196,7 @@ function privateLevel(run: Run, length: number, plan: LevelPlan): void {
   const rho = sensitivity / (2 * ratio(sigma2));
   run.budget.spend(rho, `the ${length}-way counts`);
   const threshold = levelThreshold(run, length, sensitivity, ratio(sigma2), plan.thresholds[length - 1]);
-  const noise = discreteGaussian(sigma2);
-  const kept: number[] = [];
-  const values: number[] = [];
-  for (let position = 0; position < candidates.size; position++) {
-    const value = (counts[position] as number) + noise.sample(run.rng);
-    if (value < threshold) continue;
-    kept.push(position);
-    values.push(value);
-  }
+  const { kept, values } = noisyAboveThreshold(run.rng, counts, sigma2, threshold);
   run.survivors[length] = keepPositions(candidates, kept, run.base);
   run.noisy[length] = Int32Array.from(values);
   if (length === 1) {
@@ -213,6 +205,20 @@ function privateLevel(run: Run, length: number, plan: LevelPlan): void {
   }
   const report = { length, sensitivity, sigma2: ratio(sigma2), rho, threshold };
   run.reports.push({ ...report, candidates: length === 1 ? null : candidates.size, kept: kept.length });
+}
+
+/** Adds discrete Gaussian noise to every candidate's count, the absent ones too, and keeps those above the threshold. */
+function noisyAboveThreshold(rng: RandomBits, counts: Int32Array, sigma2: Rational, threshold: number) {
+  const noise = discreteGaussian(sigma2);
+  const kept: number[] = [];
+  const values: number[] = [];
+  for (let position = 0; position < counts.length; position++) {
+    const value = (counts[position] as number) + noise.sample(rng);
+    if (value < threshold) continue;
+    kept.push(position);
+    values.push(value);
+  }
+  return { kept, values };
 }
 
 function privateSensitivity(run: Run, held: Int32Array, length: number, plan: LevelPlan): number {
