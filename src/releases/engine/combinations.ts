@@ -77,18 +77,26 @@ function countDense(counts: Int32Array, rows: Uint32Array, codes: Uint32Array[],
   const width = codes.length;
   const [c0, c1, c2] = codes as [Uint32Array, Uint32Array | undefined, Uint32Array | undefined];
   const [s0, s1] = strides as [number, number];
-  if (width === 1) for (const row of rows) counts[c0[row] as number]++;
+  if (width === 1)
+    for (const row of rows) {
+      const cell = c0[row] as number;
+      counts[cell] = (counts[cell] as number) + 1;
+    }
   else if (width === 2 && c1) {
     for (const row of rows) {
       const b = c1[row] as number;
-      if (b !== MISSING) counts[(c0[row] as number) * s0 + b]++;
+      if (b === MISSING) continue;
+      const cell = (c0[row] as number) * s0 + b;
+      counts[cell] = (counts[cell] as number) + 1;
     }
   } else if (width === 3 && c1 && c2) {
     for (const row of rows) {
       const a = c0[row] as number;
       const b = c1[row] as number;
       const c = c2[row] as number;
-      if (a !== MISSING && b !== MISSING && c !== MISSING) counts[a * s0 + b * s1 + c]++;
+      if (a === MISSING || b === MISSING || c === MISSING) continue;
+      const cell = a * s0 + b * s1 + c;
+      counts[cell] = (counts[cell] as number) + 1;
     }
   } else throw new RangeError('dense counting takes one to three columns');
 }

@@ -41,7 +41,10 @@ describe('Prng', () => {
     const prng = new Prng('weights');
     const weights = [0, 1, 3, 0];
     const seen = [0, 0, 0, 0];
-    for (let i = 0; i < 40_000; i++) seen[prng.pickWeighted(weights)]++;
+    for (let i = 0; i < 40_000; i++) {
+      const index = prng.pickWeighted(weights);
+      seen[index] = (seen[index] as number) + 1;
+    }
     expect(seen[0]).toBe(0);
     expect(seen[3]).toBe(0);
     expect(Math.abs((seen[2] as number) / 40_000 - 0.75)).toBeLessThan(0.01);
