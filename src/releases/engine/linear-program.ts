@@ -151,25 +151,37 @@ export class EqualityPolytope {
   private pivot(leaving: number, entering: number, reduced: Float64Array | null): void {
     const pivotRow = this.rows[leaving] as Float64Array;
     const scale = 1 / (pivotRow[entering] as number);
-    for (let j = 0; j < pivotRow.length; j++) pivotRow[j] = (pivotRow[j] as number) * scale;
-    pivotRow[entering] = 1;
-    for (const row of this.rows) {
-      if (row === pivotRow) continue;
-      eliminate(row, pivotRow, entering);
+    // Rows start very sparse (a line links a few hidden entries): eliminating over the pivot row's
+    // non-zeros only is what keeps tables of a few thousand cells fast.
+    const nonZero: number[] = [];
+    for (let j = 0; j < pivotRow.length; j++) {
+      if (pivotRow[j] === 0) continue;
+      pivotRow[j] = (pivotRow[j] as number) * scale;
+      nonZero.push(j);
     }
-    if (reduced) eliminate(reduced, pivotRow, entering);
+    pivotRow[entering] = 1;
+    const columns = Int32Array.from(nonZero);
+    for (const row of this.rows) if (row !== pivotRow) eliminate(row, pivotRow, entering, columns);
+    if (reduced) eliminate(reduced, pivotRow, entering, columns);
+    const left = this.basis[leaving] as number;
     this.basis[leaving] = entering;
+    // An artificial variable that leaves the basis is never needed again: deleting its column keeps
+    // the rows sparse through phase 1.
+    if (left >= this.n) {
+      for (const row of this.rows) row[left] = 0;
+      if (reduced) reduced[left] = 0;
+    }
   }
 }
 
-/** row -= row[column] × pivotRow, over the columns both rows have (a reduced-cost row has no right-hand side). */
-function eliminate(row: Float64Array, pivotRow: Float64Array, column: number): void {
+/** row -= row[column] × pivotRow over the pivot row's non-zero columns (a reduced-cost row has no right-hand side). */
+function eliminate(row: Float64Array, pivotRow: Float64Array, column: number, columns: Int32Array): void {
   const factor = row[column] as number;
   if (factor === 0) return;
-  const length = Math.min(row.length, pivotRow.length);
-  for (let j = 0; j < length; j++) {
-    const value = pivotRow[j] as number;
-    if (value !== 0) row[j] = (row[j] as number) - factor * value;
+  const length = row.length;
+  for (let i = 0; i < columns.length; i++) {
+    const j = columns[i] as number;
+    if (j < length) row[j] = (row[j] as number) - factor * (pivotRow[j] as number);
   }
   row[column] = 0;
 }

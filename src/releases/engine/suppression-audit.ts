@@ -29,6 +29,11 @@ export type AuditOptions = {
   protectionWidth?: number;
   /** Largest group of linked hidden entries the audit will solve; beyond it the table is "too big to audit". */
   maxLinkedEntries?: number;
+  /**
+   * False: stop working on an entry once two feasible points show it wide enough, and report the range
+   * seen so far (a lower bound on the true range; the verdict is the same). For repeated checks.
+   */
+  exactRanges?: boolean;
 };
 
 export type SuppressionAudit = {
@@ -57,10 +62,11 @@ export function auditSuppression(suppressed: SuppressedTable, options: AuditOpti
       sentence: `${largest} hidden entries depend on each other, more than the ${maxLinked} this audit solves: the table has not been shown safe. Publish fewer dimensions or categories.`,
     };
   }
-  const ranges = groups.flatMap((group) => rangesOf(suppressed, group));
-  const problems = ranges.filter(
-    (range) => range.max - range.min <= 0 || (range.isPrimary && range.max - range.min < protectionWidth),
+  const exact = options.exactRanges ?? true;
+  const ranges = groups.flatMap((group) =>
+    rangesOf(suppressed, group, exact ? Number.POSITIVE_INFINITY : protectionWidth),
   );
+  const problems = ranges.filter((range) => range.max - range.min < requiredWidth(range, protectionWidth));
   return {
     status: problems.length === 0 ? 'protected' : 'disclosive',
     protectionWidth,
@@ -72,6 +78,10 @@ export function auditSuppression(suppressed: SuppressedTable, options: AuditOpti
         : `${problems.length} of the ${ranges.length} hidden entries can be worked out, or narrowed too far, from what is published.`,
   };
 }
+
+/** Primary entries need the protection width; any other hidden entry only must not be pinned down. */
+const requiredWidth = (range: { isPrimary: boolean }, protectionWidth: number) =>
+  range.isPrimary ? Math.max(protectionWidth, 1e-9) : 1e-9;
 
 type Equation = { entries: number[]; coefficients: number[]; rhs: number };
 type LinkedGroup = { entries: number[]; equations: Equation[] };
@@ -113,7 +123,16 @@ function linkedGroups({ table, status }: SuppressedTable): LinkedGroup[] {
   return [...groups.values()];
 }
 
-function rangesOf({ table, status }: SuppressedTable, group: LinkedGroup): HiddenRange[] {
+/**
+ * Ranges of a group's hidden entries. Every vertex the simplex stops at is a feasible point, so the
+ * values seen there bound each range from inside: an entry seen at 0 has minimum 0 without solving for
+ * it, and one seen spread over `enoughWidth` needs no solving at all when only the verdict matters.
+ */
+function rangesOf(
+  { table, status }: SuppressedTable,
+  group: LinkedGroup,
+  enoughWidth: number,
+): HiddenRange[] {
   const variableOf = new Map(group.entries.map((entry, variable) => [entry, variable]));
   const matrix = group.equations.map((equation) => {
     const row = new Array<number>(group.entries.length).fill(0);
@@ -127,11 +146,36 @@ function rangesOf({ table, status }: SuppressedTable, group: LinkedGroup): Hidde
     matrix,
     group.equations.map((equation) => equation.rhs),
   );
-  return group.entries.map((entry, variable) => ({
-    entry,
-    label: describeEntry(table, entry),
-    isPrimary: status[entry] === PRIMARY,
-    min: snap(polytope.minimise(variable)),
-    max: snap(polytope.maximise(variable)),
-  }));
+  const lowest = new Float64Array(group.entries.length).fill(Number.POSITIVE_INFINITY);
+  const highest = new Float64Array(group.entries.length).fill(Number.NEGATIVE_INFINITY);
+  const observe = () => {
+    polytope.point().forEach((value, variable) => {
+      lowest[variable] = Math.min(lowest[variable] as number, value);
+      highest[variable] = Math.max(highest[variable] as number, value);
+    });
+  };
+  observe();
+  return group.entries.map((entry, variable) => {
+    const isPrimary = status[entry] === PRIMARY;
+    const wideEnough = Math.max(enoughWidth, requiredWidth({ isPrimary }, enoughWidth));
+    if ((highest[variable] as number) - (lowest[variable] as number) < wideEnough) {
+      highest[variable] = polytope.maximise(variable);
+      observe();
+    }
+    if (
+      (lowest[variable] as number) > 1e-9 &&
+      (highest[variable] as number) - (lowest[variable] as number) < wideEnough
+    ) {
+      lowest[variable] = polytope.minimise(variable);
+      observe();
+    }
+    const min = snap(lowest[variable] as number);
+    return {
+      entry,
+      label: describeEntry(table, entry),
+      isPrimary,
+      min,
+      max: snap(highest[variable] as number),
+    };
+  });
 }

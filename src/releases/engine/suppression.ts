@@ -41,13 +41,15 @@ export function suppressSmallCells(table: CountTable, options: SuppressionOption
   let audit: SuppressionAudit;
   for (;;) {
     protectEveryLine(suppressed, lines);
-    audit = auditSuppression(suppressed, options);
+    audit = auditSuppression(suppressed, { ...options, exactRanges: false });
     if (audit.status !== 'disclosive') break;
     // The line rule was not enough (a chain of lines, or a zero count pinning a range): hide one more
     // entry beside each problem and check again. Each round hides more, so this ends.
     const added = audit.problems.filter((problem) => hideBeside(suppressed, lines, problem.entry));
     if (added.length === 0) break;
   }
+  // The rounds above only settle the verdict; the ranges reported are solved exactly, once.
+  if (audit.status === 'protected') audit = auditSuppression(suppressed, options);
   return {
     ...suppressed,
     threshold,
