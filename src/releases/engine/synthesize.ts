@@ -100,7 +100,7 @@ class RecordBuilder {
     for (let j = 0; j < before; j++) rowStarts[j] = table.tripleRowStart(this.record[j] as number, chosen);
     const chosenColumn = this.columnOf[chosen];
     let kept = 0;
-    candidates: for (let i = 0; i < this.candidateCount; i++) {
+    nextCandidate: for (let i = 0; i < this.candidateCount; i++) {
       const candidate = candidates[i] as number;
       if (i === chosenAt || this.columnOf[candidate] === chosenColumn) continue;
       const pair = table.pair(chosen, candidate);
@@ -109,7 +109,7 @@ class RecordBuilder {
       for (let j = 0; j < before; j++) {
         const start = rowStarts[j] as number;
         const triple = start < 0 ? 0 : (rows[start + candidate] as number);
-        if (triple <= 0) continue candidates;
+        if (triple <= 0) continue nextCandidate;
         added += triple;
       }
       candidates[kept] = candidate;
