@@ -43,7 +43,10 @@ function measureOne(mode: string, records: number, parameters: Parameters): Meas
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const peakMiB = process.resourceUsage().maxRSS / 1024;
-  const evaluation = evaluateSynthesis(dataset, synthetic, { reportingLength: parameters.reportingLength, k: parameters.k });
+  const evaluation = evaluateSynthesis(dataset, synthetic, {
+    reportingLength: parameters.reportingLength,
+    k: parameters.k,
+  });
   return {
     mode,
     records,
@@ -66,7 +69,9 @@ function runChild(mode: string, records: number, options: Record<string, string>
 }
 
 function printRow(m: Measure, base: Measure | undefined): void {
-  const scaling = base ? `${(m.seconds / base.seconds).toFixed(1)}x time for ${(m.records / base.records).toFixed(0)}x records` : '';
+  const scaling = base
+    ? `${(m.seconds / base.seconds).toFixed(1)}x time for ${(m.records / base.records).toFixed(0)}x records`
+    : '';
   console.log(
     [
       m.mode.padEnd(12),
@@ -93,14 +98,20 @@ const { values } = parseArgs({
     one: { type: 'string' },
   },
 });
-const parameters = { k: Number(values.k), reportingLength: Number(values['reporting-length']), seed: values.seed };
+const parameters = {
+  k: Number(values.k),
+  reportingLength: Number(values['reporting-length']),
+  seed: values.seed,
+};
 
 if (values.one) {
   const [mode, records] = values.one.split(':') as [string, string];
   console.log(JSON.stringify(measureOne(mode, Number(records), parameters)));
 } else {
   const pass = { k: values.k, 'reporting-length': values['reporting-length'], seed: values.seed };
-  console.log(`CTDC-shaped dataset, 27 columns, k = ${parameters.k}, reporting length ${parameters.reportingLength}`);
+  console.log(
+    `CTDC-shaped dataset, 27 columns, k = ${parameters.k}, reporting length ${parameters.reportingLength}`,
+  );
   console.log('mode          records      wall       cpu      peak  2-way MRE preserved 3-way MRE <k');
   for (const mode of values.modes.split(',')) {
     let base: Measure | undefined;
