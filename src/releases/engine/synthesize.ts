@@ -29,6 +29,10 @@ class RecordBuilder {
   private weights: Float64Array;
   /** Where the triple rows of (attribute of the record, newest attribute) start. */
   private rowStarts: Int32Array;
+  private readonly size: number;
+  /** How many records made so far have each pair, and each triple (laid out as the table's triple rows). */
+  private usedPairs: Float32Array | null = null;
+  private usedTriples: Float32Array | null = null;
   private candidateCount = 0;
 
   constructor(
@@ -50,6 +54,11 @@ class RecordBuilder {
     this.candidates = new Int32Array(size);
     this.weights = new Float64Array(size);
     this.rowStarts = new Int32Array(aggregates.attributes.columns.length + 1);
+    this.size = size;
+    if (this.reportingLength === 3 && this.table.tripleRows) {
+      this.usedPairs = new Float32Array(size * size);
+      this.usedTriples = new Float32Array(this.table.tripleRows.length);
+    }
   }
 
   get isExhausted(): boolean {
@@ -67,8 +76,32 @@ class RecordBuilder {
       this.remaining[chosen] = (this.remaining[chosen] as number) - 1;
       this.narrowCandidates(chosen, pick);
     }
+    if (this.usedTriples) this.countUsed();
     if (this.record.some((id) => this.remaining[id] === 0))
       this.active = this.active.filter((id) => (this.remaining[id] as number) > 0);
+  }
+
+  /** Counts the pairs and triples of the record just built, so that later records favour the unused ones. */
+  private countUsed(): void {
+    const { record, size, table } = this;
+    const usedPairs = this.usedPairs as Float32Array;
+    const usedTriples = this.usedTriples as Float32Array;
+    for (let i = 0; i < record.length; i++) {
+      const x = record[i] as number;
+      for (let j = i + 1; j < record.length; j++) {
+        const y = record[j] as number;
+        usedPairs[x * size + y] = (usedPairs[x * size + y] as number) + 1;
+        usedPairs[y * size + x] = (usedPairs[y * size + x] as number) + 1;
+        const xy = table.tripleRowStart(x, y);
+        const yx = table.tripleRowStart(y, x);
+        for (let l = 0; l < record.length; l++) {
+          if (l === i || l === j) continue;
+          const z = record[l] as number;
+          usedTriples[xy + z] = (usedTriples[xy + z] as number) + 1;
+          usedTriples[yx + z] = (usedTriples[yx + z] as number) + 1;
+        }
+      }
+    }
   }
 
   /** Every attribute with uses left, weighted by its count. */
@@ -76,7 +109,7 @@ class RecordBuilder {
     let n = 0;
     for (const id of this.active) {
       this.candidates[n] = id;
-      this.weights[n] = this.table.singles[id] as number;
+      this.weights[n] = this.remaining[id] as number;
       n++;
     }
     this.candidateCount = n;
@@ -93,8 +126,10 @@ class RecordBuilder {
    * record, reading the chosen attribute's row of triple counts with it, a typed array in order.
    */
   private narrowByTripleRows(chosen: number, chosenAt: number): void {
-    const { candidates, weights, table, rowStarts } = this;
+    const { candidates, weights, table, rowStarts, size } = this;
     const rows = table.tripleRows as Float32Array;
+    const usedPairs = this.usedPairs as Float32Array;
+    const usedTriples = this.usedTriples as Float32Array;
     const isFull = this.record.length + 1 > 3;
     const before = this.record.length - 1;
     for (let j = 0; j < before; j++) rowStarts[j] = table.tripleRowStart(this.record[j] as number, chosen);
@@ -105,12 +140,12 @@ class RecordBuilder {
       if (i === chosenAt || this.columnOf[candidate] === chosenColumn) continue;
       const pair = table.pair(chosen, candidate);
       if (pair <= 0) continue;
-      let added = before === 0 ? pair : 0;
+      let added = before === 0 ? unused(pair, usedPairs[chosen * size + candidate] as number) : 0;
       for (let j = 0; j < before; j++) {
         const start = rowStarts[j] as number;
         const triple = start < 0 ? 0 : (rows[start + candidate] as number);
         if (triple <= 0) continue nextCandidate;
-        added += triple;
+        added += unused(triple, usedTriples[start + candidate] as number);
       }
       candidates[kept] = candidate;
       weights[kept] = isFull ? (weights[i] as number) + added : added;
@@ -177,6 +212,14 @@ class RecordBuilder {
     }
     return full;
   }
+}
+
+/**
+ * What is left of a combination's count once earlier records used it: a combination already made as often
+ * as the aggregates report gets little weight (not none, so that a record is never stuck for want of it).
+ */
+function unused(count: number, used: number): number {
+  return Math.max(count - used, count * 0.02);
 }
 
 function* subsets(
