@@ -114,6 +114,7 @@ describe('differentially private marginals', () => {
     const citizenships = result.attributes.columns[1]?.values ?? [];
     expect(citizenships).toContain('Atlantis');
     expect(citizenships).not.toContain('Zembla');
+    expect(result.levels[0]?.candidates).toBeNull();
     expect(result.counts.size).toBe(result.attributes.size + result.levels[1]!.kept);
   });
 
