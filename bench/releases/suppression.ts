@@ -5,7 +5,17 @@ import { tableFromCells } from '../../src/releases/engine/count-tables.js';
 import { suppressSmallCells } from '../../src/releases/engine/suppression.js';
 import { seededRandom } from '../../src/releases/engine/testing/seeded.js';
 
-const SHAPES = [[40], [7, 6], [4, 3, 5], [20, 20], [40, 30], [60, 50], [10, 10, 10], [15, 12, 10]];
+const SHAPES = [
+  [40],
+  [7, 6],
+  [4, 3, 5],
+  [20, 20],
+  [40, 30],
+  [60, 50],
+  [10, 10, 10],
+  [15, 12, 10],
+  [20, 15, 12],
+];
 
 for (const sizes of SHAPES) {
   const random = seededRandom(5);
@@ -19,6 +29,6 @@ for (const sizes of SHAPES) {
   const result = suppressSmallCells(tableFromCells(dimensions, cells), { maxLinkedEntries: 5000 });
   const elapsed = performance.now() - start;
   console.log(
-    `${sizes.join(' × ').padEnd(12)} ${String(cellCount).padStart(5)} cells: ${result.primaryCount} primary, ${result.complementaryCount} complementary, audit ${result.audit.status} (${result.audit.ranges.length} ranges solved), ${elapsed.toFixed(0)} ms`,
+    `${sizes.join(' × ').padEnd(12)} ${String(cellCount).padStart(5)} cells: ${result.primaryCount} primary, ${result.complementaryCount} complementary, audit ${result.audit.status} (${result.audit.ranges.length} ranges, ${result.audit.rangesAreExact ? 'exact' : 'settled'}), ${elapsed.toFixed(0)} ms`,
   );
 }

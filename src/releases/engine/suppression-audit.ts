@@ -40,6 +40,8 @@ export type SuppressionAudit = {
   status: 'protected' | 'disclosive' | 'too big to audit';
   protectionWidth: number;
   ranges: HiddenRange[];
+  /** False when ranges were only widened until wide enough: each then lies inside the true range. */
+  rangesAreExact: boolean;
   /** Hidden entries whose range is a single value, and primary ones narrower than protectionWidth. */
   problems: HiddenRange[];
   sentence: string;
@@ -57,6 +59,7 @@ export function auditSuppression(suppressed: SuppressedTable, options: AuditOpti
     return {
       status: 'too big to audit',
       protectionWidth,
+      rangesAreExact: false,
       ranges: [],
       problems: [],
       sentence: `${largest} hidden entries depend on each other, more than the ${maxLinked} this audit solves: the table has not been shown safe. Publish fewer dimensions or categories.`,
@@ -70,6 +73,7 @@ export function auditSuppression(suppressed: SuppressedTable, options: AuditOpti
   return {
     status: problems.length === 0 ? 'protected' : 'disclosive',
     protectionWidth,
+    rangesAreExact: exact,
     ranges,
     problems,
     sentence:

@@ -71,23 +71,30 @@ describe('small-cell suppression', () => {
   });
 
   it('hides every small count and leaves nothing recoverable, on seeded random 1-, 2- and 3-D tables', () => {
-    const shapes = [[8], [5, 4], [7, 6], [3, 4, 3], [4, 3, 5]];
-    for (let seed = 1; seed <= 150; seed++) {
+    const shapes = [[8], [1], [5, 4], [7, 6], [1, 5], [2, 2], [3, 4, 3], [4, 3, 5], [2, 2, 2]];
+    let complementary = 0;
+    for (let seed = 1; seed <= 180; seed++) {
       const random = seededRandom(seed);
       const sizes = shapes[seed % shapes.length] as number[];
       const table = randomTable(random, sizes);
-      const result = suppressSmallCells(table, { threshold: 10 });
-      const published = publishedValues(result);
-      for (const value of published) if (value !== null) expect(value === 0 || value >= 10).toBe(true);
+      const protectionWidth = seed % 2 === 0 ? 1 : 3;
+      const result = suppressSmallCells(table, { threshold: 10, protectionWidth });
+      complementary += result.complementaryCount;
+      for (const value of publishedValues(result))
+        if (value !== null) expect(value === 0 || value >= 10).toBe(true);
       expect(result.audit.status).toBe('protected');
-      // The audit is re-run from scratch rather than trusted.
-      const again = auditSuppression(result);
+      // The audit is run again from the published table rather than trusted.
+      const again = auditSuppression(result, { protectionWidth });
       expect(again.problems).toEqual([]);
       for (const range of again.ranges) {
-        expect(range.min).toBeLessThanOrEqual(table.values[range.entry] as number);
-        expect(range.max).toBeGreaterThanOrEqual(table.values[range.entry] as number);
+        const value = table.values[range.entry] as number;
+        expect(range.min).toBeLessThanOrEqual(value);
+        expect(range.max).toBeGreaterThanOrEqual(value);
+        if (range.isPrimary) expect(range.max - range.min).toBeGreaterThanOrEqual(protectionWidth);
       }
     }
+    // The property must have been exercised beyond primary suppression.
+    expect(complementary).toBeGreaterThan(100);
   });
 
   it('hides a margin below the threshold and protects it in its own line', () => {
