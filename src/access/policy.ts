@@ -298,6 +298,39 @@ export const ACTIONS = {
     scope: 'own_organisation',
     description: 'Import services in the Open Referral HSDS layout for one’s organisation to keep',
   },
+  'releases.read': {
+    who: 'anyone',
+    description:
+      'Read and download published releases: safe count tables and synthetic data, with their parameters and reports',
+  },
+  'releases.prepare': {
+    who: 'roles',
+    roles: ['admin', 'coordinator', 'analyst', 'case_manager'],
+    scope: 'installation',
+    description:
+      'Assess the disclosure risk of a CSV file and prepare safe count tables or synthetic data from it, spending its privacy budget (from case data, see the next permission too)',
+  },
+  'releases.prepare_from_cases': {
+    who: 'roles',
+    roles: ['case_manager'],
+    scope: 'own_organisation',
+    personalData: true,
+    description:
+      'Assess and prepare releases from one’s organisation’s de-identified case data, using only the cases whose consent allows statistics',
+  },
+  'releases.publish': {
+    who: 'roles',
+    roles: ['admin', 'coordinator', 'case_manager'],
+    scope: 'own_organisation',
+    description:
+      'Publish a prepared release for everyone to download, withdraw it, or discard a draft (case managers: releases of their organisation’s case data)',
+  },
+  'releases.budget': {
+    who: 'roles',
+    roles: ['admin', 'coordinator'],
+    scope: 'installation',
+    description: 'Set the privacy budget a dataset’s differentially private releases may spend in all',
+  },
   'screening.run': {
     who: 'signed_in',
     description:

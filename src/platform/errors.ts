@@ -30,6 +30,10 @@ export const ERROR_CODES = {
     title: 'The person’s consent for this purpose and recipient is not in force',
   },
   invalid_transition: { status: 409, title: 'The record cannot move to that state from where it is' },
+  privacy_budget_exceeded: {
+    status: 409,
+    title: 'This release would spend more privacy than the dataset’s budget has left',
+  },
   rate_limited: { status: 429, title: 'Too many requests' },
   too_many_attempts: { status: 429, title: 'Too many failed sign-in attempts; try again later' },
   not_ready: { status: 503, title: 'The service is not ready' },

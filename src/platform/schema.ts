@@ -8,6 +8,7 @@ export * from '../coverage/schema.js';
 export * from '../imports/schema.js';
 export * from '../partners/schema.js';
 export * from '../reference/schema.js';
+export * from '../releases/schema.js';
 export * from '../services/schema.js';
 export * from '../statistics/schema.js';
 export * from './receipts-schema.js';

@@ -25,6 +25,8 @@ export const RECORD_KINDS: readonly string[] = [
   'person',
   'plan',
   'referral',
+  'release',
+  'release_budget',
   'service',
   'service_import',
   'statistic_release',
