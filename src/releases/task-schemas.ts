@@ -71,5 +71,6 @@ export const RiskAnswer = z
 
 // The engine's shapes and these must not drift apart: a field the engine adds fails the build here
 // instead of every answer at run time.
-export const riskShapeMatches = (answer: z.infer<typeof RiskAnswer>): RiskReport & { notes: string[] } => answer;
+export const riskShapeMatches = (answer: z.infer<typeof RiskAnswer>): RiskReport & { notes: string[] } =>
+  answer;
 export const inspectionShapeMatches = (answer: z.infer<typeof Inspection>): InspectionResult => answer;
