@@ -11,8 +11,8 @@ describe('k-anonymous synthesis of a census-style dataset (30,000 rows, 11 colum
     const started = performance.now();
     const { synthetic } = synthesizeKAnonymous(source, { k: 10, reportingLength: 3, seed: 'census' });
     const seconds = (performance.now() - started) / 1000;
-    // Generous for a shared machine: it takes well under a second alone.
-    expect(seconds).toBeLessThan(15);
+    // Generous for a shared, busy machine: about 1.6 s when it runs alone.
+    expect(seconds).toBeLessThan(20);
     expect(source.columns).toHaveLength(11);
     expect(source.rowCount).toBe(30_000);
 
