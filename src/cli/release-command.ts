@@ -6,7 +6,7 @@ import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import cliProgress from 'cli-progress';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { AppError } from '../platform/errors.js';
 import type { PreparedRelease } from '../releases/methods.js';
 import { makeRelease } from '../releases/methods.js';
@@ -273,7 +273,7 @@ export function releaseCommand(): Command {
   )
     .requiredOption('--dimensions <columns>', 'the columns to count by, comma-separated (1 to 4)', list)
     .option('--threshold <n>', 'hide cells below this count', integer(2), 10)
-    .option('--noise <mechanism>', 'add noise instead of hiding cells: laplace or gaussian')
+    .addOption(new Option('--noise <mechanism>', 'add noise instead of hiding cells').choices(['laplace', 'gaussian']))
     .option('--epsilon <x>', 'privacy loss ε for noise', positive)
     .option('--delta <x>', 'δ for the Gaussian mechanism', positive)
     .option('--seed <text>', 'reproduces the noise; random when absent')
@@ -285,7 +285,7 @@ export function releaseCommand(): Command {
     command.command('synthesize').description('synthetic microdata: k-anonymous or differentially private'),
   )
     .requiredOption('--out <file>', 'the synthetic CSV to write')
-    .option('--mode <mode>', 'k-anonymous or dp', 'k-anonymous')
+    .addOption(new Option('--mode <mode>', 'how records are protected').choices(['k-anonymous', 'dp']).default('k-anonymous'))
     .option('--k <n>', 'k-anonymous: combinations shared by fewer records are never released', integer(2), 10)
     .option(
       '--reporting-length <n>',
