@@ -27,6 +27,12 @@ class RecordBuilder {
   readonly record: number[] = [];
   private candidates: Int32Array;
   private weights: Float64Array;
+  /** Where the triple rows of (attribute of the record, newest attribute) start. */
+  private rowStarts: Int32Array;
+  private readonly size: number;
+  /** How many records made so far have each pair, and each triple (laid out as the table's triple rows). */
+  private usedPairs: Float32Array | null = null;
+  private usedTriples: Float32Array | null = null;
   private candidateCount = 0;
 
   constructor(
@@ -47,6 +53,12 @@ class RecordBuilder {
     }
     this.candidates = new Int32Array(size);
     this.weights = new Float64Array(size);
+    this.rowStarts = new Int32Array(aggregates.attributes.columns.length + 1);
+    this.size = size;
+    if (this.reportingLength === 3 && this.table.tripleRows) {
+      this.usedPairs = new Float32Array(size * size);
+      this.usedTriples = new Float32Array(this.table.tripleRows.length);
+    }
   }
 
   get isExhausted(): boolean {
@@ -64,8 +76,32 @@ class RecordBuilder {
       this.remaining[chosen] = (this.remaining[chosen] as number) - 1;
       this.narrowCandidates(chosen, pick);
     }
+    if (this.usedTriples) this.countUsed();
     if (this.record.some((id) => this.remaining[id] === 0))
       this.active = this.active.filter((id) => (this.remaining[id] as number) > 0);
+  }
+
+  /** Counts the pairs and triples of the record just built, so that later records favour the unused ones. */
+  private countUsed(): void {
+    const { record, size, table } = this;
+    const usedPairs = this.usedPairs as Float32Array;
+    const usedTriples = this.usedTriples as Float32Array;
+    for (let i = 0; i < record.length; i++) {
+      const x = record[i] as number;
+      for (let j = i + 1; j < record.length; j++) {
+        const y = record[j] as number;
+        usedPairs[x * size + y] = (usedPairs[x * size + y] as number) + 1;
+        usedPairs[y * size + x] = (usedPairs[y * size + x] as number) + 1;
+        const xy = table.tripleRowStart(x, y);
+        const yx = table.tripleRowStart(y, x);
+        for (let l = 0; l < record.length; l++) {
+          if (l === i || l === j) continue;
+          const z = record[l] as number;
+          usedTriples[xy + z] = (usedTriples[xy + z] as number) + 1;
+          usedTriples[yx + z] = (usedTriples[yx + z] as number) + 1;
+        }
+      }
+    }
   }
 
   /** Every attribute with uses left, weighted by its count. */
@@ -73,7 +109,7 @@ class RecordBuilder {
     let n = 0;
     for (const id of this.active) {
       this.candidates[n] = id;
-      this.weights[n] = this.table.singles[id] as number;
+      this.weights[n] = this.remaining[id] as number;
       n++;
     }
     this.candidateCount = n;
@@ -81,6 +117,45 @@ class RecordBuilder {
 
   /** Keeps the candidates that still make only reportable combinations once `chosen` is in the record. */
   private narrowCandidates(chosen: number, chosenAt: number): void {
+    if (this.reportingLength === 3 && this.table.tripleRows) this.narrowByTripleRows(chosen, chosenAt);
+    else this.narrowOneByOne(chosen, chosenAt);
+  }
+
+  /**
+   * The fast path for the usual reporting length of 3: one pass over the candidates per attribute of the
+   * record, reading the chosen attribute's row of triple counts with it, a typed array in order.
+   */
+  private narrowByTripleRows(chosen: number, chosenAt: number): void {
+    const { candidates, weights, table, rowStarts, size } = this;
+    const rows = table.tripleRows as Float32Array;
+    const usedPairs = this.usedPairs as Float32Array;
+    const usedTriples = this.usedTriples as Float32Array;
+    const isFull = this.record.length + 1 > 3;
+    const before = this.record.length - 1;
+    for (let j = 0; j < before; j++) rowStarts[j] = table.tripleRowStart(this.record[j] as number, chosen);
+    const chosenColumn = this.columnOf[chosen];
+    let kept = 0;
+    nextCandidate: for (let i = 0; i < this.candidateCount; i++) {
+      const candidate = candidates[i] as number;
+      if (i === chosenAt || this.columnOf[candidate] === chosenColumn) continue;
+      const pair = table.pair(chosen, candidate);
+      if (pair <= 0) continue;
+      let added = before === 0 ? unused(pair, usedPairs[chosen * size + candidate] as number) : 0;
+      for (let j = 0; j < before; j++) {
+        const start = rowStarts[j] as number;
+        const triple = start < 0 ? 0 : (rows[start + candidate] as number);
+        if (triple <= 0) continue nextCandidate;
+        added += unused(triple, usedTriples[start + candidate] as number);
+      }
+      candidates[kept] = candidate;
+      weights[kept] = isFull ? (weights[i] as number) + added : added;
+      kept++;
+    }
+    this.candidateCount = kept;
+  }
+
+  /** Any reporting length: each candidate's combinations looked up one by one. */
+  private narrowOneByOne(chosen: number, chosenAt: number): void {
     const length = this.record.length;
     const isFull = length + 1 > this.reportingLength;
     let kept = 0;
@@ -137,6 +212,14 @@ class RecordBuilder {
     }
     return full;
   }
+}
+
+/**
+ * What is left of a combination's count once earlier records used it: a combination already made as often
+ * as the aggregates report gets little weight (not none, so that a record is never stuck for want of it).
+ */
+function unused(count: number, used: number): number {
+  return Math.max(count - used, count * 0.02);
 }
 
 function* subsets(
