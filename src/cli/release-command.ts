@@ -273,7 +273,9 @@ export function releaseCommand(): Command {
   )
     .requiredOption('--dimensions <columns>', 'the columns to count by, comma-separated (1 to 4)', list)
     .option('--threshold <n>', 'hide cells below this count', integer(2), 10)
-    .addOption(new Option('--noise <mechanism>', 'add noise instead of hiding cells').choices(['laplace', 'gaussian']))
+    .addOption(
+      new Option('--noise <mechanism>', 'add noise instead of hiding cells').choices(['laplace', 'gaussian']),
+    )
     .option('--epsilon <x>', 'privacy loss ε for noise', positive)
     .option('--delta <x>', 'δ for the Gaussian mechanism', positive)
     .option('--seed <text>', 'reproduces the noise; random when absent')
@@ -285,7 +287,11 @@ export function releaseCommand(): Command {
     command.command('synthesize').description('synthetic microdata: k-anonymous or differentially private'),
   )
     .requiredOption('--out <file>', 'the synthetic CSV to write')
-    .addOption(new Option('--mode <mode>', 'how records are protected').choices(['k-anonymous', 'dp']).default('k-anonymous'))
+    .addOption(
+      new Option('--mode <mode>', 'how records are protected')
+        .choices(['k-anonymous', 'dp'])
+        .default('k-anonymous'),
+    )
     .option('--k <n>', 'k-anonymous: combinations shared by fewer records are never released', integer(2), 10)
     .option(
       '--reporting-length <n>',
