@@ -1,0 +1,239 @@
+// One release as people read it: what it is, its parameters, what it guarantees (in sentences made from
+// the checked figures), how close it stays to the source, its downloads; and publish, withdraw or discard.
+import { useState } from 'react';
+import type { ReleaseResponse, ReleaseView } from '../../api/releases.js';
+import { releasePath } from '../../api/releases.js';
+import { ConfirmDialog } from '../../components/Dialog.js';
+import { FormAlert, useSubmission } from '../../components/forms.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import { useSession } from '../../session/SessionProvider.js';
+import { Downloads } from './ReleasesPage.js';
+import { methodPhrase, readEvaluation } from './release-labels.js';
+
+export function ReleaseDetails(props: { release: ReleaseView }) {
+  const { t, formatNumber, formatDateTime } = useI18n();
+  const { release } = props;
+  return (
+    <div className="release-details">
+      <dl className="release-facts">
+        <dt>{t('releases.detail.status')}</dt>
+        <dd>{t(`releases.status.${release.status}`)}</dd>
+        <dt>{t('releases.column.method')}</dt>
+        <dd>{methodPhrase(t, release.method, release.parameters, formatNumber)}</dd>
+        <dt>{t('releases.detail.source')}</dt>
+        <dd>
+          {release.source.kind === 'cases'
+            ? t('releases.detail.fromCases', {
+                organisation: release.organisation?.name ?? release.source.label,
+              })
+            : t('releases.detail.fromFile', { file: release.source.label })}
+        </dd>
+        <dt>{t('releases.detail.rows')}</dt>
+        <dd>
+          {t('releases.detail.rowsValue', {
+            input: formatNumber(release.inputRows),
+            output: formatNumber(release.outputRows),
+          })}
+        </dd>
+        <dt>{t('releases.detail.columns')}</dt>
+        <dd>{release.columns.map((column) => column.name).join(', ')}</dd>
+        {release.seed ? (
+          <>
+            <dt>{t('releases.param.seed')}</dt>
+            <dd dir="ltr">{release.seed}</dd>
+          </>
+        ) : null}
+        <dt>{t('releases.detail.created')}</dt>
+        <dd>{formatDateTime(release.createdAt)}</dd>
+        {release.publishedAt ? (
+          <>
+            <dt>{t('releases.detail.published')}</dt>
+            <dd>{formatDateTime(release.publishedAt)}</dd>
+          </>
+        ) : null}
+        <dt>{t('releases.detail.software')}</dt>
+        <dd dir="ltr">{release.softwareVersion}</dd>
+        <dt>{t('releases.checksum')}</dt>
+        <dd>
+          <code dir="ltr" className="checksum">
+            {release.outputChecksum}
+          </code>
+        </dd>
+      </dl>
+      <PrivacyStatements release={release} />
+      <EvaluationFigures release={release} />
+      <h3>{t('releases.detail.downloads')}</h3>
+      <Downloads release={release} />
+    </div>
+  );
+}
+
+function PrivacyStatements(props: { release: ReleaseView }) {
+  const { t, formatNumber } = useI18n();
+  const { privacy } = props.release;
+  const lines: string[] = [];
+  if (privacy.k !== null) lines.push(t('releases.privacy.k', { k: formatNumber(privacy.k) }));
+  if (privacy.epsilon !== null)
+    lines.push(
+      privacy.delta !== null && privacy.delta > 0
+        ? t('releases.privacy.epsilonDelta', {
+            epsilon: formatNumber(privacy.epsilon),
+            delta: privacy.delta.toExponential(1),
+          })
+        : t('releases.privacy.epsilon', { epsilon: formatNumber(privacy.epsilon) }),
+    );
+  if (privacy.suppressedCells !== null)
+    lines.push(t('releases.privacy.suppressed', { count: privacy.suppressedCells }));
+  const budget = props.release.budget;
+  if (budget)
+    lines.push(
+      t('releases.privacy.budget', {
+        spent: formatNumber(Math.round(budget.spentRho * 1000) / 1000),
+        total: formatNumber(budget.totalRho),
+      }),
+    );
+  if (lines.length === 0) lines.push(t('releases.privacy.none'));
+  return (
+    <section aria-labelledby="release-privacy">
+      <h3 id="release-privacy">{t('releases.privacy.heading')}</h3>
+      <ul className="privacy-statements">
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function EvaluationFigures(props: { release: ReleaseView }) {
+  const { t, formatNumber } = useI18n();
+  const figures = readEvaluation(props.release.evaluation);
+  const shown = (value: number | null, digits = 2) =>
+    value === null
+      ? t('releases.evaluation.notMeasured')
+      : formatNumber(Math.round(value * 10 ** digits) / 10 ** digits);
+  const percent = (value: number | null) =>
+    value === null
+      ? t('releases.evaluation.notMeasured')
+      : `${formatNumber(Math.round(value * 1000) / 10)} %`;
+  return (
+    <section aria-labelledby="release-evaluation">
+      <h3 id="release-evaluation">{t('releases.evaluation.heading')}</h3>
+      {figures.byLength.length > 0 ? (
+        <div className="table-scroll">
+          <table className="data-table">
+            <caption>{t('releases.evaluation.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('releases.evaluation.length')}</th>
+                <th scope="col" className="numeric">
+                  {t('releases.evaluation.combinations')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('releases.evaluation.absolute')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('releases.evaluation.relative')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {figures.byLength.map((row) => (
+                <tr key={row.length}>
+                  <th scope="row">{t('releases.evaluation.lengthValue', { length: row.length })}</th>
+                  <td className="numeric">
+                    {row.combinations === null
+                      ? t('releases.evaluation.notMeasured')
+                      : formatNumber(row.combinations)}
+                  </td>
+                  <td className="numeric">{shown(row.meanAbsoluteError)}</td>
+                  <td className="numeric">{percent(row.meanRelativeError)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{t('releases.evaluation.noErrors')}</p>
+      )}
+      <dl className="release-facts">
+        <dt>{t('releases.evaluation.preserved')}</dt>
+        <dd>
+          {figures.preservedShare !== null ? percent(figures.preservedShare) : shown(figures.preserved, 0)}
+        </dd>
+        <dt>{t('releases.evaluation.fabricated')}</dt>
+        <dd>{shown(figures.fabricated, 0)}</dd>
+        <dt>{t('releases.evaluation.suppressedCombinations')}</dt>
+        <dd>{shown(figures.suppressed, 0)}</dd>
+      </dl>
+      <p>
+        <a href={releasePath(props.release.id, '/report.html')} target="_blank" rel="noopener">
+          {t('releases.evaluation.fullReport')} {t('releases.newTab')}
+        </a>
+      </p>
+    </section>
+  );
+}
+
+type Change = 'publish' | 'withdraw' | 'discard';
+
+/** The actions the server says the reader may take now; each asks for confirmation first. */
+export function ReleaseActions(props: {
+  release: ReleaseView;
+  onChanged: (release: ReleaseView | null) => void;
+}) {
+  const { t } = useI18n();
+  const { api } = useSession();
+  const submission = useSubmission();
+  const [asking, setAsking] = useState<Change | null>(null);
+  const { release } = props;
+  const changes: Change[] = (['publish', 'withdraw', 'discard'] as const).filter(
+    (change) => release.can[change],
+  );
+  if (changes.length === 0) return null;
+
+  const confirm = async (change: Change) => {
+    const done = await submission.run(async () => {
+      if (change === 'discard') {
+        await api.send('DELETE', `${releasePath(release.id)}?version=${release.version}`);
+        props.onChanged(null);
+        return;
+      }
+      const path = releasePath(release.id, change === 'publish' ? '/publication' : '/withdrawal');
+      const answer = await api.send<ReleaseResponse>('POST', path, { version: release.version });
+      props.onChanged(answer.data);
+    });
+    if (!done) setAsking(null);
+  };
+
+  return (
+    <section aria-labelledby="release-actions" className="release-actions">
+      <h3 id="release-actions">{t('releases.actions.heading')}</h3>
+      <FormAlert problem={submission.problem} />
+      <div className="button-row">
+        {changes.map((change) => (
+          <button
+            key={change}
+            type="button"
+            className={change === 'publish' ? 'button' : 'button button-secondary'}
+            onClick={() => setAsking(change)}
+          >
+            {t(`releases.actions.${change}`)}
+          </button>
+        ))}
+      </div>
+      {asking ? (
+        <ConfirmDialog
+          open
+          title={t(`releases.confirm.${asking}Title`, { title: release.title })}
+          confirmLabel={t(`releases.actions.${asking}`)}
+          pending={submission.pending}
+          onConfirm={() => confirm(asking)}
+          onClose={() => setAsking(null)}
+        >
+          <p>{t(`releases.confirm.${asking}Text`)}</p>
+        </ConfirmDialog>
+      ) : null}
+    </section>
+  );
+}
