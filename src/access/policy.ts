@@ -305,10 +305,10 @@ export const ACTIONS = {
   },
   'releases.prepare': {
     who: 'roles',
-    roles: ['admin', 'coordinator', 'analyst'],
+    roles: ['admin', 'coordinator', 'analyst', 'case_manager'],
     scope: 'installation',
     description:
-      'Assess the disclosure risk of a CSV file and prepare safe count tables or synthetic data from it, spending its privacy budget',
+      'Assess the disclosure risk of a CSV file and prepare safe count tables or synthetic data from it, spending its privacy budget (from case data, see the next permission too)',
   },
   'releases.prepare_from_cases': {
     who: 'roles',

@@ -1,9 +1,8 @@
 // Reads an upload in a worker thread with a bounded heap and a time budget, handing its batches over on
 // demand; the request thread only receives parsed rows, so no file can stall or exhaust it.
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { AppError, type ErrorCode } from '../platform/errors.js';
+import { startModuleWorker } from '../platform/module-worker.js';
 import { type ReadLimits, UPLOAD_LIMITS } from './limits.js';
 import type { UploadItem, UploadReader } from './read-upload.js';
 import { refusalFrom, UploadRefused } from './refusal.js';
@@ -83,18 +82,7 @@ function startWorker(data: unknown, heapMb: number, transfer: ArrayBuffer[]): Wo
     transferList: transfer,
     resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 },
   };
-  // Built, the worker is plain JavaScript beside this file; run from source (tests, `npm run dev`),
-  // it is TypeScript and needs tsx's loader registered inside the worker first.
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./upload-worker.js', import.meta.url), options);
-  const tsx = pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve('tsx/esm/api')
-      .replace(/\.cjs$/, '.mjs'),
-  ).href;
-  const entry = new URL('./upload-worker.ts', import.meta.url).href;
-  const bootstrap = `require('node:os').setPriority(${READER_NICENESS}); import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { ...options, eval: true });
+  return startModuleWorker(import.meta.url, 'upload-worker', options, READER_NICENESS);
 }
 
 /** A queue of events with a waiting taker; `take` resolves null when its time runs out. */

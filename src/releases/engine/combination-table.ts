@@ -1,0 +1,108 @@
+// The aggregates rearranged for the synthesizer's inner loop, which asks millions of times "how many records
+// have these two (or three) attributes?": singles and pairs in dense arrays when the attributes are few
+// enough, triples in an open-addressing hash of integers, so that no question builds a string. A count of
+// zero or less (possible with noisy aggregates) means "not reportable", like an absent combination.
+import { type Aggregates, combinationIds } from './aggregates.js';
+
+/** Pairs are held in a dense attributes × attributes array up to this many attributes (64 MiB). */
+const DENSE_PAIR_ATTRIBUTES = 4096;
+
+/** Counts keyed by two or three attribute ids (the third -1 for a pair), in ascending order. */
+class TupleHash {
+  private keys: Int32Array;
+  private values: Float64Array;
+  private mask: number;
+
+  constructor(expected: number) {
+    let capacity = 16;
+    while (capacity < expected * 2) capacity *= 2;
+    this.keys = new Int32Array(capacity * 3).fill(-1);
+    this.values = new Float64Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  private slot(a: number, b: number, c: number): number {
+    let hash =
+      Math.imul(a, 0x9e3779b1) ^
+      Math.imul(b + 0x7f4a7c15, 0x85ebca6b) ^
+      Math.imul(c + 0x165667b1, 0xc2b2ae35);
+    hash ^= hash >>> 15;
+    hash = Math.imul(hash, 0x2c1b3c6d);
+    hash ^= hash >>> 12;
+    let slot = hash & this.mask;
+    const keys = this.keys;
+    for (;;) {
+      const at = slot * 3;
+      const first = keys[at] as number;
+      if (first === -1 || (first === a && keys[at + 1] === b && keys[at + 2] === c)) return slot;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  set(a: number, b: number, c: number, value: number): void {
+    const slot = this.slot(a, b, c);
+    this.keys[slot * 3] = a;
+    this.keys[slot * 3 + 1] = b;
+    this.keys[slot * 3 + 2] = c;
+    this.values[slot] = value;
+  }
+
+  get(a: number, b: number, c: number): number {
+    const slot = this.slot(a, b, c);
+    return this.keys[slot * 3] === -1 ? 0 : (this.values[slot] as number);
+  }
+}
+
+export class CombinationTable {
+  readonly singles: Float64Array;
+  private readonly densePairs: Float32Array | null;
+  private readonly tuples: TupleHash;
+  /** Combinations of four attributes or more, by key string: only a reporting length above 3 needs them. */
+  private readonly long = new Map<string, number>();
+  private readonly size: number;
+
+  constructor(aggregates: Aggregates) {
+    this.size = aggregates.attributes.size;
+    this.singles = new Float64Array(this.size);
+    this.densePairs = this.size <= DENSE_PAIR_ATTRIBUTES ? new Float32Array(this.size * this.size) : null;
+    this.tuples = new TupleHash(aggregates.counts.size);
+    for (const [key, count] of aggregates.counts) this.put(key, count);
+  }
+
+  private put(key: string, count: number): void {
+    const ids = combinationIds(key).sort((x, y) => x - y);
+    const [a, b, c] = ids as [number, number | undefined, number | undefined];
+    if (ids.length === 1) this.singles[a] = count;
+    else if (ids.length === 2 && b !== undefined) {
+      if (this.densePairs) {
+        this.densePairs[a * this.size + b] = count;
+        this.densePairs[b * this.size + a] = count;
+      } else this.tuples.set(a, b, -1, count);
+    } else if (ids.length === 3 && b !== undefined && c !== undefined) this.tuples.set(a, b, c, count);
+    else this.long.set(ids.join(','), count);
+  }
+
+  pair(x: number, y: number): number {
+    if (this.densePairs) return this.densePairs[x * this.size + y] as number;
+    return x < y ? this.tuples.get(x, y, -1) : this.tuples.get(y, x, -1);
+  }
+
+  triple(x: number, y: number, z: number): number {
+    // Sort three numbers with three comparisons.
+    let a = x;
+    let b = y;
+    let c = z;
+    if (a > b) [a, b] = [b, a];
+    if (b > c) [b, c] = [c, b];
+    if (a > b) [a, b] = [b, a];
+    return this.tuples.get(a, b, c);
+  }
+
+  /** Any combination, its ids in any order. */
+  count(ids: readonly number[]): number {
+    if (ids.length === 1) return this.singles[ids[0] as number] as number;
+    if (ids.length === 2) return this.pair(ids[0] as number, ids[1] as number);
+    if (ids.length === 3) return this.triple(ids[0] as number, ids[1] as number, ids[2] as number);
+    return this.long.get([...ids].sort((x, y) => x - y).join(',')) ?? 0;
+  }
+}

@@ -1,0 +1,35 @@
+// The k-anonymous mode: only combinations of attributes (up to the reporting length) that at least k
+// source records share are reported, their counts rounded down to a multiple of k, and synthetic records
+// are drawn from those reported aggregates alone, so that no output combination of that length can point
+// at fewer than k people.
+import type { Aggregates } from './aggregates.js';
+import { countCombinations } from './combinations.js';
+import type { Dataset } from './dataset.js';
+import { synthesizeFromAggregates } from './synthesize.js';
+
+export type KAnonymousOptions = {
+  /** The smallest group a reported combination may describe (10 by default). */
+  k?: number | undefined;
+  /** The longest combination of attributes that is checked and reported (3 by default). */
+  reportingLength?: number | undefined;
+  seed: string;
+};
+
+export type KAnonymousSynthesis = { synthetic: Dataset; aggregates: Aggregates };
+
+/** Combinations shared by at least k records, counts rounded down to a multiple of k. */
+export function reportableAggregates(dataset: Dataset, k: number, reportingLength: number): Aggregates {
+  if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a whole number of at least 1, not ${k}`);
+  if (!Number.isInteger(reportingLength) || reportingLength < 1)
+    throw new RangeError(`the reporting length must be a whole number of at least 1, not ${reportingLength}`);
+  const aggregates = countCombinations(dataset, { reportingLength, keep: (count) => count >= k });
+  // Rounding down keeps every count at least k and never above the count of a sub-combination.
+  for (const [key, count] of aggregates.counts) aggregates.counts.set(key, count - (count % k));
+  aggregates.recordCount = dataset.rowCount - (dataset.rowCount % k);
+  return aggregates;
+}
+
+export function synthesizeKAnonymous(dataset: Dataset, options: KAnonymousOptions): KAnonymousSynthesis {
+  const aggregates = reportableAggregates(dataset, options.k ?? 10, options.reportingLength ?? 3);
+  return { synthetic: synthesizeFromAggregates(aggregates, { seed: options.seed }), aggregates };
+}

@@ -1,0 +1,197 @@
+// Aggregate-seeded synthesis, after Microsoft Research's synthetic data showcase: records are built
+// attribute by attribute from the reported aggregates alone, never from source records. A new attribute
+// may join a record only if every combination it makes with the attributes already there (up to the
+// reporting length) is among the aggregates, and is drawn with a weight that is the sum of those
+// combinations' counts; each attribute is used at most its single-attribute count, and records are made
+// until those counts are used up. Any Aggregates serve: the k-anonymous ones or noisy private ones.
+import type { Aggregates } from './aggregates.js';
+import { CombinationTable } from './combination-table.js';
+import type { Dataset } from './dataset.js';
+import { Prng } from './prng.js';
+
+export type SynthesisOptions = {
+  /** Any text; the same aggregates and seed give the same records. */
+  seed: string;
+  /** Make at most this many records (by default, until the single-attribute counts are used up). */
+  recordCount?: number | undefined;
+};
+
+/** The state of one synthesis: what each attribute has left, and the record being built. */
+class RecordBuilder {
+  readonly table: CombinationTable;
+  /** How many more times each attribute may be used. */
+  readonly remaining: Float64Array;
+  private active: number[];
+  private readonly columnOf: Uint16Array;
+  private readonly reportingLength: number;
+  readonly record: number[] = [];
+  private candidates: Int32Array;
+  private weights: Float64Array;
+  private candidateCount = 0;
+
+  constructor(
+    aggregates: Aggregates,
+    private readonly prng: Prng,
+  ) {
+    const size = aggregates.attributes.size;
+    this.table = new CombinationTable(aggregates);
+    this.reportingLength = aggregates.reportingLength;
+    this.remaining = new Float64Array(size);
+    this.columnOf = new Uint16Array(size);
+    this.active = [];
+    for (let id = 0; id < size; id++) {
+      this.columnOf[id] = aggregates.attributes.column(id);
+      // Noisy counts need not be whole numbers: an attribute is used its count rounded to the nearest.
+      this.remaining[id] = Math.max(0, Math.round(this.table.singles[id] as number));
+      if ((this.remaining[id] as number) > 0) this.active.push(id);
+    }
+    this.candidates = new Int32Array(size);
+    this.weights = new Float64Array(size);
+  }
+
+  get isExhausted(): boolean {
+    return this.active.length === 0;
+  }
+
+  /** Builds one record into `record`: attribute ids in the order they were drawn. */
+  build(): void {
+    this.record.length = 0;
+    this.startCandidates();
+    while (this.candidateCount > 0) {
+      const pick = this.prng.pickWeighted(this.weights, this.candidateCount);
+      const chosen = this.candidates[pick] as number;
+      this.record.push(chosen);
+      this.remaining[chosen] = (this.remaining[chosen] as number) - 1;
+      this.narrowCandidates(chosen, pick);
+    }
+    if (this.record.some((id) => this.remaining[id] === 0))
+      this.active = this.active.filter((id) => (this.remaining[id] as number) > 0);
+  }
+
+  /** Every attribute with uses left, weighted by its count. */
+  private startCandidates(): void {
+    let n = 0;
+    for (const id of this.active) {
+      this.candidates[n] = id;
+      this.weights[n] = this.table.singles[id] as number;
+      n++;
+    }
+    this.candidateCount = n;
+  }
+
+  /** Keeps the candidates that still make only reportable combinations once `chosen` is in the record. */
+  private narrowCandidates(chosen: number, chosenAt: number): void {
+    const length = this.record.length;
+    const isFull = length + 1 > this.reportingLength;
+    let kept = 0;
+    for (let i = 0; i < this.candidateCount; i++) {
+      if (i === chosenAt) continue;
+      const candidate = this.candidates[i] as number;
+      if (this.columnOf[candidate] === this.columnOf[chosen]) continue;
+      const weight = this.weightWith(chosen, candidate);
+      if (weight <= 0) continue;
+      this.candidates[kept] = candidate;
+      this.weights[kept] = isFull ? (this.weights[i] as number) + weight : weight;
+      kept++;
+    }
+    this.candidateCount = kept;
+  }
+
+  /**
+   * The summed counts of the new combinations that `candidate` would make with `chosen` and the record
+   * before it, of up to the reporting length; 0 if one of them is not reportable. While the record is
+   * shorter than the reporting length the last of these is the whole record plus the candidate, and its
+   * count alone is the weight; after that, the weights of the full-length combinations add up.
+   */
+  private weightWith(chosen: number, candidate: number): number {
+    const length = this.reportingLength;
+    if (length === 1) return this.table.singles[candidate] as number;
+    const pair = this.table.pair(chosen, candidate);
+    if (pair <= 0) return 0;
+    const before = this.record.length - 1;
+    if (length === 2) return pair;
+    if (before === 0) return pair;
+    let sum = 0;
+    for (let i = 0; i < before; i++) {
+      const triple = this.table.triple(this.record[i] as number, chosen, candidate);
+      if (triple <= 0) return 0;
+      sum += triple;
+    }
+    if (length === 3) return sum;
+    return this.longerWeight(chosen, candidate, sum);
+  }
+
+  /** For reporting lengths above 3: the combinations of 4 and more, looked up by key (slower). */
+  private longerWeight(chosen: number, candidate: number, tripleSum: number): number {
+    const before = this.record.slice(0, -1);
+    const longest = Math.min(this.reportingLength, before.length + 2);
+    let full = tripleSum;
+    for (let size = 4; size <= longest; size++) {
+      let sum = 0;
+      for (const others of subsets(before, size - 2)) {
+        const count = this.table.count([...others, chosen, candidate]);
+        if (count <= 0) return 0;
+        sum += count;
+      }
+      full = sum;
+    }
+    return full;
+  }
+}
+
+function* subsets(
+  items: readonly number[],
+  size: number,
+  start = 0,
+  picked: number[] = [],
+): Generator<number[]> {
+  if (picked.length === size) {
+    yield picked;
+    return;
+  }
+  for (let i = start; i <= items.length - (size - picked.length); i++)
+    yield* subsets(items, size, i + 1, [...picked, items[i] as number]);
+}
+
+/** Synthetic records drawn from the aggregates only, coded with the aggregates' own column values. */
+export function synthesizeFromAggregates(aggregates: Aggregates, options: SynthesisOptions): Dataset {
+  const builder = new RecordBuilder(aggregates, new Prng(options.seed));
+  const attributes = aggregates.attributes;
+  const limit = options.recordCount ?? Number.POSITIVE_INFINITY;
+  const columns = attributes.columns.map(() => new GrowingCodes());
+  let rows = 0;
+  while (!builder.isExhausted && rows < limit) {
+    builder.build();
+    for (const id of builder.record)
+      (columns[attributes.column(id)] as GrowingCodes).set(rows, attributes.code(id));
+    rows++;
+  }
+  return {
+    rowCount: rows,
+    columns: attributes.columns.map((column, index) => ({
+      name: column.name,
+      values: [...column.values],
+      codes: (columns[index] as GrowingCodes).take(rows),
+    })),
+  };
+}
+
+/** A column of codes that doubles as rows come; unset rows stay 0, the missing value. */
+class GrowingCodes {
+  private codes = new Uint32Array(1024);
+
+  set(row: number, code: number): void {
+    if (row >= this.codes.length) {
+      const grown = new Uint32Array(Math.max(row + 1, this.codes.length * 2));
+      grown.set(this.codes);
+      this.codes = grown;
+    }
+    this.codes[row] = code;
+  }
+
+  take(rows: number): Uint32Array {
+    const codes = new Uint32Array(rows);
+    codes.set(this.codes.subarray(0, Math.min(rows, this.codes.length)));
+    return codes;
+  }
+}
