@@ -143,11 +143,13 @@ function ColumnRow(props: {
   const { t, formatNumber } = useI18n();
   const { column, plan } = props;
   const generalisations = generalisationsFor(column);
+  // Missing values are said once, in the note below, not as one of the commonest values.
   const top = column.top
+    .filter((entry) => entry.value !== '')
     .slice(0, 3)
     .map((entry) =>
       t('releases.columns.topValue', {
-        value: entry.value === '' ? t('releases.columns.missingValue') : entry.value,
+        value: entry.value,
         count: formatNumber(entry.count),
       }),
     )

@@ -106,9 +106,10 @@ export function NewReleasePage() {
         ) : null}
         {step === 'result' && draft ? (
           <>
-            <ReleaseDetails release={draft} />
+            <ReleaseDetails release={draft} level={3} />
             <ReleaseActions
               release={draft}
+              level={3}
               onChanged={(view) => (view ? navigate(`/releases/${view.id}`) : navigate('/releases'))}
             />
           </>

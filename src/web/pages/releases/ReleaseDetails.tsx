@@ -7,12 +7,17 @@ import { ConfirmDialog } from '../../components/Dialog.js';
 import { FormAlert, useSubmission } from '../../components/forms.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useSession } from '../../session/SessionProvider.js';
-import { Downloads } from './ReleasesPage.js';
+import { columnPhrase, parameterPhrases } from './release-facts.js';
 import { methodPhrase, readEvaluation } from './release-labels.js';
 
-export function ReleaseDetails(props: { release: ReleaseView }) {
+/** Headings under the page's h1 (a release's own page) or under a wizard step's h2. */
+type Level = 2 | 3;
+const Heading = (props: { level: Level; id?: string; children: string }) =>
+  props.level === 2 ? <h2 id={props.id}>{props.children}</h2> : <h3 id={props.id}>{props.children}</h3>;
+
+export function ReleaseDetails(props: { release: ReleaseView; level: Level }) {
   const { t, formatNumber, formatDateTime } = useI18n();
-  const { release } = props;
+  const { release, level } = props;
   return (
     <div className="release-details">
       <dl className="release-facts">
@@ -35,11 +40,13 @@ export function ReleaseDetails(props: { release: ReleaseView }) {
             output: formatNumber(release.outputRows),
           })}
         </dd>
+        <dt>{t('releases.detail.parameters')}</dt>
+        <dd>{parameterPhrases(t, release.parameters, formatNumber).join(' · ')}</dd>
         <dt>{t('releases.detail.columns')}</dt>
-        <dd>{release.columns.map((column) => column.name).join(', ')}</dd>
+        <dd>{release.columns.map((column) => columnPhrase(t, column)).join(', ')}</dd>
         {release.seed ? (
           <>
-            <dt>{t('releases.param.seed')}</dt>
+            <dt>{t('releases.detail.seed')}</dt>
             <dd dir="ltr">{release.seed}</dd>
           </>
         ) : null}
@@ -53,22 +60,33 @@ export function ReleaseDetails(props: { release: ReleaseView }) {
         ) : null}
         <dt>{t('releases.detail.software')}</dt>
         <dd dir="ltr">{release.softwareVersion}</dd>
-        <dt>{t('releases.checksum')}</dt>
+        <dt>{t('releases.detail.checksum')}</dt>
         <dd>
           <code dir="ltr" className="checksum">
             {release.outputChecksum}
           </code>
         </dd>
       </dl>
-      <PrivacyStatements release={release} />
-      <EvaluationFigures release={release} />
-      <h3>{t('releases.detail.downloads')}</h3>
-      <Downloads release={release} />
+      <PrivacyStatements release={release} level={level} />
+      <EvaluationFigures release={release} level={level} />
+      <Heading level={level}>{t('releases.detail.downloads')}</Heading>
+      <ul className="release-download-list">
+        <li>
+          <a href={releasePath(release.id, '/data.csv')} download>
+            {t('releases.downloadCsv')}
+          </a>
+        </li>
+        <li>
+          <a href={releasePath(release.id, '/report.html')} target="_blank" rel="noopener">
+            {t('releases.evaluation.fullReport')} {t('releases.newTab')}
+          </a>
+        </li>
+      </ul>
     </div>
   );
 }
 
-function PrivacyStatements(props: { release: ReleaseView }) {
+function PrivacyStatements(props: { release: ReleaseView; level: Level }) {
   const { t, formatNumber } = useI18n();
   const { privacy } = props.release;
   const lines: string[] = [];
@@ -95,7 +113,9 @@ function PrivacyStatements(props: { release: ReleaseView }) {
   if (lines.length === 0) lines.push(t('releases.privacy.none'));
   return (
     <section aria-labelledby="release-privacy">
-      <h3 id="release-privacy">{t('releases.privacy.heading')}</h3>
+      <Heading level={props.level} id="release-privacy">
+        {t('releases.privacy.heading')}
+      </Heading>
       <ul className="privacy-statements">
         {lines.map((line) => (
           <li key={line}>{line}</li>
@@ -105,7 +125,7 @@ function PrivacyStatements(props: { release: ReleaseView }) {
   );
 }
 
-function EvaluationFigures(props: { release: ReleaseView }) {
+function EvaluationFigures(props: { release: ReleaseView; level: Level }) {
   const { t, formatNumber } = useI18n();
   const figures = readEvaluation(props.release.evaluation);
   const shown = (value: number | null, digits = 2) =>
@@ -118,7 +138,9 @@ function EvaluationFigures(props: { release: ReleaseView }) {
       : `${formatNumber(Math.round(value * 1000) / 10)} %`;
   return (
     <section aria-labelledby="release-evaluation">
-      <h3 id="release-evaluation">{t('releases.evaluation.heading')}</h3>
+      <Heading level={props.level} id="release-evaluation">
+        {t('releases.evaluation.heading')}
+      </Heading>
       {figures.byLength.length > 0 ? (
         <div className="table-scroll">
           <table className="data-table">
@@ -166,11 +188,6 @@ function EvaluationFigures(props: { release: ReleaseView }) {
         <dt>{t('releases.evaluation.suppressedCombinations')}</dt>
         <dd>{shown(figures.suppressed, 0)}</dd>
       </dl>
-      <p>
-        <a href={releasePath(props.release.id, '/report.html')} target="_blank" rel="noopener">
-          {t('releases.evaluation.fullReport')} {t('releases.newTab')}
-        </a>
-      </p>
     </section>
   );
 }
@@ -180,6 +197,7 @@ type Change = 'publish' | 'withdraw' | 'discard';
 /** The actions the server says the reader may take now; each asks for confirmation first. */
 export function ReleaseActions(props: {
   release: ReleaseView;
+  level: Level;
   onChanged: (release: ReleaseView | null) => void;
 }) {
   const { t } = useI18n();
@@ -208,7 +226,9 @@ export function ReleaseActions(props: {
 
   return (
     <section aria-labelledby="release-actions" className="release-actions">
-      <h3 id="release-actions">{t('releases.actions.heading')}</h3>
+      <Heading level={props.level} id="release-actions">
+        {t('releases.actions.heading')}
+      </Heading>
       <FormAlert problem={submission.problem} />
       <div className="button-row">
         {changes.map((change) => (

@@ -25,9 +25,10 @@ export function ReleasePage(props: { id: string }) {
           <>
             <PageHeading>{body.data.title}</PageHeading>
             {note ? <SuccessNote>{note}</SuccessNote> : null}
-            <ReleaseDetails release={body.data} />
+            <ReleaseDetails release={body.data} level={2} />
             <ReleaseActions
               release={body.data}
+              level={2}
               onChanged={(view) => {
                 if (!view) return navigate('/releases');
                 setNote(t(`releases.changed.${view.status}`));

@@ -32,7 +32,7 @@ export function RiskReportView(props: { report: RiskReport }) {
           })}
         </li>
         <li>{t('releases.risk.unique', { count: report.uniqueRecords })}</li>
-        <li>{t('releases.risk.smallest', { size: formatNumber(report.smallestClass) })}</li>
+        <li>{t('releases.risk.smallest', { size: report.smallestClass })}</li>
         {report.diversity.map((d) => (
           <li key={d.column}>
             {d.classesBelowL === 0
