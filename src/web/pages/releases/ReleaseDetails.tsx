@@ -7,13 +7,10 @@ import { ConfirmDialog } from '../../components/Dialog.js';
 import { FormAlert, useSubmission } from '../../components/forms.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useSession } from '../../session/SessionProvider.js';
+import { EvaluationFigures } from './EvaluationFigures.js';
+import { Heading, type Level } from './ReleaseHeading.js';
 import { columnPhrase, parameterPhrases } from './release-facts.js';
-import { methodPhrase, readEvaluation } from './release-labels.js';
-
-/** Headings under the page's h1 (a release's own page) or under a wizard step's h2. */
-type Level = 2 | 3;
-const Heading = (props: { level: Level; id?: string; children: string }) =>
-  props.level === 2 ? <h2 id={props.id}>{props.children}</h2> : <h3 id={props.id}>{props.children}</h3>;
+import { methodPhrase } from './release-labels.js';
 
 export function ReleaseDetails(props: { release: ReleaseView; level: Level }) {
   const { t, formatNumber, formatDateTime } = useI18n();
@@ -121,73 +118,6 @@ function PrivacyStatements(props: { release: ReleaseView; level: Level }) {
           <li key={line}>{line}</li>
         ))}
       </ul>
-    </section>
-  );
-}
-
-function EvaluationFigures(props: { release: ReleaseView; level: Level }) {
-  const { t, formatNumber } = useI18n();
-  const figures = readEvaluation(props.release.evaluation);
-  const shown = (value: number | null, digits = 2) =>
-    value === null
-      ? t('releases.evaluation.notMeasured')
-      : formatNumber(Math.round(value * 10 ** digits) / 10 ** digits);
-  const percent = (value: number | null) =>
-    value === null
-      ? t('releases.evaluation.notMeasured')
-      : `${formatNumber(Math.round(value * 1000) / 10)} %`;
-  return (
-    <section aria-labelledby="release-evaluation">
-      <Heading level={props.level} id="release-evaluation">
-        {t('releases.evaluation.heading')}
-      </Heading>
-      {figures.byLength.length > 0 ? (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption>{t('releases.evaluation.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('releases.evaluation.length')}</th>
-                <th scope="col" className="numeric">
-                  {t('releases.evaluation.combinations')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('releases.evaluation.absolute')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('releases.evaluation.relative')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.byLength.map((row) => (
-                <tr key={row.length}>
-                  <th scope="row">{t('releases.evaluation.lengthValue', { length: row.length })}</th>
-                  <td className="numeric">
-                    {row.combinations === null
-                      ? t('releases.evaluation.notMeasured')
-                      : formatNumber(row.combinations)}
-                  </td>
-                  <td className="numeric">{shown(row.meanAbsoluteError)}</td>
-                  <td className="numeric">{percent(row.meanRelativeError)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : (
-        <p>{t('releases.evaluation.noErrors')}</p>
-      )}
-      <dl className="release-facts">
-        <dt>{t('releases.evaluation.preserved')}</dt>
-        <dd>
-          {figures.preservedShare !== null ? percent(figures.preservedShare) : shown(figures.preserved, 0)}
-        </dd>
-        <dt>{t('releases.evaluation.fabricated')}</dt>
-        <dd>{shown(figures.fabricated, 0)}</dd>
-        <dt>{t('releases.evaluation.suppressedCombinations')}</dt>
-        <dd>{shown(figures.suppressed, 0)}</dd>
-      </dl>
     </section>
   );
 }

@@ -37,6 +37,16 @@ function shownValue(value: unknown, formatNumber: (value: number) => string): st
   return null;
 }
 
+/** Dimensions may be stored as a list or as the names already joined; any other text is a code. */
+function parameterValue(
+  name: string,
+  value: unknown,
+  formatNumber: (value: number) => string,
+): string | null {
+  if (name === 'dimensions' && typeof value === 'string') return value;
+  return shownValue(value, formatNumber);
+}
+
 /** The parameters the release was made with, each "name: value", in a fixed order. */
 export function parameterPhrases(
   t: Translate,
@@ -44,7 +54,7 @@ export function parameterPhrases(
   formatNumber: (value: number) => string,
 ): string[] {
   return PARAMETER_LABELS.flatMap(([name, label]) => {
-    const value = shownValue(parameters[name], formatNumber);
+    const value = parameterValue(name, parameters[name], formatNumber);
     return value === null ? [] : [t('releases.detail.parameter', { name: t(label), value })];
   });
 }

@@ -41,7 +41,7 @@ describe('reading a release evaluation', () => {
     });
     expect(figures.byLength.map((row) => row.length)).toEqual([1, 2]);
     expect(figures.byLength[1]?.meanRelativeError).toBe(0.12);
-    expect(figures).toMatchObject({ preservedShare: 0.8, fabricated: 0, suppressed: 12, preserved: null });
+    expect(figures).toMatchObject({ preservedShare: 0.8, fabricated: 0, suppressed: 12 });
   });
 
   it('reads errors keyed by length', () => {
@@ -52,6 +52,31 @@ describe('reading a release evaluation', () => {
       [1, 1],
       [3, 2],
     ]);
+  });
+
+  it('reads the per-length utility of a synthesis, with what each length preserved and fabricated', () => {
+    const figures = readEvaluation({
+      utility: [
+        { length: 1, sourceCombinations: 9, meanRelativeError: 0.01, preservedShare: 1, fabricated: 0 },
+      ],
+    });
+    expect(figures.byLength[0]).toMatchObject({
+      combinations: 9,
+      preservedShare: 1,
+      fabricated: 0,
+      suppressed: null,
+    });
+  });
+
+  it('reads the cells and hidden cells of a count table', () => {
+    const figures = readEvaluation({ entries: 40, primary: 3, complementary: 2 });
+    expect(figures.table).toEqual({
+      cells: 40,
+      hiddenBelowThreshold: 3,
+      hiddenToProtect: 2,
+      meanAbsoluteError: null,
+    });
+    expect(figures.byLength).toEqual([]);
   });
 
   it('leaves absent or malformed figures empty instead of inventing them', () => {

@@ -82,47 +82,73 @@ export type ErrorsByLength = {
   combinations: number | null;
   meanAbsoluteError: number | null;
   meanRelativeError: number | null;
+  preservedShare: number | null;
+  fabricated: number | null;
+  suppressed: number | null;
+};
+
+/** Figures of a count table: its cells, those hidden, and the noise's mean error. */
+export type TableFigures = {
+  cells: number | null;
+  hiddenBelowThreshold: number | null;
+  hiddenToProtect: number | null;
+  meanAbsoluteError: number | null;
 };
 
 export type EvaluationFigures = {
   byLength: ErrorsByLength[];
   preservedShare: number | null;
-  preserved: number | null;
   fabricated: number | null;
   suppressed: number | null;
+  table: TableFigures;
 };
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/**
- * Reads the figures the page shows from a release's evaluation. Errors come either as a list
- * (`byLength: [{length, meanAbsoluteError, …}]`) or keyed by length (`errors: {"1": {…}}`); a figure
- * that is absent stays null and its cell says "not measured".
- */
-export function readEvaluation(evaluation: Record<string, unknown> | undefined): EvaluationFigures {
-  const source = evaluation ?? {};
-  const listed = Array.isArray(source.byLength) ? source.byLength : null;
-  const keyed = isRecord(source.errors) ? Object.entries(source.errors) : [];
+/** Rows by combination length, listed (`byLength` or `utility`) or keyed by length (`errors: {"1": …}`). */
+function lengthRows(source: Record<string, unknown>): ErrorsByLength[] {
+  const listed = [source.byLength, source.utility].find(Array.isArray) as unknown[] | undefined;
+  const entries: [unknown, string | null][] = listed
+    ? listed.map((entry) => [entry, null])
+    : isRecord(source.errors)
+      ? Object.entries(source.errors).map(([length, entry]) => [entry, length])
+      : [];
   const rows: ErrorsByLength[] = [];
-  for (const [index, entry] of (listed ?? keyed.map(([, value]) => value)).entries()) {
+  for (const [entry, key] of entries) {
     if (!isRecord(entry)) continue;
-    const length = numberAt(entry, 'length') ?? Number(keyed[index]?.[0] ?? Number.NaN);
+    const length = numberAt(entry, 'length') ?? Number(key ?? Number.NaN);
     if (!Number.isInteger(length)) continue;
     rows.push({
       length,
-      combinations: numberAt(entry, 'combinations'),
+      combinations: numberAt(entry, 'combinations') ?? numberAt(entry, 'sourceCombinations'),
       meanAbsoluteError: numberAt(entry, 'meanAbsoluteError'),
       meanRelativeError: numberAt(entry, 'meanRelativeError'),
+      preservedShare: numberAt(entry, 'preservedShare'),
+      fabricated: numberAt(entry, 'fabricated'),
+      suppressed: numberAt(entry, 'suppressed'),
     });
   }
-  rows.sort((a, b) => a.length - b.length);
+  return rows.sort((a, b) => a.length - b.length);
+}
+
+/**
+ * Reads the figures the page shows from a release's evaluation, a loose record whose fields depend on the
+ * method; a figure that is absent stays null and is not shown, never invented.
+ */
+export function readEvaluation(evaluation: Record<string, unknown> | undefined): EvaluationFigures {
+  const source = evaluation ?? {};
   return {
-    byLength: rows,
+    byLength: lengthRows(source),
     preservedShare: numberAt(source, 'preservedShare'),
-    preserved: numberAt(source, 'preserved'),
     fabricated: numberAt(source, 'fabricated'),
     suppressed: numberAt(source, 'suppressed'),
+    table: {
+      cells: numberAt(source, 'cells') ?? numberAt(source, 'entries'),
+      hiddenBelowThreshold: numberAt(source, 'primary'),
+      hiddenToProtect: numberAt(source, 'complementary'),
+      meanAbsoluteError: numberAt(source, 'meanAbsoluteError'),
+    },
   };
 }
 
