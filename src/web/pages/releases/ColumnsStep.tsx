@@ -12,6 +12,7 @@ import type {
 } from '../../api/releases.js';
 import { RELEASES } from '../../api/releases.js';
 import { FormAlert, useSubmission } from '../../components/forms.js';
+import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { useSession } from '../../session/SessionProvider.js';
@@ -80,7 +81,7 @@ export function ColumnsStep(props: {
     <div>
       <p>{t('releases.columns.intro', { rows: formatNumber(props.inspection.rows) })}</p>
       <p className="field-hint">{t('releases.columns.rolesHint')}</p>
-      <div className="table-scroll">
+      <TableScroll>
         <table className="data-table release-columns">
           <caption>{t('releases.columns.caption')}</caption>
           <thead>
@@ -109,7 +110,7 @@ export function ColumnsStep(props: {
             })}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       <FormAlert problem={submission.problem} />
       {!hasQuasiIdentifier ? <p className="field-hint">{t('releases.columns.needQuasi')}</p> : null}
       <div className="button-row">

@@ -1,6 +1,7 @@
 // How close a release stays to its source: errors by combination length, what was preserved, fabricated
 // and left out (synthetic data), or the cells hidden and the noise's error (count tables).
 import type { ReleaseView } from '../../api/releases.js';
+import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
 import { Heading, type Level } from './ReleaseHeading.js';
@@ -43,7 +44,7 @@ export function EvaluationFigures(props: { release: ReleaseView; level: Level })
         {t('releases.evaluation.heading')}
       </Heading>
       {figures.byLength.length > 0 ? (
-        <div className="table-scroll">
+        <TableScroll>
           <table className="data-table">
             <caption>{t('releases.evaluation.caption')}</caption>
             <thead>
@@ -69,7 +70,7 @@ export function EvaluationFigures(props: { release: ReleaseView; level: Level })
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
       {measured.length > 0 ? (
         <dl className="release-facts">

@@ -64,7 +64,7 @@ export function NewReleasePage() {
         <h2 id="release-step-heading" ref={heading} tabIndex={-1}>
           <span className="step-count">
             {t('releases.stepCount', { current: index + 1, total: STEPS.length })}
-          </span>
+          </span>{' '}
           {t(STEP_TITLES[step])}
         </h2>
         {step === 'data' ? (

@@ -44,7 +44,9 @@ export function ReleaseDetails(props: { release: ReleaseView; level: Level }) {
         {release.seed ? (
           <>
             <dt>{t('releases.detail.seed')}</dt>
-            <dd dir="ltr">{release.seed}</dd>
+            <dd>
+              <bdi dir="ltr">{release.seed}</bdi>
+            </dd>
           </>
         ) : null}
         <dt>{t('releases.detail.created')}</dt>
@@ -56,7 +58,9 @@ export function ReleaseDetails(props: { release: ReleaseView; level: Level }) {
           </>
         ) : null}
         <dt>{t('releases.detail.software')}</dt>
-        <dd dir="ltr">{release.softwareVersion}</dd>
+        <dd>
+          <bdi dir="ltr">{release.softwareVersion}</bdi>
+        </dd>
         <dt>{t('releases.detail.checksum')}</dt>
         <dd>
           <code dir="ltr" className="checksum">

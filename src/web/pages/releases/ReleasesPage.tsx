@@ -9,6 +9,7 @@ import { useSession } from '../../session/SessionProvider.js';
 import { mayPrepare } from './prepare-rights.js';
 import { methodPhrase } from './release-labels.js';
 import './releases.css';
+import { TableScroll } from '../../components/TableScroll.js';
 
 export function ReleasesPage() {
   const { t } = useI18n();
@@ -51,7 +52,7 @@ function ReleaseTable(props: { caption: string; releases: ReleaseSummary[] }) {
   const { t, formatNumber, formatDate } = useI18n();
   if (props.releases.length === 0) return null;
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data-table release-table">
         <caption>{props.caption}</caption>
         <thead>
@@ -84,7 +85,7 @@ function ReleaseTable(props: { caption: string; releases: ReleaseSummary[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
 

@@ -2,6 +2,7 @@
 // share their quasi-identifiers with (a bar chart made of a table, so it reads without sight), l-diversity,
 // and the generalisations that would help.
 import type { RiskReport } from '../../api/releases.js';
+import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { barShares, levelLabel } from './release-labels.js';
 
@@ -68,7 +69,7 @@ function ClassSizeChart(props: { report: RiskReport }) {
   const bands = props.report.classSizes;
   const shares = barShares(bands.map((band) => band.records));
   return (
-    <div className="table-scroll">
+    <TableScroll>
       <table className="data-table class-size-chart">
         <caption>{t('releases.risk.chartCaption')}</caption>
         <thead>
@@ -103,6 +104,6 @@ function ClassSizeChart(props: { report: RiskReport }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }
