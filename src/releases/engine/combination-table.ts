@@ -6,6 +6,8 @@ import { type Aggregates, combinationIds } from './aggregates.js';
 
 /** Pairs are held in a dense attributes × attributes array up to this many attributes (64 MiB). */
 const DENSE_PAIR_ATTRIBUTES = 4096;
+/** Most cells of the triple rows (one row of all attributes per reportable pair): 256 MiB. */
+const TRIPLE_ROW_CELLS = 1 << 26;
 
 /** Counts keyed by two or three attribute ids (the third -1 for a pair), in ascending order. */
 class TupleHash {
@@ -60,16 +62,65 @@ export class CombinationTable {
   /** Combinations of four attributes or more, by key string: only a reporting length above 3 needs them. */
   private readonly long = new Map<string, number>();
   private readonly size: number;
+  /**
+   * For each reportable pair (a, b), where its row starts in `tripleRows` (-1 if none): row[c] is the count
+   * of (a, b, c). The synthesizer reads one row per attribute of the record, candidate after candidate,
+   * instead of hashing every triple. Built only while the rows fit in TRIPLE_ROW_CELLS.
+   */
+  private pairRowStart: Int32Array | null = null;
+  tripleRows: Float32Array | null = null;
 
   constructor(aggregates: Aggregates) {
     this.size = aggregates.attributes.size;
     this.singles = new Float64Array(this.size);
     this.densePairs = this.size <= DENSE_PAIR_ATTRIBUTES ? new Float32Array(this.size * this.size) : null;
     this.tuples = new TupleHash(aggregates.counts.size);
-    for (const [key, count] of aggregates.counts) this.put(key, count);
+    const triples: number[][] = [];
+    for (const [key, count] of aggregates.counts) {
+      const ids = this.put(key, count);
+      if (ids.length === 3) triples.push(ids);
+    }
+    this.buildTripleRows(triples);
   }
 
-  private put(key: string, count: number): void {
+  private buildTripleRows(triples: number[][]): void {
+    const pairs = this.densePairs;
+    if (!pairs || triples.length === 0) return;
+    let reportablePairs = 0;
+    for (let i = 0; i < pairs.length; i++) if ((pairs[i] as number) > 0) reportablePairs++;
+    if (reportablePairs * this.size > TRIPLE_ROW_CELLS) return;
+    const starts = new Int32Array(this.size * this.size).fill(-1);
+    let next = 0;
+    for (let i = 0; i < pairs.length; i++) {
+      if ((pairs[i] as number) <= 0) continue;
+      starts[i] = next;
+      next += this.size;
+    }
+    const rows = new Float32Array(next);
+    for (const [a, b, c] of triples as [number, number, number][]) {
+      const count = this.triple(a, b, c);
+      for (const [x, y, z] of [
+        [a, b, c],
+        [a, c, b],
+        [b, c, a],
+      ] as const) {
+        const start = starts[x * this.size + y] as number;
+        if (start >= 0) {
+          rows[start + z] = count;
+          rows[(starts[y * this.size + x] as number) + z] = count;
+        }
+      }
+    }
+    this.pairRowStart = starts;
+    this.tripleRows = rows;
+  }
+
+  /** Where the row of triple counts of the pair (x, y) starts in `tripleRows`, or -1. */
+  tripleRowStart(x: number, y: number): number {
+    return this.pairRowStart ? (this.pairRowStart[x * this.size + y] as number) : -1;
+  }
+
+  private put(key: string, count: number): number[] {
     const ids = combinationIds(key).sort((x, y) => x - y);
     const [a, b, c] = ids as [number, number | undefined, number | undefined];
     if (ids.length === 1) this.singles[a] = count;
@@ -80,6 +131,7 @@ export class CombinationTable {
       } else this.tuples.set(a, b, -1, count);
     } else if (ids.length === 3 && b !== undefined && c !== undefined) this.tuples.set(a, b, c, count);
     else this.long.set(ids.join(','), count);
+    return ids;
   }
 
   pair(x: number, y: number): number {

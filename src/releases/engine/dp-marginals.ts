@@ -1,0 +1,295 @@
+// Differentially private marginals, the seed of differentially private synthetic data: noisy counts of
+// 1- to k-way attribute combinations built level by level, after Gopi, Mahabadi and Yekhanin,
+// "Differentially Private Marginals", as Microsoft's synthetic data showcase applies it: a private
+// percentile bounds what one record may add to each level, discrete Gaussian noise calibrated to that
+// bound is added to every candidate combination (also those absent from the data), and only counts
+// above a threshold are kept. Accounting is in zCDP (noise/accountant.ts). Pure: no I/O here.
+import { AppError } from '../../platform/errors.js';
+import { type Aggregates, AttributeIndex } from './aggregates.js';
+import type { Dataset } from './dataset.js';
+import {
+  extendCandidates,
+  keepPositions,
+  type Level,
+  RecordCombinations,
+  singlesLevel,
+} from './dp-combinations.js';
+import { outputAggregates } from './dp-output.js';
+import { epsilonForRho, PrivacyBudget, rhoForEpsilonDelta } from './noise/accountant.js';
+import { discreteGaussian, type Rational, rationalAtLeast, rationalAtMost } from './noise/exact.js';
+import { privateQuantile } from './noise/private-quantile.js';
+import { RandomBits } from './noise/random.js';
+
+export type DpMarginalsOptions = {
+  /** Total ε of the release; default 4. */
+  epsilon?: number;
+  /** Total δ; default 1/(ñ·ln ñ) for the noisy record count ñ (at least 10), as the showcase does. */
+  delta?: number;
+  /** Longest combination counted; default 3. */
+  reportingLength?: number;
+  /** Seed of the noise; a fresh one is drawn (and returned) when absent. */
+  seed?: string | Uint8Array;
+  /** Least noisy count kept, per level (index 0 for single attributes); the 1-way floor is never lowered. */
+  thresholds?: readonly (number | undefined)[];
+  /** Which percentile of records' combination counts bounds each record's contribution; default 99. */
+  percentile?: number;
+  /** Share of the budget spent finding those percentiles; default 0.01. */
+  percentileShare?: number;
+};
+
+export type DpLevelReport = {
+  length: number;
+  /** Most combinations of this length one record may add (chosen privately). */
+  sensitivity: number;
+  sigma2: number;
+  rho: number;
+  threshold: number;
+  candidates: number;
+  kept: number;
+};
+
+export type DpMarginals = Aggregates & {
+  /** ρ spent (zCDP), all parts together. */
+  rho: number;
+  /** ε of (ε, δ)-DP: the tight conversion of ρ at deltaConversion. */
+  epsilon: number;
+  /** deltaConversion + deltaThreshold. */
+  delta: number;
+  deltaRule: 'given' | '1/(n ln n) of the noisy record count';
+  /** The δ used to convert ρ into ε. */
+  deltaConversion: number;
+  /** The chance that a single attribute held by one record only passes the 1-way threshold. */
+  deltaThreshold: number;
+  seed: string | Uint8Array;
+  levels: DpLevelReport[];
+};
+
+const MAX_SENSITIVITY = 4096;
+/** The noisy record count costs ε²/5000 in ρ, about 1–2 % of a typical budget, whatever δ turns out. */
+const RECORD_COUNT_RHO_PER_EPSILON2 = 1 / 5000;
+
+type Run = {
+  dataset: Dataset;
+  attributes: AttributeIndex;
+  base: number;
+  rng: RandomBits;
+  budget: PrivacyBudget;
+  deltaThreshold: number;
+  alive: Uint8Array;
+  survivors: (Level | undefined)[];
+  noisy: Int32Array[];
+  reports: DpLevelReport[];
+};
+
+export function dpMarginals(dataset: Dataset, options: DpMarginalsOptions = {}): DpMarginals {
+  const settings = checkedSettings(dataset, options);
+  const rng = new RandomBits(options.seed);
+  const attributes = AttributeIndex.of(dataset);
+  const base = Math.max(2, attributes.size);
+  if (base ** settings.reportingLength > 2 ** 53) {
+    throw new AppError(
+      'validation_failed',
+      `${attributes.size} distinct values are too many for combinations of ${settings.reportingLength}: ` +
+        'generalise or drop columns with many values, or lower the reporting length.',
+    );
+  }
+  const { recordCount, rho: countRho } = noisyRecordCount(dataset.rowCount, settings.epsilon, rng);
+  const delta = options.delta ?? defaultDelta(recordCount);
+  const budget = new PrivacyBudget(rhoForEpsilonDelta(settings.epsilon, delta / 2));
+  budget.spend(countRho, 'the noisy record count');
+  const run: Run = {
+    ...{ dataset, attributes, base, rng, budget, deltaThreshold: delta / 2 },
+    ...{ alive: new Uint8Array(attributes.size), survivors: [], noisy: [], reports: [] },
+  };
+  const levelRho = (budget.remaining * (1 - settings.percentileShare)) / settings.reportingLength;
+  const quantileRho = (budget.remaining * settings.percentileShare) / settings.reportingLength;
+  for (let length = 1; length <= settings.reportingLength; length++) {
+    privateLevel(run, length, { levelRho, quantileRho, ...settings });
+  }
+  return {
+    ...outputAggregates(run, recordCount, settings.reportingLength),
+    ...{ rho: budget.spent, epsilon: epsilonForRho(budget.spent, delta / 2), delta },
+    deltaRule: options.delta === undefined ? '1/(n ln n) of the noisy record count' : 'given',
+    ...{ deltaConversion: delta / 2, deltaThreshold: delta / 2, seed: rng.seed, levels: run.reports },
+  };
+}
+
+type Settings = Required<Omit<DpMarginalsOptions, 'seed' | 'delta'>>;
+
+function checkedSettings(dataset: Dataset, options: DpMarginalsOptions): Settings {
+  const settings = {
+    ...{ epsilon: 4, reportingLength: 3, thresholds: [], percentile: 99, percentileShare: 0.01 },
+    ...options,
+  };
+  const refuse = (detail: string) => {
+    throw new AppError('validation_failed', detail);
+  };
+  if (!(settings.epsilon > 0 && settings.epsilon <= 100))
+    refuse('ε must be a number above 0 and at most 100.');
+  if (options.delta !== undefined && !(options.delta > 0 && options.delta < 1)) {
+    refuse('δ must lie strictly between 0 and 1; leave it out to derive it from the record count.');
+  }
+  const columns = dataset.columns.length;
+  if (
+    !Number.isInteger(settings.reportingLength) ||
+    settings.reportingLength < 1 ||
+    settings.reportingLength > columns
+  ) {
+    refuse(`The reporting length must be a whole number from 1 to the number of columns (${columns}).`);
+  }
+  if (!Number.isInteger(settings.percentile) || settings.percentile < 1 || settings.percentile > 100) {
+    refuse('The percentile must be a whole number from 1 to 100.');
+  }
+  if (!(settings.percentileShare > 0 && settings.percentileShare < 1))
+    refuse('The percentile share must lie in (0, 1).');
+  if (settings.thresholds.some((value) => value !== undefined && !(value >= 0))) {
+    refuse('Thresholds must be numbers of at least 0.');
+  }
+  return settings;
+}
+
+function noisyRecordCount(rowCount: number, epsilon: number, rng: RandomBits) {
+  const sigma2 = rationalAtLeast(1 / (2 * RECORD_COUNT_RHO_PER_EPSILON2 * epsilon * epsilon));
+  const recordCount = Math.max(0, rowCount + discreteGaussian(sigma2).sample(rng));
+  return { recordCount, rho: 1 / (2 * ratio(sigma2)) };
+}
+
+function defaultDelta(noisyCount: number): number {
+  const n = Math.max(10, noisyCount);
+  return 1 / (n * Math.log(n));
+}
+
+function ratio(value: Rational): number {
+  return Number(value.numerator) / Number(value.denominator);
+}
+
+type LevelPlan = Settings & { levelRho: number; quantileRho: number };
+
+function privateLevel(run: Run, length: number, plan: LevelPlan): void {
+  const candidates =
+    length === 1
+      ? singlesLevel(run.attributes)
+      : extendCandidates(
+          run.survivors[length - 1] as Level,
+          run.survivors[1] as Level,
+          run.attributes,
+          run.base,
+        );
+  if (length === 1) run.alive.fill(1);
+  const walker = new RecordCombinations(
+    run.dataset,
+    run.attributes,
+    run.alive,
+    run.survivors,
+    candidates,
+    run.base,
+  );
+  const held = combinationsHeld(run, walker);
+  const sensitivity = privateSensitivity(run, held, length, plan);
+  const counts = clippedCounts(run, walker, held, sensitivity, candidates.size);
+  const sigma2 = rationalAtLeast(sensitivity / (2 * plan.levelRho));
+  const rho = sensitivity / (2 * ratio(sigma2));
+  run.budget.spend(rho, `the ${length}-way counts`);
+  const threshold = levelThreshold(run, length, sensitivity, ratio(sigma2), plan.thresholds[length - 1]);
+  const noise = discreteGaussian(sigma2);
+  const kept: number[] = [];
+  const values: number[] = [];
+  for (let position = 0; position < candidates.size; position++) {
+    const value = (counts[position] as number) + noise.sample(run.rng);
+    if (value < threshold) continue;
+    kept.push(position);
+    values.push(value);
+  }
+  run.survivors[length] = keepPositions(candidates, kept, run.base);
+  run.noisy[length] = Int32Array.from(values);
+  if (length === 1) {
+    run.alive.fill(0);
+    for (const position of kept) run.alive[candidates.ids[position] as number] = 1;
+  }
+  const report = { length, sensitivity, sigma2: ratio(sigma2), rho, threshold };
+  run.reports.push({ ...report, candidates: candidates.size, kept: kept.length });
+}
+
+/** How many candidate combinations each record holds. */
+function combinationsHeld(run: Run, walker: RecordCombinations): Int32Array {
+  const held = new Int32Array(run.dataset.rowCount);
+  let count = 0;
+  const visit = () => {
+    count++;
+  };
+  for (let record = 0; record < held.length; record++) {
+    count = 0;
+    walker.forEach(record, visit);
+    held[record] = count;
+  }
+  return held;
+}
+
+function privateSensitivity(run: Run, held: Int32Array, length: number, plan: LevelPlan): number {
+  const maxValue = Math.min(MAX_SENSITIVITY, binomial(run.dataset.columns.length, length));
+  const histogram = new Int32Array(maxValue + 1);
+  for (const count of held) {
+    const bin = Math.min(count, maxValue);
+    histogram[bin] = (histogram[bin] as number) + 1;
+  }
+  const epsilon = rationalAtMost(Math.sqrt(2 * plan.quantileRho));
+  run.budget.spend(ratio(epsilon) ** 2 / 2, `the ${length}-way contribution bound`);
+  return privateQuantile(run.rng, histogram, plan.percentile, epsilon, maxValue);
+}
+
+/** Counts with each record adding at most `sensitivity` combinations, a uniform choice among its own. */
+function clippedCounts(
+  run: Run,
+  walker: RecordCombinations,
+  held: Int32Array,
+  sensitivity: number,
+  size: number,
+) {
+  const counts = new Int32Array(size);
+  let seen = 0;
+  let chosen = 0;
+  let holds = 0;
+  // selection sampling (Knuth's Algorithm S): each record's subset is uniform among those of its size
+  const visit = (position: number) => {
+    if (holds <= sensitivity || run.rng.uniformBelow(holds - seen) < sensitivity - chosen) {
+      counts[position] = (counts[position] as number) + 1;
+      chosen++;
+    }
+    seen++;
+  };
+  for (let record = 0; record < held.length; record++) {
+    holds = held[record] as number;
+    seen = 0;
+    chosen = 0;
+    walker.forEach(record, visit);
+  }
+  return counts;
+}
+
+/**
+ * The 1-way threshold makes an attribute that only one record holds pass with probability at most
+ * deltaThreshold: that record adds at most `sensitivity` such attributes, each with count ≤ 1, and the
+ * discrete Gaussian is σ-subgaussian (Canonne, Kamath and Steinke 2020), so
+ * P(1 + noise ≥ τ) ≤ exp(−(τ − 1)²/(2σ²)). Longer levels choose among released combinations only, so
+ * their threshold limits fabrication, not privacy: 3σ by default.
+ */
+function levelThreshold(
+  run: Run,
+  length: number,
+  sensitivity: number,
+  sigma2: number,
+  given?: number,
+): number {
+  if (length === 1) {
+    const floor =
+      1 + Math.ceil(Math.sqrt(2 * sigma2 * Math.log(sensitivity / run.deltaThreshold)) * (1 + 1e-9));
+    return Math.max(floor, given ?? 0);
+  }
+  return Math.max(1, given ?? Math.ceil(3 * Math.sqrt(sigma2)));
+}
+
+function binomial(n: number, k: number): number {
+  let result = 1;
+  for (let i = 1; i <= k; i++) result = (result * (n - k + i)) / i;
+  return Math.round(result);
+}
