@@ -1,7 +1,7 @@
 // Step 2 of the release wizard: a role for each column (quasi-identifier, sensitive, other, or left out)
 // and a generalisation where one fits, helped by each column's distinct count and commonest values; then
 // the disclosure-risk check of what was chosen.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type {
   ColumnChoice,
   InspectedColumn,
@@ -11,7 +11,7 @@ import type {
   RiskResponse,
 } from '../../api/releases.js';
 import { RELEASES } from '../../api/releases.js';
-import { FormAlert, useSubmission } from '../../components/forms.js';
+import { ChoiceSelect, Field, FormAlert, useSubmission } from '../../components/forms.js';
 import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
@@ -29,6 +29,9 @@ const ROLE_LABELS: Record<PlannedRole, MessageKey> = {
   other: 'releases.role.other',
   omit: 'releases.role.omit',
 };
+
+/** Group sizes offered for the risk check; 11 is CTDC's (each person shares their combination with ten others). */
+const RISK_K_CHOICES = [5, 10, 11, 20, 50] as const;
 
 /** Every column kept, as "other", until the person says which could single someone out. */
 export function initialPlans(columns: readonly InspectedColumn[]): ColumnPlan[] {
@@ -65,6 +68,7 @@ export function ColumnsStep(props: {
   const { t, formatNumber } = useI18n();
   const { api } = useSession();
   const submission = useSubmission();
+  const [riskK, setRiskK] = useState('11');
   const hasQuasiIdentifier = props.plans.some((plan) => plan.role === 'quasi_identifier');
   const hasColumn = props.plans.some((plan) => plan.role !== 'omit');
   const update = (name: string, change: Partial<ColumnPlan>) =>
@@ -72,7 +76,7 @@ export function ColumnsStep(props: {
 
   const checkRisk = () =>
     submission.run(async () => {
-      const body = { source: props.source, columns: columnChoices(props.plans), k: 11, l: 2 };
+      const body = { source: props.source, columns: columnChoices(props.plans), k: Number(riskK), l: 2 };
       const answer = await api.send<RiskResponse>('POST', `${RELEASES}/risk`, body);
       props.onRisk(answer.data);
     });
@@ -113,6 +117,16 @@ export function ColumnsStep(props: {
       </TableScroll>
       <FormAlert problem={submission.problem} />
       {!hasQuasiIdentifier ? <p className="field-hint">{t('releases.columns.needQuasi')}</p> : null}
+      <Field label={t('releases.columns.riskK')} hint={t('releases.columns.riskKHint')}>
+        {(control) => (
+          <ChoiceSelect
+            control={control}
+            value={riskK}
+            onChange={setRiskK}
+            choices={RISK_K_CHOICES.map((k) => ({ value: String(k), label: formatNumber(k) }))}
+          />
+        )}
+      </Field>
       <div className="button-row">
         <button
           type="button"
