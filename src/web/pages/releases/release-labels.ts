@@ -106,9 +106,11 @@ export type EvaluationFigures = {
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Rows by combination length, listed (`byLength` or `utility`) or keyed by length (`errors: {"1": …}`). */
+/** Rows by combination length, listed (`lengths`, `byLength` or `utility`) or keyed by length (`errors: {"1": …}`). */
 function lengthRows(source: Record<string, unknown>): ErrorsByLength[] {
-  const listed = [source.byLength, source.utility].find(Array.isArray) as unknown[] | undefined;
+  const listed = [source.lengths, source.byLength, source.utility].find(Array.isArray) as
+    | unknown[]
+    | undefined;
   const entries: [unknown, string | null][] = listed
     ? listed.map((entry) => [entry, null])
     : isRecord(source.errors)
