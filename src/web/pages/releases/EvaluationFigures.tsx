@@ -9,10 +9,13 @@ import { type ErrorsByLength, readEvaluation } from './release-labels.js';
 
 type Column = { key: keyof ErrorsByLength; label: MessageKey; kind: 'count' | 'decimal' | 'percent' };
 
-const COLUMNS: readonly Column[] = [
+/** Two tables, so that each fits a phone: how far the counts are off, and which combinations survived. */
+const ERROR_COLUMNS: readonly Column[] = [
   { key: 'combinations', label: 'releases.evaluation.combinations', kind: 'count' },
   { key: 'meanAbsoluteError', label: 'releases.evaluation.absolute', kind: 'decimal' },
   { key: 'meanRelativeError', label: 'releases.evaluation.relative', kind: 'percent' },
+];
+const COVERAGE_COLUMNS: readonly Column[] = [
   { key: 'preservedShare', label: 'releases.evaluation.preserved', kind: 'percent' },
   { key: 'fabricated', label: 'releases.evaluation.fabricated', kind: 'count' },
   { key: 'suppressed', label: 'releases.evaluation.suppressedCombinations', kind: 'count' },
@@ -26,8 +29,6 @@ export function EvaluationFigures(props: { release: ReleaseView; level: Level })
     if (kind === 'percent') return `${formatNumber(Math.round(value * 1000) / 10)} %`;
     return formatNumber(kind === 'decimal' ? Math.round(value * 100) / 100 : value);
   };
-  // A column no length measured says nothing: it is left out rather than filled with "not measured".
-  const columns = COLUMNS.filter((column) => figures.byLength.some((row) => row[column.key] !== null));
   const totals: [MessageKey, number | null, Column['kind']][] = [
     ['releases.evaluation.preserved', figures.preservedShare, 'percent'],
     ['releases.evaluation.fabricated', figures.fabricated, 'count'],
@@ -43,35 +44,18 @@ export function EvaluationFigures(props: { release: ReleaseView; level: Level })
       <Heading level={props.level} id="release-evaluation">
         {t('releases.evaluation.heading')}
       </Heading>
-      {figures.byLength.length > 0 ? (
-        <TableScroll>
-          <table className="data-table">
-            <caption>{t('releases.evaluation.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('releases.evaluation.length')}</th>
-                {columns.map((column) => (
-                  <th key={column.key} scope="col" className="numeric">
-                    {t(column.label)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {figures.byLength.map((row) => (
-                <tr key={row.length}>
-                  <th scope="row">{t('releases.evaluation.lengthValue', { length: row.length })}</th>
-                  {columns.map((column) => (
-                    <td key={column.key} className="numeric">
-                      {shown(row[column.key], column.kind)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
-      ) : null}
+      <LengthTable
+        rows={figures.byLength}
+        columns={ERROR_COLUMNS}
+        caption={t('releases.evaluation.caption')}
+        shown={shown}
+      />
+      <LengthTable
+        rows={figures.byLength}
+        columns={COVERAGE_COLUMNS}
+        caption={t('releases.evaluation.coverageCaption')}
+        shown={shown}
+      />
       {measured.length > 0 ? (
         <dl className="release-facts">
           {measured.map(([label, value, kind]) => (
@@ -86,5 +70,46 @@ export function EvaluationFigures(props: { release: ReleaseView; level: Level })
         <p>{t('releases.evaluation.noErrors')}</p>
       ) : null}
     </section>
+  );
+}
+
+function LengthTable(props: {
+  rows: ErrorsByLength[];
+  columns: readonly Column[];
+  caption: string;
+  shown: (value: number | null, kind: Column['kind']) => string;
+}) {
+  const { t } = useI18n();
+  // A column no length measured says nothing: it is left out rather than filled with "not measured".
+  const columns = props.columns.filter((column) => props.rows.some((row) => row[column.key] !== null));
+  if (props.rows.length === 0 || columns.length === 0) return null;
+  return (
+    <TableScroll>
+      <table className="data-table">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('releases.evaluation.length')}</th>
+            {columns.map((column) => (
+              <th key={column.key} scope="col" className="numeric">
+                {t(column.label)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((row) => (
+            <tr key={row.length}>
+              <th scope="row">{t('releases.evaluation.lengthValue', { length: row.length })}</th>
+              {columns.map((column) => (
+                <td key={column.key} className="numeric">
+                  {props.shown(row[column.key], column.kind)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
