@@ -16,9 +16,9 @@ const ERROR_COLUMNS: readonly Column[] = [
   { key: 'meanRelativeError', label: 'releases.evaluation.relative', kind: 'percent' },
 ];
 const COVERAGE_COLUMNS: readonly Column[] = [
-  { key: 'preservedShare', label: 'releases.evaluation.preserved', kind: 'percent' },
-  { key: 'fabricated', label: 'releases.evaluation.fabricated', kind: 'count' },
-  { key: 'suppressed', label: 'releases.evaluation.suppressedCombinations', kind: 'count' },
+  { key: 'preservedShare', label: 'releases.evaluation.kept', kind: 'percent' },
+  { key: 'fabricated', label: 'releases.evaluation.madeUp', kind: 'count' },
+  { key: 'suppressed', label: 'releases.evaluation.leftOut', kind: 'count' },
 ];
 
 export function EvaluationFigures(props: { release: ReleaseView; level: Level }) {
