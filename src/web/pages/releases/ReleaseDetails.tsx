@@ -13,8 +13,10 @@ import { columnPhrase, parameterPhrases } from './release-facts.js';
 import { methodPhrase } from './release-labels.js';
 
 export function ReleaseDetails(props: { release: ReleaseView; level: Level }) {
-  const { t, formatNumber, formatDateTime } = useI18n();
+  const { t, info, formatNumber, formatDateTime } = useI18n();
   const { release, level } = props;
+  // Lists in the reader's language: "a، b و c" in Arabic, "a、b、c" in Chinese.
+  const list = new Intl.ListFormat(info.intlLocale, { type: 'unit' });
   return (
     <div className="release-details">
       <dl className="release-facts">
@@ -40,7 +42,7 @@ export function ReleaseDetails(props: { release: ReleaseView; level: Level }) {
         <dt>{t('releases.detail.parameters')}</dt>
         <dd>{parameterPhrases(t, release.parameters, formatNumber).join(' · ')}</dd>
         <dt>{t('releases.detail.columns')}</dt>
-        <dd>{release.columns.map((column) => columnPhrase(t, column)).join(', ')}</dd>
+        <dd>{list.format(release.columns.map((column) => columnPhrase(t, column)))}</dd>
         {release.seed ? (
           <>
             <dt>{t('releases.detail.seed')}</dt>
