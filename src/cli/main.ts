@@ -8,6 +8,7 @@ import { dbCommand } from './db-command.js';
 import { keysCommand } from './keys-command.js';
 import { organisationsCommand } from './organisations-command.js';
 import { referenceCommand } from './reference-command.js';
+import { releaseCommand } from './release-command.js';
 import { serveCommand } from './serve-command.js';
 import { servicesCommand } from './services-command.js';
 import { statsCommand } from './stats-command.js';
@@ -29,6 +30,7 @@ export function buildProgram(): Command {
     .addCommand(statsCommand())
     .addCommand(casesCommand())
     .addCommand(servicesCommand())
+    .addCommand(releaseCommand())
     .addCommand(keysCommand());
 }
 

@@ -107,6 +107,8 @@ export const ReleaseMethod = z.union([
 ]);
 export type ReleaseMethod = z.infer<typeof ReleaseMethod>;
 
+export const InspectRequest = z.object({ source: ReleaseSource }).strict();
+
 export const RiskRequest = z
   .object({
     source: ReleaseSource,

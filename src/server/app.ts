@@ -53,6 +53,7 @@ import {
   securityHeadersWithoutHooks,
 } from '../platform/security-headers.js';
 import { referenceRoutes } from '../reference/routes.js';
+import { releaseRoutes } from '../releases/routes.js';
 import { serviceRoutes } from '../services/routes.js';
 import { statisticsRoutes } from '../statistics/routes.js';
 import { type UploadSettings, uploads } from '../uploads/plugin.js';
@@ -167,6 +168,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(referralRoutes, { prefix: '/referrals' });
       await api.register(exchangeRoutes, { prefix: '/exchange' });
       await api.register(serviceRoutes, { prefix: '/services' });
+      await api.register(releaseRoutes, { prefix: '/releases' });
     },
     { prefix: API_PREFIX },
   );

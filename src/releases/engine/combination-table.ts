@@ -57,7 +57,8 @@ class TupleHash {
 
 export class CombinationTable {
   readonly singles: Float64Array;
-  private readonly densePairs: Float32Array | null;
+  /** pairs[x × attributes + y]: the pair counts, when the attributes are few enough to hold them densely. */
+  readonly densePairs: Float32Array | null;
   private readonly tuples: TupleHash;
   /** Combinations of four attributes or more, by key string: only a reporting length above 3 needs them. */
   private readonly long = new Map<string, number>();

@@ -110,15 +110,7 @@ export function countTable(
     ]);
   }
   const keepMissing = (options.missing ?? 'category') === 'category';
-  const sources = columns.map((name) => {
-    const column = dataset.columns[columnIndex(dataset, name)];
-    if (column) return column;
-    throw new AppError(
-      'validation_failed',
-      `The dataset has no column "${name}"; choose among: ${dataset.columns.map((c) => c.name).join(', ')}.`,
-      [{ path: 'dimensions', message: `no column "${name}"`, code: 'unknown_column' }],
-    );
-  });
+  const sources = columns.map((name) => getColumn(dataset, name));
   const dimensions = sources.map((column) => ({
     name: column.name,
     categories: [
@@ -145,6 +137,16 @@ export function countTable(
     else values[entry] = (values[entry] as number) + 1;
   }
   return { table: { dimensions, values: withMargins(shape, values) }, excludedRecords };
+}
+
+function getColumn(dataset: Dataset, name: string) {
+  const column = dataset.columns[columnIndex(dataset, name)];
+  if (column) return column;
+  throw new AppError(
+    'validation_failed',
+    `The dataset has no column "${name}"; choose among: ${dataset.columns.map((c) => c.name).join(', ')}.`,
+    [{ path: 'dimensions', message: `no column "${name}"`, code: 'unknown_column' }],
+  );
 }
 
 /** "gender = Female, citizenship = Total", for people reading a report. */

@@ -76,6 +76,17 @@ function allSubsetsSurvived(probe: Uint32Array, previous: Level, base: number): 
   return true;
 }
 
+/** Key spaces up to this size get a dense table (position + 1, 0 for absent) instead of a Map. */
+const DENSE_LIMIT = 2 ** 23;
+
+/** Looks up a level's positions by key: a typed array where the key space is small, else its Map. */
+function positionLookup(level: Level, base: number): (key: number) => number {
+  if (base ** level.length > DENSE_LIMIT) return (key) => level.positions.get(key) ?? -1;
+  const table = new Int32Array(base ** level.length);
+  for (const [key, position] of level.positions) table[key] = position + 1;
+  return (key) => (table[key] as number) - 1;
+}
+
 /**
  * Walks the candidate combinations each record holds. A record's attributes come in ascending id
  * order (one per column); a prefix is extended only while it is a survivor of its own length, since
@@ -83,19 +94,29 @@ function allSubsetsSurvived(probe: Uint32Array, previous: Level, base: number): 
  */
 export class RecordCombinations {
   private readonly attributes: Uint32Array;
+  private readonly columnCodes: Uint32Array[];
+  private readonly offsets: number[];
+  private readonly candidate: (key: number) => number;
+  private readonly prefix: ((key: number) => number)[];
   private count = 0;
 
   constructor(
-    private readonly dataset: Dataset,
-    private readonly index: AttributeIndex,
+    dataset: Dataset,
+    index: AttributeIndex,
     /** alive[id] = 1 when the single attribute survived (all 1 before the first level). */
     private readonly alive: Uint8Array,
     /** survivors[j] for prefix length j (1 ≤ j < length). */
-    private readonly survivors: readonly (Level | undefined)[],
+    survivors: readonly (Level | undefined)[],
     private readonly candidates: Level,
     private readonly base: number,
   ) {
     this.attributes = new Uint32Array(dataset.columns.length);
+    this.columnCodes = dataset.columns.map((column) => column.codes);
+    this.offsets = index.offsets;
+    this.candidate = positionLookup(candidates, base);
+    this.prefix = survivors.map((level) =>
+      level && level.length > 1 ? positionLookup(level, base) : () => 0,
+    );
   }
 
   /** Calls visit(position) for each candidate the record holds, in a fixed order. */
@@ -106,12 +127,12 @@ export class RecordCombinations {
 
   private load(record: number): void {
     this.count = 0;
-    this.dataset.columns.forEach((column, columnIndex) => {
-      const code = column.codes[record] as number;
-      if (code === MISSING) return;
-      const id = this.index.id(columnIndex, code);
+    for (let column = 0; column < this.columnCodes.length; column++) {
+      const code = (this.columnCodes[column] as Uint32Array)[record] as number;
+      if (code === MISSING) continue;
+      const id = (this.offsets[column] as number) + code - 1;
       if (this.alive[id] === 1) this.attributes[this.count++] = id;
-    });
+    }
   }
 
   private walk(start: number, depth: number, key: number, visit: (position: number) => void): void {
@@ -119,9 +140,9 @@ export class RecordCombinations {
     for (let i = start; i <= this.count - (length - depth); i++) {
       const next = key * this.base + (this.attributes[i] as number);
       if (depth + 1 === length) {
-        const position = this.candidates.positions.get(next);
-        if (position !== undefined) visit(position);
-      } else if (depth === 0 || this.survivors[depth + 1]?.positions.has(next)) {
+        const position = this.candidate(next);
+        if (position >= 0) visit(position);
+      } else if (depth === 0 || (this.prefix[depth + 1] as (key: number) => number)(next) >= 0) {
         this.walk(i + 1, depth + 1, next, visit);
       }
     }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.js';
 import { combinationIds, combinationKey } from './aggregates.js';
@@ -5,6 +6,7 @@ import { datasetFromRows, MISSING } from './dataset.js';
 import { generatedCases } from './dp-marginals.fixtures.js';
 import { type DpMarginals, dpMarginals } from './dp-marginals.js';
 import { epsilonForRho, rhoForEpsilonDelta } from './noise/accountant.js';
+import { RandomBits } from './noise/random.js';
 
 const small = generatedCases(5000, 'small');
 
@@ -58,6 +60,38 @@ describe('differentially private marginals', () => {
         }
       }
     }
+  });
+
+  it('keeps the output consistent on random small datasets and parameters (property)', () => {
+    const datasetArbitrary = fc.record({
+      columns: fc.integer({ min: 2, max: 5 }),
+      records: fc.integer({ min: 50, max: 400 }),
+      values: fc.integer({ min: 1, max: 4 }),
+      epsilon: fc.double({ min: 0.5, max: 20, noNaN: true }),
+      reportingLength: fc.integer({ min: 1, max: 3 }),
+      seed: fc.string({ maxLength: 8 }),
+    });
+    fc.assert(
+      fc.property(datasetArbitrary, ({ columns, records, values, epsilon, reportingLength, seed }) => {
+        const rng = new RandomBits(`data-${seed}`);
+        const names = Array.from({ length: columns }, (_, c) => `column${c}`);
+        const rows = Array.from({ length: records }, () =>
+          names.map(() => (rng.uniformBelow(values + 1) === 0 ? '' : `v${rng.uniformBelow(values)}`)),
+        );
+        const length = Math.min(reportingLength, columns);
+        const result = dpMarginals(datasetFromRows(names, rows), { epsilon, reportingLength: length, seed });
+        for (const [key, count] of result.counts) {
+          const ids = combinationIds(key);
+          expect(ids.length).toBeLessThanOrEqual(length);
+          expect(new Set(ids.map((id) => result.attributes.column(id))).size).toBe(ids.length);
+          expect(Number.isInteger(count) && count >= 0 && count <= result.recordCount).toBe(true);
+          for (const sub of subCombinations(key))
+            expect(count).toBeLessThanOrEqual(result.counts.get(sub) ?? -1);
+        }
+        expect(result.epsilon).toBeLessThanOrEqual(epsilon * (1 + 1e-9));
+      }),
+      { seed: 19, numRuns: 150 },
+    );
   });
 
   it('reports the ε and δ that the accountant gives for the ρ it spent, within the target', () => {
@@ -114,6 +148,7 @@ describe('differentially private marginals', () => {
     const citizenships = result.attributes.columns[1]?.values ?? [];
     expect(citizenships).toContain('Atlantis');
     expect(citizenships).not.toContain('Zembla');
+    expect(result.levels[0]?.candidates).toBeNull();
     expect(result.counts.size).toBe(result.attributes.size + result.levels[1]!.kept);
   });
 

@@ -14,6 +14,7 @@ import {
   RecordCombinations,
   singlesLevel,
 } from './dp-combinations.js';
+import { clippedCounts, combinationsHeld } from './dp-contributions.js';
 import { outputAggregates } from './dp-output.js';
 import { epsilonForRho, PrivacyBudget, rhoForEpsilonDelta } from './noise/accountant.js';
 import { discreteGaussian, type Rational, rationalAtLeast, rationalAtMost } from './noise/exact.js';
@@ -44,7 +45,11 @@ export type DpLevelReport = {
   sigma2: number;
   rho: number;
   threshold: number;
-  candidates: number;
+  /**
+   * How many combinations got noise; null for single attributes, whose number would tell how many
+   * distinct values the data holds, those of a single record included.
+   */
+  candidates: number | null;
   kept: number;
 };
 
@@ -184,22 +189,14 @@ function privateLevel(run: Run, length: number, plan: LevelPlan): void {
     candidates,
     run.base,
   );
-  const held = combinationsHeld(run, walker);
-  const sensitivity = privateSensitivity(run, held, length, plan);
-  const counts = clippedCounts(run, walker, held, sensitivity, candidates.size);
+  const held = combinationsHeld(run.dataset.rowCount, walker, candidates.size);
+  const sensitivity = privateSensitivity(run, held.perRecord, length, plan);
+  const counts = clippedCounts(run.rng, walker, held, sensitivity);
   const sigma2 = rationalAtLeast(sensitivity / (2 * plan.levelRho));
   const rho = sensitivity / (2 * ratio(sigma2));
   run.budget.spend(rho, `the ${length}-way counts`);
   const threshold = levelThreshold(run, length, sensitivity, ratio(sigma2), plan.thresholds[length - 1]);
-  const noise = discreteGaussian(sigma2);
-  const kept: number[] = [];
-  const values: number[] = [];
-  for (let position = 0; position < candidates.size; position++) {
-    const value = (counts[position] as number) + noise.sample(run.rng);
-    if (value < threshold) continue;
-    kept.push(position);
-    values.push(value);
-  }
+  const { kept, values } = noisyAboveThreshold(run.rng, counts, sigma2, threshold);
   run.survivors[length] = keepPositions(candidates, kept, run.base);
   run.noisy[length] = Int32Array.from(values);
   if (length === 1) {
@@ -207,22 +204,21 @@ function privateLevel(run: Run, length: number, plan: LevelPlan): void {
     for (const position of kept) run.alive[candidates.ids[position] as number] = 1;
   }
   const report = { length, sensitivity, sigma2: ratio(sigma2), rho, threshold };
-  run.reports.push({ ...report, candidates: candidates.size, kept: kept.length });
+  run.reports.push({ ...report, candidates: length === 1 ? null : candidates.size, kept: kept.length });
 }
 
-/** How many candidate combinations each record holds. */
-function combinationsHeld(run: Run, walker: RecordCombinations): Int32Array {
-  const held = new Int32Array(run.dataset.rowCount);
-  let count = 0;
-  const visit = () => {
-    count++;
-  };
-  for (let record = 0; record < held.length; record++) {
-    count = 0;
-    walker.forEach(record, visit);
-    held[record] = count;
+/** Adds discrete Gaussian noise to every candidate's count, the absent ones too, and keeps those above the threshold. */
+function noisyAboveThreshold(rng: RandomBits, counts: Int32Array, sigma2: Rational, threshold: number) {
+  const noise = discreteGaussian(sigma2);
+  const kept: number[] = [];
+  const values: number[] = [];
+  for (let position = 0; position < counts.length; position++) {
+    const value = (counts[position] as number) + noise.sample(rng);
+    if (value < threshold) continue;
+    kept.push(position);
+    values.push(value);
   }
-  return held;
+  return { kept, values };
 }
 
 function privateSensitivity(run: Run, held: Int32Array, length: number, plan: LevelPlan): number {
@@ -235,35 +231,6 @@ function privateSensitivity(run: Run, held: Int32Array, length: number, plan: Le
   const epsilon = rationalAtMost(Math.sqrt(2 * plan.quantileRho));
   run.budget.spend(ratio(epsilon) ** 2 / 2, `the ${length}-way contribution bound`);
   return privateQuantile(run.rng, histogram, plan.percentile, epsilon, maxValue);
-}
-
-/** Counts with each record adding at most `sensitivity` combinations, a uniform choice among its own. */
-function clippedCounts(
-  run: Run,
-  walker: RecordCombinations,
-  held: Int32Array,
-  sensitivity: number,
-  size: number,
-) {
-  const counts = new Int32Array(size);
-  let seen = 0;
-  let chosen = 0;
-  let holds = 0;
-  // selection sampling (Knuth's Algorithm S): each record's subset is uniform among those of its size
-  const visit = (position: number) => {
-    if (holds <= sensitivity || run.rng.uniformBelow(holds - seen) < sensitivity - chosen) {
-      counts[position] = (counts[position] as number) + 1;
-      chosen++;
-    }
-    seen++;
-  };
-  for (let record = 0; record < held.length; record++) {
-    holds = held[record] as number;
-    seen = 0;
-    chosen = 0;
-    walker.forEach(record, visit);
-  }
-  return counts;
 }
 
 /**

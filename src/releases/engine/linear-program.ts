@@ -61,6 +61,11 @@ export class EqualityPolytope {
     const width = this.n + m;
     // Phase 1 costs: 1 on each artificial; reduced costs = cost - column sums of the basic rows.
     const reduced = new Float64Array(width);
+    // Rounding in a long run of pivots grows with the size of the counts: judge infeasibility relative to it.
+    const scale = this.rows.reduce(
+      (largest, row) => Math.max(largest, Math.abs(row[row.length - 1] as number)),
+      1,
+    );
     for (const row of this.rows)
       for (let j = 0; j < this.n; j++) reduced[j] = (reduced[j] as number) - (row[j] as number);
     this.iterate(reduced, width);
@@ -68,7 +73,8 @@ export class EqualityPolytope {
       (sum, _, i) => sum + ((this.basis[i] as number) >= this.n ? this.rhsOf(i) : 0),
       0,
     );
-    if (infeasibility > 1e-6) throw new InfeasibleProgramError('the published values contradict each other');
+    if (infeasibility > 1e-7 * scale)
+      throw new InfeasibleProgramError('the published values contradict each other');
     this.dropArtificials();
   }
 

@@ -46,11 +46,7 @@ const SENSITIVITY = 1;
 
 export function noisyTable(table: CountTable, options: NoisyTableOptions): NoisyTable {
   const { epsilon, mechanism } = options;
-  if (!(Number.isFinite(epsilon) && epsilon > 0)) {
-    throw new AppError('validation_failed', `ε must be a positive number; ${epsilon} is not. Try 1.`, [
-      { path: 'epsilon', message: 'must be a positive number', code: 'too_small', minimum: 0 },
-    ]);
-  }
+  checkEpsilon(epsilon);
   const plan = mechanism === 'laplace' ? planLaplace(epsilon) : planGaussian(epsilon, options.delta);
   const random = new RandomBits(options.seed);
   const shape = shapeOf(table.dimensions);
@@ -79,6 +75,13 @@ export function noisyTable(table: CountTable, options: NoisyTableOptions): Noisy
     cellsRoundedUp,
     sentences: describeNoise(spent, cellsRoundedUp, cellCount),
   };
+}
+
+function checkEpsilon(epsilon: number): void {
+  if (Number.isFinite(epsilon) && epsilon > 0) return;
+  throw new AppError('validation_failed', `ε must be a positive number; ${epsilon} is not. Try 1.`, [
+    { path: 'epsilon', message: 'must be a positive number', code: 'too_small', minimum: 0 },
+  ]);
 }
 
 type NoisePlan = {

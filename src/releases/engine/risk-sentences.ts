@@ -1,5 +1,5 @@
 // The disclosure-risk report in sentences a coordinator understands without knowing what k means.
-import type { RiskReport } from './risk.js';
+import type { GeneralisationSuggestion, RiskReport } from './risk.js';
 
 const number = (value: number) => value.toLocaleString('en-US');
 
@@ -55,14 +55,25 @@ export function describeRisk(report: Omit<RiskReport, 'sentences'>): string[] {
   return sentences;
 }
 
+/** The generalisation that helps most; and leaving a column out, when that helps more still. */
 function describeSuggestion(report: Omit<RiskReport, 'sentences'>): string[] {
-  const best = report.suggestions[0];
-  if (!best || best.recordsBelowK >= report.recordsBelowK) return [];
-  const unknown =
-    best.unknownValues > 0
-      ? ` (${plural(best.unknownValues, 'value', 'values')} of ${best.column} could not be generalised and stay as published)`
-      : '';
-  return [
-    `Generalising ${best.column} to ${best.levelName} helps most: it leaves ${number(best.recordsBelowK)} records below this threshold instead of ${number(report.recordsBelowK)}${unknown}.`,
-  ];
+  const helps = (s: GeneralisationSuggestion) => s.recordsBelowK < report.recordsBelowK;
+  const generalisation = report.suggestions.find((s) => !s.isRemoval && helps(s));
+  const removal = report.suggestions.find((s) => s.isRemoval && helps(s));
+  const sentences: string[] = [];
+  if (generalisation) {
+    const unknown =
+      generalisation.unknownValues > 0
+        ? ` (${plural(generalisation.unknownValues, 'value', 'values')} of ${generalisation.column} could not be generalised and stay as published)`
+        : '';
+    sentences.push(
+      `Generalising ${generalisation.column} to ${generalisation.levelName} helps most: it leaves ${number(generalisation.recordsBelowK)} records below this threshold instead of ${number(report.recordsBelowK)}${unknown}.`,
+    );
+  }
+  if (removal && (!generalisation || removal.recordsBelowK < generalisation.recordsBelowK)) {
+    sentences.push(
+      `Leaving ${removal.column} out altogether would leave ${number(removal.recordsBelowK)} records below this threshold.`,
+    );
+  }
+  return sentences;
 }

@@ -101,5 +101,14 @@ describe('disclosure-risk report', () => {
       [...report.suggestions.map((s) => s.recordsBelowK)].sort((a, b) => a - b),
     );
     expect(report.sentences.some((s) => s.startsWith('Generalising age to'))).toBe(true);
+    const levelsOfAge = report.suggestions.filter((s) => s.column === 'age');
+    expect(levelsOfAge.map((s) => [s.levelName, s.isRemoval]).sort()).toEqual([
+      ['age band', false],
+      ['any age', true],
+      ['child or adult', false],
+    ]);
+    expect(() => assessRisk(datasetFromRows(NAMES, rows), { quasiIdentifiers: [] })).toThrow(
+      /at least one quasi-identifier/,
+    );
   });
 });

@@ -48,6 +48,8 @@ export type GeneralisationSuggestion = {
   recordsBelowK: number;
   /** Distinct values the hierarchy could not place: they stay as published. */
   unknownValues: number;
+  /** True when every known value becomes one: the same as leaving the column out. */
+  isRemoval: boolean;
 };
 
 export type RiskReport = {
@@ -81,6 +83,13 @@ const SIZE_BANDS: [number, number | null][] = [
 ];
 
 export function assessRisk(dataset: Dataset, options: RiskOptions): RiskReport {
+  if (options.quasiIdentifiers.length === 0) {
+    throw new AppError(
+      'validation_failed',
+      'Choose at least one quasi-identifier: a column someone could know about a person (gender, age, citizenship…).',
+      [{ path: 'quasiIdentifiers', message: 'choose at least one column', code: 'too_small', minimum: 1 }],
+    );
+  }
   const k = options.k ?? 11;
   const l = options.l ?? 2;
   checkThreshold('k', k);
@@ -226,6 +235,8 @@ function suggestGeneralisations(
         classCount: classes.count,
         recordsBelowK: countBelow(classes.sizes, k).records,
         unknownValues: unknownCodes.length,
+        // values[0] is the missing value; one more means every known value became the same.
+        isRemoval: values.length - unknownCodes.length <= 2,
       });
     }
   });

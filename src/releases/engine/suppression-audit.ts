@@ -40,6 +40,8 @@ export type SuppressionAudit = {
   status: 'protected' | 'disclosive' | 'too big to audit';
   protectionWidth: number;
   ranges: HiddenRange[];
+  /** False when ranges were only widened until wide enough: each then lies inside the true range. */
+  rangesAreExact: boolean;
   /** Hidden entries whose range is a single value, and primary ones narrower than protectionWidth. */
   problems: HiddenRange[];
   sentence: string;
@@ -57,6 +59,7 @@ export function auditSuppression(suppressed: SuppressedTable, options: AuditOpti
     return {
       status: 'too big to audit',
       protectionWidth,
+      rangesAreExact: false,
       ranges: [],
       problems: [],
       sentence: `${largest} hidden entries depend on each other, more than the ${maxLinked} this audit solves: the table has not been shown safe. Publish fewer dimensions or categories.`,
@@ -70,6 +73,7 @@ export function auditSuppression(suppressed: SuppressedTable, options: AuditOpti
   return {
     status: problems.length === 0 ? 'protected' : 'disclosive',
     protectionWidth,
+    rangesAreExact: exact,
     ranges,
     problems,
     sentence:
@@ -123,6 +127,23 @@ function linkedGroups({ table, status }: SuppressedTable): LinkedGroup[] {
   return [...groups.values()];
 }
 
+/** One variable per hidden entry of the group, one equation per line through it. */
+function polytopeOf(group: LinkedGroup): EqualityPolytope {
+  const variableOf = new Map(group.entries.map((entry, variable) => [entry, variable]));
+  const matrix = group.equations.map((equation) => {
+    const row = new Array<number>(group.entries.length).fill(0);
+    equation.entries.forEach((entry, i) => {
+      row[variableOf.get(entry) as number] = equation.coefficients[i] as number;
+    });
+    return row;
+  });
+  return new EqualityPolytope(
+    group.entries.length,
+    matrix,
+    group.equations.map((equation) => equation.rhs),
+  );
+}
+
 /**
  * Ranges of a group's hidden entries. Every vertex the simplex stops at is a feasible point, so the
  * values seen there bound each range from inside: an entry seen at 0 has minimum 0 without solving for
@@ -133,19 +154,7 @@ function rangesOf(
   group: LinkedGroup,
   enoughWidth: number,
 ): HiddenRange[] {
-  const variableOf = new Map(group.entries.map((entry, variable) => [entry, variable]));
-  const matrix = group.equations.map((equation) => {
-    const row = new Array<number>(group.entries.length).fill(0);
-    equation.entries.forEach((entry, i) => {
-      row[variableOf.get(entry) as number] = equation.coefficients[i] as number;
-    });
-    return row;
-  });
-  const polytope = new EqualityPolytope(
-    group.entries.length,
-    matrix,
-    group.equations.map((equation) => equation.rhs),
-  );
+  const polytope = polytopeOf(group);
   const lowest = new Float64Array(group.entries.length).fill(Number.POSITIVE_INFINITY);
   const highest = new Float64Array(group.entries.length).fill(Number.NEGATIVE_INFINITY);
   const observe = () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { countTable, innerToEntry, shapeOf, type TableDimension, tableFromCells } from './count-tables.js';
+import {
+  countTable,
+  innerToEntry,
+  linesOf,
+  shapeOf,
+  type TableDimension,
+  tableFromCells,
+} from './count-tables.js';
 import { datasetFromRows } from './dataset.js';
 import { publishedValues, suppressSmallCells } from './suppression.js';
 import { auditSuppression, PRIMARY, PUBLISHED } from './suppression-audit.js';
@@ -71,21 +78,53 @@ describe('small-cell suppression', () => {
   });
 
   it('hides every small count and leaves nothing recoverable, on seeded random 1-, 2- and 3-D tables', () => {
-    const shapes = [[8], [5, 4], [7, 6], [3, 4, 3], [4, 3, 5]];
-    for (let seed = 1; seed <= 150; seed++) {
+    const shapes = [[8], [1], [5, 4], [7, 6], [1, 5], [2, 2], [3, 4, 3], [4, 3, 5], [2, 2, 2]];
+    let complementary = 0;
+    for (let seed = 1; seed <= 180; seed++) {
       const random = seededRandom(seed);
       const sizes = shapes[seed % shapes.length] as number[];
       const table = randomTable(random, sizes);
-      const result = suppressSmallCells(table, { threshold: 10 });
-      const published = publishedValues(result);
-      for (const value of published) if (value !== null) expect(value === 0 || value >= 10).toBe(true);
+      const protectionWidth = seed % 2 === 0 ? 1 : 3;
+      const result = suppressSmallCells(table, { threshold: 10, protectionWidth });
+      complementary += result.complementaryCount;
+      for (const value of publishedValues(result))
+        if (value !== null) expect(value === 0 || value >= 10).toBe(true);
       expect(result.audit.status).toBe('protected');
-      // The audit is re-run from scratch rather than trusted.
-      const again = auditSuppression(result);
+      // The audit is run again from the published table rather than trusted.
+      const again = auditSuppression(result, { protectionWidth });
       expect(again.problems).toEqual([]);
       for (const range of again.ranges) {
-        expect(range.min).toBeLessThanOrEqual(table.values[range.entry] as number);
-        expect(range.max).toBeGreaterThanOrEqual(table.values[range.entry] as number);
+        const value = table.values[range.entry] as number;
+        expect(range.min).toBeLessThanOrEqual(value);
+        expect(range.max).toBeGreaterThanOrEqual(value);
+        if (range.isPrimary) expect(range.max - range.min).toBeGreaterThanOrEqual(protectionWidth);
+      }
+    }
+    // The property must have been exercised beyond primary suppression.
+    expect(complementary).toBeGreaterThan(100);
+  });
+
+  it('finds the same ranges as enumerating every table consistent with what is published (2 × 2)', () => {
+    // In two dimensions the line equations are totally unimodular, so the LP range is the integer range.
+    for (let seed = 1; seed <= 120; seed++) {
+      const random = seededRandom(seed);
+      const table = tableFromCells(
+        [dimension('a', 2), dimension('b', 2)],
+        [0, 0, 0, 0].map(() => random.integer(4)),
+      );
+      const status = new Uint8Array(table.values.length);
+      // The grand total stays published, so every entry lies within 0 … grand total and enumeration is finite.
+      const hidden = Array.from({ length: 2 + random.integer(3) }, () =>
+        random.integer(table.values.length - 1),
+      );
+      for (const entry of hidden) status[entry] = PRIMARY;
+      const entries = [...new Set(hidden)];
+      const consistent = enumerateConsistent(table.values, entries);
+      const audit = auditSuppression({ table, status });
+      for (const range of audit.ranges) {
+        const position = entries.indexOf(range.entry);
+        const values = consistent.map((assignment) => assignment[position] as number);
+        expect([range.min, range.max]).toEqual([Math.min(...values), Math.max(...values)]);
       }
     }
   });
@@ -108,3 +147,27 @@ describe('small-cell suppression', () => {
     expect(result.audit.sentence).toMatch(/has not been shown safe/);
   });
 });
+
+/** Every assignment of the hidden entries (each 0 … grand total) under which all lines of a 2 × 2 table add up. */
+function enumerateConsistent(values: Float64Array, hidden: number[]): number[][] {
+  const limit = (values[values.length - 1] as number) + 1;
+  const lines = linesOf(shapeOf([dimension('a', 2), dimension('b', 2)]));
+  const found: number[][] = [];
+  const candidate = Float64Array.from(values);
+  const visit = (depth: number, chosen: number[]) => {
+    if (depth === hidden.length) {
+      const addsUp = lines.every(({ entries }) => {
+        const cells = Array.from(entries.subarray(0, -1), (e) => candidate[e] as number);
+        return cells.reduce((sum, v) => sum + v, 0) === candidate[entries.at(-1) as number];
+      });
+      if (addsUp) found.push([...chosen]);
+      return;
+    }
+    for (let value = 0; value <= limit; value++) {
+      candidate[hidden[depth] as number] = value;
+      visit(depth + 1, [...chosen, value]);
+    }
+  };
+  visit(0, []);
+  return found;
+}

@@ -12,7 +12,14 @@ import {
   type SuppressionAudit,
 } from './suppression-audit.js';
 
-export type SuppressionOptions = AuditOptions & { threshold?: number };
+export type SuppressionOptions = AuditOptions & {
+  threshold?: number;
+  /**
+   * Solve every hidden entry's exact range for the report when at most this many are hidden (the
+   * verdict never depends on it); above, the ranges reported are those that settled the verdict.
+   */
+  maxExactRanges?: number;
+};
 
 export type SuppressionResult = SuppressedTable & {
   threshold: number;
@@ -49,7 +56,10 @@ export function suppressSmallCells(table: CountTable, options: SuppressionOption
     if (added.length === 0) break;
   }
   // The rounds above only settle the verdict; the ranges reported are solved exactly, once.
-  if (audit.status === 'protected') audit = auditSuppression(suppressed, options);
+  const hiddenCount = status.length - status.filter((s) => s === PUBLISHED).length;
+  if (audit.status === 'protected' && hiddenCount <= (options.maxExactRanges ?? 500)) {
+    audit = auditSuppression(suppressed, options);
+  }
   return {
     ...suppressed,
     threshold,

@@ -148,6 +148,21 @@ describe('discrete Gaussian', () => {
     expect(statistic).toBeGreaterThan(chiSquareQuantile999(degrees));
   });
 
+  it('has tails no heavier than exp(−λ²/(2σ²)), the bound the 1-way threshold of private marginals relies on', () => {
+    for (const sigma2 of [0.5, 1, 10, 100, 1000]) {
+      const weight = gaussianWeight(sigma2);
+      const reach = Math.ceil(40 * Math.sqrt(sigma2)) + 10;
+      let norm = 0;
+      for (let x = -reach; x <= reach; x++) norm += weight(x);
+      let tail = 0;
+      for (let lambda = reach; lambda >= 1; lambda--) {
+        tail += weight(lambda) / norm;
+        if (tail > 1e-300)
+          expect(tail).toBeLessThanOrEqual(Math.exp(-(lambda * lambda) / (2 * sigma2)) * (1 + 1e-9));
+      }
+    }
+  });
+
   it('is deterministic for a seed', () => {
     const sampler = discreteGaussian(rational(50));
     const first = new RandomBits('same');
