@@ -23,6 +23,13 @@ describe('generalisations offered for a column', () => {
     );
   });
 
+  it('follows the hierarchy the server recognised in the values, whatever the column is called', () => {
+    expect(
+      generalisationsFor({ ...column('origin', ['Ukraine']), suggestedHierarchy: 'country' }),
+    ).toHaveLength(3);
+    expect(generalisationsFor({ ...column('q7', ['18-20']), suggestedHierarchy: 'age' })).toHaveLength(2);
+  });
+
   it('offers nothing for a column of flags', () => {
     expect(generalisationsFor(column('isForcedLabour', ['0', '1']))).toEqual([]);
   });

@@ -63,7 +63,11 @@ const ISO3 = /^[A-Z]{3}$/;
 export function generalisationsFor(column: {
   name: string;
   top: { value: string }[];
+  suggestedHierarchy?: HierarchyName | null;
 }): readonly GeneralisationChoice[] {
+  // The server recognises the values themselves (age labels, country names and codes); trust it first.
+  if (column.suggestedHierarchy === 'age') return AGE_LEVELS;
+  if (column.suggestedHierarchy === 'country') return COUNTRY_LEVELS;
   const name = column.name.toLowerCase();
   if (/(^|[^a-z])age/.test(name)) return AGE_LEVELS;
   const values = column.top.map((entry) => entry.value).filter((value) => value !== '');
