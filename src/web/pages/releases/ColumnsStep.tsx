@@ -117,7 +117,7 @@ export function ColumnsStep(props: {
       </TableScroll>
       <FormAlert problem={submission.problem} />
       {!hasQuasiIdentifier ? <p className="field-hint">{t('releases.columns.needQuasi')}</p> : null}
-      <Field label={t('releases.columns.riskK')} hint={t('releases.columns.riskKHint')}>
+      <Field className="risk-k" label={t('releases.columns.riskK')} hint={t('releases.columns.riskKHint')}>
         {(control) => (
           <ChoiceSelect
             control={control}
