@@ -29,6 +29,9 @@ import { CountriesPage } from './pages/reference/CountriesPage.js';
 import { ReferencePage } from './pages/reference/ReferencePage.js';
 import { ReferralPage } from './pages/referrals/ReferralPage.js';
 import { ReferralsPage } from './pages/referrals/ReferralsPage.js';
+import { NewReleasePage } from './pages/releases/NewReleasePage.js';
+import { ReleasePage } from './pages/releases/ReleasePage.js';
+import { ReleasesPage } from './pages/releases/ReleasesPage.js';
 import { ScreeningPage } from './pages/screening/ScreeningPage.js';
 import { ServicesPage } from './pages/services/ServicesPage.js';
 import { CountryStatisticsPage } from './pages/statistics/CountryStatisticsPage.js';
@@ -106,6 +109,12 @@ function PageFor(props: { match: RouteMatch<RouteName> }): ReactNode {
       return <ReferralPage id={match.params.id ?? ''} />;
     case 'screening':
       return <ScreeningPage />;
+    case 'releases':
+      return <ReleasesPage />;
+    case 'releaseNew':
+      return <NewReleasePage />;
+    case 'release':
+      return <ReleasePage id={match.params.id ?? ''} />;
     default:
       return <NotFoundPage />;
   }

@@ -20,8 +20,8 @@ function meWith(role: Role, options: { verified?: boolean } = {}): Me {
 }
 
 const labels = (me: Me | null) => navItemsFor(me).map((item) => item.label.replace('nav.', ''));
-// Capabilities not built yet (plans, releases, knowledge, prevention) are never offered.
-const COMMON = ['home', 'partners', 'services', 'activities', 'statistics', 'reference'];
+// Capabilities not built yet (plans, knowledge, prevention) are never offered; releases are public.
+const COMMON = ['home', 'partners', 'services', 'activities', 'statistics', 'releases', 'reference'];
 /** Case staff also get the cases, after the statistics. */
 const CASE_STAFF = [
   'home',
@@ -29,6 +29,7 @@ const CASE_STAFF = [
   'services',
   'activities',
   'statistics',
+  'releases',
   'cases',
   'referrals',
   'screening',
@@ -43,6 +44,7 @@ describe('navigation by role', () => {
       'services',
       'activities',
       'statistics',
+      'releases',
       'reference',
       'signIn',
     ]);

@@ -24,6 +24,8 @@ export type RouteName =
   | 'referral'
   | 'screening'
   | 'releases'
+  | 'releaseNew'
+  | 'release'
   | 'knowledge'
   | 'prevention'
   | 'reference'
@@ -73,7 +75,15 @@ export const ROUTES: readonly RouteDefinition[] = [
   { name: 'referral', pattern: '/referrals/:id', access: { kind: 'actions', actions: ['referrals.open'] } },
   // The API screens for anyone signed in (nothing is stored); the navigation offers it to case staff.
   { name: 'screening', pattern: '/screening', access: { kind: 'actions', actions: ['screening.run'] } },
-  { name: 'releases', pattern: '/releases', access: SIGNED_IN },
+  // Published releases are public downloads; the API adds the drafts of those who prepare them.
+  { name: 'releases', pattern: '/releases', access: EVERYONE },
+  // Before '/releases/:id': the first matching pattern wins.
+  {
+    name: 'releaseNew',
+    pattern: '/releases/new',
+    access: { kind: 'actions', actions: ['releases.prepare', 'releases.prepare_from_cases'] },
+  },
+  { name: 'release', pattern: '/releases/:id', access: EVERYONE },
   { name: 'knowledge', pattern: '/knowledge', access: SIGNED_IN },
   { name: 'prevention', pattern: '/prevention', access: SIGNED_IN },
   { name: 'reference', pattern: '/reference', access: EVERYONE },
@@ -109,7 +119,7 @@ export type NavItem = {
 
 /**
  * In the order of the response: who, what and where, figures, cases, reference. Capabilities not built yet
- * (plans, releases, knowledge, prevention) are not listed: navigation shows only what works.
+ * (plans, knowledge, prevention) are not listed: navigation shows only what works.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', route: 'home', group: 'main' },
@@ -117,6 +127,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/services', label: 'nav.services', route: 'services', group: 'main' },
   { path: '/activities', label: 'nav.activities', route: 'activities', group: 'main' },
   { path: '/statistics', label: 'nav.statistics', route: 'statistics', group: 'main' },
+  { path: '/releases', label: 'nav.releases', route: 'releases', group: 'main' },
   { path: '/cases', label: 'nav.cases', route: 'cases', group: 'main' },
   { path: '/referrals', label: 'nav.referrals', route: 'referrals', group: 'main' },
   { path: '/screening', label: 'nav.screening', route: 'screening', group: 'main', listedFor: CASE_STAFF },
@@ -140,7 +151,6 @@ export function navItemsFor(me: Me | null): NavItem[] {
 /** Capabilities whose pages are not built yet; each has a title and a description message. */
 export const PLANNED = {
   plans: { title: 'nav.plans', description: 'planned.plans' },
-  releases: { title: 'nav.releases', description: 'planned.releases' },
   knowledge: { title: 'nav.knowledge', description: 'planned.knowledge' },
   prevention: { title: 'nav.prevention', description: 'planned.prevention' },
 } as const satisfies Partial<Record<RouteName, { title: MessageKey; description: MessageKey }>>;

@@ -15,6 +15,7 @@ const NAMESPACES = [
   'referrals/',
   'screening/',
   'follow-up/',
+  'releases/',
 ];
 
 /** One language's messages: the shell's file merged with each capability's own file. */

@@ -7,6 +7,7 @@ import en from '../messages/en.json' with { type: 'json' };
 import followUpEn from '../messages/follow-up/en.json' with { type: 'json' };
 import homeEn from '../messages/home/en.json' with { type: 'json' };
 import referralsEn from '../messages/referrals/en.json' with { type: 'json' };
+import releasesEn from '../messages/releases/en.json' with { type: 'json' };
 import screeningEn from '../messages/screening/en.json' with { type: 'json' };
 import statisticsEn from '../messages/statistics/en.json' with { type: 'json' };
 import type { Language } from './languages.js';
@@ -23,6 +24,7 @@ const englishMessages = {
   ...referralsEn,
   ...screeningEn,
   ...followUpEn,
+  ...releasesEn,
 };
 
 export type Messages = typeof englishMessages;
@@ -46,8 +48,21 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/referrals/ar.json', { with: { type: 'json' } }),
       import('../messages/screening/ar.json', { with: { type: 'json' } }),
       import('../messages/follow-up/ar.json', { with: { type: 'json' } }),
+      import('../messages/releases/ar.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening, followUp]) =>
+      ([
+        main,
+        activities,
+        statistics,
+        home,
+        coverage,
+        audit,
+        cases,
+        referrals,
+        screening,
+        followUp,
+        releases,
+      ]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -59,6 +74,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...referrals.default,
           ...screening.default,
           ...followUp.default,
+          ...releases.default,
         }) satisfies Catalogue,
     ),
   zh: () =>
@@ -73,8 +89,21 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/referrals/zh.json', { with: { type: 'json' } }),
       import('../messages/screening/zh.json', { with: { type: 'json' } }),
       import('../messages/follow-up/zh.json', { with: { type: 'json' } }),
+      import('../messages/releases/zh.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening, followUp]) =>
+      ([
+        main,
+        activities,
+        statistics,
+        home,
+        coverage,
+        audit,
+        cases,
+        referrals,
+        screening,
+        followUp,
+        releases,
+      ]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -86,6 +115,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...referrals.default,
           ...screening.default,
           ...followUp.default,
+          ...releases.default,
         }) satisfies Catalogue,
     ),
   fr: () =>
@@ -100,8 +130,21 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/referrals/fr.json', { with: { type: 'json' } }),
       import('../messages/screening/fr.json', { with: { type: 'json' } }),
       import('../messages/follow-up/fr.json', { with: { type: 'json' } }),
+      import('../messages/releases/fr.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening, followUp]) =>
+      ([
+        main,
+        activities,
+        statistics,
+        home,
+        coverage,
+        audit,
+        cases,
+        referrals,
+        screening,
+        followUp,
+        releases,
+      ]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -113,6 +156,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...referrals.default,
           ...screening.default,
           ...followUp.default,
+          ...releases.default,
         }) satisfies Catalogue,
     ),
   ru: () =>
@@ -127,8 +171,21 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/referrals/ru.json', { with: { type: 'json' } }),
       import('../messages/screening/ru.json', { with: { type: 'json' } }),
       import('../messages/follow-up/ru.json', { with: { type: 'json' } }),
+      import('../messages/releases/ru.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening, followUp]) =>
+      ([
+        main,
+        activities,
+        statistics,
+        home,
+        coverage,
+        audit,
+        cases,
+        referrals,
+        screening,
+        followUp,
+        releases,
+      ]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -140,6 +197,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...referrals.default,
           ...screening.default,
           ...followUp.default,
+          ...releases.default,
         }) satisfies Catalogue,
     ),
   es: () =>
@@ -154,8 +212,21 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/referrals/es.json', { with: { type: 'json' } }),
       import('../messages/screening/es.json', { with: { type: 'json' } }),
       import('../messages/follow-up/es.json', { with: { type: 'json' } }),
+      import('../messages/releases/es.json', { with: { type: 'json' } }),
     ]).then(
-      ([main, activities, statistics, home, coverage, audit, cases, referrals, screening, followUp]) =>
+      ([
+        main,
+        activities,
+        statistics,
+        home,
+        coverage,
+        audit,
+        cases,
+        referrals,
+        screening,
+        followUp,
+        releases,
+      ]) =>
         ({
           ...main.default,
           ...activities.default,
@@ -167,6 +238,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...referrals.default,
           ...screening.default,
           ...followUp.default,
+          ...releases.default,
         }) satisfies Catalogue,
     ),
 };
