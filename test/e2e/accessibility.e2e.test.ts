@@ -20,6 +20,7 @@ const PAGES = [
   '/reference',
   '/reference/countries',
   '/reference/lists/activity_type',
+  '/releases',
   '/cases',
   // Signed out, these ask to sign in; signed in, referrals.e2e and screening.e2e run axe on them too.
   '/referrals',

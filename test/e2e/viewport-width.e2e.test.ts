@@ -27,10 +27,11 @@ const PUBLIC_PAGES = [
   '/coverage',
   '/statistics',
   '/statistics/countries/KEN',
+  '/releases',
   '/reference',
 ];
 const EDITOR_PAGES = ['/activities/new', '/profile'];
-const ADMIN_PAGES = ['/admin', '/audit'];
+const ADMIN_PAGES = ['/admin', '/audit', '/releases/new'];
 
 async function signIn(page: Page, email: string) {
   await openPage(page, harness.baseUrl, '/sign-in?lang=en');
