@@ -92,6 +92,7 @@ function printRow(m: Measure, base: Measure | undefined): void {
     [
       m.mode.padEnd(12),
       String(m.records).padStart(9),
+      String(m.outputRecords).padStart(9),
       `${m.seconds.toFixed(2)} s`.padStart(9),
       `${m.cpuSeconds.toFixed(2)} s`.padStart(9),
       `${m.peakMiB.toFixed(0)} MiB`.padStart(9),
@@ -110,10 +111,16 @@ function printVerdicts(measures: readonly Measure[]): void {
     const seconds = TARGET_SECONDS[m.mode];
     if (m.records !== TARGET_RECORDS || seconds === undefined) continue;
     // The machine is shared: CPU time is the steadier figure; wall time is shown beside it.
-    const fast = Math.min(m.seconds, m.cpuSeconds) <= seconds;
     const small = m.peakMiB <= TARGET_PEAK_MIB;
+    const verdict = !small
+      ? 'MISSED'
+      : m.seconds <= seconds
+        ? 'MET'
+        : m.cpuSeconds <= seconds
+          ? 'MET on CPU time only'
+          : 'MISSED';
     console.log(
-      `${m.mode} at ${TARGET_RECORDS.toLocaleString('en')}: ${fast && small ? 'MET' : 'MISSED'} ` +
+      `${m.mode} at ${TARGET_RECORDS.toLocaleString('en')}: ${verdict} ` +
         `(${m.seconds.toFixed(1)} s wall, ${m.cpuSeconds.toFixed(1)} s CPU, target ${seconds} s; ` +
         `peak ${m.peakMiB.toFixed(0)} MiB, target ${TARGET_PEAK_MIB} MiB)`,
     );
@@ -144,7 +151,9 @@ if (values.one) {
   console.log(
     `CTDC-shaped dataset, 27 columns, k = ${parameters.k}, reporting length ${parameters.reportingLength}`,
   );
-  console.log('mode          records      wall       cpu      peak  2-way MRE preserved 3-way MRE <k');
+  console.log(
+    'mode          records    output      wall       cpu      peak  2-way MRE preserved 3-way MRE <k',
+  );
   const measures: Measure[] = [];
   for (const mode of values.modes.split(',')) {
     let base: Measure | undefined;
