@@ -15,6 +15,7 @@ describe('k-anonymous synthesis of a census-style dataset (30,000 rows, 11 colum
     expect(seconds).toBeLessThan(20);
     expect(source.columns).toHaveLength(11);
     expect(source.rowCount).toBe(30_000);
+    expect(synthetic.rowCount).toBe(30_000);
 
     // Checked independently of the evaluation: every 1- to 3-way output combination, looked up in the source.
     const sourceCounts = countCombinations(source, { reportingLength: 3 }).counts;
@@ -27,7 +28,8 @@ describe('k-anonymous synthesis of a census-style dataset (30,000 rows, 11 colum
     expect(report.privacy.smallestSourceCount).toBeGreaterThanOrEqual(10);
     const twoWay = report.lengths[1];
     expect(twoWay?.meanRelativeError).toBeGreaterThan(0);
-    // Utility, as measured when this test was written (0.34 and 0.98): a guard against losing it, not a goal.
+    // Utility as measured (0.34 and 0.98 with extra short records; 0.396 and 0.96 since the output has as many
+    // records as the source): a guard against losing it, not a goal.
     expect(twoWay?.meanRelativeError).toBeLessThan(0.4);
     expect(twoWay?.preservedShare).toBeGreaterThan(0.95);
     console.info(

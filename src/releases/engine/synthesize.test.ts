@@ -41,17 +41,30 @@ describe('synthesizeKAnonymous', () => {
     }
   });
 
-  it('uses each attribute exactly its source count rounded down to a multiple of k', () => {
+  it('uses each attribute at most its source count rounded down to a multiple of k, and exactly that without a record limit', () => {
     for (const { seed, dataset } of shapes(40)) {
       const k = 5;
       const { synthetic, aggregates } = synthesizeKAnonymous(dataset, { k, reportingLength: 3, seed });
+      const unlimited = synthesizeFromAggregates(aggregates, { seed, recordCount: Number.POSITIVE_INFINITY });
       const source = countCombinations(dataset, { reportingLength: 1 });
       const output = countCombinations(synthetic, { reportingLength: 1 });
+      const all = countCombinations(unlimited, { reportingLength: 1 });
       for (const [key, count] of source.counts) {
         const rounded = count - (count % k);
-        expect(output.counts.get(key) ?? 0).toBe(rounded);
+        expect(output.counts.get(key) ?? 0).toBeLessThanOrEqual(rounded);
+        expect(all.counts.get(key) ?? 0).toBe(rounded);
         if (rounded > 0) expect(aggregates.counts.get(key)).toBe(rounded);
       }
+    }
+  });
+
+  it('makes no more records than the source holds, rounded down to a multiple of k', () => {
+    for (const [trial, { seed, dataset }] of shapes(60).entries()) {
+      const k = 2 + (trial % 9);
+      const { synthetic } = synthesizeKAnonymous(dataset, { k, reportingLength: 3, seed });
+      expect(synthetic.rowCount, `trial ${trial}`).toBeLessThanOrEqual(
+        dataset.rowCount - (dataset.rowCount % k),
+      );
     }
   });
 
