@@ -28,6 +28,9 @@ const ROLES: readonly DemoRole[] = [
 ];
 const DENIAL_CODES = new Set(['unauthenticated', 'forbidden', 'second_factor_required', 'session_expired']);
 const nobody = () => randomUUID();
+const RELEASE_PREPARERS: readonly DemoRole[] = ['admin', 'coordinator', 'case_manager', 'analyst'];
+/** A small invented file of one column, for the release routes. */
+const PROBE_FILE = { kind: 'file', fileName: 'probe.csv', content: 'gender\nFemale\nMale\nFemale\n' };
 
 const PROBES: Probe[] = [
   { method: 'GET', route: '/api/health', url: () => '/api/health', allowed: 'anyone' },
@@ -881,6 +884,91 @@ const PROBES: Probe[] = [
       dryRun: true,
     }),
     allowed: ['admin', 'coordinator'],
+  },
+  { method: 'GET', route: '/api/v1/releases/', url: () => '/api/v1/releases', allowed: 'anyone' },
+  {
+    method: 'GET',
+    route: '/api/v1/releases/:id',
+    url: () => `/api/v1/releases/${nobody()}`,
+    allowed: 'anyone',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/releases/:id/data.csv',
+    url: () => `/api/v1/releases/${nobody()}/data.csv`,
+    allowed: 'anyone',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/releases/:id/report.html',
+    url: () => `/api/v1/releases/${nobody()}/report.html`,
+    allowed: 'anyone',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/releases/budgets',
+    url: () => '/api/v1/releases/budgets',
+    allowed: RELEASE_PREPARERS,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/releases/budgets/:id',
+    url: () => `/api/v1/releases/budgets/${nobody()}`,
+    body: () => ({ totalRho: 1 }),
+    allowed: ['admin', 'coordinator'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/releases/inspect',
+    url: () => '/api/v1/releases/inspect',
+    body: () => ({ source: PROBE_FILE }),
+    allowed: RELEASE_PREPARERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/releases/inspect',
+    url: () => '/api/v1/releases/inspect',
+    body: (c) => ({ source: { kind: 'cases', organisationId: c.org.shelter } }),
+    allowed: ['case_manager'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/releases/risk',
+    url: () => '/api/v1/releases/risk',
+    body: () => ({ source: PROBE_FILE, columns: [{ name: 'gender', role: 'quasi_identifier' }] }),
+    allowed: RELEASE_PREPARERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/releases/',
+    url: () => '/api/v1/releases',
+    body: (c) => ({
+      title: `Matrix probe ${c.role}`,
+      source: PROBE_FILE,
+      columns: [{ name: 'gender', role: 'quasi_identifier' }],
+      method: { method: 'suppression', dimensions: ['gender'] },
+    }),
+    allowed: RELEASE_PREPARERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/releases/:id/publication',
+    url: () => `/api/v1/releases/${nobody()}/publication`,
+    body: () => ({ version: 1 }),
+    allowed: ['admin', 'coordinator', 'case_manager'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/releases/:id/withdrawal',
+    url: () => `/api/v1/releases/${nobody()}/withdrawal`,
+    body: () => ({ version: 1 }),
+    allowed: ['admin', 'coordinator', 'case_manager'],
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/releases/:id',
+    url: () => `/api/v1/releases/${nobody()}?version=1`,
+    allowed: RELEASE_PREPARERS,
   },
   // Last: it ends the session the other probes use.
   {
