@@ -61,7 +61,7 @@ async function navigationLinks(page: Page): Promise<string[]> {
 }
 
 // Capabilities not built yet are not offered at all.
-const COMMON = ['Home', 'Partners', 'Services', 'Activities & coverage', 'Statistics', 'Reference'];
+const COMMON = ['Home', 'Partners', 'Services', 'Activities & coverage', 'Statistics', 'Releases', 'Reference'];
 /** Case workers and managers also get their cases, referrals and the screening wizard. */
 const CASE_STAFF = [
   'Home',
@@ -69,6 +69,7 @@ const CASE_STAFF = [
   'Services',
   'Activities & coverage',
   'Statistics',
+  'Releases',
   'Cases',
   'Referrals',
   'Screening',
@@ -105,6 +106,7 @@ describe('signing in', () => {
       'Services',
       'Activities & coverage',
       'Statistics',
+      'Releases',
       'Reference',
       'Sign in',
     ]);
@@ -172,6 +174,7 @@ describe('signing in', () => {
       'Services',
       'Activities & coverage',
       'Statistics',
+      'Releases',
       'Reference',
       'Sign in',
     ]);
