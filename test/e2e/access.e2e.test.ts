@@ -61,7 +61,15 @@ async function navigationLinks(page: Page): Promise<string[]> {
 }
 
 // Capabilities not built yet are not offered at all.
-const COMMON = ['Home', 'Partners', 'Services', 'Activities & coverage', 'Statistics', 'Releases', 'Reference'];
+const COMMON = [
+  'Home',
+  'Partners',
+  'Services',
+  'Activities & coverage',
+  'Statistics',
+  'Releases',
+  'Reference',
+];
 /** Case workers and managers also get their cases, referrals and the screening wizard. */
 const CASE_STAFF = [
   'Home',
