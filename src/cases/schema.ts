@@ -3,7 +3,6 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   char,
-  customType,
   date,
   index,
   integer,
@@ -17,11 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../access/schema.js';
 import { organisations } from '../partners/schema.js';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => Buffer.from(value),
-});
+import { bytea } from '../platform/column-types.js';
 
 export const masterKeys = pgTable('master_keys', {
   id: text('id').primaryKey(),

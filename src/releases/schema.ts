@@ -1,22 +1,9 @@
 // The releases' tables: privacy budgets per dataset and the releases themselves (migration 0043).
 import { sql } from 'drizzle-orm';
-import {
-  customType,
-  doublePrecision,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
+import { doublePrecision, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from '../access/schema.js';
 import { organisations } from '../partners/schema.js';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
+import { bytea } from '../platform/column-types.js';
 
 export const releaseBudgets = pgTable('release_budgets', {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
