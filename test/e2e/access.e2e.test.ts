@@ -236,7 +236,7 @@ describe('profile', () => {
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Revoke' }).click();
     await page.getByText('The token “Monthly export” was revoked.').waitFor();
-    await expect(row.textContent()).resolves.toContain('Revoked');
+    await row.getByText('Revoked', { exact: false }).first().waitFor();
   });
 });
 
@@ -254,7 +254,8 @@ describe('administration and the second factor', () => {
     await initial.waitFor();
     const password = await initial.inputValue();
     expect(password.split('-')).toHaveLength(5);
-    await expect(admin.locator('tbody').textContent()).resolves.toContain('Nadia Newworker');
+    // The member list reloads after the password is shown; wait for the new row rather than read once.
+    await admin.locator('tbody').getByText('Nadia Newworker', { exact: false }).first().waitFor();
 
     const worker = await harness.newPage();
     await signInWithForm(worker, 'new.worker@demo.concerted.invalid', password);
