@@ -10,8 +10,8 @@ import { parseArgs } from 'node:util';
 import type { Dataset } from '../../src/releases/engine/dataset.js';
 import { dpMarginals } from '../../src/releases/engine/dp-marginals.js';
 import { evaluateSynthesis } from '../../src/releases/engine/evaluation.js';
-import { synthesizeKAnonymous } from '../../src/releases/engine/k-anonymous.js';
-import { synthesizeFromAggregates } from '../../src/releases/engine/synthesize.js';
+import { kAnonymousSynthesisOptions, reportableAggregates } from '../../src/releases/engine/k-anonymous.js';
+import { synthesizeInParallel } from '../../src/releases/parallel-synthesis.js';
 import { generateCtdcDataset } from './generate.js';
 
 type Parameters = { k: number; reportingLength: number; seed: string };
@@ -19,13 +19,13 @@ type Parameters = { k: number; reportingLength: number; seed: string };
 /** The privacy budget of the differentially private mode, the issue's default. */
 const DP_EPSILON = 4;
 
-/** Each mode turns a dataset into synthetic records. */
-const MODES: Record<string, (dataset: Dataset, parameters: Parameters) => Dataset> = {
+/** Each mode turns a dataset into synthetic records, as a release does (its parts side by side). */
+const MODES: Record<string, (dataset: Dataset, parameters: Parameters) => Promise<Dataset>> = {
   'k-anonymous': (dataset, { k, reportingLength, seed }) =>
-    synthesizeKAnonymous(dataset, { k, reportingLength, seed }).synthetic,
+    synthesizeInParallel(reportableAggregates(dataset, k, reportingLength), kAnonymousSynthesisOptions(seed)),
   dp: (dataset, { reportingLength, seed }) => {
     const marginals = dpMarginals(dataset, { epsilon: DP_EPSILON, reportingLength, seed });
-    return synthesizeFromAggregates(marginals, { seed });
+    return synthesizeInParallel(marginals, { seed });
   },
 };
 
@@ -47,14 +47,14 @@ type Measure = {
   combinationsBelowK: number | null;
 };
 
-function measureOne(mode: string, records: number, parameters: Parameters): Measure {
+async function measureOne(mode: string, records: number, parameters: Parameters): Promise<Measure> {
   const synthesize = MODES[mode];
   if (!synthesize) throw new Error(`unknown mode ${mode}; known: ${Object.keys(MODES).join(', ')}`);
   const dataset = generateCtdcDataset(records, 'bench');
   globalThis.gc?.();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  const synthetic = synthesize(dataset, parameters);
+  const synthetic = await synthesize(dataset, parameters);
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const peakMiB = process.resourceUsage().maxRSS / 1024;
@@ -145,7 +145,7 @@ const parameters = {
 
 if (values.one) {
   const [mode, records] = values.one.split(':') as [string, string];
-  console.log(JSON.stringify(measureOne(mode, Number(records), parameters)));
+  console.log(JSON.stringify(await measureOne(mode, Number(records), parameters)));
 } else {
   const pass = { k: values.k, 'reporting-length': values['reporting-length'], seed: values.seed };
   console.log(

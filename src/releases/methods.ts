@@ -53,7 +53,7 @@ export async function makeRelease(
   task: PrepareTask,
   onStage: OnStage = () => {},
 ): Promise<PreparedRelease> {
-  const made = makeByMethod(loaded.dataset, task.method, onStage);
+  const made = await makeByMethod(loaded.dataset, task.method, onStage);
   const outputChecksum = createHash('sha256').update(made.csv).digest('hex');
   const createdAt = new Date().toISOString();
   const reportHtml = releaseReportHtml({
@@ -89,7 +89,7 @@ export async function makeRelease(
   };
 }
 
-function makeByMethod(dataset: Dataset, method: ReleaseMethod, onStage: OnStage): Made {
+function makeByMethod(dataset: Dataset, method: ReleaseMethod, onStage: OnStage): Made | Promise<Made> {
   switch (method.method) {
     case 'suppression':
       return suppressedTable(dataset, method, onStage);

@@ -4,17 +4,17 @@ import { writeDatasetCsv } from './engine/csv.js';
 import type { Dataset } from './engine/dataset.js';
 import { dpMarginals } from './engine/dp-marginals.js';
 import { evaluateSynthesis, type SynthesisEvaluation } from './engine/evaluation.js';
-import { synthesizeKAnonymous } from './engine/k-anonymous.js';
-import { synthesizeFromAggregates } from './engine/synthesize.js';
+import { kAnonymousSynthesisOptions, reportableAggregates } from './engine/k-anonymous.js';
 import { freshSeed, type Made, number, type OnStage } from './methods.js';
+import { synthesizeInParallel } from './parallel-synthesis.js';
 import type { UtilityByLength } from './report-html.js';
 import type { Privacy, ReleaseMethod } from './schemas.js';
 
-export function syntheticData(
+export async function syntheticData(
   dataset: Dataset,
   method: Extract<ReleaseMethod, { method: 'k-anonymous' | 'dp' }>,
   onStage: OnStage,
-): Made {
+): Promise<Made> {
   const seed = method.seed ?? freshSeed();
   onStage('counting combinations', 0, 4);
   const isPrivate = method.method === 'dp';
@@ -28,13 +28,11 @@ export function syntheticData(
       ...(method.delta !== undefined ? { delta: method.delta } : {}),
     });
     onStage('synthesizing', 1, 4);
-    synthetic = synthesizeFromAggregates(dp, { seed });
+    synthetic = await synthesizeInParallel(dp, { seed });
   } else {
-    synthetic = synthesizeKAnonymous(dataset, {
-      k: method.k,
-      reportingLength: method.reportingLength,
-      seed,
-    }).synthetic;
+    const aggregates = reportableAggregates(dataset, method.k, method.reportingLength);
+    onStage('synthesizing', 1, 4);
+    synthetic = await synthesizeInParallel(aggregates, kAnonymousSynthesisOptions(seed));
   }
   onStage('evaluating', 2, 4);
   const evaluation = evaluateSynthesis(dataset, synthetic, {

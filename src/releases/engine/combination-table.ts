@@ -64,7 +64,7 @@ export class CombinationTable {
   private readonly long = new Map<string, number>();
   private readonly size: number;
   /**
-   * For each reportable pair (a, b), where its row starts in `tripleRows` (-1 if none): row[c] is the count
+   * For each reportable pair (a < b), where its row starts in `tripleRows` (-1 if none): row[c] is the count
    * of (a, b, c). The synthesizer reads one row per attribute of the record, candidate after candidate,
    * instead of hashing every triple. Built only while the rows fit in TRIPLE_ROW_CELLS.
    */
@@ -87,17 +87,21 @@ export class CombinationTable {
   private buildTripleRows(triples: number[][]): void {
     const pairs = this.densePairs;
     if (!pairs || triples.length === 0) return;
+    const size = this.size;
     let reportablePairs = 0;
-    for (let i = 0; i < pairs.length; i++) if ((pairs[i] as number) > 0) reportablePairs++;
-    if (reportablePairs * this.size > TRIPLE_ROW_CELLS) return;
-    const starts = new Int32Array(this.size * this.size).fill(-1);
+    for (let x = 0; x < size; x++)
+      for (let y = x + 1; y < size; y++) if ((pairs[x * size + y] as number) > 0) reportablePairs++;
+    if (reportablePairs * size > TRIPLE_ROW_CELLS) return;
+    const starts = new Int32Array(size * size).fill(-1);
     let next = 0;
-    for (let i = 0; i < pairs.length; i++) {
-      if ((pairs[i] as number) <= 0) continue;
-      starts[i] = next;
-      next += this.size;
-    }
+    for (let x = 0; x < size; x++)
+      for (let y = x + 1; y < size; y++) {
+        if ((pairs[x * size + y] as number) <= 0) continue;
+        starts[x * size + y] = next;
+        next += size;
+      }
     const rows = new Float32Array(next);
+    // Each triple (a < b < c) is written in the rows of its three pairs, each pair in ascending order.
     for (const [a, b, c] of triples as [number, number, number][]) {
       const count = this.triple(a, b, c);
       for (const [x, y, z] of [
@@ -105,20 +109,24 @@ export class CombinationTable {
         [a, c, b],
         [b, c, a],
       ] as const) {
-        const start = starts[x * this.size + y] as number;
-        if (start >= 0) {
-          rows[start + z] = count;
-          rows[(starts[y * this.size + x] as number) + z] = count;
-        }
+        const start = starts[x * size + y] as number;
+        if (start >= 0) rows[start + z] = count;
       }
     }
     this.pairRowStart = starts;
     this.tripleRows = rows;
   }
 
-  /** Where the row of triple counts of the pair (x, y) starts in `tripleRows`, or -1. */
+  /**
+   * Where the row of triple counts of the pair (x, y), in either order, starts in `tripleRows`, or -1.
+   * One row per pair (its ids ascending) halves the memory, and a caller holding a pair still reads the
+   * row candidate after candidate, in order.
+   */
   tripleRowStart(x: number, y: number): number {
-    return this.pairRowStart ? (this.pairRowStart[x * this.size + y] as number) : -1;
+    if (!this.pairRowStart) return -1;
+    return x < y
+      ? (this.pairRowStart[x * this.size + y] as number)
+      : (this.pairRowStart[y * this.size + x] as number);
   }
 
   private put(key: string, count: number): number[] {

@@ -41,6 +41,11 @@ export class Prng {
   pickWeighted(weights: ArrayLike<number>, length = weights.length): number {
     let total = 0;
     for (let i = 0; i < length; i++) total += weights[i] as number;
+    return this.pickWeightedFromTotal(weights, length, total);
+  }
+
+  /** As `pickWeighted`, when the caller already added the weights up (in index order, for the same sum). */
+  pickWeightedFromTotal(weights: ArrayLike<number>, length: number, total: number): number {
     let target = this.next() * total;
     for (let i = 0; i < length; i++) {
       target -= weights[i] as number;

@@ -29,6 +29,21 @@ export type SynthesisOptions = {
   recordCount?: number | undefined;
 };
 
+/**
+ * Synthesis runs as this many independent parts, each with its share of every attribute's uses and of the
+ * record count, and the parts' records are joined in order. Two cores make the parts twice as fast run side
+ * by side; the number is fixed, not the machine's, so that a seed gives the same records everywhere.
+ */
+export const SYNTHESIS_PARTS = 2;
+
+/** One part of a synthesis: the index-th of `of` (0-based). */
+export type SynthesisPart = { index: number; of: number };
+
+/** Each part's share of a whole: the shares add up to the whole exactly (Hermite's identity). */
+function shareOf(whole: number, part: SynthesisPart): number {
+  return Math.floor((whole + part.index) / part.of);
+}
+
 /** The state of one synthesis: what each attribute has left, and the record being built. */
 class RecordBuilder {
   readonly table: CombinationTable;
@@ -42,16 +57,25 @@ class RecordBuilder {
   private weights: Float64Array;
   /** Where the triple rows of (attribute of the record, newest attribute) start. */
   private rowStarts: Int32Array;
-  private usedStarts: Int32Array;
   private readonly size: number;
-  /** How many records made so far have each pair, and each triple (laid out as the table's triple rows). */
-  private usedPairs: Float32Array | null = null;
-  private usedTriples: Float32Array | null = null;
+  /**
+   * What is left of each pair's and each triple's count once the records made so far used it (see
+   * `unused`), laid out as the table's dense pairs and triple rows. The narrowing reads only these: a
+   * residual above 0 is a reportable combination, and the residual is its weight.
+   */
+  private residualPairs: Float32Array | null = null;
+  private residualTriples: Float32Array | null = null;
   private candidateCount = 0;
+  /** The sum of the candidates' weights, added up in candidate order as they are kept. */
+  private weightTotal = 0;
+
+  /** A combination used as often as its share of the count keeps this share of it as weight. */
+  private readonly floorShare: number;
 
   constructor(
     aggregates: Aggregates,
     private readonly prng: Prng,
+    part: SynthesisPart,
   ) {
     const size = aggregates.attributes.size;
     this.table = new CombinationTable(aggregates);
@@ -62,17 +86,19 @@ class RecordBuilder {
     for (let id = 0; id < size; id++) {
       this.columnOf[id] = aggregates.attributes.column(id);
       // Noisy counts need not be whole numbers: an attribute is used its count rounded to the nearest.
-      this.remaining[id] = Math.max(0, Math.round(this.table.singles[id] as number));
+      const uses = Math.max(0, Math.round(this.table.singles[id] as number));
+      this.remaining[id] = shareOf(uses, part);
       if ((this.remaining[id] as number) > 0) this.active.push(id);
     }
     this.candidates = new Int32Array(size);
     this.weights = new Float64Array(size);
     this.rowStarts = new Int32Array(aggregates.attributes.columns.length + 1);
-    this.usedStarts = new Int32Array(aggregates.attributes.columns.length + 1);
     this.size = size;
-    if (this.reportingLength === 3 && this.table.tripleRows) {
-      this.usedPairs = new Float32Array(size * size);
-      this.usedTriples = new Float32Array(this.table.tripleRows.length);
+    // A part makes its share of the records, so it weighs each combination by its share of the count.
+    this.floorShare = UNUSED_FLOOR / part.of;
+    if (this.reportingLength === 3 && this.table.tripleRows && this.table.densePairs) {
+      this.residualPairs = Float32Array.from(this.table.densePairs, (count) => count / part.of);
+      this.residualTriples = Float32Array.from(this.table.tripleRows, (count) => count / part.of);
     }
   }
 
@@ -85,34 +111,42 @@ class RecordBuilder {
     this.record.length = 0;
     this.startCandidates();
     while (this.candidateCount > 0) {
-      const pick = this.prng.pickWeighted(this.weights, this.candidateCount);
+      const pick = this.prng.pickWeightedFromTotal(this.weights, this.candidateCount, this.weightTotal);
       const chosen = this.candidates[pick] as number;
       this.record.push(chosen);
       this.remaining[chosen] = (this.remaining[chosen] as number) - 1;
       this.narrowCandidates(chosen, pick);
     }
-    if (this.usedTriples) this.countUsed();
+    if (this.residualTriples) this.countUsed();
     if (this.record.some((id) => this.remaining[id] === 0))
       this.active = this.active.filter((id) => (this.remaining[id] as number) > 0);
   }
 
-  /** Counts the pairs and triples of the record just built, so that later records favour the unused ones. */
+  /** Spends the pairs and triples of the record just built, so that later records favour the unused ones. */
   private countUsed(): void {
-    const { record, size, table } = this;
-    const usedPairs = this.usedPairs as Float32Array;
-    const usedTriples = this.usedTriples as Float32Array;
+    const { record, size, table, floorShare } = this;
+    const pairs = table.densePairs as Float32Array;
+    const rows = table.tripleRows as Float32Array;
+    const residualPairs = this.residualPairs as Float32Array;
+    const residualTriples = this.residualTriples as Float32Array;
     for (let i = 0; i < record.length; i++) {
       const x = record[i] as number;
       for (let j = i + 1; j < record.length; j++) {
         const y = record[j] as number;
-        usedPairs[x * size + y] = (usedPairs[x * size + y] as number) + 1;
-        usedPairs[y * size + x] = (usedPairs[y * size + x] as number) + 1;
-        // Used triples are kept in the row of the pair's smaller id first: one write per triple and pair.
-        const start = x < y ? table.tripleRowStart(x, y) : table.tripleRowStart(y, x);
-        for (let l = 0; l < record.length; l++) {
-          if (l === i || l === j) continue;
+        const xy = x * size + y;
+        const yx = y * size + x;
+        residualPairs[xy] = unused(residualPairs[xy] as number, (pairs[xy] as number) * floorShare);
+        residualPairs[yx] = unused(residualPairs[yx] as number, (pairs[yx] as number) * floorShare);
+        // A triple is spent once in the row of each of its three pairs.
+        const start = table.tripleRowStart(x, y);
+        for (let l = j + 1; l < record.length; l++) {
           const z = record[l] as number;
-          usedTriples[start + z] = (usedTriples[start + z] as number) + 1;
+          const at = start + z;
+          residualTriples[at] = unused(residualTriples[at] as number, (rows[at] as number) * floorShare);
+          const xz = table.tripleRowStart(x, z) + y;
+          residualTriples[xz] = unused(residualTriples[xz] as number, (rows[xz] as number) * floorShare);
+          const yz = table.tripleRowStart(y, z) + x;
+          residualTriples[yz] = unused(residualTriples[yz] as number, (rows[yz] as number) * floorShare);
         }
       }
     }
@@ -121,58 +155,61 @@ class RecordBuilder {
   /** Every attribute with uses left, weighted by its count. */
   private startCandidates(): void {
     let n = 0;
+    let total = 0;
     for (const id of this.active) {
+      const weight = this.remaining[id] as number;
       this.candidates[n] = id;
-      this.weights[n] = this.remaining[id] as number;
+      this.weights[n] = weight;
+      total += weight;
       n++;
     }
     this.candidateCount = n;
+    this.weightTotal = total;
   }
 
   /** Keeps the candidates that still make only reportable combinations once `chosen` is in the record. */
   private narrowCandidates(chosen: number, chosenAt: number): void {
-    if (this.reportingLength === 3 && this.table.tripleRows) this.narrowByTripleRows(chosen, chosenAt);
+    if (this.residualTriples) this.narrowByTripleRows(chosen, chosenAt);
     else this.narrowOneByOne(chosen, chosenAt);
   }
 
   /**
    * The fast path for the usual reporting length of 3: one pass over the candidates per attribute of the
-   * record, reading the chosen attribute's row of triple counts with it, a typed array in order.
+   * record, reading the residual row of the pair (that attribute, `chosen`) with it, a typed array in order.
    */
   private narrowByTripleRows(chosen: number, chosenAt: number): void {
     const { candidates, weights, table, rowStarts, size } = this;
-    const rows = table.tripleRows as Float32Array;
-    const usedPairs = this.usedPairs as Float32Array;
-    const usedTriples = this.usedTriples as Float32Array;
+    const residualPairs = this.residualPairs as Float32Array;
+    const residualTriples = this.residualTriples as Float32Array;
     const isFull = this.record.length + 1 > 3;
     const before = this.record.length - 1;
-    const usedStarts = this.usedStarts;
     for (let j = 0; j < before; j++) {
-      const b = this.record[j] as number;
-      rowStarts[j] = table.tripleRowStart(b, chosen);
-      usedStarts[j] = b < chosen ? table.tripleRowStart(b, chosen) : table.tripleRowStart(chosen, b);
+      // Every pair of the record is reportable, so its row exists.
+      rowStarts[j] = table.tripleRowStart(this.record[j] as number, chosen);
     }
-    const pairs = table.densePairs as Float32Array;
     const chosenRow = chosen * size;
     const chosenColumn = this.columnOf[chosen];
     let kept = 0;
+    let total = 0;
     nextCandidate: for (let i = 0; i < this.candidateCount; i++) {
       const candidate = candidates[i] as number;
       if (i === chosenAt || this.columnOf[candidate] === chosenColumn) continue;
-      const pair = pairs[chosenRow + candidate] as number;
+      const pair = residualPairs[chosenRow + candidate] as number;
       if (pair <= 0) continue;
-      let added = before === 0 ? unused(pair, usedPairs[chosenRow + candidate] as number) : 0;
+      let added = before === 0 ? pair : 0;
       for (let j = 0; j < before; j++) {
-        const start = rowStarts[j] as number;
-        const triple = start < 0 ? 0 : (rows[start + candidate] as number);
+        const triple = residualTriples[(rowStarts[j] as number) + candidate] as number;
         if (triple <= 0) continue nextCandidate;
-        added += unused(triple, usedTriples[(usedStarts[j] as number) + candidate] as number);
+        added += triple;
       }
+      const weight = isFull ? (weights[i] as number) + added : added;
       candidates[kept] = candidate;
-      weights[kept] = isFull ? (weights[i] as number) + added : added;
+      weights[kept] = weight;
+      total += weight;
       kept++;
     }
     this.candidateCount = kept;
+    this.weightTotal = total;
   }
 
   /** Any reporting length: each candidate's combinations looked up one by one. */
@@ -180,17 +217,21 @@ class RecordBuilder {
     const length = this.record.length;
     const isFull = length + 1 > this.reportingLength;
     let kept = 0;
+    let total = 0;
     for (let i = 0; i < this.candidateCount; i++) {
       if (i === chosenAt) continue;
       const candidate = this.candidates[i] as number;
       if (this.columnOf[candidate] === this.columnOf[chosen]) continue;
       const weight = this.weightWith(chosen, candidate);
       if (weight <= 0) continue;
+      const keptWeight = isFull ? (this.weights[i] as number) + weight : weight;
       this.candidates[kept] = candidate;
-      this.weights[kept] = isFull ? (this.weights[i] as number) + weight : weight;
+      this.weights[kept] = keptWeight;
+      total += keptWeight;
       kept++;
     }
     this.candidateCount = kept;
+    this.weightTotal = total;
   }
 
   /**
@@ -235,12 +276,17 @@ class RecordBuilder {
   }
 }
 
+/** The share of its count that a combination made as often as the aggregates report keeps as weight. */
+const UNUSED_FLOOR = 0.02;
+
 /**
- * What is left of a combination's count once earlier records used it: a combination already made as often
- * as the aggregates report gets little weight (not none, so that a record is never stuck for want of it).
+ * A combination's residual once one more record uses it: its count less the records that have it, but a
+ * combination already made as often as the aggregates report keeps a little weight, `floor` (not none, so
+ * that a record is never stuck for want of it). Kept as a running residual rather than a count of uses, so
+ * that the narrowing reads one array, not two.
  */
-function unused(count: number, used: number): number {
-  return Math.max(count - used, count * 0.02);
+function unused(residual: number, floor: number): number {
+  return Math.max(residual - 1, floor);
 }
 
 function* subsets(
@@ -259,9 +305,26 @@ function* subsets(
 
 /** Synthetic records drawn from the aggregates only, coded with the aggregates' own column values. */
 export function synthesizeFromAggregates(aggregates: Aggregates, options: SynthesisOptions): Dataset {
-  const builder = new RecordBuilder(aggregates, new Prng(options.seed));
+  const parts: Dataset[] = [];
+  for (let index = 0; index < SYNTHESIS_PARTS; index++)
+    parts.push(synthesizePart(aggregates, options, { index, of: SYNTHESIS_PARTS }));
+  return joinParts(parts);
+}
+
+/** One part of `synthesizeFromAggregates`, to be run beside the others and joined with `joinParts`. */
+export function synthesizePart(
+  aggregates: Aggregates,
+  options: SynthesisOptions,
+  part: SynthesisPart,
+): Dataset {
+  const builder = new RecordBuilder(
+    aggregates,
+    new Prng(`${options.seed} part ${part.index + 1} of ${part.of}`),
+    part,
+  );
   const attributes = aggregates.attributes;
-  const limit = Math.floor(options.recordCount ?? aggregates.recordCount);
+  const whole = Math.floor(options.recordCount ?? aggregates.recordCount);
+  const limit = Number.isFinite(whole) ? shareOf(whole, part) : whole;
   const columns = attributes.columns.map(() => new GrowingCodes());
   let rows = 0;
   while (!builder.isExhausted && rows < limit) {
@@ -277,6 +340,25 @@ export function synthesizeFromAggregates(aggregates: Aggregates, options: Synthe
       values: [...column.values],
       codes: (columns[index] as GrowingCodes).take(rows),
     })),
+  };
+}
+
+/** The parts' records one after the other, in part order. */
+export function joinParts(parts: readonly Dataset[]): Dataset {
+  const first = parts[0];
+  if (!first) throw new RangeError('a synthesis has at least one part');
+  const rowCount = parts.reduce((sum, part) => sum + part.rowCount, 0);
+  return {
+    rowCount,
+    columns: first.columns.map((column, index) => {
+      const codes = new Uint32Array(rowCount);
+      let offset = 0;
+      for (const part of parts) {
+        codes.set((part.columns[index] as Dataset['columns'][number]).codes, offset);
+        offset += part.rowCount;
+      }
+      return { name: column.name, values: column.values, codes };
+    }),
   };
 }
 
