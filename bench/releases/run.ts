@@ -10,8 +10,11 @@ import { parseArgs } from 'node:util';
 import type { Dataset } from '../../src/releases/engine/dataset.js';
 import { dpMarginals } from '../../src/releases/engine/dp-marginals.js';
 import { evaluateSynthesis } from '../../src/releases/engine/evaluation.js';
-import { kAnonymousSynthesisOptions, reportableAggregates } from '../../src/releases/engine/k-anonymous.js';
-import { synthesizeInParallel } from '../../src/releases/parallel-synthesis.js';
+import { kAnonymousSynthesisOptions } from '../../src/releases/engine/k-anonymous.js';
+import {
+  reportableAggregatesInParallel,
+  synthesizeInParallel,
+} from '../../src/releases/parallel-synthesis.js';
 import { generateCtdcDataset } from './generate.js';
 
 type Parameters = { k: number; reportingLength: number; seed: string };
@@ -21,8 +24,11 @@ const DP_EPSILON = 4;
 
 /** Each mode turns a dataset into synthetic records, as a release does (its parts side by side). */
 const MODES: Record<string, (dataset: Dataset, parameters: Parameters) => Promise<Dataset>> = {
-  'k-anonymous': (dataset, { k, reportingLength, seed }) =>
-    synthesizeInParallel(reportableAggregates(dataset, k, reportingLength), kAnonymousSynthesisOptions(seed)),
+  'k-anonymous': async (dataset, { k, reportingLength, seed }) =>
+    synthesizeInParallel(
+      await reportableAggregatesInParallel(dataset, k, reportingLength),
+      kAnonymousSynthesisOptions(seed),
+    ),
   dp: (dataset, { reportingLength, seed }) => {
     const marginals = dpMarginals(dataset, { epsilon: DP_EPSILON, reportingLength, seed });
     return synthesizeInParallel(marginals, { seed });

@@ -1,11 +1,12 @@
 // Synthesis on every core it can use: the engine splits a synthesis into a fixed number of parts (the same
 // records whether they run one after another or side by side), and this runs all but the first in worker
-// threads while the calling thread makes the first. Small syntheses, and machines with one core, run the
+// threads while the calling thread makes the first. The k-anonymous counting is shared the same way. Small syntheses, and machines with one core, run the
 // parts in turn: starting a worker would cost more than it saves.
 import { availableParallelism } from 'node:os';
 import { startModuleWorker } from '../platform/module-worker.js';
 import { type Aggregates, AttributeIndex } from './engine/aggregates.js';
 import type { Dataset } from './engine/dataset.js';
+import { frequentCombinations, reportableAggregates, roundToK } from './engine/k-anonymous.js';
 import {
   joinParts,
   SYNTHESIS_PARTS,
@@ -27,9 +28,25 @@ export type AggregatesMessage = {
   counts: Float64Array;
 };
 
-export type SynthesisJob = { aggregates: AggregatesMessage; options: SynthesisOptions; part: SynthesisPart };
+export type SynthesisJob = {
+  kind: 'synthesize';
+  aggregates: AggregatesMessage;
+  options: SynthesisOptions;
+  part: SynthesisPart;
+};
 
-function aggregatesToMessage(aggregates: Aggregates): AggregatesMessage {
+export type CountJob = {
+  kind: 'count';
+  dataset: Dataset;
+  k: number;
+  reportingLength: number;
+  share: SynthesisPart;
+};
+
+/** What a worker is asked to do: one share of the counting, or one part of the synthesis. */
+export type WorkerJob = SynthesisJob | CountJob;
+
+export function aggregatesToMessage(aggregates: Aggregates): AggregatesMessage {
   return {
     columns: aggregates.attributes.columns.map((column) => ({
       name: column.name,
@@ -55,6 +72,31 @@ export function aggregatesFromMessage(message: AggregatesMessage): Aggregates {
   };
 }
 
+/** Exactly `reportableAggregates`, its tuples of columns counted in two shares side by side. */
+export async function reportableAggregatesInParallel(
+  dataset: Dataset,
+  k: number,
+  reportingLength: number,
+): Promise<Aggregates> {
+  if (dataset.rowCount < PARALLEL_FROM_RECORDS || availableParallelism() < 2)
+    return reportableAggregates(dataset, k, reportingLength);
+  const theirs = inWorker<AggregatesMessage>({
+    kind: 'count',
+    dataset,
+    k,
+    reportingLength,
+    share: { index: 1, of: 2 },
+  });
+  const settled = Promise.allSettled([theirs]);
+  const mine = frequentCombinations(dataset, k, reportingLength, { index: 0, of: 2 });
+  const [other] = await settled;
+  if (other?.status !== 'fulfilled') throw other?.reason;
+  other.value.keys.forEach((key, index) => {
+    mine.counts.set(key, other.value.counts[index] as number);
+  });
+  return roundToK(mine, k);
+}
+
 /** Synthetic records from the aggregates, exactly as `synthesizeFromAggregates` makes them, sooner. */
 export async function synthesizeInParallel(
   aggregates: Aggregates,
@@ -65,7 +107,14 @@ export async function synthesizeInParallel(
   const message = aggregatesToMessage(aggregates);
   const others: Promise<Dataset>[] = [];
   for (let index = 1; index < SYNTHESIS_PARTS; index++)
-    others.push(partInWorker({ aggregates: message, options, part: { index, of: SYNTHESIS_PARTS } }));
+    others.push(
+      inWorker<Dataset>({
+        kind: 'synthesize',
+        aggregates: message,
+        options,
+        part: { index, of: SYNTHESIS_PARTS },
+      }),
+    );
   // Collected at once, so that a failed worker is never an unhandled rejection while this thread works.
   const settled = Promise.allSettled(others);
   const first = synthesizePart(aggregates, options, { index: 0, of: SYNTHESIS_PARTS });
@@ -75,13 +124,14 @@ export async function synthesizeInParallel(
   return joinParts([first, ...rest.map((result) => (result as PromiseFulfilledResult<Dataset>).value)]);
 }
 
-function partInWorker(job: SynthesisJob): Promise<Dataset> {
+/** Runs one job in a worker thread of its own, which ends once it has answered. */
+function inWorker<T>(job: WorkerJob): Promise<T> {
   return new Promise((resolve, reject) => {
     const worker = startModuleWorker(import.meta.url, 'synthesis-worker', { workerData: job }, 10);
     let answered = false;
-    worker.once('message', (dataset: Dataset) => {
+    worker.once('message', (answer: T) => {
       answered = true;
-      resolve(dataset);
+      resolve(answer);
       void worker.terminate();
     });
     worker.once('error', (error) => {

@@ -4,9 +4,9 @@ import { writeDatasetCsv } from './engine/csv.js';
 import type { Dataset } from './engine/dataset.js';
 import { dpMarginals } from './engine/dp-marginals.js';
 import { evaluateSynthesis, type SynthesisEvaluation } from './engine/evaluation.js';
-import { kAnonymousSynthesisOptions, reportableAggregates } from './engine/k-anonymous.js';
+import { kAnonymousSynthesisOptions } from './engine/k-anonymous.js';
 import { freshSeed, type Made, number, type OnStage } from './methods.js';
-import { synthesizeInParallel } from './parallel-synthesis.js';
+import { reportableAggregatesInParallel, synthesizeInParallel } from './parallel-synthesis.js';
 import type { UtilityByLength } from './report-html.js';
 import type { Privacy, ReleaseMethod } from './schemas.js';
 
@@ -30,7 +30,7 @@ export async function syntheticData(
     onStage('synthesizing', 1, 4);
     synthetic = await synthesizeInParallel(dp, { seed });
   } else {
-    const aggregates = reportableAggregates(dataset, method.k, method.reportingLength);
+    const aggregates = await reportableAggregatesInParallel(dataset, method.k, method.reportingLength);
     onStage('synthesizing', 1, 4);
     synthetic = await synthesizeInParallel(aggregates, kAnonymousSynthesisOptions(seed));
   }

@@ -164,6 +164,11 @@ export type CountOptions = {
   reportingLength: number;
   /** Which counts to keep (all by default); only kept combinations get a key string. */
   keep?: ((count: number) => boolean) | undefined;
+  /**
+   * Count only this share of the tuples of columns of up to three (every `of`-th, from the `index`-th), so
+   * that shares counted side by side and put together make the whole; longer combinations go with share 0.
+   */
+  share?: { index: number; of: number } | undefined;
 };
 
 /** The count of every kept combination of 1 to reportingLength attributes from distinct columns. */
@@ -173,8 +178,11 @@ export function countCombinations(dataset: Dataset, options: CountOptions): Aggr
   const counts = new Map<string, number>();
   const counter = new TupleCounter(dataset);
   const shortest = Math.min(options.reportingLength, 3);
+  const share = options.share ?? { index: 0, of: 1 };
+  let tupleIndex = 0;
   for (let size = 1; size <= shortest; size++) {
     for (const columns of columnTuples(dataset.columns.length, size)) {
+      if (tupleIndex++ % share.of !== share.index) continue;
       const offsets = columns.map((column) => (attributes.offsets[column] as number) - 1);
       forEachCell(counter.count(columns), (codes, count) => {
         if (!keep(count)) return;
@@ -185,7 +193,7 @@ export function countCombinations(dataset: Dataset, options: CountOptions): Aggr
       });
     }
   }
-  if (options.reportingLength > 3)
+  if (options.reportingLength > 3 && share.index === 0)
     countLongCombinations(dataset, attributes, options.reportingLength, keep, counts);
   return { attributes, reportingLength: options.reportingLength, recordCount: dataset.rowCount, counts };
 }

@@ -3,7 +3,7 @@
 // are drawn from those reported aggregates alone, so that no output combination of that length can point
 // at fewer than k people.
 import type { Aggregates } from './aggregates.js';
-import { countCombinations } from './combinations.js';
+import { type CountOptions, countCombinations } from './combinations.js';
 import type { Dataset } from './dataset.js';
 import { type SynthesisOptions, synthesizeFromAggregates } from './synthesize.js';
 
@@ -19,13 +19,30 @@ export type KAnonymousSynthesis = { synthetic: Dataset; aggregates: Aggregates }
 
 /** Combinations shared by at least k records, counts rounded down to a multiple of k. */
 export function reportableAggregates(dataset: Dataset, k: number, reportingLength: number): Aggregates {
+  return roundToK(frequentCombinations(dataset, k, reportingLength), k);
+}
+
+/**
+ * The combinations of up to `reportingLength` attributes that at least k records share, with their true
+ * counts: all of them, or one share (see CountOptions) of those that `reportableAggregates` reports.
+ */
+export function frequentCombinations(
+  dataset: Dataset,
+  k: number,
+  reportingLength: number,
+  share?: CountOptions['share'],
+): Aggregates {
   if (!Number.isInteger(k) || k < 1) throw new RangeError(`k must be a whole number of at least 1, not ${k}`);
   if (!Number.isInteger(reportingLength) || reportingLength < 1)
     throw new RangeError(`the reporting length must be a whole number of at least 1, not ${reportingLength}`);
-  const aggregates = countCombinations(dataset, { reportingLength, keep: (count) => count >= k });
+  return countCombinations(dataset, { reportingLength, keep: (count) => count >= k, share });
+}
+
+/** Frequent combinations made reportable: counts rounded down to a multiple of k. */
+export function roundToK(aggregates: Aggregates, k: number): Aggregates {
   // Rounding down keeps every count at least k and never above the count of a sub-combination.
   for (const [key, count] of aggregates.counts) aggregates.counts.set(key, count - (count % k));
-  aggregates.recordCount = dataset.rowCount - (dataset.rowCount % k);
+  aggregates.recordCount = aggregates.recordCount - (aggregates.recordCount % k);
   return aggregates;
 }
 
