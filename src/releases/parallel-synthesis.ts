@@ -3,6 +3,8 @@
 // threads while the calling thread makes the first. The k-anonymous counting is shared the same way. Small syntheses, and machines with one core, run the
 // parts in turn: starting a worker would cost more than it saves.
 import { availableParallelism } from 'node:os';
+import { isMainThread, resourceLimits } from 'node:worker_threads';
+import { AppError } from '../platform/errors.js';
 import { startModuleWorker } from '../platform/module-worker.js';
 import { type Aggregates, AttributeIndex } from './engine/aggregates.js';
 import type { Dataset } from './engine/dataset.js';
@@ -127,7 +129,9 @@ export async function synthesizeInParallel(
 /** Runs one job in a worker thread of its own, which ends once it has answered. */
 function inWorker<T>(job: WorkerJob): Promise<T> {
   return new Promise((resolve, reject) => {
-    const worker = startModuleWorker(import.meta.url, 'synthesis-worker', { workerData: job }, 10);
+    // A worker started by a bounded worker is bounded alike.
+    const limits = isMainThread ? {} : { resourceLimits };
+    const worker = startModuleWorker(import.meta.url, 'synthesis-worker', { workerData: job, ...limits }, 10);
     let answered = false;
     worker.once('message', (answer: T) => {
       answered = true;
@@ -136,7 +140,14 @@ function inWorker<T>(job: WorkerJob): Promise<T> {
     });
     worker.once('error', (error) => {
       answered = true;
-      reject(error);
+      reject(
+        /memory/i.test(error.message)
+          ? new AppError(
+              'upload_limit_exceeded',
+              'The release needed more memory than it may use and was stopped; nothing was saved. Use fewer columns or a shorter reporting length.',
+            )
+          : error,
+      );
     });
     worker.once('exit', (code) => {
       if (!answered)
