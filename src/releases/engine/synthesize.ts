@@ -65,6 +65,7 @@ class RecordBuilder {
    */
   private residualPairs: Float32Array | null = null;
   private residualTriples: Float32Array | null = null;
+  private recordPairStarts = new Int32Array(0);
   private candidateCount = 0;
   /** The sum of the candidates' weights, added up in candidate order as they are kept. */
   private weightTotal = 0;
@@ -129,27 +130,44 @@ class RecordBuilder {
     const rows = table.tripleRows as Float32Array;
     const residualPairs = this.residualPairs as Float32Array;
     const residualTriples = this.residualTriples as Float32Array;
-    for (let i = 0; i < record.length; i++) {
+    const length = record.length;
+    // The triple row of each pair of the record, looked up once rather than once per triple.
+    const starts = this.pairStarts(length);
+    for (let i = 0; i < length; i++) {
       const x = record[i] as number;
-      for (let j = i + 1; j < record.length; j++) {
+      for (let j = i + 1; j < length; j++) {
         const y = record[j] as number;
         const xy = x * size + y;
         const yx = y * size + x;
         residualPairs[xy] = unused(residualPairs[xy] as number, (pairs[xy] as number) * floorShare);
         residualPairs[yx] = unused(residualPairs[yx] as number, (pairs[yx] as number) * floorShare);
         // A triple is spent once in the row of each of its three pairs.
-        const start = table.tripleRowStart(x, y);
-        for (let l = j + 1; l < record.length; l++) {
+        const xyRow = starts[i * length + j] as number;
+        for (let l = j + 1; l < length; l++) {
           const z = record[l] as number;
-          const at = start + z;
+          const at = xyRow + z;
           residualTriples[at] = unused(residualTriples[at] as number, (rows[at] as number) * floorShare);
-          const xz = table.tripleRowStart(x, z) + y;
+          const xz = (starts[i * length + l] as number) + y;
           residualTriples[xz] = unused(residualTriples[xz] as number, (rows[xz] as number) * floorShare);
-          const yz = table.tripleRowStart(y, z) + x;
+          const yz = (starts[j * length + l] as number) + x;
           residualTriples[yz] = unused(residualTriples[yz] as number, (rows[yz] as number) * floorShare);
         }
       }
     }
+  }
+
+  /** starts[i × length + j], for i < j: where the triple row of the record's i-th and j-th attributes starts. */
+  private pairStarts(length: number): Int32Array {
+    if (this.recordPairStarts.length < length * length)
+      this.recordPairStarts = new Int32Array(length * length);
+    const starts = this.recordPairStarts;
+    for (let i = 0; i < length; i++)
+      for (let j = i + 1; j < length; j++)
+        starts[i * length + j] = this.table.tripleRowStart(
+          this.record[i] as number,
+          this.record[j] as number,
+        );
+    return starts;
   }
 
   /** Every attribute with uses left, weighted by its count. */
@@ -188,12 +206,14 @@ class RecordBuilder {
       rowStarts[j] = table.tripleRowStart(this.record[j] as number, chosen);
     }
     const chosenRow = chosen * size;
-    const chosenColumn = this.columnOf[chosen];
+    const columnOf = this.columnOf;
+    const chosenColumn = columnOf[chosen];
+    const count = this.candidateCount;
     let kept = 0;
     let total = 0;
-    nextCandidate: for (let i = 0; i < this.candidateCount; i++) {
+    nextCandidate: for (let i = 0; i < count; i++) {
       const candidate = candidates[i] as number;
-      if (i === chosenAt || this.columnOf[candidate] === chosenColumn) continue;
+      if (i === chosenAt || columnOf[candidate] === chosenColumn) continue;
       const pair = residualPairs[chosenRow + candidate] as number;
       if (pair <= 0) continue;
       let added = before === 0 ? pair : 0;
