@@ -59,9 +59,9 @@ function chooseColumns(header: string[], wanted: string[] | undefined): number[]
 
 /** The shared reader's refusal of an open quote, as the releases' own code: the file is not well formed. */
 function asMalformed(error: unknown): unknown {
-  const fault = error instanceof AppError ? error.fields?.[0] : undefined;
-  if (!fault || fault.code !== 'unclosed_quote') return error;
-  return new AppError('malformed_csv', error instanceof Error ? error.message : fault.message, [fault]);
+  if (!(error instanceof AppError)) return error;
+  const fault = error.fields?.[0];
+  return fault?.code === 'unclosed_quote' ? new AppError('malformed_csv', error.message, [fault]) : error;
 }
 
 /** A header in the first row, then one record per row; every row must have as many cells as the header. */
