@@ -12,7 +12,14 @@ import {
 } from '../../components/forms.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useSession } from '../../session/SessionProvider.js';
-import { checkTotal, leastTotal, parseTotal, roundRho, type TotalCheck } from './budget-figures.js';
+import {
+  checkTotal,
+  leastTotal,
+  parseTotal,
+  rhoFormula,
+  roundRho,
+  type TotalCheck,
+} from './budget-figures.js';
 
 export function BudgetTotalForm(props: {
   budget: DatasetBudget;
@@ -32,7 +39,10 @@ export function BudgetTotalForm(props: {
     if (kind === 'not_a_number') return t('releases.budgets.notNumber', { field: label });
     if (kind === 'too_big') return t('releases.budgets.tooBig', { field: label });
     if (kind === 'below_spent')
-      return t('releases.budgets.belowSpent', { field: label, spent: formatNumber(leastTotal(spent)) });
+      return t('releases.budgets.belowSpent', {
+        field: label,
+        spent: rhoFormula(formatNumber(leastTotal(spent))),
+      });
     return null;
   };
   // The server knows what is spent now, which may be more than this page last read.
@@ -65,7 +75,10 @@ export function BudgetTotalForm(props: {
       <FormAlert problem={serverRefusal ? null : submission.problem} />
       {saved !== null ? (
         <SuccessNote>
-          {t('releases.budgets.saved', { dataset: props.datasetName, total: formatNumber(roundRho(saved)) })}
+          {t('releases.budgets.saved', {
+            dataset: props.datasetName,
+            total: rhoFormula(formatNumber(roundRho(saved))),
+          })}
         </SuccessNote>
       ) : null}
       <Field

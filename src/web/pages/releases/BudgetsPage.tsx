@@ -6,17 +6,30 @@ import { ResourceView } from '../../components/Status.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { Link } from '../../router.js';
 import { BudgetTotalForm } from './BudgetTotalForm.js';
-import { percentSpent, roundRho } from './budget-figures.js';
+import { percentSpent, rhoFormula, roundRho } from './budget-figures.js';
 import './releases.css';
 
 type Translate = ReturnType<typeof useI18n>['t'];
 
-/** The dataset as people know it: the file's name or the organisation whose case data it is. */
-export function datasetName(t: Translate, dataset: DatasetBudget['dataset']): string {
-  if (dataset.kind === 'file') return t('releases.budgets.fileDataset', { name: dataset.fileName ?? '' });
-  return dataset.organisation
-    ? t('releases.budgets.casesDataset', { organisation: dataset.organisation.name })
-    : t('releases.budgets.casesDatasetUnnamed');
+/**
+ * The dataset as people know it, by its file's name or the organisation whose case data it is: as a heading,
+ * or as a phrase inside a sentence.
+ */
+export function datasetName(
+  t: Translate,
+  dataset: DatasetBudget['dataset'],
+  form: 'heading' | 'phrase' = 'heading',
+): string {
+  const phrase = form === 'phrase';
+  if (dataset.kind === 'file')
+    return t(phrase ? 'releases.budgets.fileDatasetPhrase' : 'releases.budgets.fileDataset', {
+      name: dataset.fileName ?? '',
+    });
+  if (!dataset.organisation)
+    return t(phrase ? 'releases.budgets.casesDatasetUnnamedPhrase' : 'releases.budgets.casesDatasetUnnamed');
+  return t(phrase ? 'releases.budgets.casesDatasetPhrase' : 'releases.budgets.casesDataset', {
+    organisation: dataset.organisation.name,
+  });
 }
 
 export function BudgetsPage() {
@@ -49,22 +62,22 @@ function BudgetSection(props: { budget: DatasetBudget; onChanged: () => void }) 
   const { budget } = props;
   const name = datasetName(t, budget.dataset);
   const headingId = `budget-${budget.id}`;
-  const rho = (value: number) => formatNumber(roundRho(value));
+  const rho = (value: number) => rhoFormula(formatNumber(roundRho(value)));
   return (
     <section className="budget" aria-labelledby={headingId}>
       <h2 id={headingId}>{name}</h2>
       <dl className="budget-figures">
         <div>
           <dt>{t('releases.budgets.total')}</dt>
-          <dd>ρ = {rho(budget.totalRho)}</dd>
+          <dd>{rho(budget.totalRho)}</dd>
         </div>
         <div>
           <dt>{t('releases.budgets.spent')}</dt>
-          <dd>ρ = {rho(budget.spentRho)}</dd>
+          <dd>{rho(budget.spentRho)}</dd>
         </div>
         <div>
           <dt>{t('releases.budgets.left')}</dt>
-          <dd>ρ = {rho(budget.remainingRho)}</dd>
+          <dd>{rho(budget.remainingRho)}</dd>
         </div>
       </dl>
       <BudgetMeter budget={budget} headingId={headingId} />
@@ -73,7 +86,11 @@ function BudgetSection(props: { budget: DatasetBudget; onChanged: () => void }) 
       ) : null}
       <BudgetSpending budget={budget} headingId={headingId} />
       {budget.can.setTotal ? (
-        <BudgetTotalForm budget={budget} datasetName={name} onChanged={props.onChanged} />
+        <BudgetTotalForm
+          budget={budget}
+          datasetName={datasetName(t, budget.dataset, 'phrase')}
+          onChanged={props.onChanged}
+        />
       ) : null}
     </section>
   );
@@ -86,9 +103,9 @@ function BudgetMeter(props: { budget: DatasetBudget; headingId: string }) {
   const percent = percentSpent(budget.spentRho, budget.totalRho);
   const text = t('releases.budgets.meterText', {
     percent: formatNumber(percent),
-    spent: formatNumber(roundRho(budget.spentRho)),
+    spent: rhoFormula(formatNumber(roundRho(budget.spentRho))),
     total: formatNumber(roundRho(budget.totalRho)),
-    left: formatNumber(roundRho(budget.remainingRho)),
+    left: rhoFormula(formatNumber(roundRho(budget.remainingRho))),
   });
   const labelId = `${props.headingId}-meter`;
   const textId = `${props.headingId}-meter-text`;
@@ -134,7 +151,7 @@ function BudgetSpending(props: { budget: DatasetBudget; headingId: string }) {
               ) : null}{' '}
               <span className="budget-release-spent">
                 {t('releases.budgets.spending', {
-                  rho: formatNumber(roundRho(release.rho)),
+                  rho: rhoFormula(formatNumber(roundRho(release.rho))),
                   date: formatDate(release.createdAt),
                 })}
               </span>
@@ -143,7 +160,9 @@ function BudgetSpending(props: { budget: DatasetBudget; headingId: string }) {
         </ul>
       )}
       {budget.unlistedRho > 0 ? (
-        <p>{t('releases.budgets.unlisted', { rho: formatNumber(roundRho(budget.unlistedRho)) })}</p>
+        <p>
+          {t('releases.budgets.unlisted', { rho: rhoFormula(formatNumber(roundRho(budget.unlistedRho))) })}
+        </p>
       ) : null}
     </>
   );

@@ -38,3 +38,11 @@ export function checkTotal(value: number | null, spentRho: number): TotalCheck {
   if (value > 100) return 'too_big';
   return 'ok';
 }
+
+/**
+ * "ρ = 0.154" kept left to right as one piece inside a sentence in any direction: isolated (Unicode
+ * bidirectional algorithm, LRI … PDI) so that Arabic does not show it as "0.154 = ρ".
+ */
+export function rhoFormula(formattedRho: string): string {
+  return `\u2066ρ = ${formattedRho}\u2069`;
+}
