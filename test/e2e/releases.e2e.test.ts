@@ -177,6 +177,7 @@ describe('release pages', () => {
     await page.getByLabel('Seed (optional)').fill('11');
     await page.getByRole('button', { name: 'Prepare the draft' }).click();
     await page.getByRole('heading', { name: 'Step 4 of 4 Result' }).waitFor();
+    await expect(page.getByRole('link', { name: 'Privacy budgets' }).count()).resolves.toBe(1);
 
     await openPage(page, harness.baseUrl, '/releases?lang=en');
     await page.getByRole('link', { name: 'Privacy budgets' }).click();
