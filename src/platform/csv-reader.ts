@@ -307,7 +307,7 @@ function unclosedQuoteError(rowNo: number): AppError {
   return new AppError(
     'validation_failed',
     `${problem}: close the quote (or double it inside the text) and send the file again.`,
-    [{ path: 'file', message: problem, code: 'unclosed_quote' }],
+    [{ path: 'file', message: problem, code: 'unclosed_quote', row: rowNo }],
   );
 }
 
@@ -315,6 +315,6 @@ function limitError(rowNo: number, problem: string): AppError {
   return new AppError(
     'validation_failed',
     `The CSV record in row ${rowNo} ${problem}; nothing was imported.`,
-    [{ path: `file.rows.${rowNo}`, message: problem, code: 'csv_limit_exceeded' }],
+    [{ path: `file.rows.${rowNo}`, message: problem, code: 'csv_limit_exceeded', row: rowNo }],
   );
 }

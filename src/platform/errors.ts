@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   xml_not_accepted: { status: 422, title: 'The XML file is malformed or uses features that are refused' },
   upload_limit_exceeded: { status: 422, title: 'The file exceeds a declared limit' },
   unreadable_file: { status: 422, title: 'The file could not be read in the format it claims' },
+  malformed_csv: { status: 422, title: 'The CSV file is not well formed: its header or a row does not fit' },
   unauthenticated: { status: 401, title: 'Sign-in is required' },
   invalid_credentials: { status: 401, title: 'The email address, password or code is not right' },
   totp_required: { status: 401, title: 'A code from the authenticator app is needed' },
@@ -33,6 +34,10 @@ export const ERROR_CODES = {
   privacy_budget_exceeded: {
     status: 409,
     title: 'This release would spend more privacy than the dataset’s budget has left',
+  },
+  privacy_budget_below_spent: {
+    status: 409,
+    title: 'A privacy budget cannot be set below what its dataset has already spent',
   },
   rate_limited: { status: 429, title: 'Too many requests' },
   too_many_attempts: { status: 429, title: 'Too many failed sign-in attempts; try again later' },
@@ -54,6 +59,15 @@ export const FieldError = z.object({
   maximum: z.number().optional(),
   format: z.string().optional().describe('For invalid_format: the expected form (date, email, uuid…)'),
   received: z.string().optional().describe('For invalid_type: the kind of value received'),
+  row: z
+    .number()
+    .int()
+    .optional()
+    .describe('For a file: the row at fault, counted from 1 (the header is row 1)'),
+  column: z.number().int().optional().describe('For a file: the column at fault, counted from 1'),
+  columnName: z.string().optional().describe('For a file: the name the header gives the column at fault'),
+  cells: z.number().int().optional().describe('For a file: how many cells the row at fault has'),
+  expectedCells: z.number().int().optional().describe('For a file: how many cells each row should have'),
 });
 export type FieldError = z.infer<typeof FieldError>;
 

@@ -7,13 +7,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { decide, type Principal } from '../access/policy.js';
 import { exportMicrodata } from '../cases/index.js';
+import { AppError } from '../platform/errors.js';
 import { typed } from '../platform/routes.js';
+import { datasetBudgetViews } from './budget-views.js';
 import { runInWorker } from './run-in-worker.js';
 import { saveRelease } from './save-release.js';
 import {
-  Budget,
   BudgetRequest,
   ChangeRequest,
+  DatasetBudget,
   InspectRequest,
   PrepareRequest,
   ReleaseList,
@@ -27,6 +29,7 @@ import {
   changeStatus,
   discardDraft,
   getRelease,
+  listBudgetSpending,
   listBudgets,
   listReleases,
   type ReleaseRecord,
@@ -67,6 +70,14 @@ async function sourceData(request: FastifyRequest, source: ReleaseSource): Promi
     organisationId: source.organisationId,
     missing: [],
   };
+}
+
+/** Every budget the reader may see, with its dataset's name and the releases that spent from it. */
+async function readBudgets(request: FastifyRequest): Promise<DatasetBudget[]> {
+  const [budgets, spending] = await request.transaction(
+    async (tx) => [await listBudgets(tx), await listBudgetSpending(tx)] as const,
+  );
+  return datasetBudgetViews(budgets, spending, request.principal);
 }
 
 function may(principal: Principal, action: string, organisationId: string | null): boolean {
@@ -245,10 +256,12 @@ export async function releaseRoutes(app: FastifyInstance) {
         tags: TAGS,
         summary:
           'The privacy budget of each dataset: what its differentially private releases may spend and have spent',
-        response: { 200: z.object({ data: z.array(Budget) }) },
+        description:
+          'Each dataset is named by its file or its organisation; the releases that spent from it are those the reader may see, and `unlistedRho` is what the others spent (discarded drafts, others’ drafts).',
+        response: { 200: z.object({ data: z.array(DatasetBudget) }) },
       },
     },
-    async (request) => ({ data: (await request.transaction((tx) => listBudgets(tx))).map(budgetView) }),
+    async (request) => ({ data: await readBudgets(request) }),
   );
 
   api.put(
@@ -257,24 +270,27 @@ export async function releaseRoutes(app: FastifyInstance) {
       config: { action: 'releases.budget' },
       schema: {
         tags: TAGS,
-        summary: 'Set what a dataset may spend in all (never below what it has spent)',
+        summary: 'Set what a dataset may spend in all',
+        description:
+          'Never below what it has spent: 409 `privacy_budget_below_spent`, with the least total allowed as `errors[0].minimum`.',
         params: ReleaseParams,
         body: BudgetRequest,
-        response: { 200: z.object({ data: Budget }) },
+        response: { 200: z.object({ data: DatasetBudget }) },
       },
     },
-    async (request) => ({
-      data: budgetView(
-        await request.transaction(async (tx) => {
-          request.auditSubject = {
-            resourceType: 'release_budget',
-            resourceId: request.params.id,
-            details: { totalRho: request.body.totalRho },
-          };
-          return setBudgetTotal(tx, request.params.id, request.body.totalRho);
-        }),
-      ),
-    }),
+    async (request) => {
+      await request.transaction(async (tx) => {
+        request.auditSubject = {
+          resourceType: 'release_budget',
+          resourceId: request.params.id,
+          details: { totalRho: request.body.totalRho },
+        };
+        await setBudgetTotal(tx, request.params.id, request.body.totalRho);
+      });
+      const changed = (await readBudgets(request)).find((budget) => budget.id === request.params.id);
+      if (!changed) throw new AppError('not_found', 'There is no such privacy budget.');
+      return { data: changed };
+    },
   );
 
   api.get(

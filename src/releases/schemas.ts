@@ -163,6 +163,41 @@ export const Budget = z
   .strict();
 export type Budget = z.infer<typeof Budget>;
 
+export const BudgetSpending = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    status: z.enum(RELEASE_STATUSES),
+    rho: z.number().describe('What this release spent, in zero-concentrated DP'),
+    createdAt: IsoDateTime,
+  })
+  .strict();
+
+/** A dataset's budget as people read it: the dataset by name, the releases that spent it, what one may do. */
+export const DatasetBudget = Budget.extend({
+  dataset: z
+    .object({
+      kind: z.enum(['cases', 'file']),
+      fileName: z.string().nullable().describe('For a file: the name it was uploaded under'),
+      organisation: z
+        .object({ id: z.uuid(), name: z.string() })
+        .strict()
+        .nullable()
+        .describe('For case data: the organisation holding the cases'),
+    })
+    .strict(),
+  releases: z
+    .array(BudgetSpending)
+    .describe('The releases that spent from it and that the reader may see, newest first'),
+  unlistedRho: z
+    .number()
+    .describe(
+      'Spent by releases not listed: discarded drafts (what they spent stays spent) or others’ drafts',
+    ),
+  can: z.object({ setTotal: z.boolean() }).strict(),
+}).strict();
+export type DatasetBudget = z.infer<typeof DatasetBudget>;
+
 export const ReleaseView = z
   .object({
     id: z.uuid(),

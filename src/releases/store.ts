@@ -1,6 +1,6 @@
 // The releases' SQL: privacy budgets (charged in the same transaction as the release they pay for), releases
 // and their files. Row-level security decides which drafts the requester sees; published ones are public.
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { organisations } from '../partners/schema.js';
 import type { Queryable } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
@@ -66,26 +66,67 @@ export async function spendBudget(db: Queryable, budget: BudgetRow, rho: number)
   );
 }
 
+/**
+ * Sets what a dataset may spend in all, never below what it has spent. The check is part of the update, so
+ * a release charged meanwhile cannot slip under a lowered total.
+ */
 export async function setBudgetTotal(db: Queryable, id: string, totalRho: number): Promise<BudgetRow> {
-  const [current] = await db.select().from(releaseBudgets).where(eq(releaseBudgets.id, id));
-  if (!current) throw new AppError('not_found', 'There is no such privacy budget.');
-  if (totalRho < current.spentRho)
-    throw new AppError(
-      'validation_failed',
-      `The dataset has already spent ρ = ${current.spentRho.toPrecision(3)}: the total cannot be set below it.`,
-      [{ path: 'totalRho', message: `at least ${current.spentRho}`, code: 'too_small' }],
-    );
   const [updated] = await db
     .update(releaseBudgets)
     .set({ totalRho, updatedAt: sql`now()` })
-    .where(eq(releaseBudgets.id, id))
+    .where(and(eq(releaseBudgets.id, id), sql`${releaseBudgets.spentRho} <= ${totalRho}`))
     .returning();
-  if (!updated) throw new AppError('forbidden', 'You may not change this budget.');
-  return updated;
+  if (updated) return updated;
+  const [current] = await db.select().from(releaseBudgets).where(eq(releaseBudgets.id, id));
+  if (!current) throw new AppError('not_found', 'There is no such privacy budget.');
+  if (totalRho < current.spentRho) throw belowSpent(current);
+  throw new AppError('forbidden', 'You may not change this budget.');
 }
 
-export async function listBudgets(db: Queryable): Promise<BudgetRow[]> {
-  return db.select().from(releaseBudgets).orderBy(desc(releaseBudgets.updatedAt));
+function belowSpent(budget: BudgetRow): AppError {
+  const spent = budget.spentRho.toPrecision(3);
+  const message = `The dataset has already spent ρ = ${spent}: set a total of at least ${spent}.`;
+  return new AppError('privacy_budget_below_spent', message, [
+    { path: 'body.totalRho', message, code: 'too_small', origin: 'number', minimum: budget.spentRho },
+  ]);
+}
+
+/** A budget with its dataset's organisation, for naming the dataset. */
+export type BudgetRecord = BudgetRow & { organisationName: string | null };
+
+export async function listBudgets(db: Queryable): Promise<BudgetRecord[]> {
+  const rows = await db
+    .select({ budget: releaseBudgets, organisationName: organisations.name })
+    .from(releaseBudgets)
+    .leftJoin(organisations, eq(organisations.id, releaseBudgets.organisationId))
+    .orderBy(desc(releaseBudgets.updatedAt));
+  return rows.map((row) => ({ ...row.budget, organisationName: row.organisationName }));
+}
+
+export type BudgetSpendingRow = {
+  budgetId: string;
+  id: string;
+  title: string;
+  status: string;
+  rho: number;
+  createdAt: Date;
+};
+
+/** Every release the reader may see that spent from a budget, newest first, in one query. */
+export async function listBudgetSpending(db: Queryable): Promise<BudgetSpendingRow[]> {
+  const rows = await db
+    .select({
+      budgetId: releases.budgetId,
+      id: releases.id,
+      title: releases.title,
+      status: releases.status,
+      rho: sql<number>`coalesce((${releases.privacy}->>'rho')::double precision, 0)`,
+      createdAt: releases.createdAt,
+    })
+    .from(releases)
+    .where(isNotNull(releases.budgetId))
+    .orderBy(desc(releases.createdAt));
+  return rows.map((row) => ({ ...row, budgetId: row.budgetId as string, rho: Number(row.rho) }));
 }
 
 export async function insertRelease(db: Queryable, release: NewRelease): Promise<ReleaseRow> {

@@ -29,6 +29,7 @@ import { CountriesPage } from './pages/reference/CountriesPage.js';
 import { ReferencePage } from './pages/reference/ReferencePage.js';
 import { ReferralPage } from './pages/referrals/ReferralPage.js';
 import { ReferralsPage } from './pages/referrals/ReferralsPage.js';
+import { BudgetsPage } from './pages/releases/BudgetsPage.js';
 import { NewReleasePage } from './pages/releases/NewReleasePage.js';
 import { ReleasePage } from './pages/releases/ReleasePage.js';
 import { ReleasesPage } from './pages/releases/ReleasesPage.js';
@@ -113,6 +114,8 @@ function PageFor(props: { match: RouteMatch<RouteName> }): ReactNode {
       return <ReleasesPage />;
     case 'releaseNew':
       return <NewReleasePage />;
+    case 'releaseBudgets':
+      return <BudgetsPage />;
     case 'release':
       return <ReleasePage id={match.params.id ?? ''} />;
     default:

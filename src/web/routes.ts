@@ -25,6 +25,7 @@ export type RouteName =
   | 'screening'
   | 'releases'
   | 'releaseNew'
+  | 'releaseBudgets'
   | 'release'
   | 'knowledge'
   | 'prevention'
@@ -82,6 +83,12 @@ export const ROUTES: readonly RouteDefinition[] = [
     name: 'releaseNew',
     pattern: '/releases/new',
     access: { kind: 'actions', actions: ['releases.prepare', 'releases.prepare_from_cases'] },
+  },
+  // The API shows budgets to those who may prepare releases: they are the ones spending them.
+  {
+    name: 'releaseBudgets',
+    pattern: '/releases/budgets',
+    access: { kind: 'actions', actions: ['releases.prepare'] },
   },
   { name: 'release', pattern: '/releases/:id', access: EVERYONE },
   { name: 'knowledge', pattern: '/knowledge', access: SIGNED_IN },

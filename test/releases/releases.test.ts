@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowsOf } from '../../src/platform/db.js';
-import type { ReleaseView } from '../../src/releases/schemas.js';
+import type { DatasetBudget, ReleaseView } from '../../src/releases/schemas.js';
 import { demoEmail, type Session, startTestApp, type TestApp } from '../support/app.js';
 import { TEST_ENGINES } from '../support/databases.js';
 
@@ -195,6 +195,65 @@ describe.each(TEST_ENGINES)('releases on $name', (engine) => {
     const budgets = (await t.as(analyst, 'GET', '/api/v1/releases/budgets')).json().data;
     const budget = budgets.find((b: { id: string }) => b.id === first.budget?.id);
     expect(budget.spentRho).toBeCloseTo(first.privacy.rho ?? 0, 9);
+  });
+
+  it('names each budget’s dataset and the releases that spent it, and refuses a total below what is spent', async () => {
+    const content = generatedCsv(1500, 31);
+    const spender = await prepared(analyst, { method: 'dp', epsilon: 2, seed: 'c' }, content);
+    const budgetId = spender.budget?.id ?? '';
+    const budgets = (await t.as(analyst, 'GET', '/api/v1/releases/budgets')).json().data as DatasetBudget[];
+    const budget = budgets.find((b) => b.id === budgetId);
+    expect(budget).toMatchObject({
+      dataset: { kind: 'file', fileName: 'generated.csv', organisation: null },
+      releases: [{ id: spender.id, title: 'Test release', status: 'draft' }],
+      unlistedRho: 0,
+      can: { setTotal: false },
+    });
+    expect(budget?.releases[0]?.rho).toBeCloseTo(spender.privacy.rho ?? 0, 9);
+
+    const tooLow = await t.as(coordinator, 'PUT', `/api/v1/releases/budgets/${budgetId}`, {
+      totalRho: (spender.privacy.rho ?? 0) / 2,
+    });
+    expect(tooLow.statusCode, tooLow.body).toBe(409);
+    expect(tooLow.json()).toMatchObject({
+      code: 'privacy_budget_below_spent',
+      errors: [{ path: 'body.totalRho', minimum: spender.budget?.spentRho }],
+    });
+    expect(
+      (await t.as(analyst, 'PUT', `/api/v1/releases/budgets/${budgetId}`, { totalRho: 2 })).statusCode,
+    ).toBe(403);
+    const raised = await t.as(coordinator, 'PUT', `/api/v1/releases/budgets/${budgetId}`, { totalRho: 2 });
+    expect(raised.statusCode, raised.body).toBe(200);
+    expect(raised.json().data).toMatchObject({ totalRho: 2, can: { setTotal: true } });
+    expect(raised.json().data.remainingRho).toBeCloseTo(2 - (spender.privacy.rho ?? 0), 9);
+
+    // A discarded draft's spending stays, counted apart from the releases listed.
+    expect(
+      (await t.as(analyst, 'DELETE', `/api/v1/releases/${spender.id}?version=${spender.version}`)).statusCode,
+    ).toBe(204);
+    const after = (await t.as(coordinator, 'GET', '/api/v1/releases/budgets')).json().data as DatasetBudget[];
+    const kept = after.find((b) => b.id === budgetId);
+    expect(kept?.releases).toEqual([]);
+    expect(kept?.unlistedRho).toBeCloseTo(spender.privacy.rho ?? 0, 9);
+  });
+
+  it('says where a malformed CSV goes wrong: the code, the row and the cell counts', async () => {
+    const reply = await t.as(analyst, 'POST', '/api/v1/releases/inspect', {
+      source: { ...file, content: 'gender,ageBroad,citizenship\nFemale,18--20,NPL\nMale,21--23\n' },
+    });
+    expect(reply.statusCode).toBe(422);
+    expect(reply.json()).toMatchObject({
+      code: 'malformed_csv',
+      errors: [{ path: 'file', code: 'wrong_cell_count', row: 3, cells: 2, expectedCells: 3 }],
+    });
+    expect(reply.json().detail).toContain('Row 3 has 2 cells where the header has 3');
+    const open = await t.as(analyst, 'POST', '/api/v1/releases/inspect', {
+      source: { ...file, content: 'gender,note\nFemale,"unclosed\nMale,x\n' },
+    });
+    expect(open.json()).toMatchObject({
+      code: 'malformed_csv',
+      errors: [{ code: 'unclosed_quote', row: 2 }],
+    });
   });
 
   it('refuses those who may not prepare releases, and case data to anyone but its organisation’s case managers', async () => {

@@ -38,13 +38,30 @@ describe('readDataset', () => {
 
   it('names the row whose cell count differs from the header', async () => {
     const error = await failure('a,b\n1,2\n3\n');
-    expect(error.code).toBe('unreadable_file');
+    expect(error.code).toBe('malformed_csv');
     expect(error.message).toContain('Row 3 has 1 cells where the header has 2');
+    expect(error.fields?.[0]).toMatchObject({
+      path: 'file',
+      code: 'wrong_cell_count',
+      row: 3,
+      cells: 1,
+      expectedCells: 2,
+    });
+  });
+
+  it('names the row of a quote left open, as a malformed CSV', async () => {
+    const error = await failure('a,b\n1,2\n"3,4\n5,6\n');
+    expect(error.code).toBe('malformed_csv');
+    expect(error.fields?.[0]).toMatchObject({ code: 'unclosed_quote', row: 3 });
   });
 
   it('refuses a column name used twice, an unnamed column, an empty file and a missing chosen column', async () => {
-    expect((await failure('a,b,a\n1,2,3\n')).message).toContain('"a" is named twice');
-    expect((await failure('a,,c\n1,2,3\n')).message).toContain('Column 2 has no name');
+    const twice = await failure('a,b,a\n1,2,3\n');
+    expect(twice.message).toContain('"a" is named twice');
+    expect(twice.fields?.[0]).toMatchObject({ code: 'duplicate_column', row: 1, column: 3, columnName: 'a' });
+    const unnamed = await failure('a,,c\n1,2,3\n');
+    expect(unnamed.message).toContain('Column 2 has no name');
+    expect(unnamed.fields?.[0]).toMatchObject({ code: 'unnamed_column', row: 1, column: 2 });
     expect((await failure('')).message).toContain('empty');
     const missing = await failure('a,b\n1,2\n', { columns: ['z'] });
     expect(missing.code).toBe('validation_failed');

@@ -4,7 +4,7 @@
 import type { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { readCsvRecords } from '../../platform/csv-reader.js';
-import { AppError } from '../../platform/errors.js';
+import { AppError, type FieldError } from '../../platform/errors.js';
 import { type Dataset, DatasetBuilder } from './dataset.js';
 
 export type ReadDatasetOptions = {
@@ -16,28 +16,31 @@ export type ReadDatasetOptions = {
   missing?: string[] | undefined;
 };
 
-function refuse(code: 'validation_failed' | 'unreadable_file', path: string, message: string): AppError {
-  return new AppError(code, message, [{ path, message, code: 'invalid_csv' }]);
+/** Where a CSV does not fit and why, as facts a translated sentence can use, besides the English one. */
+type CsvFault = Omit<FieldError, 'path' | 'message'>;
+
+function malformed(message: string, fault: CsvFault): AppError {
+  return new AppError('malformed_csv', message, [{ path: 'file', message, ...fault }]);
 }
 
 /** Checks the header and returns, for each chosen column, its position in a row. */
 function chooseColumns(header: string[], wanted: string[] | undefined): number[] {
   const names = header.map((name) => name.trim());
   if (names.length === 0 || names.every((name) => name === ''))
-    throw refuse('unreadable_file', 'row 1', 'The first row is empty: it must name the columns.');
+    throw malformed('The first row is empty: it must name the columns.', { code: 'empty_header', row: 1 });
   const seen = new Map<string, number>();
   names.forEach((name, index) => {
+    const column = index + 1;
     if (name === '')
-      throw refuse(
-        'unreadable_file',
-        `row 1, column ${index + 1}`,
-        `Column ${index + 1} has no name in the first row: name it.`,
-      );
+      throw malformed(`Column ${column} has no name in the first row: name it.`, {
+        code: 'unnamed_column',
+        row: 1,
+        column,
+      });
     if (seen.has(name))
-      throw refuse(
-        'unreadable_file',
-        `row 1, column ${index + 1}`,
-        `The column "${name}" is named twice in the first row (columns ${(seen.get(name) as number) + 1} and ${index + 1}): give each column its own name.`,
+      throw malformed(
+        `The column "${name}" is named twice in the first row (columns ${(seen.get(name) as number) + 1} and ${column}): give each column its own name.`,
+        { code: 'duplicate_column', row: 1, column, columnName: name },
       );
     seen.set(name, index);
   });
@@ -45,17 +48,32 @@ function chooseColumns(header: string[], wanted: string[] | undefined): number[]
   return wanted.map((name) => {
     const index = seen.get(name);
     if (index === undefined)
-      throw refuse(
+      throw new AppError(
         'validation_failed',
-        'columns',
         `The column "${name}" is not in the file; its columns are: ${names.join(', ')}.`,
+        [{ path: 'columns', message: `The column "${name}" is not in the file.`, code: 'invalid_csv' }],
       );
     return index;
   });
 }
 
+/** The shared reader's refusal of an open quote, as the releases' own code: the file is not well formed. */
+function asMalformed(error: unknown): unknown {
+  if (!(error instanceof AppError)) return error;
+  const fault = error.fields?.[0];
+  return fault?.code === 'unclosed_quote' ? new AppError('malformed_csv', error.message, [fault]) : error;
+}
+
 /** A header in the first row, then one record per row; every row must have as many cells as the header. */
 export async function readDataset(input: Readable, options: ReadDatasetOptions = {}): Promise<Dataset> {
+  try {
+    return await readRecords(input, options);
+  } catch (error) {
+    throw asMalformed(error);
+  }
+}
+
+async function readRecords(input: Readable, options: ReadDatasetOptions): Promise<Dataset> {
   const missing = new Set(options.missing ?? []);
   const maxRows = options.maxRows ?? Number.POSITIVE_INFINITY;
   let positions: number[] | null = null;
@@ -74,10 +92,9 @@ export async function readDataset(input: Readable, options: ReadDatasetOptions =
       if (cells.length === 1 && cells[0] === '') continue; // a blank line, typically the last
       if (rows >= maxRows) break outer;
       if (cells.length !== width)
-        throw refuse(
-          'unreadable_file',
-          `row ${rowNo}`,
+        throw malformed(
           `Row ${rowNo} has ${cells.length} cells where the header has ${width}: every row needs one cell per column (quote a value that contains a comma).`,
+          { code: 'wrong_cell_count', row: rowNo, cells: cells.length, expectedCells: width },
         );
       for (let i = 0; i < positions.length; i++) {
         const cell = cells[positions[i] as number] as string;
@@ -88,7 +105,10 @@ export async function readDataset(input: Readable, options: ReadDatasetOptions =
     }
   }
   if (!builder)
-    throw refuse('unreadable_file', 'row 1', 'The file is empty: its first row must name the columns.');
+    throw malformed('The file is empty: its first row must name the columns.', {
+      code: 'empty_file',
+      row: 1,
+    });
   return builder.build();
 }
 

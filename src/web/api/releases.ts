@@ -1,11 +1,11 @@
 // The release API's addresses, typed by the shapes the server declares (src/releases/schemas.ts).
 import type { z } from 'zod';
-import type { ReleaseList, ReleaseView } from '../../releases/schemas.js';
+import type { DatasetBudget, ReleaseList, ReleaseView } from '../../releases/schemas.js';
 import type { Inspection as InspectionSchema, RiskAnswer } from '../../releases/task-schemas.js';
 import { useApiResource } from './useApiResource.js';
 
 export type { ColumnChoice, PrepareRequest, ReleaseMethod, ReleaseSource } from '../../releases/schemas.js';
-export type { ReleaseView };
+export type { DatasetBudget, ReleaseView };
 export type ReleaseSummary = z.infer<typeof ReleaseList>['data'][number];
 export type ReleaseListResponse = z.infer<typeof ReleaseList>;
 export type ReleaseResponse = { data: ReleaseView };
@@ -23,3 +23,10 @@ export const releasePath = (id: string, rest = '') => `${RELEASES}/${encodeURICo
 // Loaded per person: signed-in preparers also see their drafts.
 export const useReleases = () => useApiResource<ReleaseListResponse>(RELEASES);
 export const useRelease = (id: string) => useApiResource<ReleaseResponse>(releasePath(id));
+
+/** Each dataset's privacy budget, with the releases that spent it (for those who may prepare releases). */
+export type BudgetsResponse = { data: DatasetBudget[] };
+export type BudgetResponse = { data: DatasetBudget };
+export const BUDGETS = `${RELEASES}/budgets`;
+export const budgetPath = (id: string) => `${BUDGETS}/${encodeURIComponent(id)}`;
+export const useBudgets = () => useApiResource<BudgetsResponse>(BUDGETS);

@@ -1,6 +1,6 @@
 // Step 1 of the release wizard: a CSV file read in the browser and sent as text, or the organisation's
 // case data (only cases whose consent allows statistics); the server answers with the columns it found.
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import {
   type Inspection,
   type InspectionResponse,
@@ -11,6 +11,7 @@ import type { FieldIssue } from '../../components/field-messages.js';
 import { Field, FormAlert, SubmissionForm, SubmitRow, useSubmission } from '../../components/forms.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useSession } from '../../session/SessionProvider.js';
+import { csvFaultSentence, isFileFault } from './csv-problems.js';
 import { caseOrganisations, mayPrepareFromFile } from './prepare-rights.js';
 
 /** Reads a chosen file as UTF-8 text, as the API expects it. */
@@ -32,6 +33,17 @@ export function DataStep(props: { onInspected: (source: ReleaseSource, inspectio
   const [file, setFile] = useState<File | null>(null);
   const [organisationId, setOrganisationId] = useState(organisations[0]?.id ?? '');
   const submission = useSubmission();
+
+  // What is wrong with the file, where and how to fix it: a translated sentence from the server's facts,
+  // or the server's own words when the page has no template for the fault.
+  const fileFaults: ReactNode[] = (submission.problem?.errors ?? []).filter(isFileFault).map(
+    (fault) =>
+      csvFaultSentence(t, fault) ?? (
+        <span lang="en" dir="ltr">
+          {submission.problem?.detail ?? fault.message}
+        </span>
+      ),
+  );
 
   const submit = () => {
     const issues = new Map<string, FieldIssue[]>();
@@ -73,7 +85,11 @@ export function DataStep(props: { onInspected: (source: ReleaseSource, inspectio
         <Field
           label={t('releases.data.fileLabel')}
           hint={t('releases.data.fileHint')}
-          serverErrors={submission.fieldErrors.get('file') ?? submission.fieldErrors.get('source')}
+          errors={fileFaults}
+          serverErrors={[
+            ...(submission.fieldErrors.get('file') ?? []).filter((issue) => !isFileFault(issue)),
+            ...(submission.fieldErrors.get('source') ?? []),
+          ]}
         >
           {(control) => (
             <input

@@ -6,8 +6,10 @@ import { releasePath } from '../../api/releases.js';
 import { ConfirmDialog } from '../../components/Dialog.js';
 import { FormAlert, useSubmission } from '../../components/forms.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { Link } from '../../router.js';
 import { useSession } from '../../session/SessionProvider.js';
 import { EvaluationFigures } from './EvaluationFigures.js';
+import { mayPrepareFromFile } from './prepare-rights.js';
 import { Heading, type Level } from './ReleaseHeading.js';
 import { columnPhrase, parameterPhrases } from './release-facts.js';
 import { methodPhrase } from './release-labels.js';
@@ -91,6 +93,7 @@ export function ReleaseDetails(props: { release: ReleaseView; level: Level }) {
 
 function PrivacyStatements(props: { release: ReleaseView; level: Level }) {
   const { t, formatNumber } = useI18n();
+  const session = useSession();
   const { privacy } = props.release;
   const lines: string[] = [];
   if (privacy.k !== null) lines.push(t('releases.privacy.k', { k: formatNumber(privacy.k) }));
@@ -124,6 +127,11 @@ function PrivacyStatements(props: { release: ReleaseView; level: Level }) {
           <li key={line}>{line}</li>
         ))}
       </ul>
+      {budget && mayPrepareFromFile(session) ? (
+        <p>
+          <Link to="/releases/budgets">{t('releases.budgetsLink')}</Link>
+        </p>
+      ) : null}
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { ResourceView } from '../../components/Status.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { Link } from '../../router.js';
 import { useSession } from '../../session/SessionProvider.js';
-import { mayPrepare } from './prepare-rights.js';
+import { mayPrepare, mayPrepareFromFile } from './prepare-rights.js';
 import { methodPhrase } from './release-labels.js';
 import './releases.css';
 import { TableScroll } from '../../components/TableScroll.js';
@@ -20,10 +20,13 @@ export function ReleasesPage() {
       <PageHeading>{t('releases.title')}</PageHeading>
       <p className="lede">{t('releases.intro')}</p>
       {mayPrepare(session) ? (
-        <p>
+        <p className="release-links">
           <Link to="/releases/new" className="button">
             {t('releases.prepare')}
           </Link>
+          {mayPrepareFromFile(session) ? (
+            <Link to="/releases/budgets">{t('releases.budgetsLink')}</Link>
+          ) : null}
         </p>
       ) : null}
       <ResourceView resource={releases}>
