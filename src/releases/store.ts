@@ -7,8 +7,11 @@ import { AppError } from '../platform/errors.js';
 import { releaseBudgets, releases } from './schema.js';
 import type { Budget, ColumnChoice, Privacy } from './schemas.js';
 
-/** What a dataset may spend in all unless a coordinator sets otherwise: about two releases at ε = 4. */
-export const DEFAULT_TOTAL_RHO = 0.5;
+/**
+ * What a dataset may spend in all unless a coordinator sets otherwise: two or three releases at the default
+ * ε = 4 (ρ about 0.33 on a file of 2,000 records, 0.5 on one of 400, where δ is larger).
+ */
+export const DEFAULT_TOTAL_RHO = 1;
 
 export type BudgetRow = typeof releaseBudgets.$inferSelect;
 export type ReleaseRow = typeof releases.$inferSelect;

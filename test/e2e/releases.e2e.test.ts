@@ -172,7 +172,7 @@ describe('release pages', () => {
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByLabel('Title of the release').fill(DP_TITLE);
     await page.getByLabel('Synthetic data, differentially private').check();
-    // ε = 2 spends about a quarter of a new dataset's budget of ρ = 0.5.
+    // ε = 2 spends about an eighth of a new dataset's budget of ρ = 1.
     await page.getByLabel('ε (epsilon), the privacy loss').fill('2');
     await page.getByLabel('Seed (optional)').fill('11');
     await page.getByRole('button', { name: 'Prepare the draft' }).click();
@@ -188,9 +188,9 @@ describe('release pages', () => {
     // Formulas are kept left to right by invisible isolates (for Arabic): read without them.
     const plain = async (locator: Locator) =>
       ((await locator.textContent()) ?? '').replace(/[\u2066-\u2069]/g, '');
-    await expect(plain(section.locator('.budget-figures dd').first())).resolves.toBe('ρ = 0.5');
+    await expect(plain(section.locator('.budget-figures dd').first())).resolves.toBe('ρ = 1');
     const meterText = await plain(section.locator('.budget-meter-text'));
-    expect(meterText).toMatch(/^\d+ % spent: ρ = 0\.\d+ of 0\.5, ρ = 0\.\d+ left\.$/);
+    expect(meterText).toMatch(/^\d+ % spent: ρ = 0\.\d+ of 1, ρ = 0\.\d+ left\.$/);
     await expect(section.getByRole('meter', { name: `Budget spent ${dataset}` }).count()).resolves.toBe(1);
     const link = section.getByRole('link', { name: DP_TITLE });
     await expect(link.getAttribute('href')).resolves.toMatch(/^\/releases\/[0-9a-f-]{36}(\?|$)/);
