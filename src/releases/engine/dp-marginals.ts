@@ -15,6 +15,7 @@ import {
   singlesLevel,
 } from './dp-combinations.js';
 import { clippedCounts, combinationsHeld } from './dp-contributions.js';
+import { type ImpliedZero, type SensitiveZeros, setZerosApart } from './dp-implied-zeros.js';
 import { outputAggregates } from './dp-output.js';
 import { epsilonForRho, PrivacyBudget, rhoForEpsilonDelta } from './noise/accountant.js';
 import { discreteGaussian, type Rational, rationalAtLeast, rationalAtMost } from './noise/exact.js';
@@ -36,6 +37,14 @@ export type DpMarginalsOptions = {
   percentile?: number;
   /** Share of the budget spent finding those percentiles; default 0.01. */
   percentileShare?: number;
+  /**
+   * Whose '0' counts as a value: by default only that of columns that are not 0/1 flags, so that a flag's
+   * '0' forms no combination and the synthetic records get it back (dp-implied-zeros.ts); 'all' counts
+   * every '0'; a list of flag names counts those flags' zeros too.
+   */
+  sensitiveZeros?: SensitiveZeros;
+  /** Relative share of the budget each level's counts get (index 0 for single attributes); default even. */
+  levelWeights?: readonly number[];
 };
 
 export type DpLevelReport = {
@@ -67,9 +76,13 @@ export type DpMarginals = Aggregates & {
   deltaThreshold: number;
   seed: string | Uint8Array;
   levels: DpLevelReport[];
+  /** The flags whose '0' was left out of the combinations: write them back with withImpliedZeros. */
+  impliedZeros: ImpliedZero[];
 };
 
 const MAX_SENSITIVITY = 4096;
+/** Threshold of the longer levels, in standard deviations of their noise (see levelThreshold). */
+const LONGER_THRESHOLD_SIGMAS = 3;
 /** The noisy record count costs ε²/5000 in ρ, about 1–2 % of a typical budget, whatever δ turns out. */
 const RECORD_COUNT_RHO_PER_EPSILON2 = 1 / 5000;
 
@@ -106,24 +119,39 @@ export function dpMarginals(dataset: Dataset, options: DpMarginalsOptions = {}):
     ...{ dataset, attributes, base, rng, budget, deltaThreshold: delta / 2 },
     ...{ alive: new Uint8Array(attributes.size), survivors: [], noisy: [], reports: [] },
   };
-  const levelRho = (budget.remaining * (1 - settings.percentileShare)) / settings.reportingLength;
+  const weights = levelWeights(settings.levelWeights, settings.reportingLength);
+  const countsRho = budget.remaining * (1 - settings.percentileShare);
   const quantileRho = (budget.remaining * settings.percentileShare) / settings.reportingLength;
+  let impliedZeros: ImpliedZero[] = [];
   for (let length = 1; length <= settings.reportingLength; length++) {
+    const levelRho = countsRho * (weights[length - 1] as number);
     privateLevel(run, length, { levelRho, quantileRho, ...settings });
+    if (length === 1) impliedZeros = setSinglesZerosApart(run, recordCount, options.sensitiveZeros);
   }
   return {
     ...outputAggregates(run, recordCount, settings.reportingLength),
     ...{ rho: budget.spent, epsilon: epsilonForRho(budget.spent, delta / 2), delta },
     deltaRule: options.delta === undefined ? '1/(n ln n) of the noisy record count' : 'given',
     ...{ deltaConversion: delta / 2, deltaThreshold: delta / 2, seed: rng.seed, levels: run.reports },
+    impliedZeros,
   };
 }
 
-type Settings = Required<Omit<DpMarginalsOptions, 'seed' | 'delta'>>;
+/** Reads from the released single values which flags' zeros to leave out of longer combinations. */
+function setSinglesZerosApart(run: Run, recordCount: number, sensitive: SensitiveZeros | undefined) {
+  const singles = { level: run.survivors[1] as Level, noisy: run.noisy[1] as Int32Array };
+  const { level, noisy, implied } = setZerosApart(run, singles, recordCount, sensitive);
+  run.survivors[1] = level;
+  run.noisy[1] = noisy;
+  return implied;
+}
+
+type Settings = Required<Omit<DpMarginalsOptions, 'seed' | 'delta' | 'sensitiveZeros'>>;
 
 function checkedSettings(dataset: Dataset, options: DpMarginalsOptions): Settings {
   const settings = {
     ...{ epsilon: 4, reportingLength: 3, thresholds: [], percentile: 99, percentileShare: 0.01 },
+    levelWeights: [] as readonly number[],
     ...options,
   };
   const refuse = (detail: string) => {
@@ -150,7 +178,24 @@ function checkedSettings(dataset: Dataset, options: DpMarginalsOptions): Setting
   if (settings.thresholds.some((value) => value !== undefined && !(value >= 0))) {
     refuse('Thresholds must be numbers of at least 0.');
   }
+  if (settings.levelWeights.some((weight) => !(weight > 0 && Number.isFinite(weight))))
+    refuse('Level weights must be positive numbers.');
+  const names = new Set(dataset.columns.map((column) => column.name));
+  const unknown = Array.isArray(options.sensitiveZeros)
+    ? options.sensitiveZeros.filter((name) => !names.has(name))
+    : [];
+  if (unknown.length > 0)
+    refuse(
+      `Sensitive zeros name columns the dataset does not have: ${unknown.join(', ')}. Check the spelling.`,
+    );
   return settings;
+}
+
+/** Each level's share of the counts' budget, summing to 1. */
+function levelWeights(given: readonly number[], reportingLength: number): number[] {
+  const weights = Array.from({ length: reportingLength }, (_, index) => given[index] ?? 1);
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  return weights.map((weight) => weight / total);
 }
 
 function noisyRecordCount(rowCount: number, epsilon: number, rng: RandomBits) {
@@ -252,7 +297,7 @@ function levelThreshold(
       1 + Math.ceil(Math.sqrt(2 * sigma2 * Math.log(sensitivity / run.deltaThreshold)) * (1 + 1e-9));
     return Math.max(floor, given ?? 0);
   }
-  return Math.max(1, given ?? Math.ceil(3 * Math.sqrt(sigma2)));
+  return Math.max(1, given ?? Math.ceil(LONGER_THRESHOLD_SIGMAS * Math.sqrt(sigma2)));
 }
 
 function binomial(n: number, k: number): number {
