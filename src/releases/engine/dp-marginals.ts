@@ -33,7 +33,10 @@ export type DpMarginalsOptions = {
   seed?: string | Uint8Array;
   /** Least noisy count kept, per level (index 0 for single attributes); the 1-way floor is never lowered. */
   thresholds?: readonly (number | undefined)[];
-  /** Which percentile of records' combination counts bounds each record's contribution; default 99. */
+  /**
+   * Which percentile of records' combination counts bounds each record's contribution; default 95 (99:
+   * 2-way error 0.69 against 0.68 at 250,000 CTDC-shaped records; 85 and 75 gained nothing more).
+   */
   percentile?: number;
   /** Share of the budget spent finding those percentiles; default 0.01. */
   percentileShare?: number;
@@ -81,8 +84,10 @@ export type DpMarginals = Aggregates & {
 };
 
 const MAX_SENSITIVITY = 4096;
-/** Threshold of the longer levels, in standard deviations of their noise (see levelThreshold). */
-const LONGER_THRESHOLD_SIGMAS = 3;
+/** Threshold of the pairs, in standard deviations of their noise (see levelThreshold). */
+const PAIR_THRESHOLD_SIGMAS = 3;
+/** Threshold of the levels above pairs: lower, since there a count mostly permits (see levelThreshold). */
+const LONGER_THRESHOLD_SIGMAS = 1.5;
 /** The noisy record count costs ε²/5000 in ρ, about 1–2 % of a typical budget, whatever δ turns out. */
 const RECORD_COUNT_RHO_PER_EPSILON2 = 1 / 5000;
 
@@ -150,7 +155,7 @@ type Settings = Required<Omit<DpMarginalsOptions, 'seed' | 'delta' | 'sensitiveZ
 
 function checkedSettings(dataset: Dataset, options: DpMarginalsOptions): Settings {
   const settings = {
-    ...{ epsilon: 4, reportingLength: 3, thresholds: [], percentile: 99, percentileShare: 0.01 },
+    ...{ epsilon: 4, reportingLength: 3, thresholds: [], percentile: 95, percentileShare: 0.01 },
     levelWeights: [] as readonly number[],
     ...options,
   };
@@ -283,7 +288,13 @@ function privateSensitivity(run: Run, held: Int32Array, length: number, plan: Le
  * deltaThreshold: that record adds at most `sensitivity` such attributes, each with count ≤ 1, and the
  * discrete Gaussian is σ-subgaussian (Canonne, Kamath and Steinke 2020), so
  * P(1 + noise ≥ τ) ≤ exp(−(τ − 1)²/(2σ²)). Longer levels choose among released combinations only, so
- * their threshold limits fabrication, not privacy: 3σ by default.
+ * their threshold limits fabrication, not privacy: 3σ for pairs, whose made-up ones the synthesizer would
+ * copy. Above pairs, the synthesizer reads a count mostly as leave to join an attribute to a record, and a
+ * triple missing for want of a few counts leaves attributes unused: 1.5σ there kept the made-up triples of
+ * the output about as few (424 against 402 of 188,000) and cut the 2-way error from 0.68 to 0.66 and the
+ * 1-way error from 0.13 to 0.06 (CTDC-shaped bench, 250,000 records, ε = 4); 1σ and 0.5σ made the 3-way
+ * error worse (0.88, 0.90 against 0.87), and 2σ for pairs too made more pairs up (142 against 13) and the
+ * 2-way error worse (0.69), small counts coming out inflated.
  */
 function levelThreshold(
   run: Run,
@@ -297,7 +308,8 @@ function levelThreshold(
       1 + Math.ceil(Math.sqrt(2 * sigma2 * Math.log(sensitivity / run.deltaThreshold)) * (1 + 1e-9));
     return Math.max(floor, given ?? 0);
   }
-  return Math.max(1, given ?? Math.ceil(LONGER_THRESHOLD_SIGMAS * Math.sqrt(sigma2)));
+  const sigmas = length === 2 ? PAIR_THRESHOLD_SIGMAS : LONGER_THRESHOLD_SIGMAS;
+  return Math.max(1, given ?? Math.ceil(sigmas * Math.sqrt(sigma2)));
 }
 
 function binomial(n: number, k: number): number {
