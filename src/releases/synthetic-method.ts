@@ -29,6 +29,9 @@ export async function syntheticData(
       ...(method.delta !== undefined ? { delta: method.delta } : {}),
     });
     onStage('synthesizing', 1, 4);
+    // Capped at the noisy record count. Uncapped, the leftover values made 25 % more records (62,783 for
+    // 50,000 CTDC-shaped ones): 1-way error 0.46 to 0.30 and 2-way 0.77 to 0.76, but 3-way 0.87 to 0.91,
+    // and a file that overstates how many cases there were.
     synthetic = withImpliedZeros(
       await synthesizeInParallel(dp, { seed }),
       dp.impliedZeros,
