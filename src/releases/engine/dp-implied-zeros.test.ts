@@ -73,6 +73,26 @@ describe('implied zeros of 0/1 flags', () => {
     expect(valuesOf(result, 'isForcedLabour')).toEqual(['', '1']);
   });
 
+  it('counts the zeros apart, on a tenth of the single values budget, and leaves out a zero one record holds', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => [
+      'Atlantis',
+      String(i % 4 === 0 ? 1 : 0),
+      '1',
+      'low',
+    ]);
+    rows.push(['Borduria', '0', '0', '0']);
+    const result = dpMarginals(datasetFromRows(NAMES, rows), { seed: 'apart', reportingLength: 2 });
+    const [zeros, others] = result.levels;
+    expect(zeros?.values).toBe('zeros');
+    expect(others?.values).toBe('others');
+    expect((zeros?.rho as number) / (others?.rho as number)).toBeCloseTo(1 / 9, 2);
+    expect(valuesOf(result, 'severity')).toEqual(['', 'low']);
+    expect(valuesOf(result, 'isSexualExploit')).toEqual(['', '1']);
+    expect(result.impliedZeros.map((zero) => zero.column)).toEqual(['isForcedLabour']);
+    const all = dpMarginals(datasetFromRows(NAMES, rows), { seed: 'apart', sensitiveZeros: 'all' });
+    expect(all.levels[0]?.values).toBeUndefined();
+  });
+
   it('writes the zeros back in the released share, keeps the 1s, and repeats for the same seed', () => {
     const result = dpMarginals(data, { seed: 'write-back' });
     const synthetic = withImpliedZeros(

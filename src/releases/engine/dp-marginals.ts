@@ -63,6 +63,8 @@ export type DpLevelReport = {
    */
   candidates: number | null;
   kept: number;
+  /** Single values are counted in two parts, the zeros and the others, unless every zero is sensitive. */
+  values?: 'zeros' | 'others';
 };
 
 export type DpMarginals = Aggregates & {
@@ -88,6 +90,8 @@ const MAX_SENSITIVITY = 4096;
 const PAIR_THRESHOLD_SIGMAS = 3;
 /** Threshold of the levels above pairs: lower, since there a count mostly permits (see levelThreshold). */
 const LONGER_THRESHOLD_SIGMAS = 1.5;
+/** Share of the single values' budget that counts the zeros (privateSingles). */
+const ZEROS_SHARE = 0.1;
 /** The noisy record count costs ε²/5000 in ρ, about 1–2 % of a typical budget, whatever δ turns out. */
 const RECORD_COUNT_RHO_PER_EPSILON2 = 1 / 5000;
 
@@ -130,7 +134,7 @@ export function dpMarginals(dataset: Dataset, options: DpMarginalsOptions = {}):
   let impliedZeros: ImpliedZero[] = [];
   for (let length = 1; length <= settings.reportingLength; length++) {
     const levelRho = countsRho * (weights[length - 1] as number);
-    privateLevel(run, length, { levelRho, quantileRho, ...settings });
+    privateLevel(run, length, { ...settings, levelRho, quantileRho, sensitiveZeros: options.sensitiveZeros });
     if (length === 1) impliedZeros = setSinglesZerosApart(run, recordCount, options.sensitiveZeros);
   }
   return {
@@ -218,19 +222,71 @@ function ratio(value: Rational): number {
   return Number(value.numerator) / Number(value.denominator);
 }
 
-type LevelPlan = Settings & { levelRho: number; quantileRho: number };
+type LevelPlan = Settings & { levelRho: number; quantileRho: number; sensitiveZeros?: SensitiveZeros };
 
 function privateLevel(run: Run, length: number, plan: LevelPlan): void {
-  const candidates =
-    length === 1
-      ? singlesLevel(run.attributes)
-      : extendCandidates(
-          run.survivors[length - 1] as Level,
-          run.survivors[1] as Level,
-          run.attributes,
-          run.base,
-        );
-  if (length === 1) run.alive.fill(1);
+  if (length === 1) {
+    privateSingles(run, plan);
+    return;
+  }
+  const candidates = extendCandidates(
+    run.survivors[length - 1] as Level,
+    run.survivors[1] as Level,
+    run.attributes,
+    run.base,
+  );
+  const { kept, values, report } = privateCounts(run, candidates, plan, 1);
+  run.survivors[length] = keepPositions(candidates, kept, run.base);
+  run.noisy[length] = Int32Array.from(values);
+  run.reports.push({ ...report, candidates: candidates.size, kept: kept.length });
+}
+
+/**
+ * The single values, the zeros apart from the others unless every zero is sensitive: a record holds a
+ * zero in most flags but a 1 in few, so the other values, counted alone, are bounded by a few per record
+ * and get much less noise; the zeros, counted in thousands, need little budget (ZEROS_SHARE).
+ */
+function privateSingles(run: Run, plan: LevelPlan): void {
+  const singles = singlesLevel(run.attributes);
+  run.alive.fill(1);
+  const isZero = (id: number) =>
+    run.dataset.columns[run.attributes.column(id)]?.values[run.attributes.code(id)] === '0';
+  const zeros = plan.sensitiveZeros === 'all' ? [] : [...singles.ids].filter(isZero);
+  const parts =
+    zeros.length === 0
+      ? [{ ids: [...singles.ids], share: 1, values: undefined }]
+      : [
+          { ids: zeros, share: ZEROS_SHARE, values: 'zeros' as const },
+          {
+            ids: [...singles.ids].filter((id) => !isZero(id)),
+            share: 1 - ZEROS_SHARE,
+            values: 'others' as const,
+          },
+        ];
+  const noisy = new Map<number, number>();
+  for (const part of parts) {
+    const candidates = keepPositions(singles, part.ids, run.base);
+    const sharePlan = {
+      ...plan,
+      levelRho: plan.levelRho * part.share,
+      quantileRho: plan.quantileRho * part.share,
+    };
+    const { kept, values, report } = privateCounts(run, candidates, sharePlan, 1 / parts.length);
+    for (const [index, position] of kept.entries())
+      noisy.set(candidates.ids[position] as number, values[index] as number);
+    const which = part.values ? { values: part.values } : {};
+    run.reports.push({ ...report, ...which, candidates: null, kept: kept.length });
+  }
+  const ids = [...noisy.keys()].sort((a, b) => a - b);
+  run.survivors[1] = keepPositions(singles, ids, run.base);
+  run.noisy[1] = Int32Array.from(ids, (id) => noisy.get(id) as number);
+  run.alive.fill(0);
+  for (const id of ids) run.alive[id] = 1;
+}
+
+/** Noisy counts of the candidates that pass the threshold; `deltaShare` is the share of δ the singles spend. */
+function privateCounts(run: Run, candidates: Level, plan: LevelPlan, deltaShare: number) {
+  const length = candidates.length;
   const walker = new RecordCombinations(
     run.dataset,
     run.attributes,
@@ -245,16 +301,10 @@ function privateLevel(run: Run, length: number, plan: LevelPlan): void {
   const sigma2 = rationalAtLeast(sensitivity / (2 * plan.levelRho));
   const rho = sensitivity / (2 * ratio(sigma2));
   run.budget.spend(rho, `the ${length}-way counts`);
-  const threshold = levelThreshold(run, length, sensitivity, ratio(sigma2), plan.thresholds[length - 1]);
+  const given = plan.thresholds[length - 1];
+  const threshold = levelThreshold(run, length, sensitivity, ratio(sigma2), deltaShare, given);
   const { kept, values } = noisyAboveThreshold(run.rng, counts, sigma2, threshold);
-  run.survivors[length] = keepPositions(candidates, kept, run.base);
-  run.noisy[length] = Int32Array.from(values);
-  if (length === 1) {
-    run.alive.fill(0);
-    for (const position of kept) run.alive[candidates.ids[position] as number] = 1;
-  }
-  const report = { length, sensitivity, sigma2: ratio(sigma2), rho, threshold };
-  run.reports.push({ ...report, candidates: length === 1 ? null : candidates.size, kept: kept.length });
+  return { kept, values, report: { length, sensitivity, sigma2: ratio(sigma2), rho, threshold } };
 }
 
 /** Adds discrete Gaussian noise to every candidate's count, the absent ones too, and keeps those above the threshold. */
@@ -301,11 +351,12 @@ function levelThreshold(
   length: number,
   sensitivity: number,
   sigma2: number,
+  deltaShare: number,
   given?: number,
 ): number {
   if (length === 1) {
-    const floor =
-      1 + Math.ceil(Math.sqrt(2 * sigma2 * Math.log(sensitivity / run.deltaThreshold)) * (1 + 1e-9));
+    const delta = run.deltaThreshold * deltaShare;
+    const floor = 1 + Math.ceil(Math.sqrt(2 * sigma2 * Math.log(sensitivity / delta)) * (1 + 1e-9));
     return Math.max(floor, given ?? 0);
   }
   const sigmas = length === 2 ? PAIR_THRESHOLD_SIGMAS : LONGER_THRESHOLD_SIGMAS;
