@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.js';
 import { combinationIds } from './aggregates.js';
+import { writeDatasetCsv } from './csv.js';
 import { type Dataset, datasetFromRows, MISSING } from './dataset.js';
 import { withImpliedZeros } from './dp-implied-zeros.js';
 import { type DpMarginals, dpMarginals } from './dp-marginals.js';
@@ -123,10 +124,30 @@ describe('implied zeros of 0/1 flags', () => {
     );
   });
 
+  it('writes 0 in the CSV for a flag a synthetic record lacks, and leaves it blank about where the source did', () => {
+    const result = dpMarginals(data, { seed: 'csv' });
+    const synthetic = withImpliedZeros(
+      synthesizeFromAggregates(result, { seed: 'csv' }),
+      result.impliedZeros,
+      result.recordCount,
+      'csv',
+    );
+    const lines = [...writeDatasetCsv(synthetic)].join('').trim().split(/\r?\n/);
+    const column = (lines[0] as string).split(',').indexOf('isSexualExploit');
+    const cells = lines.slice(1).map((line) => line.split(',')[column]);
+    // Recorded in every source record: blank only where noise put the released 0s and 1s a little short.
+    expect(cells.filter((cell) => cell === '').length).toBeLessThan(0.01 * cells.length);
+    expect(cells.filter((cell) => cell === '0').length).toBeGreaterThan(0.5 * cells.length);
+    const forcedLabour = (lines[0] as string).split(',').indexOf('isForcedLabour');
+    expect(new Set(lines.slice(1).map((line) => line.split(',')[forcedLabour]))).toEqual(
+      new Set(['', '0', '1']),
+    );
+  });
+
   it('leaves datasets without implied zeros as they are', () => {
     const synthetic = datasetFromRows(['flag'], [['1'], ['']]);
     expect(withImpliedZeros(synthetic, [], 2, 'none')).toBe(synthetic);
-    const written = withImpliedZeros(synthetic, [{ column: 'flag', zeros: 2 }], 2, 'all-zero');
+    const written = withImpliedZeros(synthetic, [{ column: 'flag', zeros: 1, ones: 1 }], 2, 'all-zero');
     expect(written.columns[0]?.values).toEqual(['', '1', '0']);
     expect([...(written.columns[0]?.codes ?? [])]).toEqual([1, 2]);
     expect(written.columns[0]?.codes).not.toContain(MISSING);

@@ -19,8 +19,8 @@ import { Prng } from './prng.js';
  */
 export type SensitiveZeros = 'all' | readonly string[];
 
-/** A flag whose '0' was left out of the combinations, and its released count of '0'. */
-export type ImpliedZero = { column: string; zeros: number };
+/** A flag whose '0' was left out of the combinations, and its released counts of '0' and '1'. */
+export type ImpliedZero = { column: string; zeros: number; ones: number };
 
 type Singles = { dataset: Dataset; attributes: AttributeIndex; base: number; alive: Uint8Array };
 
@@ -50,8 +50,9 @@ export function setZerosApart(
     if (![...values.keys()].every((value) => value === '0' || value === '1')) return;
     apart.add(zeroAt);
     run.alive[singles.level.ids[zeroAt] as number] = 0;
-    const zeros = Math.max(0, Math.min(singles.noisy[zeroAt] as number, recordCount));
-    implied.push({ column: name, zeros });
+    const released = (position: number | undefined) =>
+      position === undefined ? 0 : Math.max(0, Math.min(singles.noisy[position] as number, recordCount));
+    implied.push({ column: name, zeros: released(zeroAt), ones: released(values.get('1')) });
   });
   const kept = Array.from({ length: singles.level.size }, (_, position) => position).filter(
     (position) => !apart.has(position),
@@ -66,7 +67,7 @@ export function setZerosApart(
 /**
  * Writes '0' back into synthetic records that lack an implied flag: in each such record with the same
  * chance for every flag (one draw per record), so that flags recorded together in the source (by one
- * data source, one form) come back recorded together, and as often as the released '0' count says.
+ * data source, one form) come back recorded together, in the share the released counts give.
  */
 export function withImpliedZeros(
   synthetic: Dataset,
@@ -77,14 +78,13 @@ export function withImpliedZeros(
   if (implied.length === 0 || synthetic.rowCount === 0) return synthetic;
   const prng = new Prng(`${seed}:implied zeros`);
   const draws = Float64Array.from({ length: synthetic.rowCount }, () => prng.next());
-  const scale = synthetic.rowCount / Math.max(1, recordCount);
   const columns = synthetic.columns.map((column) => {
     const flag = implied.find((zero) => zero.column === column.name);
     if (!flag || column.values.includes('0')) return column;
     const codes = column.codes.slice();
-    let missing = 0;
-    for (const code of codes) if (code === MISSING) missing++;
-    const share = Math.min(1, (flag.zeros * scale) / Math.max(1, missing));
+    // Of the source records without a 1, the share that had a 0 rather than nothing, by released counts
+    // (not by the synthetic records without a 1, which are more where the synthesizer left 1s unused).
+    const share = Math.min(1, flag.zeros / Math.max(1, recordCount - flag.ones));
     const zeroCode = column.values.length;
     for (let row = 0; row < codes.length; row++)
       if (codes[row] === MISSING && (draws[row] as number) < share) codes[row] = zeroCode;

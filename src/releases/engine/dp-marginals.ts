@@ -65,6 +65,16 @@ const MAX_SENSITIVITY = 4096;
 const PAIR_THRESHOLD_SIGMAS = 3;
 /** Threshold of the levels above pairs: lower, since there a count mostly permits (see levelThreshold). */
 const LONGER_THRESHOLD_SIGMAS = 1.5;
+/**
+ * The percentile of records' counts that bounds their contribution, unless one is given. Singles, whose
+ * counts are large, suffer the bias of clipping more than the noise: at the 95th percentile a flag's
+ * released 1s fell 4 % short of the truth and, with its 0s, left records blank where the source had no
+ * blank; at the 99th, 1 % short. That costs a few rare values at 50,000 CTDC-shaped records (87 % kept
+ * against 90 %, 2-way error 0.74 either way). Longer combinations gain from the lower bound (99: 2-way error 0.69 against 0.68 at 250,000
+ * CTDC-shaped records; 85 and 75 gained nothing more).
+ */
+const SINGLES_PERCENTILE = 99;
+const LONGER_PERCENTILE = 95;
 /** Share of the single values' budget that counts the zeros (privateSingles). */
 const ZEROS_SHARE = 0.1;
 /** The noisy record count costs ε²/5000 in ρ, about 1–2 % of a typical budget, whatever δ turns out. */
@@ -109,7 +119,8 @@ export function dpMarginals(dataset: Dataset, options: DpMarginalsOptions = {}):
   let impliedZeros: ImpliedZero[] = [];
   for (let length = 1; length <= settings.reportingLength; length++) {
     const levelRho = countsRho * (weights[length - 1] as number);
-    privateLevel(run, length, { ...settings, levelRho, quantileRho, sensitiveZeros: options.sensitiveZeros });
+    const plan = { ...settings, levelRho, quantileRho, percentile: options.percentile };
+    privateLevel(run, length, { ...plan, sensitiveZeros: options.sensitiveZeros });
     if (length === 1) impliedZeros = setSinglesZerosApart(run, recordCount, options.sensitiveZeros);
   }
   return {
@@ -145,7 +156,12 @@ function ratio(value: Rational): number {
   return Number(value.numerator) / Number(value.denominator);
 }
 
-type LevelPlan = Settings & { levelRho: number; quantileRho: number; sensitiveZeros?: SensitiveZeros };
+type LevelPlan = Omit<Settings, 'percentile'> & {
+  percentile: number | undefined;
+  levelRho: number;
+  quantileRho: number;
+  sensitiveZeros?: SensitiveZeros;
+};
 
 function privateLevel(run: Run, length: number, plan: LevelPlan): void {
   if (length === 1) {
@@ -255,7 +271,8 @@ function privateSensitivity(run: Run, held: Int32Array, length: number, plan: Le
   }
   const epsilon = rationalAtMost(Math.sqrt(2 * plan.quantileRho));
   run.budget.spend(ratio(epsilon) ** 2 / 2, `the ${length}-way contribution bound`);
-  return privateQuantile(run.rng, histogram, plan.percentile, epsilon, maxValue);
+  const percentile = plan.percentile ?? (length === 1 ? SINGLES_PERCENTILE : LONGER_PERCENTILE);
+  return privateQuantile(run.rng, histogram, percentile, epsilon, maxValue);
 }
 
 /**

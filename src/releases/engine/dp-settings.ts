@@ -16,8 +16,8 @@ export type DpMarginalsOptions = {
   /** Least noisy count kept, per level (index 0 for single attributes); the 1-way floor is never lowered. */
   thresholds?: readonly (number | undefined)[];
   /**
-   * Which percentile of records' combination counts bounds each record's contribution; default 95 (99:
-   * 2-way error 0.69 against 0.68 at 250,000 CTDC-shaped records; 85 and 75 gained nothing more).
+   * Which percentile of records' combination counts bounds each record's contribution; by default 99 for
+   * single values and 95 for longer combinations (see dp-marginals.ts).
    */
   percentile?: number;
   /** Share of the budget spent finding those percentiles; default 0.01. */
