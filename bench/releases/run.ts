@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Dataset } from '../../src/releases/engine/dataset.js';
+import { withImpliedZeros } from '../../src/releases/engine/dp-implied-zeros.js';
 import { dpMarginals } from '../../src/releases/engine/dp-marginals.js';
 import { evaluateSynthesis } from '../../src/releases/engine/evaluation.js';
 import { kAnonymousSynthesisOptions } from '../../src/releases/engine/k-anonymous.js';
@@ -31,9 +32,10 @@ const MODES: Record<string, (dataset: Dataset, parameters: Parameters) => Promis
       await reportableAggregatesInParallel(dataset, k, reportingLength),
       kAnonymousSynthesisOptions(seed),
     ),
-  dp: (dataset, { reportingLength, seed }) => {
+  dp: async (dataset, { reportingLength, seed }) => {
     const marginals = dpMarginals(dataset, { epsilon: DP_EPSILON, reportingLength, seed });
-    return synthesizeInParallel(marginals, { seed });
+    const synthetic = await synthesizeInParallel(marginals, { seed });
+    return withImpliedZeros(synthetic, marginals.impliedZeros, marginals.recordCount, seed);
   },
 };
 

@@ -2,6 +2,7 @@
 // them, and the guarantees checked and the utility measured on the output against the source.
 import { writeDatasetCsv } from './engine/csv.js';
 import type { Dataset } from './engine/dataset.js';
+import { withImpliedZeros } from './engine/dp-implied-zeros.js';
 import { dpMarginals } from './engine/dp-marginals.js';
 import { evaluateSynthesis, type SynthesisEvaluation } from './engine/evaluation.js';
 import { kAnonymousSynthesisOptions } from './engine/k-anonymous.js';
@@ -28,7 +29,15 @@ export async function syntheticData(
       ...(method.delta !== undefined ? { delta: method.delta } : {}),
     });
     onStage('synthesizing', 1, 4);
-    synthetic = await synthesizeInParallel(dp, { seed });
+    // Capped at the noisy record count. Uncapped, the leftover values made 25 % more records (62,783 for
+    // 50,000 CTDC-shaped ones): 1-way error 0.46 to 0.30 and 2-way 0.77 to 0.76, but 3-way 0.87 to 0.91,
+    // and a file that overstates how many cases there were.
+    synthetic = withImpliedZeros(
+      await synthesizeInParallel(dp, { seed }),
+      dp.impliedZeros,
+      dp.recordCount,
+      seed,
+    );
   } else {
     const aggregates = await reportableAggregatesInParallel(dataset, method.k, method.reportingLength);
     onStage('synthesizing', 1, 4);
