@@ -2,15 +2,18 @@
 // headless Chromium.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { loadConfig } from '../../src/platform/config.js';
 import { Sealer } from '../../src/platform/crypto.js';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '../../src/platform/db.js';
 import { buildApp } from '../../src/server/app.js';
 import { seedDatabase } from '../../src/server/seed.js';
+import type { DemoImage } from './demo-image.js';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
@@ -81,19 +84,45 @@ export async function startHarness(options: { prepare?: PrepareDatabase } = {}):
 
 /** The server on in-memory PGlite with the demo organisations and one demo user per role. */
 export async function startDemoServer(port = 0, prepare?: PrepareDatabase): Promise<FastifyInstance> {
-  const database = await openDatabase({});
-  // One key for seeding and serving: the demo users' TOTP seeds are sealed with it.
-  const sealer = new Sealer(randomBytes(32));
+  const { database, sealer } = await openDemoDatabase();
   let app: FastifyInstance | undefined;
   try {
-    await migrateDatabase(database);
-    await seedDatabase(database.db, { demo: true, sealer });
     await prepare?.(database, sealer);
     app = await startServer(database, sealer, port);
     return app;
   } catch (error) {
     await (app ? app.close() : database.close());
     throw error;
+  }
+}
+
+/**
+ * The run's demo image (see demo-image.ts) loaded, or, outside a test run, a database made and seeded
+ * here; with the key that serves it, since the demo users' second factors are sealed with it.
+ */
+async function openDemoDatabase(): Promise<{ database: DatabaseHandle; sealer: Sealer }> {
+  const image = demoImage();
+  if (image) {
+    const database = await openDatabase({ embeddedImage: new Blob([await readFile(image.file)]) });
+    return { database, sealer: new Sealer(Buffer.from(image.sealerKey, 'hex')) };
+  }
+  const database = await openDatabase({});
+  const sealer = new Sealer(randomBytes(32));
+  try {
+    await migrateDatabase(database);
+    await seedDatabase(database.db, { demo: true, sealer });
+    return { database, sealer };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+function demoImage(): DemoImage | undefined {
+  try {
+    return inject('demoImage');
+  } catch {
+    return undefined;
   }
 }
 
