@@ -1,12 +1,12 @@
-// Starts the real server in-process (in-memory PGlite, reference and demo access data seeded) and a
-// headless Chromium.
+// Starts the real server in-process (in-memory PGlite, reference and demo access data seeded) and opens
+// a headless Chromium (the run's shared one in a test run).
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import { loadConfig } from '../../src/platform/config.js';
 import { Sealer } from '../../src/platform/crypto.js';
@@ -14,22 +14,11 @@ import { type DatabaseHandle, migrateDatabase, openDatabase } from '../../src/pl
 import { buildApp } from '../../src/server/app.js';
 import { seedDatabase } from '../../src/server/seed.js';
 import type { DemoImage } from './demo-image.js';
+import { openBrowser } from './shared-browser.js';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_DIR = 'dist/web';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export type Harness = {
   baseUrl: string;
@@ -49,15 +38,10 @@ export async function startHarness(options: { prepare?: PrepareDatabase } = {}):
   if (!existsSync(path.join(WEB_DIR, 'index.html'))) {
     throw new Error(`${WEB_DIR}/index.html is missing: run \`npm run build\` (or \`npx vite build\`) first.`);
   }
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-    );
-  }
   const app = await startDemoServer(0, options.prepare);
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await openBrowser();
   } catch (error) {
     await app.close();
     throw error;
