@@ -9,5 +9,6 @@ export default defineConfig({
     // One Chromium and one server at a time: the machines have two cores.
     fileParallelism: false,
     pool: 'forks',
+    globalSetup: ['test/e2e/demo-image.ts', 'test/e2e/shared-browser.ts'],
   },
 });

@@ -23,7 +23,7 @@ describe.each(TEST_ENGINES)('cross-border packages on $name', (engine) => {
   let destination: Installation;
 
   async function install(): Promise<Installation> {
-    const t = await startTestApp(engine);
+    const t = await startTestApp(engine, { ownInstallation: true });
     return {
       t,
       worker: await t.signInAs(demoEmail('case_worker')),

@@ -1,7 +1,8 @@
 // The coverage findings table with more than a hundred findings, in English and Arabic: grouped, filtered,
 // paged, details in the reader's language with labels and no codes, CSV of what is shown, no page wider than
 // the viewport, axe clean.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
+import { text } from 'node:stream/consumers';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../src/access/demo.js';
@@ -172,7 +173,8 @@ describe('coverage findings table', () => {
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Download these findings (CSV)' }).click(),
     ]);
-    const csv = await readFile((await download.path()) as string, 'utf8');
+    // Read through the browser's connection: the file stays with the run's shared browser.
+    const csv = await text(await download.createReadStream());
     const lines = csv.replace('\uFEFF', '').trim().split('\r\n');
     expect(lines).toHaveLength(shownCount + 1);
     expect(lines[0]).toMatch(/^Country,Rule,Severity,.*,finding_id,rule,kind,severity,iso3,/);

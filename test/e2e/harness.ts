@@ -1,32 +1,24 @@
-// Starts the real server in-process (in-memory PGlite, reference and demo access data seeded) and a
-// headless Chromium.
+// Starts the real server in-process (in-memory PGlite, reference and demo access data seeded) and opens
+// a headless Chromium (the run's shared one in a test run).
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { loadConfig } from '../../src/platform/config.js';
 import { Sealer } from '../../src/platform/crypto.js';
 import { type DatabaseHandle, migrateDatabase, openDatabase } from '../../src/platform/db.js';
 import { buildApp } from '../../src/server/app.js';
 import { seedDatabase } from '../../src/server/seed.js';
+import type { DemoImage } from './demo-image.js';
+import { openBrowser } from './shared-browser.js';
 
 const require = createRequire(import.meta.url);
 const AXE_PATH = require.resolve('axe-core/axe.min.js');
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WEB_DIR = 'dist/web';
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export type Harness = {
   baseUrl: string;
@@ -46,15 +38,10 @@ export async function startHarness(options: { prepare?: PrepareDatabase } = {}):
   if (!existsSync(path.join(WEB_DIR, 'index.html'))) {
     throw new Error(`${WEB_DIR}/index.html is missing: run \`npm run build\` (or \`npx vite build\`) first.`);
   }
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM_PATH}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`,
-    );
-  }
   const app = await startDemoServer(0, options.prepare);
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await openBrowser();
   } catch (error) {
     await app.close();
     throw error;
@@ -81,19 +68,45 @@ export async function startHarness(options: { prepare?: PrepareDatabase } = {}):
 
 /** The server on in-memory PGlite with the demo organisations and one demo user per role. */
 export async function startDemoServer(port = 0, prepare?: PrepareDatabase): Promise<FastifyInstance> {
-  const database = await openDatabase({});
-  // One key for seeding and serving: the demo users' TOTP seeds are sealed with it.
-  const sealer = new Sealer(randomBytes(32));
+  const { database, sealer } = await openDemoDatabase();
   let app: FastifyInstance | undefined;
   try {
-    await migrateDatabase(database);
-    await seedDatabase(database.db, { demo: true, sealer });
     await prepare?.(database, sealer);
     app = await startServer(database, sealer, port);
     return app;
   } catch (error) {
     await (app ? app.close() : database.close());
     throw error;
+  }
+}
+
+/**
+ * The run's demo image (see demo-image.ts) loaded, or, outside a test run, a database made and seeded
+ * here; with the key that serves it, since the demo users' second factors are sealed with it.
+ */
+async function openDemoDatabase(): Promise<{ database: DatabaseHandle; sealer: Sealer }> {
+  const image = demoImage();
+  if (image) {
+    const database = await openDatabase({ embeddedImage: new Blob([await readFile(image.file)]) });
+    return { database, sealer: new Sealer(Buffer.from(image.sealerKey, 'hex')) };
+  }
+  const database = await openDatabase({});
+  const sealer = new Sealer(randomBytes(32));
+  try {
+    await migrateDatabase(database);
+    await seedDatabase(database.db, { demo: true, sealer });
+    return { database, sealer };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+function demoImage(): DemoImage | undefined {
+  try {
+    return inject('demoImage');
+  } catch {
+    return undefined;
   }
 }
 

@@ -291,7 +291,7 @@ describe.each(TEST_ENGINES)('service directory on $name', (engine) => {
     const files = await exportAll(t, coordinator);
     const exported = (await t.as(coordinator, 'GET', '/api/v1/services?limit=500')).json()
       .data as ServiceView[];
-    const fresh = await startTestApp(engine);
+    const fresh = await startTestApp(engine, { ownInstallation: true });
     try {
       const freshCoordinator = await fresh.signInAs(demoEmail('coordinator'));
       const office = fresh.organisationIds.office ?? '';

@@ -55,15 +55,18 @@ export type TestAppOptions = Pick<BuildAppOptions, 'uploads' | 'keepAnswers' | '
   logLevel?: string;
   /** Parts of the demo dataset a test leaves out, because it counts exactly what it writes itself. */
   demoWithout?: readonly string[];
+  /**
+   * Seeds the demo dataset here rather than copying the run's, so that its generated ids are its own: for
+   * a test of two installations, which never share ids.
+   */
+  ownInstallation?: boolean;
   /** Routes only a test needs, registered before the app is ready. */
   extraRoutes?: (app: FastifyInstance) => void;
 };
 
 export async function startTestApp(engine: TestEngine, options: TestAppOptions = {}): Promise<TestApp> {
-  const { extraRoutes, database: given, logLevel, demoWithout, ...appOptions } = options;
-  const database = given ?? (await engine.open());
-  const sealer = new Sealer(randomBytes(32));
-  await seedDatabase(database.db, { demo: true, sealer, leaveOut: demoWithout });
+  const { extraRoutes, database: given, logLevel, demoWithout, ownInstallation, ...appOptions } = options;
+  const { database, sealer } = await openDemoDatabase(engine, given, demoWithout, ownInstallation);
   const config = loadConfig({ LOG_LEVEL: logLevel ?? 'silent', PORT: '0' });
   // Each app has master keys of its own, in a directory that goes with it.
   const keysDir = await mkdtemp(path.join(tmpdir(), 'concerted-keys-'));
@@ -139,6 +142,25 @@ export async function startTestApp(engine: TestEngine, options: TestAppOptions =
       await rm(keysDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A copy of the run's demo template when the test takes the whole demo dataset on a database of the
+ * engine's (seeding it costs more than copying it); otherwise a database seeded here, with a key of its own.
+ * Every copy holds the same ids, as one installation would.
+ */
+async function openDemoDatabase(
+  engine: TestEngine,
+  given: TestDatabase | undefined,
+  demoWithout: readonly string[] | undefined,
+  ownInstallation: boolean | undefined,
+): Promise<{ database: TestDatabase; sealer: Sealer }> {
+  const copy = given || demoWithout?.length || ownInstallation ? undefined : await engine.openWithDemo();
+  if (copy) return copy;
+  const database = given ?? (await engine.open());
+  const sealer = new Sealer(randomBytes(32));
+  await seedDatabase(database.db, { demo: true, sealer, leaveOut: demoWithout });
+  return { database, sealer };
 }
 
 export function demoEmail(role: DemoRole): string {
