@@ -57,6 +57,8 @@ export type Indicator = {
   unit: string;
   direction: IndicatorDirection;
   baseline: (Disaggregation & { value: number; date: string }) | null;
+  /** Baselines for single disaggregations (women, children…), when the indicator is measured by sex or age. */
+  disaggregatedBaselines?: (Disaggregation & { value: number; date: string })[] | undefined;
   targets: Target[];
   /** Which disaggregations the indicator asks for (empty: totals only). */
   disaggregatedBy: ('sex' | 'age')[];
