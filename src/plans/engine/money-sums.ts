@@ -30,7 +30,7 @@ export class MoneyTally {
     return this.totals.get(currency) ?? 0;
   }
 
-  /** The sums, leaving out currencies whose total is zero only when nothing was ever added in them. */
+  /** One sum per currency ever added, zero totals included, since "nothing left" is itself a figure. */
   sums(): MoneySums {
     return [...this.totals.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
