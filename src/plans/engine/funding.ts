@@ -96,8 +96,19 @@ export function fundingGapsByCountry(plan: Plan): (FundingGap & { country: strin
   return rows;
 }
 
+type GapTallies = Record<
+  | 'budget'
+  | 'committed'
+  | 'spent'
+  | 'gap'
+  | 'overCommitment'
+  | 'committedInOtherCurrencies'
+  | 'committedToCancelledMeasures',
+  MoneyTally
+> & { overCommittedMeasureIds: string[]; unbudgetedMeasureIds: string[] };
+
 export function fundingGapOf(placed: readonly PlacedMeasure[]): FundingGap {
-  const tallies = {
+  const tallies: GapTallies = {
     budget: new MoneyTally(),
     committed: new MoneyTally(),
     spent: new MoneyTally(),
@@ -105,41 +116,43 @@ export function fundingGapOf(placed: readonly PlacedMeasure[]): FundingGap {
     overCommitment: new MoneyTally(),
     committedInOtherCurrencies: new MoneyTally(),
     committedToCancelledMeasures: new MoneyTally(),
+    overCommittedMeasureIds: [],
+    unbudgetedMeasureIds: [],
   };
-  const overCommittedMeasureIds: string[] = [];
-  const unbudgetedMeasureIds: string[] = [];
-  for (const { measure } of placed) {
-    const committed = measure.funding.map((item) => item.committed);
-    if (measure.status === 'cancelled') {
-      tallies.committedToCancelledMeasures.addAll(committed);
-      continue;
-    }
-    tallies.committed.addAll(committed);
-    tallies.spent.addAll(measure.funding.map((item) => item.spent));
-    if (measure.budget === null) {
-      unbudgetedMeasureIds.push(measure.id);
-      continue;
-    }
-    const gap = measureGap(measure, measure.budget);
-    tallies.budget.add(measure.budget);
-    tallies.gap.add(gap.gap);
-    if (gap.overCommitment.amountMinor > 0) {
-      tallies.overCommitment.add(gap.overCommitment);
-      overCommittedMeasureIds.push(measure.id);
-    }
-    tallies.committedInOtherCurrencies.addAll(gap.committedInOtherCurrencies);
-  }
+  for (const { measure } of placed) addMeasureToGap(tallies, measure);
   return {
     budget: tallies.budget.sums(),
     committed: tallies.committed.sums(),
     spent: tallies.spent.sums(),
     gap: tallies.gap.sums(),
     overCommitment: tallies.overCommitment.sums(),
-    overCommittedMeasureIds,
-    unbudgetedMeasureIds,
+    overCommittedMeasureIds: tallies.overCommittedMeasureIds,
+    unbudgetedMeasureIds: tallies.unbudgetedMeasureIds,
     committedInOtherCurrencies: tallies.committedInOtherCurrencies.sums(),
     committedToCancelledMeasures: tallies.committedToCancelledMeasures.sums(),
   };
+}
+
+function addMeasureToGap(tallies: GapTallies, measure: Measure): void {
+  const committed = measure.funding.map((item) => item.committed);
+  if (measure.status === 'cancelled') {
+    tallies.committedToCancelledMeasures.addAll(committed);
+    return;
+  }
+  tallies.committed.addAll(committed);
+  tallies.spent.addAll(measure.funding.map((item) => item.spent));
+  if (measure.budget === null) {
+    tallies.unbudgetedMeasureIds.push(measure.id);
+    return;
+  }
+  const gap = measureGap(measure, measure.budget);
+  tallies.budget.add(measure.budget);
+  tallies.gap.add(gap.gap);
+  tallies.committedInOtherCurrencies.addAll(gap.committedInOtherCurrencies);
+  if (gap.overCommitment.amountMinor > 0) {
+    tallies.overCommitment.add(gap.overCommitment);
+    tallies.overCommittedMeasureIds.push(measure.id);
+  }
 }
 
 export function measureGap(
