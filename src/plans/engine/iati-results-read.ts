@@ -160,11 +160,13 @@ class ResultsReader {
       );
       return null;
     }
-    const facts = child(node, 'indicator', CONCERTED_NS)?.attributes ?? {};
+    const ours = child(node, 'indicator', CONCERTED_NS);
+    const facts = ours?.attributes ?? {};
+    // In the file's order, so that problems are listed as a reader of the file meets them.
+    const baseline = this.baseline(node, path);
     const periods = childrenOf(node, 'period').flatMap((p, i) => this.period(p, `${path}/period[${i + 1}]`));
     const targets = periods.flatMap((p) => p.targets);
     const reports = periods.flatMap((p) => p.reports);
-    const baseline = this.baseline(node, path);
     return {
       id: facts.id ?? this.newId('indicator'),
       name,
@@ -173,7 +175,11 @@ class ResultsReader {
       direction: this.directionOf(node, path),
       baseline,
       targets,
-      disaggregatedBy: disaggregatedBy(facts['disaggregated-by'], [...targets, ...reports]),
+      // Our export leaves the attribute out for an indicator of totals; another publisher's says nothing.
+      disaggregatedBy: disaggregatedBy(ours ? (facts['disaggregated-by'] ?? '') : undefined, [
+        ...targets,
+        ...reports,
+      ]),
       source: this.sourceOf(facts.source, path),
       reports,
     };

@@ -70,4 +70,10 @@ describe('IATI results export', () => {
     expect(read.problems).toEqual([]);
     expect(read.measures[0]?.indicators).toEqual([bare]);
   });
+
+  it('round-trips an indicator asked in totals whose targets still name a group', async () => {
+    const indicator = { ...asImported(aMeasure().indicators[1] as never), disaggregatedBy: [] };
+    const read = await readIatiResults(iatiResultsDocument([aMeasure({ indicators: [indicator] })], options));
+    expect(read.measures[0]?.indicators[0]?.disaggregatedBy).toEqual([]);
+  });
 });
