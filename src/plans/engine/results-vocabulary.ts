@@ -136,6 +136,6 @@ export type NewId = (kind: 'indicator' | 'report') => string;
 
 /** Deterministic ids, for callers that replace them when they save. */
 export function countingIds(): NewId {
-  let count = 0;
-  return (kind) => `imported-${kind}-${++count}`;
+  const counts = { indicator: 0, report: 0 };
+  return (kind) => `imported-${kind}-${++counts[kind]}`;
 }
