@@ -7,6 +7,7 @@ import { type Narrative, narrativesOf, preferredText } from '../../activities/im
 import type { XmlLimits } from '../../activities/import/xml-limits.js';
 import { child, childrenOf, readElements, type XmlNode } from '../../activities/import/xml-tree.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
+import { readBaselineDate, readDate, readDimensions, readValue } from './iati-results-values.js';
 import type {
   Disaggregation,
   Indicator,
@@ -16,17 +17,12 @@ import type {
   Target,
 } from './model.js';
 import {
-  ageOf,
   CONCERTED_NS,
   countingIds,
-  decimalOf,
   directionOfAscending,
-  disaggregationOf,
   type ImportedMeasureResults,
-  isIsoDate,
   type NewId,
   type ResultsImport,
-  sexOf,
   unitOfIatiMeasure,
 } from './results-vocabulary.js';
 
@@ -66,8 +62,6 @@ export async function readIatiResults(
     );
   return reader.result();
 }
-
-type Dimensions = { disaggregation: Disaggregation; others: string[] };
 
 /** Reads activities one by one, collecting results, problems and notes. */
 class ResultsReader {
@@ -232,10 +226,10 @@ class ResultsReader {
     const baselines = childrenOf(node, 'baseline');
     for (const [index, baseline] of baselines.entries()) {
       const at = `${path}/baseline[${index + 1}]`;
-      const value = this.value(baseline, at, 'baseline', false);
+      const value = readValue(baseline, at, 'baseline', false, this);
       if (value === null) continue;
-      const date = this.baselineDate(baseline, at);
-      const dimensions = this.dimensions(baseline, at);
+      const date = readBaselineDate(baseline, at, this);
+      const dimensions = readDimensions(baseline, at, this);
       if (!date || !dimensions) continue;
       if (index < baselines.length - 1)
         this.note(
@@ -248,22 +242,9 @@ class ResultsReader {
     return null;
   }
 
-  private baselineDate(node: XmlNode, path: string): string | null {
-    const isoDate = node.attributes['iso-date']?.trim().slice(0, 10);
-    if (isoDate && isIsoDate(isoDate)) return isoDate;
-    const year = node.attributes.year?.trim();
-    if (year && /^\d{4}$/.test(year)) return `${year}-01-01`;
-    this.problem(
-      path,
-      'invalid_baseline_date',
-      `The baseline at ${path} has neither a valid iso-date (YYYY-MM-DD) nor a year: add year="2024" or iso-date="2024-01-01"; the baseline was not imported.`,
-    );
-    return null;
-  }
-
   private period(node: XmlNode, path: string): { targets: Target[]; reports: ProgressReport[] }[] {
-    const start = this.date(child(node, 'period-start'), `${path}/period-start`);
-    const end = this.date(child(node, 'period-end'), `${path}/period-end`);
+    const start = readDate(child(node, 'period-start'), `${path}/period-start`, this);
+    const end = readDate(child(node, 'period-end'), `${path}/period-end`, this);
     if (!start || !end) return [];
     if (end < start) {
       this.problem(
@@ -275,8 +256,8 @@ class ResultsReader {
     }
     const targets = childrenOf(node, 'target').flatMap((target, i) => {
       const at = `${path}/target[${i + 1}]`;
-      const value = this.value(target, at, 'target', true);
-      const dimensions = this.dimensions(target, at);
+      const value = readValue(target, at, 'target', true, this);
+      const dimensions = readDimensions(target, at, this);
       if (value === null || !dimensions) return [];
       if (dimensions.others.length > 0)
         this.note(
@@ -295,8 +276,8 @@ class ResultsReader {
 
   private actual(node: XmlNode, path: string, start: string, end: string): ProgressReport | null {
     const hasValue = node.attributes.value !== undefined && node.attributes.value.trim() !== '';
-    const value = hasValue ? this.value(node, path, 'actual', true) : null;
-    const dimensions = this.dimensions(node, path);
+    const value = hasValue ? readValue(node, path, 'actual', true, this) : null;
+    const dimensions = readDimensions(node, path, this);
     if ((hasValue && value === null) || !dimensions) return null;
     const progress = child(node, 'progress', CONCERTED_NS)?.attributes ?? {};
     const status = STATUSES.find((s) => s === progress.status) ?? 'on_track';
@@ -316,68 +297,6 @@ class ResultsReader {
       approvedAt: null,
       ...(notes.length > 0 ? { sourceNote: notes.join('; ') } : {}),
     };
-  }
-
-  private date(node: XmlNode | undefined, path: string): string | null {
-    const text = node?.attributes['iso-date']?.trim().slice(0, 10);
-    if (text && isIsoDate(text)) return text;
-    this.problem(
-      path,
-      'invalid_period_date',
-      node
-        ? `The date at ${path} is "${node.attributes['iso-date'] ?? ''}", not a date: write it as iso-date="YYYY-MM-DD"; the period was not imported.`
-        : `The period has no ${path.split('/').at(-1)} element (${path}): add it with an iso-date="YYYY-MM-DD"; the period was not imported.`,
-    );
-    return null;
-  }
-
-  private value(node: XmlNode, path: string, what: string, isRequired: boolean): number | null {
-    const text = node.attributes.value;
-    if (text === undefined || text.trim() === '') {
-      if (isRequired)
-        this.problem(
-          path,
-          'missing_value',
-          `The ${what} at ${path} has no value: add value="…" with a number; it was not imported.`,
-        );
-      else this.note(path, 'missing_value', `The ${what} at ${path} has no value; it was passed over.`);
-      return null;
-    }
-    const value = decimalOf(text);
-    if (value === null)
-      this.problem(
-        path,
-        'invalid_value',
-        `The ${what} at ${path} has value="${text}", which is not a number: write digits with a dot for decimals (such as 12.5), without thousands separators or units; it was not imported.`,
-      );
-    return value;
-  }
-
-  /** Sex and age as the model's groups; other dimensions kept as words; an unknown sex or age refuses the value. */
-  private dimensions(node: XmlNode, path: string): Dimensions | null {
-    const result: Dimensions = { disaggregation: {}, others: [] };
-    for (const dimension of childrenOf(node, 'dimension')) {
-      const name = (dimension.attributes.name ?? '').trim();
-      const word = (dimension.attributes.value ?? '').trim();
-      const kind = name.toLowerCase();
-      if (kind !== 'sex' && kind !== 'age') {
-        result.others.push(`${name || 'unnamed dimension'}: ${word}`);
-        continue;
-      }
-      const group = kind === 'sex' ? sexOf(word) : ageOf(word);
-      if (!group) {
-        const expected = kind === 'sex' ? 'female, male or other' : 'children or adults';
-        this.problem(
-          path,
-          'unknown_dimension_value',
-          `The ${kind} dimension at ${path} is "${word}", which the plan does not know: use ${expected}; the value was not imported.`,
-        );
-        return null;
-      }
-      result.disaggregation = { ...result.disaggregation, [kind]: group };
-    }
-    result.disaggregation = disaggregationOf(result.disaggregation);
-    return result;
   }
 }
 
