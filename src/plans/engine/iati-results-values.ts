@@ -1,7 +1,6 @@
 // The values inside IATI results (numbers, dates, sex and age dimensions), read with a sentence for each that
 // does not fit. Pure.
-import type { XmlNode } from '../../activities/import/xml-tree.js';
-import { childrenOf } from '../../activities/import/xml-tree.js';
+import { childrenOf, type XmlNode } from '../../activities/import/xml-tree.js';
 import type { Disaggregation } from './model.js';
 import { ageOf, decimalOf, disaggregationOf, isIsoDate, sexOf } from './results-vocabulary.js';
 

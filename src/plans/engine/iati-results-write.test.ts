@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readIatiResults } from './iati-results-read.js';
 import { iatiResultsDocument, iatiResultXml } from './iati-results-write.js';
-import { aMeasure, asImported, inOrder } from './results-fixtures.js';
+import { aMeasure, asImported, inOrder } from './results.fixtures.js';
 
 const options = {
   identifierPrefix: 'XM-EXAMPLE-1-NAP',

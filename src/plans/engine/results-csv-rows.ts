@@ -18,7 +18,8 @@ import {
 /** A row's cells by lower-case column name. */
 export type CsvRowValues = Record<string, string>;
 
-const KNOWN_COLUMNS = new Set([
+/** The columns, in order; `measure` and `indicator` are the only ones a file must have. */
+export const RESULTS_CSV_COLUMNS = [
   'measure_id',
   'measure',
   'indicator_id',
@@ -40,7 +41,11 @@ const KNOWN_COLUMNS = new Set([
   'evidence',
   'report_id',
   'source_note',
-]);
+] as const;
+
+export type ResultsCsvColumn = (typeof RESULTS_CSV_COLUMNS)[number];
+
+const KNOWN_COLUMNS: ReadonlySet<string> = new Set(RESULTS_CSV_COLUMNS);
 const STATUSES: readonly ProgressStatus[] = ['on_track', 'at_risk', 'off_track'];
 const DIRECTIONS: readonly IndicatorDirection[] = ['increase', 'decrease'];
 

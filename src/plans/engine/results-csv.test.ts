@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { readCsvRecords } from '../../platform/csv-reader.js';
+import { aMeasure, asImported, inOrder } from './results.fixtures.js';
 import { readResultsCsv, resultsCsv } from './results-csv.js';
-import { aMeasure, asImported, inOrder } from './results-fixtures.js';
 
 async function rowsOf(csv: string): Promise<Record<string, string>[]> {
   const records: string[][] = [];

@@ -6,35 +6,15 @@ import { stringify } from 'csv-stringify/sync';
 import { readCsvRecords } from '../../platform/csv-reader.js';
 import { AppError } from '../../platform/errors.js';
 import type { Disaggregation, Indicator, Measure, ProgressReport, Target } from './model.js';
-import { type CsvRowValues, ResultsTableBuilder } from './results-csv-rows.js';
+import {
+  type CsvRowValues,
+  RESULTS_CSV_COLUMNS,
+  type ResultsCsvColumn,
+  ResultsTableBuilder,
+} from './results-csv-rows.js';
 import { disaggregationKey, type NewId, type ResultsImport } from './results-vocabulary.js';
 
-/** The columns, in order; `measure` and `indicator` are the only ones a file must have. */
-export const RESULTS_CSV_COLUMNS = [
-  'measure_id',
-  'measure',
-  'indicator_id',
-  'indicator',
-  'definition',
-  'unit',
-  'direction',
-  'disaggregated_by',
-  'baseline',
-  'baseline_date',
-  'period_start',
-  'period_end',
-  'sex',
-  'age',
-  'target',
-  'actual',
-  'status',
-  'narrative',
-  'evidence',
-  'report_id',
-  'source_note',
-] as const;
-
-export type ResultsCsvColumn = (typeof RESULTS_CSV_COLUMNS)[number];
+export { RESULTS_CSV_COLUMNS, type ResultsCsvColumn };
 
 /** Targets and approved reports as rows; reports not yet approved do not count and are left out. */
 export function resultsCsv(measures: readonly Measure[]): string {
