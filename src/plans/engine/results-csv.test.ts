@@ -118,6 +118,6 @@ describe('results as CSV', () => {
   it('reports a file that is not well-formed CSV as a problem, not an exception', async () => {
     const read = await readResultsCsv(`${HEADER}\n"Shelters,People`);
     expect(read.problems).toHaveLength(1);
-    expect(read.problems[0]?.code).toBe('unreadable_csv');
+    expect(read.problems[0]?.code).toBe('unreadable_file');
   });
 });

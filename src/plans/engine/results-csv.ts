@@ -18,13 +18,15 @@ export { RESULTS_CSV_COLUMNS, type ResultsCsvColumn };
 
 /** Targets and approved reports as rows; reports not yet approved do not count and are left out. */
 export function resultsCsv(measures: readonly Measure[]): string {
+  return stringify(resultsTable(measures));
+}
+
+/** The header and the rows as text, for CSV and spreadsheet files alike. */
+export function resultsTable(measures: readonly Measure[]): string[][] {
   const rows = measures.flatMap((measure) =>
     measure.indicators.flatMap((indicator) => indicatorRows(measure, indicator)),
   );
-  return stringify([
-    [...RESULTS_CSV_COLUMNS],
-    ...rows.map((row) => RESULTS_CSV_COLUMNS.map((c) => row[c] ?? '')),
-  ]);
+  return [[...RESULTS_CSV_COLUMNS], ...rows.map((row) => RESULTS_CSV_COLUMNS.map((c) => row[c] ?? ''))];
 }
 
 type Cell = {
@@ -96,21 +98,37 @@ function cellsOf(indicator: Indicator): Cell[] {
   return [...cells.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([, cell]) => cell);
 }
 
-/** Reads a results table: each row is checked on its own, and a rejected row is reported, never thrown. */
+/** Reads a results CSV: each row is checked on its own, and a rejected row is reported, never thrown. */
 export async function readResultsCsv(text: string, newId?: NewId): Promise<ResultsImport> {
+  async function* rows(): AsyncGenerator<TableRow> {
+    for await (const records of readCsvRecords(Readable.from([text]), { maxColumns: 200 })) yield* records;
+  }
+  return readResultsRows(
+    rows(),
+    'The file could not be read as CSV. Save it as CSV (UTF-8) and import it again.',
+    newId,
+  );
+}
+
+export type TableRow = { rowNo: number; cells: string[] };
+
+/** Reads a results table from its rows, whatever the file they come from. */
+export async function readResultsRows(
+  rows: AsyncIterable<TableRow>,
+  unreadable: string,
+  newId?: NewId,
+): Promise<ResultsImport> {
   const builder = new ResultsTableBuilder(newId);
   try {
     let header: string[] | null = null;
-    for await (const records of readCsvRecords(Readable.from([text]), { maxColumns: 200 })) {
-      for (const { rowNo, cells } of records) {
-        if (cells.every((cell) => cell.trim() === '')) continue;
-        if (!header) {
-          header = cells;
-          if (!builder.readHeader(header)) return builder.result();
-          continue;
-        }
-        builder.addRow(rowNo, valuesOf(header, cells));
+    for await (const { rowNo, cells } of rows) {
+      if (cells.every((cell) => cell.trim() === '')) continue;
+      if (!header) {
+        header = cells;
+        if (!builder.readHeader(header)) return builder.result();
+        continue;
       }
+      builder.addRow(rowNo, valuesOf(header, cells));
     }
     if (!header)
       builder.problemOfFile(
@@ -118,11 +136,7 @@ export async function readResultsCsv(text: string, newId?: NewId): Promise<Resul
         `The file is empty: its first row must name the columns (${RESULTS_CSV_COLUMNS.join(', ')}).`,
       );
   } catch (error) {
-    const message =
-      error instanceof AppError
-        ? error.message
-        : 'The file could not be read as CSV. Save it as CSV (UTF-8) and import it again.';
-    builder.problemOfFile('unreadable_csv', message);
+    builder.problemOfFile('unreadable_file', error instanceof AppError ? error.message : unreadable);
   }
   return builder.result();
 }
