@@ -201,6 +201,7 @@ class ResultsReader {
     return 'increase';
   }
 
+  /** Only the shape is checked here: a query or filter from a file is checked again where it is run. */
   private sourceOf(json: string | undefined, path: string): IndicatorSource {
     if (json === undefined) return { kind: 'manual' };
     try {

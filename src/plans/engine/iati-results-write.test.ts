@@ -76,4 +76,23 @@ describe('IATI results export', () => {
     const read = await readIatiResults(iatiResultsDocument([aMeasure({ indicators: [indicator] })], options));
     expect(read.measures[0]?.indicators[0]?.disaggregatedBy).toEqual([]);
   });
+
+  it('round-trips several measures, each by its id, and a plan written in French', async () => {
+    const first = aMeasure();
+    const second = aMeasure({
+      id: 'measure-9',
+      title: 'Former les juges',
+      indicators: [first.indicators[1] as never],
+    });
+    const xml = iatiResultsDocument([first, second], { ...options, lang: 'fr' });
+    expect(xml).toContain('<narrative xml:lang="fr">Former les juges</narrative>');
+    const read = await readIatiResults(xml);
+    expect(read.problems).toEqual([]);
+    expect(read.notes).toEqual([]);
+    expect(read.measures.map((m) => [m.measureId, m.title])).toEqual([
+      ['measure-7', first.title],
+      ['measure-9', 'Former les juges'],
+    ]);
+    expect(read.measures[1]?.indicators.map(inOrder)).toEqual(second.indicators.map(asImported));
+  });
 });

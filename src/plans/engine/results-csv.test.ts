@@ -120,4 +120,15 @@ describe('results as CSV', () => {
     expect(read.problems).toHaveLength(1);
     expect(read.problems[0]?.code).toBe('unreadable_file');
   });
+
+  it('keeps measures apart by id, and indicators of the same name apart by measure', async () => {
+    const first = aMeasure();
+    const second = aMeasure({ id: 'measure-9', title: 'Another measure' });
+    const read = await readResultsCsv(resultsCsv([first, second]));
+    expect(read.problems).toEqual([]);
+    expect(read.measures.map((m) => [m.measureId, m.indicators.length])).toEqual([
+      ['measure-7', 2],
+      ['measure-9', 2],
+    ]);
+  });
 });
