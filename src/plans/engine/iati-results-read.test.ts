@@ -183,4 +183,17 @@ describe('IATI results import', () => {
     const read = await readIatiResults(FOREIGN, { limits: { maxDepth: 4 } });
     expect(read.problems[0]?.message).toMatch(/goes beyond the limit/);
   });
+
+  it("names a result without a title by its activity's title, and refuses one with neither", async () => {
+    const read = await readIatiResults(`<iati-activities>
+      <iati-activity><title><narrative>Hotline</narrative></title><result type="1"/></iati-activity>
+      <iati-activity><result type="1"/></iati-activity>
+      <iati-activity><title><narrative>No results yet</narrative></title></iati-activity>
+    </iati-activities>`);
+    expect(read.measures.map((m) => m.title)).toEqual(['Hotline']);
+    expect(read.problems.map((p) => [p.code, p.path])).toEqual([
+      ['untitled_result', 'iati-activity[2]/result[1]'],
+    ]);
+    expect(read.notes.map((n) => n.code)).toEqual(['no_result']);
+  });
 });

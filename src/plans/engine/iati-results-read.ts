@@ -100,14 +100,20 @@ class ResultsReader {
       return;
     }
     const measureId = results.length === 1 ? this.measureIdOf(activity, identifier) : null;
-    const activityTitle = this.text(child(activity, 'title'), `${path}/title`);
+    // The activity's title stands in for a result without one.
+    const activityTitle = () => this.text(child(activity, 'title'), `${path}/title`);
     results.forEach((result, index) => {
       this.readResult(result, `${path}/result[${index + 1}]`, measureId, activityTitle);
     });
   }
 
-  private readResult(result: XmlNode, path: string, measureId: string | null, activityTitle: string | null) {
-    const title = this.text(child(result, 'title'), `${path}/title`) ?? activityTitle;
+  private readResult(
+    result: XmlNode,
+    path: string,
+    measureId: string | null,
+    activityTitle: () => string | null,
+  ) {
+    const title = this.text(child(result, 'title'), `${path}/title`) ?? activityTitle();
     if (!title) {
       this.problem(
         path,
