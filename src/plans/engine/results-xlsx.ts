@@ -1,0 +1,29 @@
+// A plan's results as a spreadsheet (XLSX) with the same columns as the CSV table, and its reader. Pure: the
+// workbook is written and read in memory, its rows going through the same checks as a CSV's.
+import { Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { readXlsxRows } from '../../activities/import/xlsx.js';
+import type { Measure } from './model.js';
+import { readResultsRows, resultsTable, type TableRow } from './results-csv.js';
+import type { NewId, ResultsImport } from './results-vocabulary.js';
+
+export async function resultsXlsx(measures: readonly Measure[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Results');
+  // Every cell is text, as in the CSV: a spreadsheet then keeps dates and decimals exactly as written.
+  sheet.addRows(resultsTable(measures));
+  sheet.getRow(1).font = { bold: true };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export async function readResultsXlsx(bytes: Buffer, newId?: NewId): Promise<ResultsImport> {
+  async function* rows(): AsyncGenerator<TableRow> {
+    let rowNo = 0;
+    for await (const cells of readXlsxRows(Readable.from([bytes]))) yield { rowNo: ++rowNo, cells };
+  }
+  return readResultsRows(
+    rows(),
+    'The file could not be read as a spreadsheet. Save it as an Excel workbook (.xlsx), the results on its first sheet, and import it again.',
+    newId,
+  );
+}
