@@ -1,5 +1,8 @@
 // One activity as an IATI 2.03 <iati-activity>, with Concerted's extension so that a re-import loses nothing.
+
 import isoCountries from 'i18n-iso-countries';
+import { escapeXml, xmlAttributes } from '../../platform/xml-text.js';
+
 import { iatiNumberOf } from '../import/codes.js';
 import { CONCERTED_NS } from '../import/iati.js';
 import hints from '../import/iati-hints.json' with { type: 'json' };
@@ -15,22 +18,8 @@ export function iatiHeader(generatedAt: Date): string {
 
 export const IATI_FOOTER = '</iati-activities>\n';
 
-function escapeXml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`,
-  );
-}
-
-function attributes(values: Record<string, string | number | null | undefined>): string {
-  return Object.entries(values)
-    .filter(([, value]) => value !== null && value !== undefined && value !== '')
-    .map(([key, value]) => ` ${key}="${escapeXml(String(value))}"`)
-    .join('');
-}
-
 const narrative = (text: string, lang?: string | null) =>
-  `<narrative${attributes({ 'xml:lang': lang && lang !== 'en' ? lang : null })}>${escapeXml(text)}</narrative>`;
+  `<narrative${xmlAttributes({ 'xml:lang': lang && lang !== 'en' ? lang : null })}>${escapeXml(text)}</narrative>`;
 
 /** Every narrative the activity was published with, else its title (description) in English. */
 function narrativesXml(stored: { lang: string | null; text: string }[] | undefined, text: string) {
@@ -63,9 +52,9 @@ export function iatiActivity(activity: Activity, registry: Registry): string {
   const lead = registry.organisationName(activity.leadOrganisationId) ?? activity.leadOrganisationId;
   const currency = activity.budget?.currency;
   lines.push(
-    `<iati-activity${attributes({ 'last-updated-datetime': `${activity.updatedAt.slice(0, 19)}Z`, 'xml:lang': 'en', 'default-currency': currency })}>`,
+    `<iati-activity${xmlAttributes({ 'last-updated-datetime': `${activity.updatedAt.slice(0, 19)}Z`, 'xml:lang': 'en', 'default-currency': currency })}>`,
     `<iati-identifier>${escapeXml(activity.identifier)}</iati-identifier>`,
-    `<reporting-org${attributes({ ref: refOf(activity.leadOrganisationId, registry), type: ORGANISATION_TYPES[registry.organisationActorType(activity.leadOrganisationId) ?? ''] ?? '90' })}>${narrative(lead)}</reporting-org>`,
+    `<reporting-org${xmlAttributes({ ref: refOf(activity.leadOrganisationId, registry), type: ORGANISATION_TYPES[registry.organisationActorType(activity.leadOrganisationId) ?? ''] ?? '90' })}>${narrative(lead)}</reporting-org>`,
     `<title>${narrativesXml(activity.narratives.title, activity.title)}</title>`,
   );
   const descriptions = activity.narratives.description ?? [];
@@ -81,7 +70,7 @@ export function iatiActivity(activity: Activity, registry: Registry): string {
   for (const p of activity.participants) {
     const name = p.organisationId ? (registry.organisationName(p.organisationId) ?? p.name) : p.name;
     lines.push(
-      `<participating-org${attributes({ ref: p.ref, role: iatiNumberOf('iati_organisation_role', p.role) })}>${narrative(name)}</participating-org>`,
+      `<participating-org${xmlAttributes({ ref: p.ref, role: iatiNumberOf('iati_organisation_role', p.role) })}>${narrative(name)}</participating-org>`,
     );
   }
   lines.push(`<activity-status code="${iatiNumberOf('iati_activity_status', activity.status)}"/>`);
@@ -98,11 +87,11 @@ export function iatiActivity(activity: Activity, registry: Registry): string {
   countries.forEach((iso3, i) => {
     const percentage = given.get(iso3) ?? (i === 0 ? 100 - share * (countries.length - 1) : share);
     const alpha2 = isoCountries.alpha3ToAlpha2(iso3) ?? iso3;
-    lines.push(`<recipient-country${attributes({ code: alpha2, percentage })}/>`);
+    lines.push(`<recipient-country${xmlAttributes({ code: alpha2, percentage })}/>`);
   });
   for (const r of activity.recipientRegions)
     lines.push(
-      `<recipient-region${attributes({ code: r.code, vocabulary: r.vocabulary, 'vocabulary-uri': r.vocabularyUri, percentage: r.percentage })}/>`,
+      `<recipient-region${xmlAttributes({ code: r.code, vocabulary: r.vocabulary, 'vocabulary-uri': r.vocabularyUri, percentage: r.percentage })}/>`,
     );
   // An unclassified activity claims no counter-trafficking sector or SDG target.
   if (activity.activityType) {
@@ -118,7 +107,7 @@ export function iatiActivity(activity: Activity, registry: Registry): string {
   const end = activity.plannedEnd ?? activity.actualEnd;
   if (activity.budget && start && end)
     lines.push(
-      `<budget type="1" status="1"><period-start iso-date="${start}"/><period-end iso-date="${end}"/><value${attributes({ currency: activity.budget.currency, 'value-date': start })}>${activity.budget.amount}</value></budget>`,
+      `<budget type="1" status="1"><period-start iso-date="${start}"/><period-end iso-date="${end}"/><value${xmlAttributes({ currency: activity.budget.currency, 'value-date': start })}>${activity.budget.amount}</value></budget>`,
     );
   lines.push(...extension(activity, registry), '</iati-activity>');
   return `${lines.join('\n')}\n`;
@@ -127,7 +116,7 @@ export function iatiActivity(activity: Activity, registry: Registry): string {
 /** What IATI cannot say exactly: our classification, country roles and places, people, provenance. */
 function extension(activity: Activity, registry: Registry): string[] {
   const lines = [
-    `<concerted:classification${attributes({
+    `<concerted:classification${xmlAttributes({
       pillar: activity.pillar,
       'activity-type': activity.activityType,
       'chain-stage': activity.chainStage,
@@ -142,20 +131,20 @@ function extension(activity: Activity, registry: Registry): string[] {
   ];
   for (const c of activity.countries)
     lines.push(
-      `<concerted:country${attributes({ code: c.iso3, role: c.role, percentage: c.percentage })}>${c.places.map((p) => `<concerted:place>${escapeXml(p)}</concerted:place>`).join('')}</concerted:country>`,
+      `<concerted:country${xmlAttributes({ code: c.iso3, role: c.role, percentage: c.percentage })}>${c.places.map((p) => `<concerted:place>${escapeXml(p)}</concerted:place>`).join('')}</concerted:country>`,
     );
   if (activity.budget)
     lines.push(
-      `<concerted:budget${attributes({ amount: activity.budget.amount, currency: activity.budget.currency, funder: activity.budget.funder })}/>`,
+      `<concerted:budget${xmlAttributes({ amount: activity.budget.amount, currency: activity.budget.currency, funder: activity.budget.funder })}/>`,
     );
   for (const [measure, counts] of [
     ['targeted', activity.peopleTargeted],
     ['reached', activity.peopleReached],
   ] as const)
     for (const [cell, count] of Object.entries(counts))
-      if (count !== undefined) lines.push(`<concerted:people${attributes({ measure, cell, count })}/>`);
+      if (count !== undefined) lines.push(`<concerted:people${xmlAttributes({ measure, cell, count })}/>`);
   lines.push(
-    `<concerted:provenance${attributes({ source: activity.provenance.source, 'reported-by': activity.provenance.reportedBy, 'reported-on': activity.provenance.reportedOn })}/>`,
+    `<concerted:provenance${xmlAttributes({ source: activity.provenance.source, 'reported-by': activity.provenance.reportedBy, 'reported-on': activity.provenance.reportedOn })}/>`,
   );
   return lines;
 }

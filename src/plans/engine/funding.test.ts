@@ -1,7 +1,6 @@
 // Funding per measure and activity by funder, and the gap per pillar and country, with exact sums per
 // currency. Amounts are in cents; each expected figure is added up by hand from the plan below.
 import { describe, expect, it } from 'vitest';
-import { aFunding, aMeasure, anActivity, anObjective, aPlan } from '../../../test/support/plan-factories.js';
 import {
   breakDownFunding,
   fundingGapOf,
@@ -11,6 +10,7 @@ import {
   fundingOfMeasures,
 } from './funding.js';
 import { listPlanMeasures } from './plan-measures.js';
+import { aFunding, aMeasure, anActivity, anObjective, aPlan } from './testing/plan-factories.js';
 
 const eur = (amountMinor: number) => ({ currency: 'EUR', amountMinor });
 const usd = (amountMinor: number) => ({ currency: 'USD', amountMinor });

@@ -12,7 +12,9 @@
 // - a sex or age disaggregation is a <dimension name="sex"|"age">;
 // - what IATI cannot say (the unit's name, ids, the data source, a report's status) travels in elements of
 //   our namespace, which IATI allows and other readers ignore, so that a re-import loses nothing.
+import { escapeXml, xmlAttributes } from '../../platform/xml-text.js';
 import type { Disaggregation, Indicator, Measure, MeasureStatus, ProgressReport, Target } from './model.js';
+
 import {
   ascendingOf,
   CONCERTED_NS,
@@ -39,20 +41,6 @@ const ACTIVITY_STATUS: Record<MeasureStatus, string> = {
   cancelled: '5',
 };
 
-export function escapeXml(text: string): string {
-  return text.replace(
-    /[&<>"']/g,
-    (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": 'apos' }[c]};`,
-  );
-}
-
-function attributes(values: Record<string, string | number | null | undefined>): string {
-  return Object.entries(values)
-    .filter(([, value]) => value !== null && value !== undefined && value !== '')
-    .map(([key, value]) => ` ${key}="${escapeXml(String(value))}"`)
-    .join('');
-}
-
 const narrative = (text: string, lang: string) =>
   `<narrative xml:lang="${escapeXml(lang)}">${escapeXml(text)}</narrative>`;
 
@@ -66,7 +54,7 @@ export function iatiIdentifierOf(prefix: string, measureId: string): string {
 
 /** The whole IATI document: one activity per measure. */
 export function iatiResultsDocument(measures: readonly Measure[], options: IatiResultsOptions): string {
-  const header = `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities${attributes({ version: '2.03', 'generated-datetime': options.generatedAt })} xmlns:concerted="${CONCERTED_NS}">\n`;
+  const header = `<?xml version="1.0" encoding="UTF-8"?>\n<iati-activities${xmlAttributes({ version: '2.03', 'generated-datetime': options.generatedAt })} xmlns:concerted="${CONCERTED_NS}">\n`;
   return `${header}${measures.map((m) => iatiActivityOf(m, options)).join('')}</iati-activities>\n`;
 }
 
@@ -74,15 +62,15 @@ function iatiActivityOf(measure: Measure, options: IatiResultsOptions): string {
   const lang = options.lang ?? 'en';
   const org = options.reportingOrganisation;
   const lines = [
-    `<iati-activity${attributes({ 'xml:lang': lang })}>`,
+    `<iati-activity${xmlAttributes({ 'xml:lang': lang })}>`,
     `<iati-identifier>${escapeXml(iatiIdentifierOf(options.identifierPrefix, measure.id))}</iati-identifier>`,
-    `<reporting-org${attributes({ ref: org.ref, type: org.type })}>${narrative(org.name, lang)}</reporting-org>`,
+    `<reporting-org${xmlAttributes({ ref: org.ref, type: org.type })}>${narrative(org.name, lang)}</reporting-org>`,
     ...narrativeElement('title', measure.title, lang),
     `<activity-status code="${ACTIVITY_STATUS[measure.status]}"/>`,
   ];
   if (measure.deadline) lines.push(`<activity-date type="3" iso-date="${escapeXml(measure.deadline)}"/>`);
   lines.push(iatiResultXml(measure, lang));
-  lines.push(`<concerted:measure${attributes({ id: measure.id })}/>`, '</iati-activity>');
+  lines.push(`<concerted:measure${xmlAttributes({ id: measure.id })}/>`, '</iati-activity>');
   return `${lines.join('\n')}\n`;
 }
 
@@ -99,19 +87,19 @@ export function iatiResultXml(measure: Measure, lang = 'en'): string {
 
 function indicatorXml(indicator: Indicator, lang: string): string {
   const lines = [
-    `<indicator${attributes({ measure: iatiMeasureOf(indicator.unit), ascending: ascendingOf(indicator.direction) })}>`,
+    `<indicator${xmlAttributes({ measure: iatiMeasureOf(indicator.unit), ascending: ascendingOf(indicator.direction) })}>`,
     ...narrativeElement('title', indicator.name, lang),
     ...narrativeElement('description', indicator.definition, lang),
   ];
   if (indicator.baseline) {
     const { value, date } = indicator.baseline;
     lines.push(
-      `<baseline${attributes({ year: date.slice(0, 4), 'iso-date': date, value })}>${dimensionsXml(indicator.baseline)}</baseline>`,
+      `<baseline${xmlAttributes({ year: date.slice(0, 4), 'iso-date': date, value })}>${dimensionsXml(indicator.baseline)}</baseline>`,
     );
   }
   for (const period of periodsOf(indicator)) lines.push(periodXml(period, lang));
   lines.push(
-    `<concerted:indicator${attributes({
+    `<concerted:indicator${xmlAttributes({
       id: indicator.id,
       unit: indicator.unit,
       'disaggregated-by': indicator.disaggregatedBy.join(' '),
@@ -160,10 +148,10 @@ function actualXml(report: ProgressReport, lang: string): string {
   const comment = report.narrative.trim() ? `<comment>${narrative(report.narrative, lang)}</comment>` : '';
   const links = report.evidenceLinks.map(
     (url) =>
-      `<document-link${attributes({ url, format: 'text/html' })}><title>${narrative('Evidence', 'en')}</title><category code="A08"/></document-link>`,
+      `<document-link${xmlAttributes({ url, format: 'text/html' })}><title>${narrative('Evidence', 'en')}</title><category code="A08"/></document-link>`,
   );
-  const progress = `<concerted:progress${attributes({ report: report.id, status: report.status, 'source-note': report.sourceNote })}/>`;
-  return `<actual${attributes({ value: report.value })}>${dimensionsXml(report)}${comment}${links.join('')}${progress}</actual>`;
+  const progress = `<concerted:progress${xmlAttributes({ report: report.id, status: report.status, 'source-note': report.sourceNote })}/>`;
+  return `<actual${xmlAttributes({ value: report.value })}>${dimensionsXml(report)}${comment}${links.join('')}${progress}</actual>`;
 }
 
 function dimensionsXml(d: Disaggregation): string {

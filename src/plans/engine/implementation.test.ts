@@ -1,8 +1,8 @@
 // Implementation by pillar and owner: measures by status, completed share, overdue measures and indicators by
 // computed status, on a small invented plan whose figures are counted by hand in the comments.
 import { describe, expect, it } from 'vitest';
-import { aMeasure, anIndicator, anObjective, aPlan, aReport } from '../../../test/support/plan-factories.js';
 import { assessImplementation } from './implementation.js';
+import { aMeasure, anIndicator, anObjective, aPlan, aReport } from './testing/plan-factories.js';
 
 const TODAY = '2026-07-15';
 const FIRST_HALF = { start: '2026-01-01', end: '2026-06-30' };

@@ -1,7 +1,6 @@
 // An indicator's progress: the latest approved actual against baseline and target, per disaggregation, with a
 // status computed by the stated rule beside the reported one. Expected values are worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { anIndicator, aReport, aTarget } from '../../../test/support/plan-factories.js';
 import {
   AT_RISK_MAX_SHORTFALL,
   assessIndicatorProgress,
@@ -10,6 +9,7 @@ import {
   progressShare,
   statusFrom,
 } from './indicator-progress.js';
+import { anIndicator, aReport, aTarget } from './testing/plan-factories.js';
 
 // From the baseline on 2026-01-01 to the end of June is 180 days of the 364 to 2026-12-31.
 const HALF_YEAR_ELAPSED = 180 / 364;

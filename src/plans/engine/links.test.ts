@@ -1,11 +1,11 @@
 // Measures with no activity behind them and activities that serve no measure, on invented plans and 4W facts.
 import { describe, expect, it } from 'vitest';
-import { aMeasure, anActivity, anObjective, aPlan } from '../../../test/support/plan-factories.js';
 import {
   findActivitiesServingNoMeasure,
   findMeasuresWithoutActivity,
   linkPlanToActivities,
 } from './links.js';
+import { aMeasure, anActivity, anObjective, aPlan } from './testing/plan-factories.js';
 
 const shelter = anActivity({ id: 'act-shelter' });
 const hotline = anActivity({ id: 'act-hotline', pillar: 'prevention' });

@@ -1,16 +1,9 @@
 // Overdue progress reports: periods ended more than the grace days ago with no approved report for the same
 // people. Days past due are counted by hand from the dates in each test.
 import { describe, expect, it } from 'vitest';
-import {
-  aMeasure,
-  anIndicator,
-  anObjective,
-  aPlan,
-  aReport,
-  aTarget,
-} from '../../../test/support/plan-factories.js';
 import type { Indicator, Measure } from './model.js';
 import { DEFAULT_REPORTING_GRACE_DAYS, findOverdueReports } from './overdue.js';
+import { aMeasure, anIndicator, anObjective, aPlan, aReport, aTarget } from './testing/plan-factories.js';
 
 const Q1 = { start: '2026-01-01', end: '2026-03-31' };
 const Q2 = { start: '2026-04-01', end: '2026-06-30' };

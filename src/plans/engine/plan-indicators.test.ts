@@ -1,7 +1,7 @@
 // The plan's indicators against their targets, each under its measure and pillar, in the plan's order.
 import { describe, expect, it } from 'vitest';
-import { aMeasure, anIndicator, anObjective, aPlan, aReport } from '../../../test/support/plan-factories.js';
 import { listIndicatorProgress } from './plan-indicators.js';
+import { aMeasure, anIndicator, anObjective, aPlan, aReport } from './testing/plan-factories.js';
 
 const FIRST_HALF = { start: '2026-01-01', end: '2026-06-30' };
 

@@ -1,18 +1,17 @@
 // Invented measures with indicators, targets and reports, for the results import and export tests.
 import type { Indicator, Measure, ProgressReport } from './model.js';
+import { aMeasure as aFactoryMeasure, aReport as aFactoryReport } from './testing/plan-factories.js';
 
+/** A report on the whole of 2025, approved in January 2026. */
 export function aReport(overrides: Partial<ProgressReport> = {}): ProgressReport {
-  return {
-    id: 'report-1',
+  return aFactoryReport({
     start: '2025-01-01',
     end: '2025-12-31',
     value: 40,
     narrative: 'Two sessions were held in the northern provinces.',
-    evidenceLinks: [],
-    status: 'on_track',
     approvedAt: '2026-01-15T10:00:00Z',
     ...overrides,
-  };
+  });
 }
 
 /** An indicator broken down by sex and age, with targets and approved reports over two years. */
@@ -75,20 +74,13 @@ export function aPercentageIndicator(): Indicator {
 }
 
 export function aMeasure(overrides: Partial<Measure> = {}): Measure {
-  return {
+  return aFactoryMeasure({
     id: 'measure-7',
     title: 'Train judges & prosecutors',
     ownerOrganisationId: 'org-justice',
-    contributingOrganisationIds: [],
-    deadline: '2026-12-31',
-    budget: null,
-    status: 'in_progress',
-    countries: [],
-    activityIds: [],
-    funding: [],
     indicators: [aDisaggregatedIndicator(), aPercentageIndicator()],
     ...overrides,
-  };
+  });
 }
 
 /** What an import gives back for what was exported: approved reports only, awaiting approval again. */

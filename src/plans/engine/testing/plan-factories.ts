@@ -9,7 +9,7 @@ import type {
   Plan,
   ProgressReport,
   Target,
-} from '../../src/plans/engine/model.js';
+} from '../model.js';
 
 export function aReport(overrides: Partial<ProgressReport> = {}): ProgressReport {
   return {
