@@ -331,6 +331,31 @@ export const ACTIONS = {
     scope: 'installation',
     description: 'Set the privacy budget a dataset’s differentially private releases may spend in all',
   },
+  'plans.read': {
+    who: 'signed_in',
+    description:
+      'Read plans of action: objectives, measures, indicators, progress reports, dashboard and reports',
+  },
+  'plans.write': {
+    who: 'roles',
+    roles: ['admin', 'coordinator', 'org_admin', 'editor'],
+    scope: 'own_organisation',
+    description:
+      'Draw up and change the plans one’s organisation coordinates: objectives, measures, indicators, targets, funding and links to activities; import their results',
+  },
+  'plans.report': {
+    who: 'roles',
+    roles: ['admin', 'coordinator', 'org_admin', 'editor'],
+    scope: 'own_organisation',
+    description:
+      'Report progress on the measures one’s organisation owns or contributes to, and set their status',
+  },
+  'plans.approve': {
+    who: 'roles',
+    roles: ['admin', 'coordinator', 'org_admin', 'editor'],
+    scope: 'own_organisation',
+    description: 'Approve the progress reports of the plans one’s organisation coordinates',
+  },
   'screening.run': {
     who: 'signed_in',
     description:

@@ -30,6 +30,16 @@ const DENIAL_CODES = new Set(['unauthenticated', 'forbidden', 'second_factor_req
 const nobody = () => randomUUID();
 const RELEASE_PREPARERS: readonly DemoRole[] = ['admin', 'coordinator', 'case_manager', 'analyst'];
 /** A small invented file of one column, for the release routes. */
+/** Who draws up plans (their own organisation's) and reports on measures. */
+const PLAN_WRITERS: readonly DemoRole[] = ['admin', 'coordinator', 'org_admin', 'editor'];
+/** A plan coordinated by the organisation of the demo's organisation administrator and editor. */
+const probePlan = (c: Context) => ({
+  title: `Matrix probe ${c.role}`,
+  scope: 'national',
+  countries: ['KEN'],
+  period: { start: '2026-01-01', end: '2026-12-31' },
+  coordinatorOrganisationId: c.org.shelter,
+});
 const PROBE_FILE = { kind: 'file', fileName: 'probe.csv', content: 'gender\nFemale\nMale\nFemale\n' };
 
 const PROBES: Probe[] = [
@@ -969,6 +979,73 @@ const PROBES: Probe[] = [
     route: '/api/v1/releases/:id',
     url: () => `/api/v1/releases/${nobody()}?version=1`,
     allowed: RELEASE_PREPARERS,
+  },
+  { method: 'GET', route: '/api/v1/plans/', url: () => '/api/v1/plans', allowed: 'signed_in' },
+  {
+    method: 'POST',
+    route: '/api/v1/plans/',
+    url: () => '/api/v1/plans',
+    body: (c) => probePlan(c),
+    allowed: PLAN_WRITERS,
+  },
+  { method: 'GET', route: '/api/v1/plans/:id', url: () => `/api/v1/plans/${nobody()}`, allowed: 'signed_in' },
+  {
+    method: 'PUT',
+    route: '/api/v1/plans/:id',
+    url: () => `/api/v1/plans/${nobody()}`,
+    body: (c) => ({ ...probePlan(c), version: 1 }),
+    allowed: PLAN_WRITERS,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/plans/:id',
+    url: () => `/api/v1/plans/${nobody()}`,
+    allowed: PLAN_WRITERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/plans/:id/dashboard',
+    url: () => `/api/v1/plans/${nobody()}/dashboard`,
+    allowed: 'signed_in',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/plans/:id/results',
+    url: () => `/api/v1/plans/${nobody()}/results`,
+    allowed: 'signed_in',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/plans/:id/results',
+    url: () => `/api/v1/plans/${nobody()}/results`,
+    body: () => ({ format: 'csv', fileName: 'probe.csv', content: 'x\n' }),
+    allowed: PLAN_WRITERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/plans/:id/indicators/:indicatorId/reports',
+    url: () => `/api/v1/plans/${nobody()}/indicators/${nobody()}/reports`,
+    body: () => ({ start: '2026-01-01', end: '2026-06-30', value: 1, status: 'on_track' }),
+    allowed: PLAN_WRITERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/plans/:id/reports/:reportId/approval',
+    url: () => `/api/v1/plans/${nobody()}/reports/${nobody()}/approval`,
+    allowed: PLAN_WRITERS,
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/plans/:id/reports/:reportId',
+    url: () => `/api/v1/plans/${nobody()}/reports/${nobody()}`,
+    allowed: PLAN_WRITERS,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/plans/:id/measures/:measureId/status',
+    url: () => `/api/v1/plans/${nobody()}/measures/${nobody()}/status`,
+    body: () => ({ status: 'completed' }),
+    allowed: PLAN_WRITERS,
   },
   // Last: it ends the session the other probes use.
   {
