@@ -33,26 +33,26 @@ export function reportStyle(context: ReportContext): Markup {
 :root { color: #1b1b1b; font: 9.5pt/1.45 ${FONTS}; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0 auto; max-width: 180mm; padding: 0; }
 @media screen { body { padding: 12mm 8mm; } }
-h1 { font-size: 18pt; line-height: 1.2; margin: 0 0 4mm; }
+h1 { font-size: 16pt; line-height: 1.2; margin: 0 0 3mm; }
 h2 { font-size: 13pt; margin: 0 0 3mm; padding-block-end: 1.5mm; border-block-end: 1.5pt solid #1f4e79; color: #1f4e79; break-after: avoid; }
-h3 { font-size: 10.5pt; margin: 5mm 0 2mm; break-after: avoid; }
+h3 { font-size: 10.5pt; margin: 4mm 0 1.5mm; break-after: avoid; }
 .kicker { text-transform: uppercase; letter-spacing: 0.06em; font-size: 8pt; color: #1f4e79; margin: 0 0 1mm; }
 :lang(ar) .kicker, :lang(zh) .kicker { letter-spacing: 0; }
-.title-block { margin-block-end: 6mm; padding-block-end: 4mm; border-block-end: 0.5pt solid #999; }
-dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 1mm 5mm; margin: 0; }
+.title-block { margin-block-end: 5mm; padding-block-end: 3mm; border-block-end: 0.5pt solid #999; }
+dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.5mm 5mm; margin: 0; }
 dl.facts dt { font-weight: 600; color: #444; }
 dl.facts dd { margin: 0; }
 .report-section + .report-section { break-before: page; }
-.key-figures { display: grid; grid-template-columns: repeat(4, 1fr); gap: 3mm; margin: 0 0 5mm; padding: 0; list-style: none; }
-.key-figures li { border: 0.5pt solid #c5ced8; border-radius: 2mm; padding: 2mm 3mm; background: #f4f7fa; }
-.key-figures .figure { display: block; font-size: 15pt; font-weight: 700; color: #1f4e79; }
+.key-figures { display: grid; grid-template-columns: repeat(4, 1fr); gap: 3mm; margin: 0 0 3mm; padding: 0; list-style: none; }
+.key-figures li { border: 0.5pt solid #c5ced8; border-radius: 2mm; padding: 1.5mm 3mm; background: #f4f7fa; }
+.key-figures .figure { display: block; font-size: 14pt; font-weight: 700; color: #1f4e79; }
 .key-figures .caption { display: block; font-size: 8pt; color: #444; }
-.indicator-summary { margin: 0 0 5mm; }
+.indicator-summary { margin: 0 0 4mm; }
 .indicator-summary .status { margin-inline-end: 2mm; }
 table { width: 100%; border-collapse: collapse; margin: 0 0 4mm; font-size: 8.5pt; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { text-align: start; vertical-align: top; padding: 1.2mm 1.6mm; border-block-end: 0.5pt solid #c5ced8; }
+th, td { text-align: start; vertical-align: top; padding: 1mm 1.6mm; border-block-end: 0.5pt solid #c5ced8; }
 th { background: #e8eef4; font-weight: 600; }
 .num { text-align: end; font-variant-numeric: tabular-nums; }
 td.num { white-space: nowrap; }
@@ -68,9 +68,9 @@ tr.group th { background: #f4f7fa; color: #1f4e79; text-align: start; }
 .status-at-risk { background: #fdebc8; color: #7a4700; }
 .status-off-track { background: #f9d6d5; color: #8e1b1b; }
 .status-no-data { background: #e6e6e6; color: #424242; }
-.chart { margin: 0 0 5mm; break-inside: avoid; }
+.chart { margin: 0 0 4mm; break-inside: avoid; }
 .chart figcaption { font-weight: 600; margin-block-end: 2mm; }
-.bar-row { display: flex; align-items: center; gap: 3mm; margin-block-end: 1.5mm; }
+.bar-row { display: flex; align-items: center; gap: 3mm; margin-block-end: 1mm; }
 .bar-label { flex: 0 0 38mm; text-align: end; }
 .bar-figure { font-variant-numeric: tabular-nums; }
 svg.bar { flex: 0 0 auto; width: 95mm; height: auto; }
