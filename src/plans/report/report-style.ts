@@ -59,6 +59,7 @@ td.num { white-space: nowrap; }
 tbody th { background: #fafbfc; font-weight: 600; }
 tbody th .note { font-weight: 400; }
 tr.group th { background: #f4f7fa; color: #1f4e79; text-align: start; }
+.indicators thead th:first-child { width: 34%; }
 .note { display: block; font-size: 7.5pt; color: #555; }
 .money { white-space: nowrap; unicode-bidi: isolate; }
 .empty { font-style: italic; color: #444; }
