@@ -14,6 +14,7 @@ import { planDashboard } from './plan-dashboard.js';
 import { planView } from './plan-view.js';
 import { approveReport, setMeasureStatus, submitReport, withdrawReport } from './progress.js';
 import { namesOfOrganisations, readPlan } from './read-plan.js';
+import { reportRoutes } from './report-routes.js';
 import { createPlan, deletePlan, replacePlan } from './save-plan.js';
 import {
   IndicatorParams,
@@ -27,13 +28,10 @@ import {
   ProgressReportInput,
   ReportParams,
 } from './schemas.js';
+import { todayOf } from './today.js';
 
 const TAGS = ['plans'];
 const DataOf = <T extends z.ZodType>(shape: T) => z.object({ data: shape });
-
-export function todayOf(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 async function viewOf(request: FastifyRequest, tx: Queryable, id: string) {
   return planView(await readPlan(tx, id), request.principal);
@@ -292,4 +290,5 @@ export async function planRoutes(app: FastifyInstance) {
   );
 
   await app.register(exchangeRoutes);
+  await app.register(reportRoutes);
 }

@@ -47,6 +47,7 @@ import type { DatabaseHandle } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { httpErrors, sendProblem } from '../platform/http-errors.js';
 import { loggerOptions } from '../platform/logger.js';
+import { closePdfRenderer } from '../platform/pdf.js';
 import { isExemptFromActionDeclaration } from '../platform/routes.js';
 import {
   documentationCsp,
@@ -135,6 +136,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     reply.header('x-request-id', request.id);
   });
   if (options.ownsDatabase !== false) app.addHook('onClose', () => database.close());
+  // The browser that prints PDF reports is started on first use; it goes with the app.
+  app.addHook('onClose', () => closePdfRenderer());
   if (options.signAuditCheckpoints) await app.register(auditCheckpointSchedule);
 
   await app.register(httpErrors);

@@ -1015,6 +1015,18 @@ const PROBES: Probe[] = [
     allowed: 'signed_in',
   },
   {
+    method: 'GET',
+    route: '/api/v1/plans/:id/report.html',
+    url: () => `/api/v1/plans/${nobody()}/report.html`,
+    allowed: 'signed_in',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/plans/:id/report.pdf',
+    url: () => `/api/v1/plans/${nobody()}/report.pdf`,
+    allowed: 'signed_in',
+  },
+  {
     method: 'POST',
     route: '/api/v1/plans/:id/results',
     url: () => `/api/v1/plans/${nobody()}/results`,

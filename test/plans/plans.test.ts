@@ -296,6 +296,25 @@ describe.each(TEST_ENGINES)('plans on $name', (engine) => {
     }
   });
 
+  it('prints the plan report as HTML in the reader’s language and as PDF', async () => {
+    const plan = await created();
+    const html = await t.as(
+      viewer,
+      'GET',
+      `/api/v1/plans/${plan.id}/report.html?lang=ar&asOf=${on('07-15')}`,
+    );
+    expect(html.statusCode, html.body).toBe(200);
+    expect(html.headers['content-type']).toMatch(/text\/html/);
+    expect(html.body).toMatch(/<html lang="ar" dir="rtl">/);
+    expect(html.body).toContain('Train frontline officers in victim identification');
+    expect(html.body).not.toContain(plan.id);
+    expect(html.headers['content-security-policy']).toMatch(/^default-src 'none'; style-src 'sha256-/);
+    const pdf = await t.as(viewer, 'GET', `/api/v1/plans/${plan.id}/report.pdf`);
+    expect(pdf.statusCode, pdf.body.slice(0, 300)).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('imports nothing from a file whose result names no measure of the plan', async () => {
     const plan = await created();
     const other = await created();
