@@ -54,6 +54,7 @@ import {
 } from '../platform/security-headers.js';
 import { referenceRoutes } from '../reference/routes.js';
 import { releaseRoutes } from '../releases/routes.js';
+import { reportRoutes } from '../reports/routes.js';
 import { serviceRoutes } from '../services/routes.js';
 import { statisticsRoutes } from '../statistics/routes.js';
 import { type UploadSettings, uploads } from '../uploads/plugin.js';
@@ -169,6 +170,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(exchangeRoutes, { prefix: '/exchange' });
       await api.register(serviceRoutes, { prefix: '/services' });
       await api.register(releaseRoutes, { prefix: '/releases' });
+      await api.register(reportRoutes, { prefix: '/reports' });
     },
     { prefix: API_PREFIX },
   );
@@ -282,6 +284,11 @@ async function registerOpenApi(app: FastifyInstance) {
           description: 'Official statistics: releases, figures, shares, trends, revisions, imports',
         },
         { name: 'imports', description: 'Imports that run in the background, and their progress' },
+        {
+          name: 'reports',
+          description:
+            'Printable reports generated from the data: a country’s assessment joining partners, activities, gaps and overlaps, official figures and plans’ progress',
+        },
       ],
     },
     transform: jsonSchemaTransform,
