@@ -2,44 +2,53 @@
 // nothing fetched), in the report's language, right to left in Arabic, with names and labels, never ids or codes.
 import { createHash } from 'node:crypto';
 import type { Language } from '../reference/index.js';
+import { findingsSection, plansSection } from './findings-and-plans.js';
 import { type Direction, escapeHtml } from './html-parts.js';
 import { formatDay, formatNumber, label } from './labels.js';
 import type { CountryReport } from './schemas.js';
-import { activitiesSection, findingsSection, partnersSection, plansSection } from './sections.js';
+import { latestActivitiesSection, partnersSection, pillarChartSection } from './sections.js';
 import { statisticsSection } from './statistics-section.js';
 
-const STYLE = `@page{size:A4;margin:12mm}
+const STYLE = `@page{size:A4;margin:10mm 12mm}
 *{box-sizing:border-box}
-body{margin:0;color:#1a1a1a;font:9pt/1.35 system-ui,"Noto Sans","Noto Sans Arabic","Noto Naskh Arabic","Noto Sans CJK SC",sans-serif}
-.page{width:186mm;min-height:270mm;margin:0 auto;break-after:page}
+body{margin:0;color:#1a1a1a;font:8.5pt/1.3 system-ui,"Noto Sans","Noto Sans Arabic","Noto Naskh Arabic","Noto Sans CJK SC",sans-serif}
+.page{width:186mm;margin:0 auto;break-after:page}
 .page:last-child{break-after:auto}
-@media screen{body{background:#e8ebee}.page{width:210mm;min-height:297mm;padding:12mm;margin:6mm auto;background:#fff}}
-header{border-bottom:2px solid #1f5f8b;padding-bottom:2mm;margin-bottom:3mm}
-.kicker{margin:0;color:#1f5f8b;font-weight:600;text-transform:uppercase;letter-spacing:.04em;font-size:8pt}
-h1{margin:0;font-size:20pt;line-height:1.2}
+@media screen{body{background:#e8ebee}.page{width:210mm;min-height:297mm;padding:10mm 12mm;margin:6mm auto;background:#fff}}
+header{border-bottom:2px solid #1f5f8b;padding-bottom:1.2mm;margin-bottom:2mm}
+.kicker{margin:0;color:#1f5f8b;font-weight:600;font-size:8pt}
+h1{margin:0;font-size:17pt;line-height:1.15}
 .place{margin:.5mm 0 0;color:#4a4a4a}
-.figures{display:grid;grid-template-columns:repeat(4,1fr);gap:3mm;list-style:none;margin:0 0 3mm;padding:0}
-.figures li{border:1px solid #c5d2dc;border-radius:2px;padding:1.5mm 2.5mm}
-.figures strong{display:block;font-size:15pt;line-height:1.2;font-variant-numeric:tabular-nums}
+.figures{display:grid;grid-template-columns:repeat(4,1fr);gap:3mm;list-style:none;margin:0 0 1mm;padding:0}
+.figures li{border:1px solid #c5d2dc;border-radius:2px;padding:.8mm 2.5mm}
+.figures strong{display:block;font-size:12pt;line-height:1.15;font-variant-numeric:tabular-nums}
 .columns{display:grid;grid-template-columns:1fr 1fr;gap:6mm}
-h2{font-size:10.5pt;color:#1f5f8b;border-bottom:1px solid #c5d2dc;margin:3mm 0 1.5mm;padding-bottom:.5mm}
-h3{font-size:9pt;margin:2mm 0 .5mm}
-p{margin:0 0 1mm}
+.pillars{display:grid;grid-template-columns:repeat(auto-fit,minmax(38mm,1fr));gap:4mm}
+.clamp{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:2;overflow:hidden}
+.partners{display:grid;grid-template-columns:1fr 1fr;column-gap:6mm}
+ul.list li>span{display:block}
+ul.list li>span.clamp{display:-webkit-box}
+section{break-inside:avoid}
+h2{font-size:10pt;color:#1f5f8b;border-bottom:1px solid #c5d2dc;margin:2mm 0 1mm;padding-bottom:.4mm}
+h3{font-size:8.5pt;margin:0 0 .5mm}
+p{margin:0 0 .8mm}
 ul.list{list-style:none;margin:0;padding:0}
-ul.list li{margin:0 0 1mm}
+ul.list li{margin:0 0 .7mm}
 .muted{color:#4a4a4a}
 .small{font-size:7.5pt}
 .tag{display:inline-block;font-size:7pt;border:1px solid #8a5a00;color:#6b4500;border-radius:2px;padding:0 1mm;margin-inline-start:1mm}
 table{border-collapse:collapse;width:100%}
-caption{text-align:start;font-weight:600;padding-bottom:.5mm}
-th,td{text-align:start;vertical-align:top;padding:.6mm 1.2mm;border-bottom:1px solid #dde3e8}
+th,td{text-align:start;vertical-align:top;padding:.5mm 1.2mm;border-bottom:1px solid #dde3e8}
 th{font-weight:600;color:#333}
 .num{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
 .finding{border-inline-start:3px solid #b03a2e;padding-inline-start:2mm}
 .finding.overlap{border-inline-start-color:#9a6700}
-figure.chart{margin:1mm 0 2mm}
+figure.chart{margin:1mm 0 1.5mm}
 figure.chart figcaption{font-size:7.5pt;color:#4a4a4a}
-footer{margin-top:4mm;border-top:1px solid #c5d2dc;padding-top:1.5mm}`;
+svg.stacked{display:block;height:2.6mm;margin:.8mm 0}
+.item{white-space:nowrap}
+.key.onTrack{color:#2e7d32}.key.atRisk{color:#b26a00}.key.offTrack{color:#b03a2e}.key.noData{color:#9e9e9e}
+footer{margin-top:2mm;border-top:1px solid #c5d2dc;padding-top:1mm}`;
 
 /** The hash a Content-Security-Policy names to let this page's one style block apply, and nothing else. */
 export const COUNTRY_REPORT_STYLE_HASH = `sha256-${createHash('sha256').update(STYLE).digest('base64')}`;
@@ -85,9 +94,10 @@ function countryPage(report: CountryReport, index: number): string {
 <h1 id="${heading}">${escapeHtml(report.country.name)}</h1>
 <p class="place">${escapeHtml([...place, label(lang, 'preparedOn', { date: formatDay(lang, report.today, 'long') })].join(' · '))}</p></header>
 ${keyFigures(report)}
-<div class="columns"><div>${activitiesSection(report, dir)}${partnersSection(report)}</div>
-<div>${statisticsSection(report, dir)}${findingsSection(report)}</div></div>
-${plansSection(report)}
+<div class="columns"><div>${pillarChartSection(report, dir)}${findingsSection(report)}</div>
+<div>${statisticsSection(report, dir)}${plansSection(report, dir)}</div></div>
+${latestActivitiesSection(report)}
+${partnersSection(report)}
 <footer class="small muted"><p>${escapeHtml(label(lang, 'visibility'))}</p></footer>
 </article>`;
 }

@@ -9,7 +9,7 @@ import { latestCountryFigures } from '../statistics/index.js';
 import { type CountryPlanProgress, CountryReport } from './schemas.js';
 
 /** What one printed page holds; the totals still count everything. */
-export const PAGE_LIMITS = { partners: 12, activitiesPerPillar: 4, findingsPerKind: 4 };
+export const PAGE_LIMITS = { partners: 6, activitiesPerPillar: 2, findingsPerKind: 2 };
 
 export type CountryReportRequest = {
   iso3: string;

@@ -1,6 +1,7 @@
 // The country report's words in the six UN languages (data/country-report-labels.json), and filling them in.
 import { type CodeListName, getCodeListFile, type Language } from '../reference/index.js';
 import LABELS from './data/country-report-labels.json' with { type: 'json' };
+import { bdi, escapeHtml } from './html-parts.js';
 
 export type LabelKey = keyof (typeof LABELS)['en'];
 
@@ -32,8 +33,34 @@ export function label(lang: Language, key: LabelKey, values: Record<string, stri
   });
 }
 
+/**
+ * A label as HTML: its own words escaped, and each value (a name, a title) escaped inside <bdi>, so that an
+ * English name in an Arabic sentence keeps its place and its punctuation (Unicode bidirectional isolation).
+ */
+export function labelHtml(lang: Language, key: LabelKey, values: Record<string, string>): string {
+  const marker = (name: string) => `\u0000${name}\u0000`;
+  const placed = label(
+    lang,
+    key,
+    Object.fromEntries(Object.keys(values).map((name) => [name, marker(name)])),
+  );
+  return placed
+    .split('\u0000')
+    .map((part, index) => (index % 2 === 1 ? bdi(values[part] ?? '') : escapeHtml(part)))
+    .join('');
+}
+
 export function formatNumber(lang: Language, value: number): string {
   return new Intl.NumberFormat(intlLocale(lang)).format(value);
+}
+
+/** The month of a day (YYYY-MM-DD), as the language writes it: enough for when an activity runs. */
+export function formatMonth(lang: Language, day: string): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    year: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(new Date(`${day}T00:00:00Z`));
 }
 
 /** A day (YYYY-MM-DD) as the language writes dates, read in UTC so that it is the same day everywhere. */

@@ -2,7 +2,7 @@
 // its year and the release it comes from. Censored figures are shown as published ("<5"), never guessed. Pure.
 import type { Language } from '../reference/index.js';
 import { type Bar, barChart, type Direction, escapeHtml } from './html-parts.js';
-import { codeLabel, formatNumber, type LabelKey, label } from './labels.js';
+import { codeLabel, formatNumber, type LabelKey, label, labelHtml } from './labels.js';
 import type { CountryFigure, CountryReport } from './schemas.js';
 
 type Cell = CountryFigure['cells'][number];
@@ -65,28 +65,32 @@ function bySex(lang: Language, figure: CountryFigure): string {
   const cells = figure.cells
     .filter((cell) => cell.sex !== TOTAL && cell.age === TOTAL)
     .sort((a, b) => order(a) - order(b));
-  return cells.map((cell) => `${sexName(lang, cell)}: ${valueText(lang, cell.value)}`).join(' · ');
+  return cells
+    .map((cell) =>
+      label(lang, 'stats.cell', { name: sexName(lang, cell), value: valueText(lang, cell.value) }),
+    )
+    .join(' · ');
 }
 
+/** Detected victims' breakdown is the chart below the table; prosecutions and convictions keep theirs in it. */
 function figureRow(lang: Language, figure: CountryFigure): string {
   const measure = label(lang, `measure.${figure.measure}` as LabelKey);
   const heading = label(lang, 'stats.inYear', { measure, year: String(figure.year) });
   const total = figure.total ? valueText(lang, figure.total) : '—';
-  return `<tr><th scope="row">${escapeHtml(heading)}</th><td class="num">${escapeHtml(total)}</td><td class="small">${escapeHtml(bySex(lang, figure))}</td></tr>`;
+  return `<tr><th scope="row">${escapeHtml(heading)}</th><td class="num">${escapeHtml(total)}</td><td class="small">${figure.measure === 'detected_victims' ? '' : escapeHtml(bySex(lang, figure))}</td></tr>`;
 }
 
 function sources(lang: Language, figures: readonly CountryFigure[]): string {
-  const releases = new Map(figures.map((figure) => [figure.release.id, figure.release]));
-  const lines = [...releases.values()].map((release) =>
-    label(lang, 'stats.source', { release: release.label, publisher: release.publisher }),
+  const releases = [...new Map(figures.map((figure) => [figure.release.id, figure.release])).values()];
+  const lines = releases.map((release) =>
+    labelHtml(lang, 'stats.source', { release: release.label, publisher: release.publisher }),
   );
-  if ([...releases.values()].some((release) => release.isSynthetic))
-    lines.push(label(lang, 'stats.synthetic'));
+  if (releases.some((release) => release.isSynthetic)) lines.push(escapeHtml(label(lang, 'stats.synthetic')));
   const isCensored = figures.some(
     (figure) => figure.total?.isCensored || figure.cells.some((cell) => cell.value.isCensored),
   );
-  if (isCensored) lines.push(label(lang, 'stats.censored'));
-  return lines.map((line) => `<p class="small muted">${escapeHtml(line)}</p>`).join('');
+  if (isCensored) lines.push(escapeHtml(label(lang, 'stats.censored')));
+  return lines.map((line) => `<p class="small muted">${line}</p>`).join('');
 }
 
 export function statisticsSection(report: CountryReport, dir: Direction): string {
