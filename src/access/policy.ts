@@ -303,6 +303,11 @@ export const ACTIONS = {
     description:
       'Read and download published releases: safe count tables and synthetic data, with their parameters and reports',
   },
+  'reports.read': {
+    who: 'anyone',
+    description:
+      'Read country reports joining partners, activities, gaps and overlaps, official figures and plans’ progress: each reader sees only what they may (the public, published activities only)',
+  },
   'releases.prepare': {
     who: 'roles',
     roles: ['admin', 'coordinator', 'analyst', 'case_manager'],

@@ -9,5 +9,13 @@ export {
   referenceDatasetVersion,
   seedReferenceData,
 } from './seed-reference.js';
-export { type CountryFilter, findCodeList, listCodeLists, listCountries, listM49Areas } from './store.js';
+export {
+  type CountryFilter,
+  type CountryPlace,
+  findCodeList,
+  findCountryPlace,
+  listCodeLists,
+  listCountries,
+  listM49Areas,
+} from './store.js';
 export * from './vocabulary.js';

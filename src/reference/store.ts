@@ -1,8 +1,8 @@
 // SQL for reference data: countries, M49 areas and code lists, each read in one set-based query.
 import { asc, count, eq, or, sql } from 'drizzle-orm';
-import type { Queryable } from '../platform/db.js';
+import { type Queryable, rowsOf } from '../platform/db.js';
 import { codeLists, codes, countries, m49Areas } from './schema.js';
-import type { CodeList, CodeListSummary, Country, M49Area } from './schemas.js';
+import type { CodeList, CodeListSummary, Country, Labels, M49Area } from './schemas.js';
 
 export type CountryFilter = {
   /** An M49 area code at any level; "001" (the world) or absent for every country. */
@@ -20,6 +20,33 @@ export async function listCountries(db: Queryable, filter: CountryFilter = {}): 
         )
       : undefined;
   return db.select().from(countries).where(inArea).orderBy(asc(countries.iso3));
+}
+
+/** A country with the names of its M49 region and sub-region, or undefined when no country has the code. */
+export type CountryPlace = Country & { regionNames: Labels | null; subregionNames: Labels | null };
+
+export async function findCountryPlace(db: Queryable, iso3: string): Promise<CountryPlace | undefined> {
+  const [row] = await rowsOf<{
+    iso3: string;
+    iso2: string;
+    numeric: string;
+    regionCode: string | null;
+    subregionCode: string | null;
+    intermediateRegionCode: string | null;
+    names: Labels;
+    regionNames: Labels | null;
+    subregionNames: Labels | null;
+  }>(
+    db,
+    sql`select c.iso3, c.iso2, c.numeric, c.region_code as "regionCode", c.subregion_code as "subregionCode",
+          c.intermediate_region_code as "intermediateRegionCode", c.names,
+          r.names as "regionNames", s.names as "subregionNames"
+        from countries c
+        left join m49_areas r on r.code = c.region_code
+        left join m49_areas s on s.code = c.subregion_code
+        where c.iso3 = ${iso3}`,
+  );
+  return row;
 }
 
 /** Areas from the top down: the world, regions, sub-regions, intermediate regions; by code within each. */

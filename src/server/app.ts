@@ -56,6 +56,7 @@ import {
 } from '../platform/security-headers.js';
 import { referenceRoutes } from '../reference/routes.js';
 import { releaseRoutes } from '../releases/routes.js';
+import { reportRoutes } from '../reports/routes.js';
 import { serviceRoutes } from '../services/routes.js';
 import { statisticsRoutes } from '../statistics/routes.js';
 import { type UploadSettings, uploads } from '../uploads/plugin.js';
@@ -174,6 +175,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(serviceRoutes, { prefix: '/services' });
       await api.register(releaseRoutes, { prefix: '/releases' });
       await api.register(planRoutes, { prefix: '/plans' });
+      await api.register(reportRoutes, { prefix: '/reports' });
     },
     { prefix: API_PREFIX },
   );
@@ -291,6 +293,11 @@ async function registerOpenApi(app: FastifyInstance) {
           name: 'plans',
           description:
             'Plans of action: objectives, measures, indicators, progress reports, dashboards and results',
+        },
+        {
+          name: 'reports',
+          description:
+            'Printable reports generated from the data: a country’s assessment joining partners, activities, gaps and overlaps, official figures and plans’ progress',
         },
       ],
     },

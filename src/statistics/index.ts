@@ -1,6 +1,14 @@
 // The statistics capability's public surface: other capabilities import from here, never from its store.
 export { computeShares, computeTrends } from './analysis.js';
 export { getCatalogue } from './catalogue.js';
+export {
+  COUNTRY_MEASURES,
+  type CountryFigure,
+  type CountryMeasure,
+  type FigureCell,
+  latestCountryFigures,
+  type PublishedValue,
+} from './country-figures.js';
 export { loadDemoStatistics } from './demo.js';
 export { type CsvMapping, parseCsvMapping } from './import/generic.js';
 export {

@@ -736,6 +736,12 @@ const PROBES: Probe[] = [
   },
   { method: 'GET', route: '/api/v1/coverage/needs', url: () => '/api/v1/coverage/needs', allowed: 'anyone' },
   {
+    method: 'GET',
+    route: '/api/v1/reports/countries/:iso3',
+    url: () => '/api/v1/reports/countries/KEN',
+    allowed: 'anyone',
+  },
+  {
     method: 'POST',
     route: '/api/v1/coverage/needs',
     url: () => '/api/v1/coverage/needs',

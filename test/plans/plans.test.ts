@@ -315,6 +315,16 @@ describe.each(TEST_ENGINES)('plans on $name', (engine) => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('joins the plan’s progress to the country report for partners, not for the public', async () => {
+    const plan = await created();
+    const report = await t.as(viewer, 'GET', '/api/v1/reports/countries/KEN?format=json');
+    expect(report.statusCode, report.body).toBe(200);
+    const progress = report.json().data.plans.filter((row: { title: string }) => row.title === plan.title);
+    expect(progress[0]).toMatchObject({ measures: { total: 2, completed: 0 } });
+    const publicReport = await t.as(null, 'GET', '/api/v1/reports/countries/KEN?format=json');
+    expect(publicReport.json().data.plans).toEqual([]);
+  });
+
   it('imports nothing from a file whose result names no measure of the plan', async () => {
     const plan = await created();
     const other = await created();
