@@ -14,6 +14,7 @@ import { planDashboard } from './plan-dashboard.js';
 import { planView } from './plan-view.js';
 import { approveReport, setMeasureStatus, submitReport, withdrawReport } from './progress.js';
 import { namesOfOrganisations, readPlan } from './read-plan.js';
+import { refreshRoutes } from './refresh-routes.js';
 import { createPlan, deletePlan, replacePlan } from './save-plan.js';
 import {
   IndicatorParams,
@@ -292,4 +293,5 @@ export async function planRoutes(app: FastifyInstance) {
   );
 
   await app.register(exchangeRoutes);
+  await app.register(refreshRoutes);
 }
