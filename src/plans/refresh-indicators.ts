@@ -9,6 +9,7 @@ import { textArray } from '../platform/sql-arrays.js';
 import {
   type AutomaticReport,
   automaticReport,
+  isAutomaticReport,
   keyOf,
   SOURCE_KINDS,
   type SourceKind,
@@ -105,11 +106,6 @@ async function refreshPlan(
   summary.written += written.length;
 }
 
-/** A report nobody submitted that names its source was written here. */
-function isAutomatic(row: ReportRow): boolean {
-  return row.submittedBy === null && row.sourceNote !== null;
-}
-
 function slotOf(item: WantedActual): string {
   return `${item.indicator.id}|${keyOf(item.period, item.disaggregation)}`;
 }
@@ -117,7 +113,7 @@ function slotOf(item: WantedActual): string {
 function automaticReportsBySlot(rows: Iterable<ReportRow>): Map<string, ReportRow[]> {
   const bySlot = new Map<string, ReportRow[]>();
   for (const row of rows) {
-    if (!isAutomatic(row)) continue;
+    if (!isAutomaticReport(row)) continue;
     const disaggregation = {
       sex: (row.sex ?? undefined) as AutomaticReport['sex'],
       age: (row.age ?? undefined) as AutomaticReport['age'],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   activitiesNote,
   automaticReport,
+  isAutomaticReport,
   saysTheSame,
   statisticsNote,
   type WantedActual,
@@ -111,5 +112,15 @@ describe('saysTheSame', () => {
     const before = { value: 120, status: 'on_track', sourceNote: earlier };
     expect(saysTheSame(before, next(120, earlier))).toBe(true);
     expect(saysTheSame(before, next(120, later))).toBe(false);
+  });
+});
+
+describe('isAutomaticReport', () => {
+  it('knows the reports read here from those people submitted or imported', () => {
+    const read = statisticsNote({ label: 'GLOTIP 2024', publisher: 'UNODC' }, 2023);
+    expect(isAutomaticReport({ submittedBy: null, sourceNote: read })).toBe(true);
+    expect(isAutomaticReport({ submittedBy: null, sourceNote: activitiesNote('2026-07-01') })).toBe(true);
+    expect(isAutomaticReport({ submittedBy: 'user-1', sourceNote: read })).toBe(false);
+    expect(isAutomaticReport({ submittedBy: null, sourceNote: 'Imported from “results.csv”' })).toBe(false);
   });
 });

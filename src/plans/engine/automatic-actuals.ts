@@ -96,8 +96,9 @@ export function keyOf(period: Period, disaggregation: Disaggregation): string {
   return `${period.start}|${period.end}|${disaggregationKey(normaliseDisaggregation(disaggregation))}`;
 }
 
+const RELEASE_NOTE = 'Statistics release';
 export function statisticsNote(release: { label: string; publisher: string }, year: number): string {
-  return `Statistics release “${release.label}” (${release.publisher}), figure for ${year}`;
+  return `${RELEASE_NOTE} “${release.label}” (${release.publisher}), figure for ${year}`;
 }
 
 const COUNT_NOTE = 'Count of 4W activities on';
@@ -136,6 +137,15 @@ export function automaticReport(wanted: WantedActual, reading: Reading, today: s
     status: computed === 'no_data' ? 'on_track' : computed,
     sourceNote: reading.sourceNote,
   };
+}
+
+/** A report nobody submitted whose note names a release or a count was read here (an import names its file). */
+export function isAutomaticReport(report: {
+  submittedBy: string | null;
+  sourceNote: string | null;
+}): boolean {
+  const note = report.sourceNote ?? '';
+  return report.submittedBy === null && (note.startsWith(RELEASE_NOTE) || note.startsWith(COUNT_NOTE));
 }
 
 /**
