@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { decide } from '../access/policy.js';
 import { IdParam } from '../access/schemas.js';
 import { acceptImportJob, ImportJobResponse, JOBS_PATH, prefersAsync } from '../imports/index.js';
+import { notifyAfterWrites } from '../platform/data-changes.js';
 import { AppError } from '../platform/errors.js';
 import { typed } from '../platform/routes.js';
 import { importRouteHooks, whileHoldingSlot } from '../uploads/index.js';
@@ -68,6 +69,7 @@ function channelOf(request: FastifyRequest): 'web' | 'api' {
 
 export async function activityRoutes(app: FastifyInstance) {
   const api = typed(app);
+  notifyAfterWrites(app, 'activities');
   // Imports arrive as the raw file, streamed to the parser rather than held in memory.
   for (const type of Object.keys(IMPORT_TYPES))
     app.addContentTypeParser(type, (_request, payload, done) => done(null, payload));

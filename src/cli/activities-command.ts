@@ -19,6 +19,7 @@ import { runDurableWrite } from '../platform/durable-write.js';
 import { type LongWriteTarget, type OpenDatabase, openConfiguredDatabase, withDatabase } from './database.js';
 import { printImportReport } from './import-report.js';
 import { action, printJson, printTable } from './output.js';
+import { refreshAfterImport } from './plan-indicators.js';
 
 const FORMATS = ['csv', 'hxl', 'xlsx', 'iati'] as const;
 
@@ -141,6 +142,7 @@ async function runImport(database: LongWriteTarget, file: string, options: Impor
   } finally {
     if (showBar) bar.stop();
   }
+  if (report.committed) await refreshAfterImport(database.handle, 'activities', options.json === true);
   printImportReport(report, options.json === true);
   if (report.problemCount > 0) process.exitCode = 1;
 }

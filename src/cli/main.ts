@@ -7,6 +7,7 @@ import { coverageCommand } from './coverage-command.js';
 import { dbCommand } from './db-command.js';
 import { keysCommand } from './keys-command.js';
 import { organisationsCommand } from './organisations-command.js';
+import { plansCommand } from './plans-command.js';
 import { referenceCommand } from './reference-command.js';
 import { releaseCommand } from './release-command.js';
 import { serveCommand } from './serve-command.js';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
     .addCommand(statsCommand())
     .addCommand(casesCommand())
     .addCommand(servicesCommand())
+    .addCommand(plansCommand())
     .addCommand(releaseCommand())
     .addCommand(keysCommand());
 }

@@ -31,6 +31,7 @@ import {
 import { type LongWriteTarget, type OpenDatabase, openConfiguredDatabase, withDatabase } from './database.js';
 import { printImportReport } from './import-report-text.js';
 import { action, printJson, printTable } from './output.js';
+import { refreshAfterImport } from './plan-indicators.js';
 
 type ImportCliOptions = {
   source: string;
@@ -228,6 +229,7 @@ async function runImport(database: LongWriteTarget, file: string, options: Impor
   } finally {
     if (isStarted) bar.stop();
   }
+  if (!report.isDryRun) await refreshAfterImport(database.handle, 'statistics', options.json === true);
   if (options.json) {
     printJson(report);
     return;

@@ -82,7 +82,13 @@ export async function acceptImportJob(
     actor: actorOf(principal),
     log: request.log.child({ importJob: job.id }),
   };
-  void runJob(job.id, context, started, work).finally(release);
+  const server = request.server;
+  void runJob(job.id, context, started, work)
+    .then((succeeded) => {
+      // What the import wrote is committed: work that follows from that data may start.
+      if (succeeded) server.dataChanges.notify(spec.kind);
+    })
+    .finally(release);
   return job;
 }
 
@@ -91,7 +97,7 @@ async function runJob(
   context: JobContext,
   started: AuditEvent,
   work: (job: RunningJob, context: JobContext) => Promise<JobOutcome>,
-): Promise<void> {
+): Promise<boolean> {
   const { database, actor } = context;
   const asStarter = <T>(step: (tx: Transaction) => Promise<T>) => asRequester(database, actor, step);
   const throttle = new ProgressThrottle((progress) =>
@@ -126,6 +132,7 @@ async function runJob(
     await throttle.stop();
     // A dry run or a refused file wrote nothing, so its report is stored after the import's transaction.
     await asStarter((tx) => finishJob(tx, id, outcome, new Date()));
+    return true;
   } catch (error) {
     await throttle.stop();
     const problem = toAppError(error, 'POST');
@@ -133,6 +140,7 @@ async function runJob(
     await asStarter((tx) => failJob(tx, id, problemFor(problem, `${JOBS_PATH}/${id}`), new Date())).catch(
       (failure: unknown) => context.log.error({ err: failure }, 'could not record the import job’s failure'),
     );
+    return false;
   } finally {
     clearInterval(heartbeat);
   }

@@ -21,7 +21,8 @@ export type ResultsImportSummary = {
   notes: FieldError[];
 };
 
-type Context = { userId: string; fileName: string; dryRun: boolean };
+/** Who imports: a user, or null for the operator at the command line. */
+type Context = { userId: string | null; fileName: string; dryRun: boolean };
 type Placed = { indicator: Indicator; storedId: string };
 
 export async function importResults(

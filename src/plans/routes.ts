@@ -6,14 +6,14 @@ import { z } from 'zod';
 import { signedInPrincipal } from '../access/me.js';
 import type { Queryable } from '../platform/db.js';
 import { typed } from '../platform/routes.js';
-import { readActivityFacts } from './activity-facts.js';
 import { PlanDashboard } from './dashboard-schemas.js';
 import { exchangeRoutes } from './exchange-routes.js';
 import { listPlans } from './list-plans.js';
-import { planDashboard } from './plan-dashboard.js';
 import { planView } from './plan-view.js';
 import { approveReport, setMeasureStatus, submitReport, withdrawReport } from './progress.js';
-import { namesOfOrganisations, readPlan } from './read-plan.js';
+import { readPlanDashboard } from './read-dashboard.js';
+import { readPlan } from './read-plan.js';
+import { refreshRoutes } from './refresh-routes.js';
 import { reportRoutes } from './report-routes.js';
 import { createPlan, deletePlan, replacePlan } from './save-plan.js';
 import {
@@ -171,19 +171,9 @@ export async function planRoutes(app: FastifyInstance) {
       },
     },
     async (request) => ({
-      data: await request.transaction(async (tx) => {
-        const stored = await readPlan(tx, request.params.id);
-        const activities = await readActivityFacts(tx, stored.plan);
-        const others = activities.flatMap((activity) => [
-          activity.organisationId,
-          ...activity.funding.map((funding) => funding.funderOrganisationId),
-        ]);
-        const leads = await namesOfOrganisations(
-          tx,
-          [...new Set(others)].filter((id) => !stored.organisationNames.has(id)),
-        );
-        return planDashboard(stored, activities, leads, request.query.asOf ?? todayOf());
-      }),
+      data: await request.transaction((tx) =>
+        readPlanDashboard(tx, request.params.id, request.query.asOf ?? todayOf()),
+      ),
     }),
   );
 
@@ -291,4 +281,5 @@ export async function planRoutes(app: FastifyInstance) {
 
   await app.register(exchangeRoutes);
   await app.register(reportRoutes);
+  await app.register(refreshRoutes);
 }

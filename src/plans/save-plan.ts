@@ -25,7 +25,8 @@ type Flat = {
   funding: (typeof planMeasureFunding.$inferInsert)[];
 };
 
-export async function createPlan(db: Queryable, input: PlanInput, userId: string): Promise<string> {
+/** Creates the plan; `userId` is null when the system draws it up (the demo). */
+export async function createPlan(db: Queryable, input: PlanInput, userId: string | null): Promise<string> {
   await checkReferences(db, input);
   const [row] = await db
     .insert(plans)

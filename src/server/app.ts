@@ -34,9 +34,11 @@ import { importJobRoutes } from '../imports/routes.js';
 import { overviewRoutes } from '../overview/routes.js';
 import { mechanismRoutes } from '../partners/mechanism-routes.js';
 import { organisationRoutes } from '../partners/routes.js';
+import { indicatorRefresh } from '../plans/indicator-refresher.js';
 import { planRoutes } from '../plans/routes.js';
 import type { Config } from '../platform/config.js';
 import { loadInstallationKey, Sealer } from '../platform/crypto.js';
+import { DataChanges } from '../platform/data-changes.js';
 import {
   checkOwnerRole,
   checkRequestRole,
@@ -119,6 +121,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   app.decorate('database', database);
   app.decorate('config', config);
+  app.decorate('dataChanges', new DataChanges());
   app.decorate('sealer', options.sealer ?? new Sealer(await loadInstallationKey(config)));
   const keyRing = options.keyRing ?? (await KeyRing.load(config));
   await recordInitialMasterKey(database.db, keyRing);
@@ -147,6 +150,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(accessControl, { keepSessionChecks: options.keepAnswers !== false });
   if (options.keepAnswers !== false) await app.register(answerCache);
   await app.register(uploads, options.uploads ?? {});
+  await app.register(indicatorRefresh);
   await registerOpenApi(app);
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(

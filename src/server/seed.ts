@@ -5,6 +5,7 @@ import { loadDemoActivities } from '../activities/index.js';
 import { loadDemoCases } from '../cases/demo.js';
 import { loadDemoNeeds } from '../coverage/demo.js';
 import { loadDemoPartners } from '../partners/index.js';
+import { loadDemoPlan } from '../plans/demo.js';
 import type { Sealer } from '../platform/crypto.js';
 import { type Database, type Queryable, rowsOf } from '../platform/db.js';
 import { seedReferenceData } from '../reference/index.js';
@@ -29,6 +30,8 @@ export const DEMO_LOADERS: DemoLoader[] = [
   { name: 'statistics', load: (tx) => loadDemoStatistics(tx) },
   { name: 'cases', load: (tx) => loadDemoCases(tx) },
   { name: 'services', load: (tx) => loadDemoServices(tx) },
+  // Its dates count from the day it is seeded, so that the demo plan stays current.
+  { name: 'plans', load: (tx) => loadDemoPlan(tx, new Date().toISOString().slice(0, 10)) },
 ];
 
 export type SeedReport = {

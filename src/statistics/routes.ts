@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { IdParam } from '../access/schemas.js';
 import { acceptImportJob, ImportJobResponse, JOBS_PATH, prefersAsync } from '../imports/index.js';
+import { notifyAfterWrites } from '../platform/data-changes.js';
 import { Text } from '../platform/fields.js';
 import { typed } from '../platform/routes.js';
 import { importRouteHooks, UPLOAD_LIMITS, whileHoldingSlot } from '../uploads/index.js';
@@ -39,6 +40,7 @@ const TAGS = ['statistics'];
 
 export async function statisticsRoutes(app: FastifyInstance) {
   const api = typed(app);
+  notifyAfterWrites(app, 'statistics');
   const read = { action: 'statistics.read' };
 
   api.get(

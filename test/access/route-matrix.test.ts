@@ -1059,6 +1059,12 @@ const PROBES: Probe[] = [
     allowed: PLAN_WRITERS,
   },
   {
+    method: 'POST',
+    route: '/api/v1/plans/:id/indicators/refresh',
+    url: () => `/api/v1/plans/${nobody()}/indicators/refresh`,
+    allowed: PLAN_WRITERS,
+  },
+  {
     method: 'PUT',
     route: '/api/v1/plans/:id/measures/:measureId/status',
     url: () => `/api/v1/plans/${nobody()}/measures/${nobody()}/status`,

@@ -1,0 +1,70 @@
+// A plan's results as files, both ways: written as IATI 2.03 XML, CSV or XLSX with the approved actuals, and read
+// from any of the three into what an import checks. The API and the command line share them.
+import { eq } from 'drizzle-orm';
+import { organisations } from '../partners/index.js';
+import type { Queryable } from '../platform/db.js';
+import { readIatiResults } from './engine/iati-results-read.js';
+import { iatiResultsDocument } from './engine/iati-results-write.js';
+import type { Plan } from './engine/model.js';
+import { listPlanMeasures } from './engine/plan-measures.js';
+import { readResultsCsv, resultsCsv } from './engine/results-csv.js';
+import type { ResultsImport } from './engine/results-vocabulary.js';
+import { readResultsXlsx, resultsXlsx } from './engine/results-xlsx.js';
+import { readPlan } from './read-plan.js';
+
+export const RESULTS_FORMATS = ['iati', 'csv', 'xlsx'] as const;
+export type ResultsFormat = (typeof RESULTS_FORMATS)[number];
+
+export type ResultsFile = { fileName: string; mediaType: string; content: string | Buffer };
+
+/** The identifier prefix the plan's results are published under: its coordinator's IATI identifier, if any. */
+export async function identifierPrefixOf(
+  db: Queryable,
+  plan: Plan,
+): Promise<{ prefix: string; ref: string; name: string }> {
+  const [coordinator] = await db
+    .select({ name: organisations.name, ref: organisations.iatiIdentifier })
+    .from(organisations)
+    .where(eq(organisations.id, plan.coordinatorOrganisationId));
+  const ref = coordinator?.ref ?? 'XI-CONCERTED';
+  return { prefix: `${ref}-PLAN-${plan.id.slice(0, 8)}`, ref, name: coordinator?.name ?? '' };
+}
+
+export async function writeResultsFile(
+  db: Queryable,
+  planId: string,
+  format: ResultsFormat,
+  options: { lang: string; now: Date },
+): Promise<ResultsFile> {
+  const { plan } = await readPlan(db, planId);
+  const { prefix, ref, name } = await identifierPrefixOf(db, plan);
+  const measures = listPlanMeasures(plan).map(({ measure }) => measure);
+  const base = `plan-results-${plan.id.slice(0, 8)}`;
+  if (format === 'csv')
+    return { fileName: `${base}.csv`, mediaType: 'text/csv; charset=utf-8', content: resultsCsv(measures) };
+  if (format === 'xlsx')
+    return {
+      fileName: `${base}.xlsx`,
+      mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      content: await resultsXlsx(measures),
+    };
+  const xml = iatiResultsDocument(measures, {
+    identifierPrefix: prefix,
+    reportingOrganisation: { ref, name },
+    generatedAt: options.now.toISOString(),
+    lang: options.lang,
+  });
+  return { fileName: `${base}.xml`, mediaType: 'application/xml; charset=utf-8', content: xml };
+}
+
+/** Reads a results file in the given format; its problems are in what it returns, never thrown. */
+export async function readResultsFile(
+  format: ResultsFormat,
+  bytes: Buffer,
+  identifierPrefix: string,
+): Promise<ResultsImport> {
+  if (format === 'xlsx') return readResultsXlsx(bytes);
+  const text = bytes.toString('utf8');
+  if (format === 'csv') return readResultsCsv(text);
+  return readIatiResults(text, { identifierPrefix });
+}
