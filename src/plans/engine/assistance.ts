@@ -3,6 +3,14 @@
 // Pure: no I/O, no clock.
 import type { Pillar } from './model.js';
 
+/** The pillars, in the order of the shared code list (a test holds them to it). */
+export const PILLARS = [
+  'prevention',
+  'protection',
+  'prosecution',
+  'partnership',
+] as const satisfies readonly Pillar[];
+
 /** What kind of help is asked or offered; a fixed list so that needs and offers can meet. */
 export const ASSISTANCE_KINDS = [
   'legislation',
