@@ -34,6 +34,7 @@ import { importJobRoutes } from '../imports/routes.js';
 import { overviewRoutes } from '../overview/routes.js';
 import { mechanismRoutes } from '../partners/mechanism-routes.js';
 import { organisationRoutes } from '../partners/routes.js';
+import { assistanceRoutes } from '../plans/assistance-routes.js';
 import type { Config } from '../platform/config.js';
 import { loadInstallationKey, Sealer } from '../platform/crypto.js';
 import {
@@ -169,6 +170,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(exchangeRoutes, { prefix: '/exchange' });
       await api.register(serviceRoutes, { prefix: '/services' });
       await api.register(releaseRoutes, { prefix: '/releases' });
+      await api.register(assistanceRoutes, { prefix: '/assistance' });
     },
     { prefix: API_PREFIX },
   );
@@ -282,6 +284,11 @@ async function registerOpenApi(app: FastifyInstance) {
           description: 'Official statistics: releases, figures, shares, trends, revisions, imports',
         },
         { name: 'imports', description: 'Imports that run in the background, and their progress' },
+        {
+          name: 'assistance',
+          description:
+            'Technical assistance: needs countries post, offers partners make, and the matches between them',
+        },
       ],
     },
     transform: jsonSchemaTransform,
