@@ -1,6 +1,6 @@
 // Why an offer is suggested, in words: each reason with its points, languages named in the reader's language.
 import { describe, expect, it } from 'vitest';
-import { ASSISTANCE_KINDS } from '../../api/assistance.js';
+import { ASSISTANCE_KINDS, type MatchReason } from '../../api/assistance.js';
 import { ENGLISH, type MessageKey } from '../../i18n/messages.js';
 import { kindLabel, languageNamer, reasonText } from './assistance-labels.js';
 
@@ -14,7 +14,7 @@ describe('technical assistance labels', () => {
   });
 
   it('names the shared languages in the reader’s language, with the points', () => {
-    const reason = { criterion: 'shared_languages', points: 5, languages: ['en', 'fr'] } as const;
+    const reason: MatchReason = { criterion: 'shared_languages', points: 5, languages: ['en', 'fr'] };
     expect(reasonText(t, reason, languageNamer('en'))).toBe('Speaks English, French (+5)');
     expect(languageNamer('fr')('ar')).toBe('arabe');
   });
