@@ -176,7 +176,7 @@ function Suggestions(props: {
                       onClick={() => decide(offer.id, 'acceptance')}
                     >
                       {t('assistance.accept')}
-                      <span className="visually-hidden">: {offer.title}</span>
+                      <span className="visually-hidden"> {offer.title}</span>
                     </button>
                     <button
                       type="button"
@@ -185,7 +185,7 @@ function Suggestions(props: {
                       onClick={() => decide(offer.id, 'refusal')}
                     >
                       {t('assistance.decline')}
-                      <span className="visually-hidden">: {offer.title}</span>
+                      <span className="visually-hidden"> {offer.title}</span>
                     </button>
                   </div>
                 </td>

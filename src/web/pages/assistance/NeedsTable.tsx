@@ -35,7 +35,7 @@ export function NeedsTable(props: { needs: NeedView[]; vocabulary: Vocabulary; s
                 <br />
                 <Link to={`/assistance?need=${encodeURIComponent(need.id)}`} className="assistance-show">
                   {t('assistance.showSuggestions')}
-                  <span className="visually-hidden">: {need.title}</span>
+                  <span className="visually-hidden"> {need.title}</span>
                 </Link>
               </th>
               <td>{vocabulary.countryName(need.country)}</td>

@@ -82,7 +82,7 @@ export function OffersTable(props: { offers: OfferView[]; vocabulary: Vocabulary
                       onClick={() => withdraw(offer)}
                     >
                       {t('assistance.withdrawOffer')}
-                      <span className="visually-hidden">: {offer.title}</span>
+                      <span className="visually-hidden"> {offer.title}</span>
                     </button>
                   ) : null}
                 </td>
