@@ -197,10 +197,10 @@ export async function recordDecision(
     userId: string | null;
   },
 ): Promise<void> {
-  const values = { ...decision, decidedBy: decision.userId };
+  const { needId, offerId, status, note, userId } = decision;
   const written = await db
     .insert(assistanceMatches)
-    .values(values)
+    .values({ needId, offerId, status, note, decidedBy: userId })
     .onConflictDoUpdate({
       target: [assistanceMatches.needId, assistanceMatches.offerId],
       set: {

@@ -23,7 +23,7 @@ export async function acceptOffer(tx: Queryable, decision: Decision): Promise<Ne
   const moved = moveNeed(need, { to: 'matched', offerId: offer.id });
   if (!moved.allowed) throw new AppError('invalid_transition', moved.explanation);
   await updateNeedStatus(tx, { id: need.id, from: need.status, to: 'matched', matchedOfferId: offer.id });
-  await recordDecision(tx, { ...decision, status: 'accepted' });
+  await recordDecision(tx, { ...decisionOn(decision), status: 'accepted' });
   return getNeed(tx, need.id);
 }
 
@@ -35,6 +35,11 @@ export async function declineOffer(tx: Queryable, decision: Decision): Promise<N
       'invalid_transition',
       'Offers are declined only for an open need; this one is no longer open.',
     );
-  await recordDecision(tx, { ...decision, status: 'declined' });
+  await recordDecision(tx, { ...decisionOn(decision), status: 'declined' });
   return need;
+}
+
+/** What the decision row keeps: the pair, the note and who decided. */
+function decisionOn({ needId, offerId, note, userId }: Decision) {
+  return { needId, offerId, note, userId };
 }
