@@ -361,6 +361,18 @@ export const ACTIONS = {
     scope: 'own_organisation',
     description: 'Approve the progress reports of the plans one’s organisation coordinates',
   },
+  'assistance.read': {
+    who: 'signed_in',
+    description:
+      'Read the needs for technical assistance that countries post, the offers partners make, and the offers suggested for each need',
+  },
+  'assistance.write': {
+    who: 'roles',
+    roles: ['admin', 'coordinator', 'org_admin', 'editor'],
+    scope: 'own_organisation',
+    description:
+      'Post needs and offers of technical assistance for one’s organisation; accept or decline offers for its needs, mark them delivered or withdraw them',
+  },
   'screening.run': {
     who: 'signed_in',
     description:

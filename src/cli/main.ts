@@ -1,6 +1,7 @@
 // The `concerted` command line: one subcommand group per capability.
 import { Command } from 'commander';
 import { activitiesCommand } from './activities-command.js';
+import { assistanceCommand } from './assistance-command.js';
 import { auditCommand } from './audit-command.js';
 import { casesCommand } from './cases-command.js';
 import { coverageCommand } from './coverage-command.js';
@@ -33,6 +34,7 @@ export function buildProgram(): Command {
     .addCommand(servicesCommand())
     .addCommand(plansCommand())
     .addCommand(releaseCommand())
+    .addCommand(assistanceCommand())
     .addCommand(keysCommand());
 }
 

@@ -7,6 +7,7 @@ export * from '../cases/schema.js';
 export * from '../coverage/schema.js';
 export * from '../imports/schema.js';
 export * from '../partners/schema.js';
+export * from '../plans/assistance-schema.js';
 export * from '../plans/schema.js';
 export * from '../reference/schema.js';
 export * from '../releases/schema.js';

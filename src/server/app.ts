@@ -34,6 +34,7 @@ import { importJobRoutes } from '../imports/routes.js';
 import { overviewRoutes } from '../overview/routes.js';
 import { mechanismRoutes } from '../partners/mechanism-routes.js';
 import { organisationRoutes } from '../partners/routes.js';
+import { assistanceRoutes } from '../plans/assistance-routes.js';
 import { indicatorRefresh } from '../plans/indicator-refresher.js';
 import { planRoutes } from '../plans/routes.js';
 import type { Config } from '../platform/config.js';
@@ -180,6 +181,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(releaseRoutes, { prefix: '/releases' });
       await api.register(planRoutes, { prefix: '/plans' });
       await api.register(reportRoutes, { prefix: '/reports' });
+      await api.register(assistanceRoutes, { prefix: '/assistance' });
     },
     { prefix: API_PREFIX },
   );
@@ -302,6 +304,11 @@ async function registerOpenApi(app: FastifyInstance) {
           name: 'reports',
           description:
             'Printable reports generated from the data: a country’s assessment joining partners, activities, gaps and overlaps, official figures and plans’ progress',
+        },
+        {
+          name: 'assistance',
+          description:
+            'Technical assistance: needs countries post, offers partners make, and the matches between them',
         },
       ],
     },

@@ -13,6 +13,7 @@ import { ActivityImportPage } from './pages/activities/ActivityImportPage.js';
 import { ActivityPage } from './pages/activities/ActivityPage.js';
 import { AdministrationPage } from './pages/admin/AdministrationPage.js';
 import { OrganisationPage } from './pages/admin/OrganisationPage.js';
+import { AssistancePage } from './pages/assistance/AssistancePage.js';
 import { AuditPage } from './pages/audit/AuditPage.js';
 import { BreakGlassPage } from './pages/break-glass/BreakGlassPage.js';
 import { CasePage } from './pages/cases/CasePage.js';
@@ -118,6 +119,8 @@ function PageFor(props: { match: RouteMatch<RouteName> }): ReactNode {
       return <BudgetsPage />;
     case 'release':
       return <ReleasePage id={match.params.id ?? ''} />;
+    case 'assistance':
+      return <AssistancePage />;
     default:
       return <NotFoundPage />;
   }

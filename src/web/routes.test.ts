@@ -21,7 +21,16 @@ function meWith(role: Role, options: { verified?: boolean } = {}): Me {
 
 const labels = (me: Me | null) => navItemsFor(me).map((item) => item.label.replace('nav.', ''));
 // Capabilities not built yet (plans, knowledge, prevention) are never offered; releases are public.
-const COMMON = ['home', 'partners', 'services', 'activities', 'statistics', 'releases', 'reference'];
+const COMMON = [
+  'home',
+  'partners',
+  'services',
+  'activities',
+  'statistics',
+  'releases',
+  'assistance',
+  'reference',
+];
 /** Case staff also get the cases, after the statistics. */
 const CASE_STAFF = [
   'home',
@@ -30,6 +39,7 @@ const CASE_STAFF = [
   'activities',
   'statistics',
   'releases',
+  'assistance',
   'cases',
   'referrals',
   'screening',

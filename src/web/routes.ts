@@ -27,6 +27,7 @@ export type RouteName =
   | 'releaseNew'
   | 'releaseBudgets'
   | 'release'
+  | 'assistance'
   | 'knowledge'
   | 'prevention'
   | 'reference'
@@ -91,6 +92,8 @@ export const ROUTES: readonly RouteDefinition[] = [
     access: { kind: 'actions', actions: ['releases.prepare'] },
   },
   { name: 'release', pattern: '/releases/:id', access: EVERYONE },
+  // Needs and offers of technical assistance are shared among the partners, not published.
+  { name: 'assistance', pattern: '/assistance', access: SIGNED_IN },
   { name: 'knowledge', pattern: '/knowledge', access: SIGNED_IN },
   { name: 'prevention', pattern: '/prevention', access: SIGNED_IN },
   { name: 'reference', pattern: '/reference', access: EVERYONE },
@@ -135,6 +138,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/activities', label: 'nav.activities', route: 'activities', group: 'main' },
   { path: '/statistics', label: 'nav.statistics', route: 'statistics', group: 'main' },
   { path: '/releases', label: 'nav.releases', route: 'releases', group: 'main' },
+  { path: '/assistance', label: 'nav.assistance', route: 'assistance', group: 'main' },
   { path: '/cases', label: 'nav.cases', route: 'cases', group: 'main' },
   { path: '/referrals', label: 'nav.referrals', route: 'referrals', group: 'main' },
   { path: '/screening', label: 'nav.screening', route: 'screening', group: 'main', listedFor: CASE_STAFF },

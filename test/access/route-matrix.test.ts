@@ -30,6 +30,9 @@ const DENIAL_CODES = new Set(['unauthenticated', 'forbidden', 'second_factor_req
 const nobody = () => randomUUID();
 const RELEASE_PREPARERS: readonly DemoRole[] = ['admin', 'coordinator', 'case_manager', 'analyst'];
 /** A small invented file of one column, for the release routes. */
+const ASSISTANCE_WRITERS: readonly DemoRole[] = ['admin', 'coordinator', 'org_admin', 'editor'];
+/** An invented need for technical assistance, posted by each role allowed to. */
+const PROBE_NEED = { country: 'KEN', pillar: 'protection', kind: 'training', title: 'Matrix probe need' };
 /** Who draws up plans (their own organisation's) and reports on measures. */
 const PLAN_WRITERS: readonly DemoRole[] = ['admin', 'coordinator', 'org_admin', 'editor'];
 /** A plan coordinated by the organisation of the demo's organisation administrator and editor. */
@@ -1070,6 +1073,88 @@ const PROBES: Probe[] = [
     url: () => `/api/v1/plans/${nobody()}/measures/${nobody()}/status`,
     body: () => ({ status: 'completed' }),
     allowed: PLAN_WRITERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/assistance/needs',
+    url: () => '/api/v1/assistance/needs',
+    allowed: 'signed_in',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/assistance/needs/:id',
+    url: () => `/api/v1/assistance/needs/${nobody()}`,
+    allowed: 'signed_in',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/assistance/needs/:id/suggestions',
+    url: () => `/api/v1/assistance/needs/${nobody()}/suggestions`,
+    allowed: 'signed_in',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/assistance/needs',
+    url: () => '/api/v1/assistance/needs',
+    body: (c) => ({ ...PROBE_NEED, organisationId: c.org.shelter }),
+    allowed: ASSISTANCE_WRITERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/assistance/needs',
+    url: () => '/api/v1/assistance/needs',
+    body: (c) => ({ ...PROBE_NEED, organisationId: c.org.legal }),
+    allowed: ['admin', 'coordinator'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/assistance/needs/:id/suggestions/:offerId/acceptance',
+    url: () => `/api/v1/assistance/needs/${nobody()}/suggestions/${nobody()}/acceptance`,
+    body: () => ({}),
+    allowed: ASSISTANCE_WRITERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/assistance/needs/:id/suggestions/:offerId/refusal',
+    url: () => `/api/v1/assistance/needs/${nobody()}/suggestions/${nobody()}/refusal`,
+    body: () => ({}),
+    allowed: ASSISTANCE_WRITERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/assistance/needs/:id/delivery',
+    url: () => `/api/v1/assistance/needs/${nobody()}/delivery`,
+    allowed: ASSISTANCE_WRITERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/assistance/needs/:id/withdrawal',
+    url: () => `/api/v1/assistance/needs/${nobody()}/withdrawal`,
+    allowed: ASSISTANCE_WRITERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/assistance/offers',
+    url: () => '/api/v1/assistance/offers',
+    allowed: 'signed_in',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/assistance/offers',
+    url: () => '/api/v1/assistance/offers',
+    body: (c) => ({
+      organisationId: c.org.shelter,
+      title: 'Matrix probe offer',
+      pillars: ['protection'],
+      kinds: ['training'],
+    }),
+    allowed: ASSISTANCE_WRITERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/assistance/offers/:id/withdrawal',
+    url: () => `/api/v1/assistance/offers/${nobody()}/withdrawal`,
+    allowed: ASSISTANCE_WRITERS,
   },
   // Last: it ends the session the other probes use.
   {

@@ -68,6 +68,7 @@ const COMMON = [
   'Activities & coverage',
   'Statistics',
   'Releases',
+  'Technical assistance',
   'Reference',
 ];
 /** Case workers and managers also get their cases, referrals and the screening wizard. */
@@ -78,6 +79,7 @@ const CASE_STAFF = [
   'Activities & coverage',
   'Statistics',
   'Releases',
+  'Technical assistance',
   'Cases',
   'Referrals',
   'Screening',

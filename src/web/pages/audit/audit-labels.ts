@@ -11,6 +11,8 @@ export const RECORD_KINDS: readonly string[] = [
   'activity',
   'activity_import',
   'api_token',
+  'assistance_need',
+  'assistance_offer',
   'break_glass_grant',
   'case',
   'case_export',
