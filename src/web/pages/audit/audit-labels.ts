@@ -26,6 +26,8 @@ export const RECORD_KINDS: readonly string[] = [
   'organisation_members',
   'person',
   'plan',
+  'plan_measure',
+  'plan_progress_report',
   'referral',
   'release',
   'release_budget',
