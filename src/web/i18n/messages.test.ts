@@ -16,6 +16,7 @@ const NAMESPACES = [
   'screening/',
   'follow-up/',
   'releases/',
+  'plans/',
 ];
 
 /** One language's messages: the shell's file merged with each capability's own file. */

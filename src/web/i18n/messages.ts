@@ -6,6 +6,7 @@ import coverageEn from '../messages/coverage/en.json' with { type: 'json' };
 import en from '../messages/en.json' with { type: 'json' };
 import followUpEn from '../messages/follow-up/en.json' with { type: 'json' };
 import homeEn from '../messages/home/en.json' with { type: 'json' };
+import plansEn from '../messages/plans/en.json' with { type: 'json' };
 import referralsEn from '../messages/referrals/en.json' with { type: 'json' };
 import releasesEn from '../messages/releases/en.json' with { type: 'json' };
 import screeningEn from '../messages/screening/en.json' with { type: 'json' };
@@ -25,6 +26,7 @@ const englishMessages = {
   ...screeningEn,
   ...followUpEn,
   ...releasesEn,
+  ...plansEn,
 };
 
 export type Messages = typeof englishMessages;
@@ -49,6 +51,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/screening/ar.json', { with: { type: 'json' } }),
       import('../messages/follow-up/ar.json', { with: { type: 'json' } }),
       import('../messages/releases/ar.json', { with: { type: 'json' } }),
+      import('../messages/plans/ar.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -62,6 +65,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         screening,
         followUp,
         releases,
+        plans,
       ]) =>
         ({
           ...main.default,
@@ -75,6 +79,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...screening.default,
           ...followUp.default,
           ...releases.default,
+          ...plans.default,
         }) satisfies Catalogue,
     ),
   zh: () =>
@@ -90,6 +95,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/screening/zh.json', { with: { type: 'json' } }),
       import('../messages/follow-up/zh.json', { with: { type: 'json' } }),
       import('../messages/releases/zh.json', { with: { type: 'json' } }),
+      import('../messages/plans/zh.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -103,6 +109,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         screening,
         followUp,
         releases,
+        plans,
       ]) =>
         ({
           ...main.default,
@@ -116,6 +123,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...screening.default,
           ...followUp.default,
           ...releases.default,
+          ...plans.default,
         }) satisfies Catalogue,
     ),
   fr: () =>
@@ -131,6 +139,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/screening/fr.json', { with: { type: 'json' } }),
       import('../messages/follow-up/fr.json', { with: { type: 'json' } }),
       import('../messages/releases/fr.json', { with: { type: 'json' } }),
+      import('../messages/plans/fr.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -144,6 +153,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         screening,
         followUp,
         releases,
+        plans,
       ]) =>
         ({
           ...main.default,
@@ -157,6 +167,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...screening.default,
           ...followUp.default,
           ...releases.default,
+          ...plans.default,
         }) satisfies Catalogue,
     ),
   ru: () =>
@@ -172,6 +183,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/screening/ru.json', { with: { type: 'json' } }),
       import('../messages/follow-up/ru.json', { with: { type: 'json' } }),
       import('../messages/releases/ru.json', { with: { type: 'json' } }),
+      import('../messages/plans/ru.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -185,6 +197,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         screening,
         followUp,
         releases,
+        plans,
       ]) =>
         ({
           ...main.default,
@@ -198,6 +211,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...screening.default,
           ...followUp.default,
           ...releases.default,
+          ...plans.default,
         }) satisfies Catalogue,
     ),
   es: () =>
@@ -213,6 +227,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/screening/es.json', { with: { type: 'json' } }),
       import('../messages/follow-up/es.json', { with: { type: 'json' } }),
       import('../messages/releases/es.json', { with: { type: 'json' } }),
+      import('../messages/plans/es.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -226,6 +241,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         screening,
         followUp,
         releases,
+        plans,
       ]) =>
         ({
           ...main.default,
@@ -239,6 +255,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...screening.default,
           ...followUp.default,
           ...releases.default,
+          ...plans.default,
         }) satisfies Catalogue,
     ),
 };
