@@ -31,7 +31,7 @@ function OverdueMeasures(props: { measures: PlanDashboard['overdueMeasures'] }) 
       ) : (
         <TableScroll>
           <table className="data-table">
-            <caption>{t('plans.dashboard.overdueMeasures')}</caption>
+            <caption className="visually-hidden">{t('plans.dashboard.overdueMeasures')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('plans.column.measure')}</th>
@@ -46,7 +46,7 @@ function OverdueMeasures(props: { measures: PlanDashboard['overdueMeasures'] }) 
                   <th scope="row">{measure.title}</th>
                   <td>{measure.owner.name}</td>
                   <td>{day(measure.deadline)}</td>
-                  <td>{t('plans.daysLate', { count: measure.daysOverdue })}</td>
+                  <td className="nowrap">{t('plans.daysLate', { count: measure.daysOverdue })}</td>
                 </tr>
               ))}
             </tbody>
@@ -69,7 +69,7 @@ function OverdueReports(props: { reports: PlanDashboard['overdueReports'] }) {
       ) : (
         <TableScroll>
           <table className="data-table">
-            <caption>{t('plans.dashboard.overdueReports')}</caption>
+            <caption className="visually-hidden">{t('plans.dashboard.overdueReports')}</caption>
             <thead>
               <tr>
                 <th scope="col">{t('plans.column.indicator')}</th>
@@ -91,7 +91,7 @@ function OverdueReports(props: { reports: PlanDashboard['overdueReports'] }) {
                   <td>{period(report)}</td>
                   <td>{breakdownText(t, report.sex, report.age)}</td>
                   <td>{day(report.dueDate)}</td>
-                  <td>{t('plans.daysLate', { count: report.daysPastDue })}</td>
+                  <td className="nowrap">{t('plans.daysLate', { count: report.daysPastDue })}</td>
                 </tr>
               ))}
             </tbody>

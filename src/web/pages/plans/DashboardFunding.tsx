@@ -56,7 +56,7 @@ function MeasureFunding(props: { measures: Funding['measures'] }) {
       <h4>{t('plans.funding.byMeasure')}</h4>
       <TableScroll>
         <table className="data-table">
-          <caption>{t('plans.funding.byMeasure')}</caption>
+          <caption className="visually-hidden">{t('plans.funding.byMeasure')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('plans.column.measure')}</th>
@@ -112,7 +112,7 @@ function GapTable(props: {
   return (
     <TableScroll>
       <table className="data-table">
-        <caption>{props.caption}</caption>
+        <caption className="visually-hidden">{props.caption}</caption>
         <thead>
           <tr>
             <th scope="col">{props.rowHeader}</th>

@@ -152,7 +152,10 @@ function StatusChanger(props: Props & { measure: MeasureView }) {
   };
   return (
     <div className="status-changer">
-      <label htmlFor={id}>{t('plans.document.changeStatus', { measure: measure.title })}</label>
+      <label htmlFor={id}>
+        {t('plans.document.changeStatus')}
+        <span className="visually-hidden"> {t('plans.document.ofMeasure', { measure: measure.title })}</span>
+      </label>
       <select id={id} value={status} onChange={(event) => setStatus(event.target.value as Status)}>
         {MEASURE_STATUSES.map((value) => (
           <option key={value} value={value}>
