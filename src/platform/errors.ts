@@ -45,6 +45,10 @@ export const ERROR_CODES = {
   database_failed: { status: 503, title: 'The database stopped while working; nothing was saved' },
   imports_busy: { status: 503, title: 'The server is running as many imports as it may; try again shortly' },
   import_interrupted: { status: 503, title: 'The server stopped during the import; nothing was saved' },
+  pdf_unavailable: {
+    status: 503,
+    title: 'The PDF cannot be made on this server; the HTML version is available',
+  },
   internal_error: { status: 500, title: 'Something went wrong on our side' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
