@@ -130,6 +130,13 @@ describe('plans of action', () => {
       'Approved by',
     );
     await expect(axeViolations(page)).resolves.toEqual([]);
+    // The printable report, in the reader's language (served by src/plans/report-routes.ts).
+    await expect(
+      page.getByRole('link', { name: /^Open the report \(HTML\)/ }).getAttribute('href'),
+    ).resolves.toBe(`/api/v1${planPath}/report.html?lang=en`);
+    await expect(
+      page.getByRole('link', { name: 'Download the report (PDF)' }).getAttribute('href'),
+    ).resolves.toBe(`/api/v1${planPath}/report.pdf?lang=en`);
 
     await openPage(page, harness.baseUrl, '/plans?lang=en');
     const row = page.getByRole('row').filter({ hasText: TITLE });

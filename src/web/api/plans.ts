@@ -43,6 +43,9 @@ export const measureStatusPath = (planId: string, measureId: string) =>
   planPath(planId, `/measures/${encodeURIComponent(measureId)}/status`);
 export const resultsPath = (planId: string, format: ResultsFormat, lang: string) =>
   planPath(planId, `/results${queryString({ format, lang })}`);
+/** The printable plan report, in the reader's language: HTML, or PDF printed by the server's Chromium. */
+export const reportDocumentPath = (planId: string, format: 'html' | 'pdf', lang: string) =>
+  planPath(planId, `/report.${format}${queryString({ lang })}`);
 
 // Loaded per person: what a plan offers depends on who reads it (the `can` flags).
 export const usePlans = (country?: string) =>

@@ -1,7 +1,13 @@
 // One plan of action: what it is and who coordinates it, its dashboard (implementation, indicators against
 // targets, what is overdue or unlinked, funding and its gaps), then the plan itself with its reports, and the
 // downloads of its results.
-import { type PlanView, resultsPath, usePlan, usePlanDashboard } from '../../api/plans.js';
+import {
+  type PlanView,
+  reportDocumentPath,
+  resultsPath,
+  usePlan,
+  usePlanDashboard,
+} from '../../api/plans.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { ResourceView } from '../../components/Status.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
@@ -75,26 +81,48 @@ function PlanHeader(props: { plan: PlanView }) {
   );
 }
 
-/** The results in IATI's structure and as tables, each link naming what it downloads. */
+/**
+ * The printable report (the HTML one opens in a new tab; the PDF may be unavailable where the server has no
+ * Chromium, and then says so), and the results in IATI's structure and as tables.
+ */
 function Downloads(props: { plan: PlanView }) {
   const { t, language } = useI18n();
+  const { plan } = props;
   const formats = [
     { format: 'iati', label: t('plans.download.iati') },
     { format: 'csv', label: t('plans.download.csv') },
     { format: 'xlsx', label: t('plans.download.xlsx') },
   ] as const;
   return (
-    <nav className="plan-downloads" aria-label={t('plans.download.heading')}>
-      <p className="plan-downloads-title">{t('plans.download.heading')}</p>
-      <ul>
-        {formats.map(({ format, label }) => (
-          <li key={format}>
-            <a href={resultsPath(props.plan.id, format, language)} download>
-              {label}
+    <>
+      <nav className="plan-downloads" aria-label={t('plans.report.heading')}>
+        <p className="plan-downloads-title">{t('plans.report.heading')}</p>
+        <ul>
+          <li>
+            <a href={reportDocumentPath(plan.id, 'html', language)} target="_blank" rel="noopener">
+              {t('plans.report.html')}
+              <span className="visually-hidden"> {t('plans.newTab')}</span>
             </a>
           </li>
-        ))}
-      </ul>
-    </nav>
+          <li>
+            <a href={reportDocumentPath(plan.id, 'pdf', language)} download>
+              {t('plans.report.pdf')}
+            </a>
+          </li>
+        </ul>
+      </nav>
+      <nav className="plan-downloads" aria-label={t('plans.download.heading')}>
+        <p className="plan-downloads-title">{t('plans.download.heading')}</p>
+        <ul>
+          {formats.map(({ format, label }) => (
+            <li key={format}>
+              <a href={resultsPath(plan.id, format, language)} download>
+                {label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </>
   );
 }
