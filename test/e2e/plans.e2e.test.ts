@@ -100,7 +100,8 @@ describe('plans of action', () => {
     await signIn(harness, reporter, editor?.email ?? '');
     await openPage(reporter, harness.baseUrl, `${planPath}?lang=en`);
     await expect(reporter.getByRole('link', { name: 'Change the plan' }).count()).resolves.toBe(0);
-    await reporter.getByText(`Report progress on “${INDICATOR}”`).click();
+    // Names typed by people sit in sentences between Unicode isolates, for right-to-left languages.
+    await reporter.getByText(`Report progress on “\u2068${INDICATOR}\u2069”`).click();
     await reporter.getByLabel('Period from').fill('2025-07-01');
     await reporter.getByLabel('Period to').fill('2025-12-31');
     await reporter.getByLabel('Value (officers)').fill('250');

@@ -4,6 +4,7 @@ import type { PlanDashboard } from '../../api/plans.js';
 import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { Link } from '../../router.js';
+import { isolate } from './bidi.js';
 import { breakdownText } from './breakdown.js';
 import { useCountryNames } from './countries.js';
 import { useDayFormat, usePeriodFormat } from './period.js';
@@ -115,8 +116,11 @@ function Links(props: { links: PlanDashboard['links'] }) {
         <ul className="plan-list">
           {measuresWithoutActivity.map((measure) => (
             <li key={measure.measureId}>
-              <strong>{measure.title}</strong> — {measure.owner.name} ({t(`plans.pillar.${measure.pillar}`)}
-              ). {t(`plans.dashboard.reason.${measure.reason}`)}
+              <strong>
+                <bdi>{measure.title}</bdi>
+              </strong>{' '}
+              — <bdi>{measure.owner.name}</bdi> ({t(`plans.pillar.${measure.pillar}`)}).{' '}
+              {t(`plans.dashboard.reason.${measure.reason}`)}
             </li>
           ))}
         </ul>
@@ -130,7 +134,7 @@ function Links(props: { links: PlanDashboard['links'] }) {
             <li key={activity.id}>
               <Link to={`/activities/${activity.id}`}>{activity.title}</Link> —{' '}
               {t('plans.activityFacts', {
-                lead: activity.lead.name,
+                lead: isolate(activity.lead.name),
                 pillar: t(`plans.pillar.${activity.pillar}`),
                 country: countries.nameOf(activity.country),
               })}

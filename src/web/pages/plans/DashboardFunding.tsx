@@ -3,16 +3,35 @@
 import type { PlanDashboard } from '../../api/plans.js';
 import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
+import { isolate } from './bidi.js';
 import { useCountryNames } from './countries.js';
 import { formatMoney, formatSums } from './money.js';
 
 type Funding = PlanDashboard['funding'];
 type Gap = Omit<Funding['gapsByPillar'][number], 'pillar'>;
 
+type Sums = Parameters<typeof formatSums>[0];
+
+/** Sums in a sentence: "$1.00 + €2.00", or "None". */
 function useSums() {
   const { t, info } = useI18n();
-  return (sums: Parameters<typeof formatSums>[0]) =>
-    formatSums(sums, info.intlLocale) ?? t('plans.funding.none');
+  return (sums: Sums) => formatSums(sums, info.intlLocale) ?? t('plans.funding.none');
+}
+
+/** Sums in a table cell: one currency a line, each amount kept whole. */
+function SumsCell(props: { sums: Sums; strong?: boolean }) {
+  const { t, info } = useI18n();
+  if (props.sums.length === 0) return <td className="money muted">{t('plans.funding.none')}</td>;
+  const Amount = props.strong ? 'strong' : 'span';
+  return (
+    <td className="money">
+      {props.sums.map((money) => (
+        <Amount key={money.currency} className="money-line">
+          {formatMoney(money, info.intlLocale)}
+        </Amount>
+      ))}
+    </td>
+  );
 }
 
 export function DashboardFunding(props: { funding: Funding }) {
@@ -73,8 +92,8 @@ function MeasureFunding(props: { measures: Funding['measures'] }) {
                 <td className="money">
                   {measure.budget ? formatMoney(measure.budget, info.intlLocale) : t('plans.notSet')}
                 </td>
-                <td className="money">{sums(measure.committed)}</td>
-                <td className="money">{sums(measure.spent)}</td>
+                <SumsCell sums={measure.committed} />
+                <SumsCell sums={measure.spent} />
                 <td>
                   {measure.byFunder.length === 0 ? (
                     <span className="muted">{t('plans.funding.none')}</span>
@@ -83,7 +102,7 @@ function MeasureFunding(props: { measures: Funding['measures'] }) {
                       {measure.byFunder.map((row) => (
                         <li key={row.funder.id}>
                           {t('plans.funding.funderLine', {
-                            funder: row.funder.name,
+                            funder: isolate(row.funder.name),
                             committed: sums(row.committed),
                             spent: sums(row.spent),
                           })}
@@ -127,12 +146,10 @@ function GapTable(props: {
           {props.rows.map(({ key, label, gap }) => (
             <tr key={key}>
               <th scope="row">{label}</th>
-              <td className="money">{sums(gap.budget)}</td>
-              <td className="money">{sums(gap.committed)}</td>
-              <td className="money">{sums(gap.spent)}</td>
-              <td className="money">
-                <strong>{sums(gap.gap)}</strong>
-              </td>
+              <SumsCell sums={gap.budget} />
+              <SumsCell sums={gap.committed} />
+              <SumsCell sums={gap.spent} />
+              <SumsCell sums={gap.gap} strong />
               <td>
                 {gap.unbudgetedMeasures > 0 ? (
                   <span className="cell-note">

@@ -62,7 +62,7 @@ function IndicatorRow(props: { indicator: Indicator; row: Row | null }) {
       <th scope="row">
         {indicator.name}
         <span className="cell-note">
-          {indicator.measureTitle} · {indicator.owner.name}
+          <bdi>{indicator.measureTitle}</bdi> · <bdi>{indicator.owner.name}</bdi>
         </span>
       </th>
       <td>{breakdownText(t, row?.sex, row?.age)}</td>

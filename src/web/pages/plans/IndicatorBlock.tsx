@@ -14,6 +14,7 @@ import { ProblemText, SuccessNote } from '../../components/forms.js';
 import { TableScroll } from '../../components/TableScroll.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useSession } from '../../session/SessionProvider.js';
+import { isolate } from './bidi.js';
 import { breakdownText } from './breakdown.js';
 import { ProgressBadge } from './ProgressBadge.js';
 import { useDayFormat, usePeriodFormat } from './period.js';
@@ -37,7 +38,7 @@ export function IndicatorBlock(props: Props) {
   return (
     <section className="plan-indicator" aria-labelledby={`indicator-${indicator.id}`}>
       <h5 id={`indicator-${indicator.id}`} ref={heading} tabIndex={-1}>
-        {t('plans.document.indicator', { name: indicator.name })}
+        {t('plans.document.indicator', { name: isolate(indicator.name) })}
       </h5>
       {indicator.definition ? <p>{indicator.definition}</p> : null}
       <dl className="facts">
@@ -89,7 +90,7 @@ function Targets(props: { indicator: IndicatorView; value: (n: number) => string
   return (
     <TableScroll>
       <table className="data-table">
-        <caption>{t('plans.document.targetsOf', { name: indicator.name })}</caption>
+        <caption>{t('plans.document.targetsOf', { name: isolate(indicator.name) })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('plans.column.period')}</th>
@@ -118,7 +119,7 @@ function Reports(props: Props & { value: (n: number) => string; onDone: (message
   return (
     <TableScroll>
       <table className="data-table report-table">
-        <caption>{t('plans.report.caption', { name: indicator.name })}</caption>
+        <caption>{t('plans.report.caption', { name: isolate(indicator.name) })}</caption>
         <thead>
           <tr>
             <th scope="col">{t('plans.column.period')}</th>
@@ -183,7 +184,7 @@ function ReportRow(
         <span className="cell-note">
           {report.approvedAt
             ? t('plans.report.approvedBy', {
-                name: report.approvedBy ?? t('plans.someone'),
+                name: report.approvedBy ? isolate(report.approvedBy) : t('plans.someone'),
                 date: formatDateTime(report.approvedAt),
               })
             : t('plans.report.awaiting')}

@@ -9,6 +9,7 @@ import { ProblemText } from '../../components/forms.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { Link } from '../../router.js';
 import { useSession } from '../../session/SessionProvider.js';
+import { isolate } from './bidi.js';
 import { useCountryNames } from './countries.js';
 import { IndicatorBlock } from './IndicatorBlock.js';
 import { formatMoney } from './money.js';
@@ -95,7 +96,7 @@ function MeasureBlock(props: Props & { measure: MeasureView }) {
                 {measure.funding.map((row) => (
                   <li key={`${row.funder.id}-${row.currency}`}>
                     {t('plans.funding.funderLine', {
-                      funder: row.funder.name,
+                      funder: isolate(row.funder.name),
                       committed: formatMoney(
                         { amountMinor: row.committedMinor, currency: row.currency },
                         info.intlLocale,
@@ -154,7 +155,10 @@ function StatusChanger(props: Props & { measure: MeasureView }) {
     <div className="status-changer">
       <label htmlFor={id}>
         {t('plans.document.changeStatus')}
-        <span className="visually-hidden"> {t('plans.document.ofMeasure', { measure: measure.title })}</span>
+        <span className="visually-hidden">
+          {' '}
+          {t('plans.document.ofMeasure', { measure: isolate(measure.title) })}
+        </span>
       </label>
       <select id={id} value={status} onChange={(event) => setStatus(event.target.value as Status)}>
         {MEASURE_STATUSES.map((value) => (

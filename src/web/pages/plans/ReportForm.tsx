@@ -14,6 +14,7 @@ import {
 } from '../../components/forms.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import { useSession } from '../../session/SessionProvider.js';
+import { isolate } from './bidi.js';
 
 type Draft = {
   start: string;
@@ -97,7 +98,7 @@ export function ReportForm(props: { planId: string; indicator: IndicatorView; on
   return (
     <details className="report-form" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
-        <span id={headingId}>{t('plans.report.formTitle', { name: indicator.name })}</span>
+        <span id={headingId}>{t('plans.report.formTitle', { name: isolate(indicator.name) })}</span>
       </summary>
       <SubmissionForm submission={submission} onSubmit={send} labelledBy={headingId}>
         <FormAlert problem={submission.problem} />
