@@ -102,7 +102,7 @@ export function DashboardImplementation(props: { dashboard: PlanDashboard }) {
         <>
           <h4>{t('plans.dashboard.byOwner')}</h4>
           {/* The heading names the table; its caption stays for screen readers moving by table. */}
-          <div className="caption-hidden owner-table">
+          <div className="caption-hidden">
             <DataTable
               caption={t('plans.dashboard.byOwner')}
               data={summaryTable(t, t('plans.column.owner'), owners, format)}

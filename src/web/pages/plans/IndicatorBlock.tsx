@@ -40,7 +40,7 @@ export function IndicatorBlock(props: Props) {
       <h5 id={`indicator-${indicator.id}`} ref={heading} tabIndex={-1}>
         {t('plans.document.indicator', { name: isolate(indicator.name) })}
       </h5>
-      {indicator.definition ? <p>{indicator.definition}</p> : null}
+      {indicator.definition ? <p dir="auto">{indicator.definition}</p> : null}
       <dl className="facts">
         <dt>{t('plans.column.unit')}</dt>
         <dd>{indicator.unit}</dd>
@@ -191,7 +191,11 @@ function ReportRow(
         </span>
       </td>
       <td>
-        {report.narrative ? <p className="report-narrative">{report.narrative}</p> : null}
+        {report.narrative ? (
+          <p className="report-narrative" dir="auto">
+            {report.narrative}
+          </p>
+        ) : null}
         {report.evidenceLinks.length > 0 ? (
           <ul className="cell-list">
             {report.evidenceLinks.map((link, index) => (

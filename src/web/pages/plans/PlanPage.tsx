@@ -68,7 +68,11 @@ function PlanHeader(props: { plan: PlanView }) {
         <dt>{t('plans.column.coordinator')}</dt>
         <dd>{plan.coordinator.name}</dd>
       </dl>
-      {plan.description ? <p className="plan-description">{plan.description}</p> : null}
+      {plan.description ? (
+        <p className="plan-description" dir="auto">
+          {plan.description}
+        </p>
+      ) : null}
       {plan.can.edit ? (
         <p>
           <Link to={`/plans/${plan.id}/edit`} className="button">
