@@ -25,6 +25,9 @@ import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PlannedPage } from './pages/PlannedPage.js';
 import { PartnerPage } from './pages/partners/PartnerPage.js';
 import { PartnersPage } from './pages/partners/PartnersPage.js';
+import { EditPlanPage, NewPlanPage } from './pages/plans/PlanEditorPage.js';
+import { PlanPage } from './pages/plans/PlanPage.js';
+import { PlansPage } from './pages/plans/PlansPage.js';
 import { CodeListPage } from './pages/reference/CodeListPage.js';
 import { CountriesPage } from './pages/reference/CountriesPage.js';
 import { ReferencePage } from './pages/reference/ReferencePage.js';
@@ -99,6 +102,14 @@ function PageFor(props: { match: RouteMatch<RouteName> }): ReactNode {
       return <EditActivityPage id={match.params.id ?? ''} />;
     case 'coverage':
       return <CoveragePage />;
+    case 'plans':
+      return <PlansPage />;
+    case 'planNew':
+      return <NewPlanPage />;
+    case 'plan':
+      return <PlanPage id={match.params.id ?? ''} />;
+    case 'planEdit':
+      return <EditPlanPage id={match.params.id ?? ''} />;
     case 'cases':
       return <CasesPage />;
     case 'caseNew':

@@ -20,12 +20,14 @@ function meWith(role: Role, options: { verified?: boolean } = {}): Me {
 }
 
 const labels = (me: Me | null) => navItemsFor(me).map((item) => item.label.replace('nav.', ''));
-// Capabilities not built yet (plans, knowledge, prevention) are never offered; releases are public.
+// Capabilities not built yet (knowledge, prevention) are never offered; releases are public; plans and
+// technical assistance are read by anyone signed in.
 const COMMON = [
   'home',
   'partners',
   'services',
   'activities',
+  'plans',
   'statistics',
   'releases',
   'assistance',
@@ -37,6 +39,7 @@ const CASE_STAFF = [
   'partners',
   'services',
   'activities',
+  'plans',
   'statistics',
   'releases',
   'assistance',
@@ -93,6 +96,15 @@ describe('page access', () => {
     expect(pageVerdict(routeAccess('screening'), null)).toBe('sign_in');
     expect(pageVerdict(routeAccess('referrals'), meWith('editor'))).toBe('forbidden');
     expect(pageVerdict(routeAccess('referral'), meWith('case_worker'))).toBe('allowed');
+  });
+
+  it('lets anyone signed in read plans, and only those who may draw one up open the editor', () => {
+    expect(pageVerdict(routeAccess('plans'), null)).toBe('sign_in');
+    expect(pageVerdict(routeAccess('plan'), meWith('viewer'))).toBe('allowed');
+    expect(pageVerdict(routeAccess('planNew'), meWith('viewer'))).toBe('forbidden');
+    expect(pageVerdict(routeAccess('planEdit'), meWith('analyst'))).toBe('forbidden');
+    expect(pageVerdict(routeAccess('planNew'), meWith('editor'))).toBe('allowed');
+    expect(pageVerdict(routeAccess('planEdit'), meWith('coordinator'))).toBe('allowed');
   });
 
   it('declares each route once', () => {

@@ -15,6 +15,9 @@ export type RouteName =
   | 'activityEdit'
   | 'coverage'
   | 'plans'
+  | 'planNew'
+  | 'plan'
+  | 'planEdit'
   | 'statistics'
   | 'statisticsCountry'
   | 'cases'
@@ -45,6 +48,7 @@ const SIGNED_IN: PageAccess = { kind: 'signed_in' };
 /** Organisations and their members: administrators, coordinators (read-only) and organisation administrators. */
 const ADMINISTRATION: PageAccess = { kind: 'actions', actions: ['users.read', 'organisations.create'] };
 const ACTIVITY_WRITERS: PageAccess = { kind: 'actions', actions: ['activities.write'] };
+const PLAN_WRITERS: PageAccess = { kind: 'actions', actions: ['plans.write'] };
 /** People who work on cases: cases, referrals, and the screening wizard in their navigation. */
 const CASE_STAFF: PageAccess = { kind: 'roles', roles: ['case_manager', 'case_worker'] };
 
@@ -64,7 +68,12 @@ export const ROUTES: readonly RouteDefinition[] = [
   { name: 'activity', pattern: '/activities/:id', access: EVERYONE },
   { name: 'activityEdit', pattern: '/activities/:id/edit', access: ACTIVITY_WRITERS },
   { name: 'coverage', pattern: '/coverage', access: EVERYONE },
+  // Plans of action are read by anyone signed in; those who may draw one up for their organisation write.
   { name: 'plans', pattern: '/plans', access: SIGNED_IN },
+  // Before '/plans/:id': the first matching pattern wins.
+  { name: 'planNew', pattern: '/plans/new', access: PLAN_WRITERS },
+  { name: 'plan', pattern: '/plans/:id', access: SIGNED_IN },
+  { name: 'planEdit', pattern: '/plans/:id/edit', access: PLAN_WRITERS },
   // Official figures are public.
   { name: 'statistics', pattern: '/statistics', access: EVERYONE },
   { name: 'statisticsCountry', pattern: '/statistics/countries/:iso3', access: EVERYONE },
@@ -128,14 +137,15 @@ export type NavItem = {
 };
 
 /**
- * In the order of the response: who, what and where, figures, cases, reference. Capabilities not built yet
- * (plans, knowledge, prevention) are not listed: navigation shows only what works.
+ * In the order of the response: who, what and where, the plans that steer it, figures, cases, reference.
+ * Capabilities not built yet (knowledge, prevention) are not listed: navigation shows only what works.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', route: 'home', group: 'main' },
   { path: '/partners', label: 'nav.partners', route: 'partners', group: 'main' },
   { path: '/services', label: 'nav.services', route: 'services', group: 'main' },
   { path: '/activities', label: 'nav.activities', route: 'activities', group: 'main' },
+  { path: '/plans', label: 'nav.plans', route: 'plans', group: 'main' },
   { path: '/statistics', label: 'nav.statistics', route: 'statistics', group: 'main' },
   { path: '/releases', label: 'nav.releases', route: 'releases', group: 'main' },
   { path: '/assistance', label: 'nav.assistance', route: 'assistance', group: 'main' },
@@ -161,7 +171,6 @@ export function navItemsFor(me: Me | null): NavItem[] {
 
 /** Capabilities whose pages are not built yet; each has a title and a description message. */
 export const PLANNED = {
-  plans: { title: 'nav.plans', description: 'planned.plans' },
   knowledge: { title: 'nav.knowledge', description: 'planned.knowledge' },
   prevention: { title: 'nav.prevention', description: 'planned.prevention' },
 } as const satisfies Partial<Record<RouteName, { title: MessageKey; description: MessageKey }>>;

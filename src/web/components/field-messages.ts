@@ -48,6 +48,12 @@ export function fieldIssueKey(issue: FieldIssue): MessageKey {
       return 'fieldError.containsName';
     case 'identifying_text':
       return 'followUp.error.identifyingTextIn';
+    case 'value_or_narrative':
+      return 'plans.error.valueOrNarrative';
+    case 'not_disaggregated':
+      return 'plans.error.notDisaggregated';
+    case 'unknown_reference':
+      return 'plans.error.unknownReference';
     default:
       return 'fieldError.check';
   }

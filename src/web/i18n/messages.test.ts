@@ -17,6 +17,7 @@ const NAMESPACES = [
   'follow-up/',
   'releases/',
   'assistance/',
+  'plans/',
 ];
 
 /** One language's messages: the shell's file merged with each capability's own file. */

@@ -7,6 +7,7 @@ import coverageEn from '../messages/coverage/en.json' with { type: 'json' };
 import en from '../messages/en.json' with { type: 'json' };
 import followUpEn from '../messages/follow-up/en.json' with { type: 'json' };
 import homeEn from '../messages/home/en.json' with { type: 'json' };
+import plansEn from '../messages/plans/en.json' with { type: 'json' };
 import referralsEn from '../messages/referrals/en.json' with { type: 'json' };
 import releasesEn from '../messages/releases/en.json' with { type: 'json' };
 import screeningEn from '../messages/screening/en.json' with { type: 'json' };
@@ -27,6 +28,7 @@ const englishMessages = {
   ...followUpEn,
   ...releasesEn,
   ...assistanceEn,
+  ...plansEn,
 };
 
 export type Messages = typeof englishMessages;
@@ -52,6 +54,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/follow-up/ar.json', { with: { type: 'json' } }),
       import('../messages/releases/ar.json', { with: { type: 'json' } }),
       import('../messages/assistance/ar.json', { with: { type: 'json' } }),
+      import('../messages/plans/ar.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -66,6 +69,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         followUp,
         releases,
         assistance,
+        plans,
       ]) =>
         ({
           ...main.default,
@@ -80,6 +84,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...followUp.default,
           ...releases.default,
           ...assistance.default,
+          ...plans.default,
         }) satisfies Catalogue,
     ),
   zh: () =>
@@ -96,6 +101,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/follow-up/zh.json', { with: { type: 'json' } }),
       import('../messages/releases/zh.json', { with: { type: 'json' } }),
       import('../messages/assistance/zh.json', { with: { type: 'json' } }),
+      import('../messages/plans/zh.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -110,6 +116,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         followUp,
         releases,
         assistance,
+        plans,
       ]) =>
         ({
           ...main.default,
@@ -124,6 +131,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...followUp.default,
           ...releases.default,
           ...assistance.default,
+          ...plans.default,
         }) satisfies Catalogue,
     ),
   fr: () =>
@@ -140,6 +148,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/follow-up/fr.json', { with: { type: 'json' } }),
       import('../messages/releases/fr.json', { with: { type: 'json' } }),
       import('../messages/assistance/fr.json', { with: { type: 'json' } }),
+      import('../messages/plans/fr.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -154,6 +163,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         followUp,
         releases,
         assistance,
+        plans,
       ]) =>
         ({
           ...main.default,
@@ -168,6 +178,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...followUp.default,
           ...releases.default,
           ...assistance.default,
+          ...plans.default,
         }) satisfies Catalogue,
     ),
   ru: () =>
@@ -184,6 +195,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/follow-up/ru.json', { with: { type: 'json' } }),
       import('../messages/releases/ru.json', { with: { type: 'json' } }),
       import('../messages/assistance/ru.json', { with: { type: 'json' } }),
+      import('../messages/plans/ru.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -198,6 +210,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         followUp,
         releases,
         assistance,
+        plans,
       ]) =>
         ({
           ...main.default,
@@ -212,6 +225,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...followUp.default,
           ...releases.default,
           ...assistance.default,
+          ...plans.default,
         }) satisfies Catalogue,
     ),
   es: () =>
@@ -228,6 +242,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/follow-up/es.json', { with: { type: 'json' } }),
       import('../messages/releases/es.json', { with: { type: 'json' } }),
       import('../messages/assistance/es.json', { with: { type: 'json' } }),
+      import('../messages/plans/es.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -242,6 +257,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         followUp,
         releases,
         assistance,
+        plans,
       ]) =>
         ({
           ...main.default,
@@ -256,6 +272,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...followUp.default,
           ...releases.default,
           ...assistance.default,
+          ...plans.default,
         }) satisfies Catalogue,
     ),
 };

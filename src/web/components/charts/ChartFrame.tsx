@@ -15,7 +15,7 @@ type Props = {
   /** A server address that returns the same figures as CSV. */
   csvHref?: string | undefined;
   /** Heading level of the title inside the page. */
-  level?: 2 | 3;
+  level?: 2 | 3 | 4;
   /** Notes under the chart: censored figures, missing countries… */
   notes?: ReactNode;
   children: ReactNode;
@@ -26,7 +26,7 @@ export function ChartFrame(props: Props) {
   const id = useId();
   const body = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState(false);
-  const Heading = props.level === 2 ? 'h2' : 'h3';
+  const Heading = props.level === 2 ? 'h2' : props.level === 4 ? 'h4' : 'h3';
   const exportText = { title: props.title, source: props.source, dir: info.dir };
   const svg = () => body.current?.querySelector('svg') ?? null;
   const name = fileNameFor(props.title);
