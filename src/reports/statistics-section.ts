@@ -20,8 +20,12 @@ const GROUP_OF: Record<string, string> = {
   'male/children': 'boys',
 };
 
+/**
+ * A censored figure stays as published ("<5"), isolated left to right (LRI … PDI, UAX #9): in an Arabic line the
+ * sign would otherwise be mirrored and moved to the number's other side. Works in HTML and in SVG text alike.
+ */
 function valueText(lang: Language, value: Value): string {
-  return value.isCensored ? value.text : formatNumber(lang, value.lower);
+  return value.isCensored ? `\u2066${value.text}\u2069` : formatNumber(lang, value.lower);
 }
 
 function sexName(lang: Language, cell: Cell): string {
