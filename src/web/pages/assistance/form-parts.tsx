@@ -2,7 +2,12 @@
 // and a list to choose several countries from, each labelled and showing the server's errors beside it.
 import { useId } from 'react';
 import type { FieldIssue } from '../../components/field-messages.js';
-import { type Choice, ChoiceSelect, Field, FieldErrorText } from '../../components/forms.js';
+import { type Choice, Field } from '../../components/forms.js';
+import {
+  GroupErrors,
+  SelectField as LabelledSelect,
+  TextField as LabelledText,
+} from '../../components/labelled-fields.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 
 type Errors = readonly FieldIssue[] | undefined;
@@ -17,30 +22,13 @@ export function TextField(props: {
   optional?: boolean;
 }) {
   const { t } = useI18n();
+  const { optional, errors, ...rest } = props;
   return (
-    <Field
-      label={props.label}
-      hint={props.optional ? t('assistance.field.optional') : undefined}
-      serverErrors={props.errors}
-    >
-      {(control) =>
-        props.long ? (
-          <textarea
-            {...control}
-            rows={3}
-            value={props.value}
-            onChange={(e) => props.onChange(e.target.value)}
-          />
-        ) : (
-          <input
-            {...control}
-            type={props.type ?? 'text'}
-            value={props.value}
-            onChange={(e) => props.onChange(e.target.value)}
-          />
-        )
-      }
-    </Field>
+    <LabelledText
+      {...rest}
+      errors={[...(errors ?? [])]}
+      {...(optional ? { hint: t('assistance.field.optional') } : {})}
+    />
   );
 }
 
@@ -52,19 +40,7 @@ export function SelectField(props: {
   errors: Errors;
 }) {
   const { t } = useI18n();
-  return (
-    <Field label={props.label} serverErrors={props.errors}>
-      {(control) => (
-        <ChoiceSelect
-          control={control}
-          value={props.value}
-          onChange={props.onChange}
-          choices={props.choices}
-          empty={t('assistance.choose')}
-        />
-      )}
-    </Field>
-  );
+  return <LabelledSelect {...props} errors={[...(props.errors ?? [])]} empty={t('assistance.choose')} />;
 }
 
 export function CheckGroup(props: {
@@ -88,15 +64,7 @@ export function CheckGroup(props: {
       aria-describedby={hasErrors ? errorId : undefined}
     >
       <legend>{props.legend}</legend>
-      {hasErrors ? (
-        <p className="field-error" id={errorId}>
-          {props.errors?.map((error) => (
-            <span key={`${error.path}-${error.code}`}>
-              <FieldErrorText error={error} label={props.legend} />{' '}
-            </span>
-          ))}
-        </p>
-      ) : null}
+      <GroupErrors id={errorId} label={props.legend} errors={[...(props.errors ?? [])]} />
       <div className="check-grid">
         {props.choices.map((choice) => (
           <label className="check" key={choice.value}>
