@@ -9,7 +9,10 @@ import {
   disaggregationKey,
   disaggregationOf,
   type ImportedMeasureResults,
+  type ImportedObjective,
   isIsoDate,
+  isPillar,
+  type NamedOrganisation,
   type NewId,
   type ResultsImport,
   sexOf,
@@ -18,8 +21,16 @@ import {
 /** A row's cells by lower-case column name. */
 export type CsvRowValues = Record<string, string>;
 
-/** The columns, in order; `measure` and `indicator` are the only ones a file must have. */
+/**
+ * The columns, in order; `measure` and `indicator` are the only ones a file must have. The objective, its
+ * pillar and the measure's owner serve a new plan drawn up from the file; an import into a plan passes them over.
+ */
 export const RESULTS_CSV_COLUMNS = [
+  'objective_id',
+  'objective',
+  'pillar',
+  'owner',
+  'owner_ref',
   'measure_id',
   'measure',
   'indicator_id',
@@ -170,7 +181,14 @@ export class ResultsTableBuilder {
     };
     let measure = this.measures.get(parsed.measureKey);
     if (!measure) {
-      measure = { measureId: parsed.measureId, title: parsed.measureTitle, indicators: [] };
+      measure = {
+        measureId: parsed.measureId,
+        title: parsed.measureTitle,
+        indicators: [],
+        source: `row ${row}`,
+        objective: parsed.objective,
+        owner: parsed.owner,
+      };
       this.measures.set(parsed.measureKey, measure);
     }
     measure.indicators.push(indicator);
@@ -202,6 +220,8 @@ function parseRow(v: CsvRowValues) {
     reject('it gives a target or a progress report without a period; fill in period_start and period_end.');
   const measureKey = v.measure_id || measureTitle;
   return {
+    objective: objectiveOf(v),
+    owner: ownerOf(v),
     measureKey,
     measureId: v.measure_id || null,
     measureTitle,
@@ -241,6 +261,18 @@ function checkSameIndicator({ indicator, row }: IndicatorEntry, parsed: ParsedRo
     reject(
       `its baseline differs from the one an earlier row gives for the same indicator; an indicator has one baseline.`,
     );
+}
+
+/** The objective the row's measure serves, when the table says it; a pillar not in the list is left to choose. */
+function objectiveOf(v: CsvRowValues): ImportedObjective | undefined {
+  if (!v.objective) return undefined;
+  const pillar = (v.pillar ?? '').toLowerCase();
+  return { id: v.objective_id || null, title: v.objective, pillar: isPillar(pillar) ? pillar : null };
+}
+
+function ownerOf(v: CsvRowValues): NamedOrganisation | undefined {
+  if (!v.owner && !v.owner_ref) return undefined;
+  return { ref: v.owner_ref || null, name: v.owner || null };
 }
 
 function baselineOf(v: CsvRowValues, disaggregation: Disaggregation): Indicator['baseline'] {
