@@ -130,7 +130,13 @@ async function replaceReports(db: Queryable, planId: string, placed: readonly Pl
     throw new AppError('forbidden', 'Only the plan’s coordinating organisation imports its results.');
 }
 
-function reportRow(planId: string, indicatorId: string, report: ProgressReport, context: Context) {
+/** A report row as an import writes it: approved by whoever imports, since the file says it counts. */
+export function reportRow(
+  planId: string,
+  indicatorId: string,
+  report: ProgressReport,
+  context: Pick<Context, 'userId' | 'fileName'>,
+) {
   return {
     planId,
     indicatorId,

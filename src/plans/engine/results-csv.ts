@@ -29,6 +29,9 @@ export function resultsCsv(measures: readonly Measure[], placementOf?: Placement
 export function resultsTable(measures: readonly Measure[], placementOf?: PlacementOf): string[][] {
   const rows = measures.flatMap((measure) => {
     const placed = placementCells(placementOf?.(measure));
+    // A measure without indicators still has its row, so that a plan drawn up from the table keeps it.
+    if (measure.indicators.length === 0)
+      return [{ ...placed, measure_id: measure.id, measure: measure.title }];
     return measure.indicators.flatMap((indicator) =>
       indicatorRows(measure, indicator).map((row) => ({ ...placed, ...row })),
     );
