@@ -49,7 +49,8 @@ export async function importResults(
   );
   const summary = {
     dryRun: context.dryRun,
-    measures: imported.measures.length,
+    // A measure's row without indicators (the table keeps measures that have none) brings no results.
+    measures: imported.measures.filter((result) => result.indicators.length > 0).length,
     indicators: placed.length,
     reports: placed.reduce((sum, item) => sum + item.indicator.reports.length, 0),
     notes: imported.notes,

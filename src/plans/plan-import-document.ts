@@ -2,15 +2,26 @@
 // mapping still leaves open, each with its place and a sentence naming the objective or measure. Pure.
 
 import type { FieldError } from '../platform/errors.js';
-import type { ProgressReport } from './engine/model.js';
+import type { Period, ProgressReport } from './engine/model.js';
 import type { PlanImportDraft } from './engine/plan-import-draft.js';
 import type { PlanImportMapping } from './plan-import-schemas.js';
 import { indicatorInputOf } from './plan-input.js';
 
+/** What a mapping is checked against: the draft read from the file, or its preview. */
+export type MappingTarget = {
+  countries: readonly string[];
+  period: Period | null;
+  objectives: readonly {
+    title: string;
+    source: string;
+    measures: readonly { title: string; source: string }[];
+  }[];
+};
+
 const PILLARS_IN_WORDS = 'prevention, protection, prosecution or partnership';
 
 /** Every choice the mapping still lacks; empty when the plan can be created. */
-export function unmappedOf(draft: PlanImportDraft, mapping: PlanImportMapping): FieldError[] {
+export function unmappedOf(draft: MappingTarget, mapping: PlanImportMapping): FieldError[] {
   const needs: FieldError[] = [];
   const need = (path: string, code: string, message: string) => needs.push({ path, code, message });
   if (!mapping.coordinatorOrganisationId)
@@ -67,7 +78,7 @@ export function unmappedOf(draft: PlanImportDraft, mapping: PlanImportMapping): 
 
 /** The ids of the organisations the mapping names, each with its place, to check they are registered. */
 export function mappedOrganisations(
-  draft: PlanImportDraft,
+  draft: MappingTarget,
   mapping: PlanImportMapping,
 ): { id: string; path: string; what: string }[] {
   const named: { id: string; path: string; what: string }[] = [];
