@@ -140,7 +140,8 @@ describe.each(TEST_ENGINES)('concerted plans on $name', (engine) => {
     const [before] = await database.db.select({ version: plans.version }).from(plans).where(eq(plans.id, id));
     const broken = path.join(dir, 'broken.csv');
     const lines = csv.split('\n');
-    const measureId = lines[1]?.split(',')[0] ?? '';
+    const measureColumn = lines[0]?.split(',').indexOf('measure_id') ?? -1;
+    const measureId = lines[1]?.split(',')[measureColumn] ?? '';
     await writeFile(broken, lines.map((line) => line.replaceAll(measureId, randomUUID())).join('\n'));
     const refused = await run(database, ['import', id, broken]);
     expect(refused.exitCode).toBe(1);

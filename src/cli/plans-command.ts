@@ -1,4 +1,4 @@
-// `concerted plans list|show|dashboard|export|import|refresh`: plans of action from the command line, as the
+// `concerted plans list|show|dashboard|export|import|import-plan|refresh`: plans of action from the command line, as the
 // operator: readable text for people, --json for scripts; an import checks the whole file and writes all or nothing.
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -21,8 +21,10 @@ import type { Database } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { type OpenDatabase, openConfiguredDatabase, withDatabase } from './database.js';
 import { action, printJson, printTable } from './output.js';
+import { importPlanCommand } from './plan-import-command.js';
 import { todayOf } from './plan-indicators.js';
 import { dashboardSections, planText } from './plans-text.js';
+import { resultsFormatOf } from './results-format.js';
 
 type Json = { json?: boolean };
 type ExportOptions = { format: ResultsFormat; out: string; lang: string };
@@ -103,6 +105,7 @@ export function plansCommand(open: OpenDatabase = openConfiguredDatabase): Comma
         run((db) => runImport(db, id, file, options)),
       ),
     );
+  command.addCommand(importPlanCommand(open));
   command
     .command('refresh')
     .description('read again the actuals of indicators that take them from statistics or 4W activities')
@@ -156,18 +159,6 @@ async function runExport(db: Database, id: string, options: ExportOptions) {
     throw error;
   }
   process.stderr.write(`Wrote the results of the plan to ${options.out}\n`);
-}
-
-export function resultsFormatOf(file: string, given?: ResultsFormat): ResultsFormat {
-  if (given) return given;
-  const extension = path.extname(file).toLowerCase();
-  if (extension === '.xml') return 'iati';
-  if (extension === '.csv') return 'csv';
-  if (extension === '.xlsx') return 'xlsx';
-  throw new AppError(
-    'validation_failed',
-    `Cannot tell the format of ${path.basename(file)}; add --format iati, csv or xlsx.`,
-  );
 }
 
 async function runImport(db: Database, id: string, file: string, options: ImportOptions) {

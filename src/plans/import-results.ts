@@ -49,7 +49,8 @@ export async function importResults(
   );
   const summary = {
     dryRun: context.dryRun,
-    measures: imported.measures.length,
+    // A measure's row without indicators (the table keeps measures that have none) brings no results.
+    measures: imported.measures.filter((result) => result.indicators.length > 0).length,
     indicators: placed.length,
     reports: placed.reduce((sum, item) => sum + item.indicator.reports.length, 0),
     notes: imported.notes,
@@ -130,7 +131,13 @@ async function replaceReports(db: Queryable, planId: string, placed: readonly Pl
     throw new AppError('forbidden', 'Only the plan’s coordinating organisation imports its results.');
 }
 
-function reportRow(planId: string, indicatorId: string, report: ProgressReport, context: Context) {
+/** A report row as an import writes it: approved by whoever imports, since the file says it counts. */
+export function reportRow(
+  planId: string,
+  indicatorId: string,
+  report: ProgressReport,
+  context: Pick<Context, 'userId' | 'fileName'>,
+) {
   return {
     planId,
     indicatorId,

@@ -1,11 +1,11 @@
 // A plan's results as files, both ways: written as IATI 2.03 XML, CSV or XLSX with the approved actuals, and read
 // from any of the three into what an import checks. The API and the command line share them.
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { organisations } from '../partners/index.js';
 import type { Queryable } from '../platform/db.js';
 import { readIatiResults } from './engine/iati-results-read.js';
-import { iatiResultsDocument } from './engine/iati-results-write.js';
-import type { Plan } from './engine/model.js';
+import { iatiResultsDocument, type MeasurePlacement } from './engine/iati-results-write.js';
+import type { Measure, Plan } from './engine/model.js';
 import { listPlanMeasures } from './engine/plan-measures.js';
 import { readResultsCsv, resultsCsv } from './engine/results-csv.js';
 import type { ResultsImport } from './engine/results-vocabulary.js';
@@ -39,22 +39,56 @@ export async function writeResultsFile(
   const { plan } = await readPlan(db, planId);
   const { prefix, ref, name } = await identifierPrefixOf(db, plan);
   const measures = listPlanMeasures(plan).map(({ measure }) => measure);
+  const placementOf = await placementsOf(db, plan);
   const base = `plan-results-${plan.id.slice(0, 8)}`;
   if (format === 'csv')
-    return { fileName: `${base}.csv`, mediaType: 'text/csv; charset=utf-8', content: resultsCsv(measures) };
+    return {
+      fileName: `${base}.csv`,
+      mediaType: 'text/csv; charset=utf-8',
+      content: resultsCsv(measures, placementOf),
+    };
   if (format === 'xlsx')
     return {
       fileName: `${base}.xlsx`,
       mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      content: await resultsXlsx(measures),
+      content: await resultsXlsx(measures, placementOf),
     };
   const xml = iatiResultsDocument(measures, {
     identifierPrefix: prefix,
     reportingOrganisation: { ref, name },
     generatedAt: options.now.toISOString(),
     lang: options.lang,
+    placementOf,
+    plan: { title: plan.title, scope: plan.scope, countries: plan.countries, period: plan.period },
   });
   return { fileName: `${base}.xml`, mediaType: 'application/xml; charset=utf-8', content: xml };
+}
+
+/** Each measure's objective and owner (named by its IATI identifier), so that the file can seed a new plan. */
+async function placementsOf(db: Queryable, plan: Plan): Promise<(measure: Measure) => MeasurePlacement> {
+  const placed = listPlanMeasures(plan);
+  const ownerIds = [...new Set(placed.map(({ measure }) => measure.ownerOrganisationId))];
+  const owners =
+    ownerIds.length === 0
+      ? []
+      : await db
+          .select({ id: organisations.id, name: organisations.name, ref: organisations.iatiIdentifier })
+          .from(organisations)
+          .where(inArray(organisations.id, ownerIds));
+  const ownerOf = new Map(owners.map((owner) => [owner.id, { ref: owner.ref, name: owner.name }]));
+  const objectiveOf = new Map(
+    plan.objectives.map((o) => [o.id, { id: o.id, title: o.title, pillar: o.pillar }] as const),
+  );
+  const byMeasure = new Map(
+    placed.map(({ measure, objectiveId }) => [
+      measure.id,
+      {
+        objective: objectiveOf.get(objectiveId) as MeasurePlacement['objective'],
+        owner: ownerOf.get(measure.ownerOrganisationId) ?? { ref: null, name: '' },
+      },
+    ]),
+  );
+  return (measure) => byMeasure.get(measure.id) as MeasurePlacement;
 }
 
 /** Reads a results file in the given format; its problems are in what it returns, never thrown. */

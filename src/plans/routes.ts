@@ -9,6 +9,7 @@ import { typed } from '../platform/routes.js';
 import { PlanDashboard } from './dashboard-schemas.js';
 import { exchangeRoutes } from './exchange-routes.js';
 import { listPlans } from './list-plans.js';
+import { planImportRoutes } from './plan-import-routes.js';
 import { planView } from './plan-view.js';
 import { approveReport, setMeasureStatus, submitReport, withdrawReport } from './progress.js';
 import { readPlanDashboard } from './read-dashboard.js';
@@ -280,6 +281,7 @@ export async function planRoutes(app: FastifyInstance) {
   );
 
   await app.register(exchangeRoutes);
+  await app.register(planImportRoutes);
   await app.register(reportRoutes);
   await app.register(refreshRoutes);
 }

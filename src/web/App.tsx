@@ -26,6 +26,7 @@ import { PlannedPage } from './pages/PlannedPage.js';
 import { PartnerPage } from './pages/partners/PartnerPage.js';
 import { PartnersPage } from './pages/partners/PartnersPage.js';
 import { EditPlanPage, NewPlanPage } from './pages/plans/PlanEditorPage.js';
+import { PlanImportPage } from './pages/plans/PlanImportPage.js';
 import { PlanPage } from './pages/plans/PlanPage.js';
 import { PlansPage } from './pages/plans/PlansPage.js';
 import { CodeListPage } from './pages/reference/CodeListPage.js';
@@ -106,6 +107,8 @@ function PageFor(props: { match: RouteMatch<RouteName> }): ReactNode {
       return <PlansPage />;
     case 'planNew':
       return <NewPlanPage />;
+    case 'planImport':
+      return <PlanImportPage />;
     case 'plan':
       return <PlanPage id={match.params.id ?? ''} />;
     case 'planEdit':

@@ -16,6 +16,7 @@ export type RouteName =
   | 'coverage'
   | 'plans'
   | 'planNew'
+  | 'planImport'
   | 'plan'
   | 'planEdit'
   | 'statistics'
@@ -72,6 +73,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   { name: 'plans', pattern: '/plans', access: SIGNED_IN },
   // Before '/plans/:id': the first matching pattern wins.
   { name: 'planNew', pattern: '/plans/new', access: PLAN_WRITERS },
+  { name: 'planImport', pattern: '/plans/import', access: PLAN_WRITERS },
   { name: 'plan', pattern: '/plans/:id', access: SIGNED_IN },
   { name: 'planEdit', pattern: '/plans/:id/edit', access: PLAN_WRITERS },
   // Official figures are public.

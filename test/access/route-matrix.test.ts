@@ -1044,6 +1044,26 @@ const PROBES: Probe[] = [
   },
   {
     method: 'POST',
+    route: '/api/v1/plans/imports/preview',
+    url: () => '/api/v1/plans/imports/preview',
+    body: () => ({ format: 'csv', fileName: 'probe.csv', content: 'measure,indicator\nProbe,Probe\n' }),
+    allowed: PLAN_WRITERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/plans/imports',
+    url: () => '/api/v1/plans/imports',
+    // A mapping that leaves the objective without a pillar: refused whole, so nothing is written.
+    body: (c) => ({
+      format: 'csv',
+      fileName: 'probe.csv',
+      content: 'measure,indicator\nProbe,Probe\n',
+      mapping: { coordinatorOrganisationId: c.org.shelter, objectives: [] },
+    }),
+    allowed: PLAN_WRITERS,
+  },
+  {
+    method: 'POST',
     route: '/api/v1/plans/:id/indicators/:indicatorId/reports',
     url: () => `/api/v1/plans/${nobody()}/indicators/${nobody()}/reports`,
     body: () => ({ start: '2026-01-01', end: '2026-06-30', value: 1, status: 'on_track' }),

@@ -7,6 +7,7 @@ import { type Narrative, narrativesOf, preferredText } from '../../activities/im
 import type { XmlLimits } from '../../activities/import/xml-limits.js';
 import { child, childrenOf, readElements, type XmlNode } from '../../activities/import/xml-tree.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
+import { type ActivityFacts, activityFactsOf, joinPlanFacts, planFactsOf } from './iati-plan-facts.js';
 import { readBaselineDate, readDate, readDimensions, readValue } from './iati-results-values.js';
 import type {
   Disaggregation,
@@ -21,6 +22,7 @@ import {
   countingIds,
   directionOfAscending,
   type ImportedMeasureResults,
+  type ImportedPlanFacts,
   type NewId,
   type ResultsImport,
   unitOfIatiMeasure,
@@ -68,6 +70,7 @@ class ResultsReader {
   readonly problems: FieldError[] = [];
   readonly notes: FieldError[] = [];
   private readonly measures: ImportedMeasureResults[] = [];
+  private plan: ImportedPlanFacts | undefined;
   private lang: string | null = null;
 
   constructor(
@@ -76,7 +79,7 @@ class ResultsReader {
   ) {}
 
   result(): ResultsImport {
-    return { measures: this.measures, problems: this.problems, notes: this.notes };
+    return { measures: this.measures, problems: this.problems, notes: this.notes, plan: this.plan };
   }
 
   problem(path: string, code: string, message: string) {
@@ -90,6 +93,8 @@ class ResultsReader {
   readActivity(activity: XmlNode, path: string) {
     this.lang = activity.attributes['xml:lang']?.toLowerCase() ?? null;
     const identifier = child(activity, 'iati-identifier')?.text.trim() ?? '';
+    this.plan = joinPlanFacts(this.plan, planFactsOf(activity, this.lang));
+    const facts = activityFactsOf(activity, this.lang);
     const results = childrenOf(activity, 'result');
     if (results.length === 0) {
       this.note(
@@ -103,14 +108,14 @@ class ResultsReader {
     // The activity's title stands in for a result without one.
     const activityTitle = () => this.text(child(activity, 'title'), `${path}/title`);
     results.forEach((result, index) => {
-      this.readResult(result, `${path}/result[${index + 1}]`, measureId, activityTitle);
+      this.readResult(result, `${path}/result[${index + 1}]`, { measureId, ...facts }, activityTitle);
     });
   }
 
   private readResult(
     result: XmlNode,
     path: string,
-    measureId: string | null,
+    facts: ActivityFacts & { measureId: string | null },
     activityTitle: () => string | null,
   ) {
     const title = this.text(child(result, 'title'), `${path}/title`) ?? activityTitle();
@@ -126,7 +131,7 @@ class ResultsReader {
       const read = this.indicator(indicator, `${path}/indicator[${i + 1}]`);
       return read ? [read] : [];
     });
-    this.measures.push({ measureId, title, indicators });
+    this.measures.push({ ...facts, title, indicators, source: path });
   }
 
   private measureIdOf(activity: XmlNode, identifier: string): string | null {

@@ -95,4 +95,35 @@ describe('IATI results export', () => {
     ]);
     expect(read.measures[1]?.indicators.map(inOrder)).toEqual(second.indicators.map(asImported));
   });
+
+  it('says where each measure sits, so that a new plan can be drawn up from the file, and reads it back', async () => {
+    const xml = iatiResultsDocument([aMeasure()], {
+      ...options,
+      placementOf: () => ({
+        objective: { id: 'objective-1', title: 'Traffickers are convicted', pillar: 'prosecution' },
+        owner: { ref: 'XM-EXAMPLE-7', name: 'Judicial Academy' },
+      }),
+      plan: {
+        title: 'National plan',
+        scope: 'national',
+        countries: ['KEN'],
+        period: { start: '2025-01-01', end: '2026-12-31' },
+      },
+    });
+    expect(xml).toContain(
+      '<participating-org ref="XM-EXAMPLE-7" role="4"><narrative xml:lang="en">Judicial Academy</narrative></participating-org>',
+    );
+    const read = await readIatiResults(xml);
+    expect(read.measures[0]).toMatchObject({
+      objective: { id: 'objective-1', title: 'Traffickers are convicted', pillar: 'prosecution' },
+      owner: { ref: 'XM-EXAMPLE-7', name: 'Judicial Academy' },
+    });
+    expect(read.plan).toEqual({
+      title: 'National plan',
+      scope: 'national',
+      countries: ['KEN'],
+      period: { start: '2025-01-01', end: '2026-12-31' },
+      coordinator: { ref: 'XM-EXAMPLE-1', name: 'Ministry of Justice' },
+    });
+  });
 });

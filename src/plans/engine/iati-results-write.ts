@@ -10,10 +10,22 @@
 //   <target>, a report an <actual> with its narrative as <comment> and its evidence as <document-link>s;
 //   reports not yet approved are left out, as they do not count;
 // - a sex or age disaggregation is a <dimension name="sex"|"age">;
-// - what IATI cannot say (the unit's name, ids, the data source, a report's status) travels in elements of
-//   our namespace, which IATI allows and other readers ignore, so that a re-import loses nothing.
+// - the measure's owner is a <participating-org role="4"> (Implementing), named by its IATI identifier;
+// - what IATI cannot say (the unit's name, ids, the data source, a report's status, the objective and its
+//   pillar, the plan's title, scope, countries and period) travels in elements of our namespace, which IATI
+//   allows and other readers ignore, so that a re-import, or a new plan drawn up from the file, loses nothing.
 import { escapeXml, xmlAttributes } from '../../platform/xml-text.js';
-import type { Disaggregation, Indicator, Measure, MeasureStatus, ProgressReport, Target } from './model.js';
+import type {
+  Disaggregation,
+  Indicator,
+  Measure,
+  MeasureStatus,
+  Period,
+  Pillar,
+  PlanScope,
+  ProgressReport,
+  Target,
+} from './model.js';
 
 import {
   ascendingOf,
@@ -31,7 +43,17 @@ export type IatiResultsOptions = {
   generatedAt?: string | undefined;
   /** The language of the plan's texts (ISO 639-1). */
   lang?: string | undefined;
+  /** Where each measure sits in its plan, so that a new plan can be drawn up from the file. */
+  placementOf?: ((measure: Measure) => MeasurePlacement | undefined) | undefined;
+  plan?: PlanFacts | undefined;
 };
+
+export type MeasurePlacement = {
+  objective: { id: string; title: string; pillar: Pillar };
+  owner: { ref: string | null; name: string };
+};
+
+export type PlanFacts = { title: string; scope: PlanScope; countries: string[]; period: Period };
 
 /** IATI ActivityStatus: 1 Pipeline/identification, 2 Implementation, 4 Closed, 5 Cancelled. */
 const ACTIVITY_STATUS: Record<MeasureStatus, string> = {
@@ -66,12 +88,37 @@ function iatiActivityOf(measure: Measure, options: IatiResultsOptions): string {
     `<iati-identifier>${escapeXml(iatiIdentifierOf(options.identifierPrefix, measure.id))}</iati-identifier>`,
     `<reporting-org${xmlAttributes({ ref: org.ref, type: org.type })}>${narrative(org.name, lang)}</reporting-org>`,
     ...narrativeElement('title', measure.title, lang),
-    `<activity-status code="${ACTIVITY_STATUS[measure.status]}"/>`,
   ];
+  const placement = options.placementOf?.(measure);
+  if (placement) lines.push(ownerXml(placement.owner, lang));
+  lines.push(`<activity-status code="${ACTIVITY_STATUS[measure.status]}"/>`);
   if (measure.deadline) lines.push(`<activity-date type="3" iso-date="${escapeXml(measure.deadline)}"/>`);
   lines.push(iatiResultXml(measure, lang));
+  lines.push(...placementXml(placement, options.plan));
   lines.push(`<concerted:measure${xmlAttributes({ id: measure.id })}/>`, '</iati-activity>');
   return `${lines.join('\n')}\n`;
+}
+
+/** The measure's owner as IATI's implementing organisation (OrganisationRole 4). */
+function ownerXml(owner: MeasurePlacement['owner'], lang: string): string {
+  const ref = owner.ref ?? undefined;
+  return `<participating-org${xmlAttributes({ ref, role: '4' })}>${narrative(owner.name, lang)}</participating-org>`;
+}
+
+function placementXml(placement: MeasurePlacement | undefined, plan: PlanFacts | undefined): string[] {
+  const lines: string[] = [];
+  if (placement) lines.push(`<concerted:objective${xmlAttributes(placement.objective)}/>`);
+  if (plan)
+    lines.push(
+      `<concerted:plan${xmlAttributes({
+        title: plan.title,
+        scope: plan.scope,
+        countries: plan.countries.join(' '),
+        start: plan.period.start,
+        end: plan.period.end,
+      })}/>`,
+    );
+  return lines;
 }
 
 /** One measure as one <result> element, for callers that write their own activity around it. */

@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
 import { readCsvRecords } from '../../platform/csv-reader.js';
 import { AppError } from '../../platform/errors.js';
+import type { MeasurePlacement } from './iati-results-write.js';
 import type { Disaggregation, Indicator, Measure, ProgressReport, Target } from './model.js';
 import {
   type CsvRowValues,
@@ -16,17 +17,38 @@ import { disaggregationKey, type NewId, type ResultsImport } from './results-voc
 
 export { RESULTS_CSV_COLUMNS, type ResultsCsvColumn };
 
+/** Where each measure sits in its plan (objective, owner), when the table should say it. */
+export type PlacementOf = (measure: Measure) => MeasurePlacement | undefined;
+
 /** Targets and approved reports as rows; reports not yet approved do not count and are left out. */
-export function resultsCsv(measures: readonly Measure[]): string {
-  return stringify(resultsTable(measures));
+export function resultsCsv(measures: readonly Measure[], placementOf?: PlacementOf): string {
+  return stringify(resultsTable(measures, placementOf));
 }
 
 /** The header and the rows as text, for CSV and spreadsheet files alike. */
-export function resultsTable(measures: readonly Measure[]): string[][] {
-  const rows = measures.flatMap((measure) =>
-    measure.indicators.flatMap((indicator) => indicatorRows(measure, indicator)),
-  );
+export function resultsTable(measures: readonly Measure[], placementOf?: PlacementOf): string[][] {
+  const rows = measures.flatMap((measure) => {
+    const placed = placementCells(placementOf?.(measure));
+    // A measure without indicators still has its row, so that a plan drawn up from the table keeps it.
+    if (measure.indicators.length === 0)
+      return [{ ...placed, measure_id: measure.id, measure: measure.title }];
+    return measure.indicators.flatMap((indicator) =>
+      indicatorRows(measure, indicator).map((row) => ({ ...placed, ...row })),
+    );
+  });
   return [[...RESULTS_CSV_COLUMNS], ...rows.map((row) => RESULTS_CSV_COLUMNS.map((c) => row[c] ?? ''))];
+}
+
+function placementCells(placement: MeasurePlacement | undefined): CsvRow {
+  if (!placement) return {};
+  const { objective, owner } = placement;
+  return {
+    objective_id: objective.id,
+    objective: objective.title,
+    pillar: objective.pillar,
+    owner: owner.name,
+    owner_ref: owner.ref ?? '',
+  };
 }
 
 type Cell = {

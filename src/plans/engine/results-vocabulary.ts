@@ -1,7 +1,16 @@
 // The words shared by the plan results' IATI and CSV forms: units as IATI indicator measures, sex and age
 // dimension values, and the shape of what an import hands back. Pure.
 import type { FieldError } from '../../platform/errors.js';
-import type { Disaggregation, Indicator, IndicatorDirection } from './model.js';
+import type {
+  Disaggregation,
+  Indicator,
+  IndicatorDirection,
+  MeasureStatus,
+  Period,
+  Pillar,
+  PlanScope,
+} from './model.js';
+import { PILLARS } from './plan-measures.js';
 
 /**
  * Our own elements inside IATI results (IATI allows elements of other namespaces): the unit, the indicator's
@@ -98,6 +107,8 @@ export function disaggregationOf(d: Disaggregation): Disaggregation {
   return { ...(d.sex ? { sex: d.sex } : {}), ...(d.age ? { age: d.age } : {}) };
 }
 
+export const isPillar = (value: string): value is Pillar => PILLARS.some((p) => p === value);
+
 /** An ISO calendar date (YYYY-MM-DD) that exists. */
 export function isIsoDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
@@ -113,12 +124,38 @@ export function decimalOf(text: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
+/** An organisation as a file names it: by its IATI organisation identifier, its name, or both. */
+export type NamedOrganisation = { ref: string | null; name: string | null };
+
+/** The objective a result serves, as our own exports say it (other files do not). */
+export type ImportedObjective = { id: string | null; title: string; pillar: Pillar | null };
+
 /** The results of one measure as a file gives them; the measure is known when the file names it. */
 export type ImportedMeasureResults = {
   /** The plan's measure id, when the file carries it (our own exports do); null for another publisher's result. */
   measureId: string | null;
   title: string;
   indicators: Indicator[];
+  /** Where in the file the result is: an element's path or a row number, for sentences about it. */
+  source?: string | undefined;
+  objective?: ImportedObjective | undefined;
+  /** The title of the IATI activity holding the result, when it has one. */
+  activityTitle?: string | undefined;
+  /** Who carries the measure out, as the file says (IATI's implementing organisation). */
+  owner?: NamedOrganisation | undefined;
+  deadline?: string | undefined;
+  status?: MeasureStatus | undefined;
+};
+
+/** What a file says of the plan itself: our exports say it all; other files give at most countries. */
+export type ImportedPlanFacts = {
+  title?: string | undefined;
+  scope?: PlanScope | undefined;
+  period?: Period | undefined;
+  /** Country codes as the file writes them: ISO 3166-1 alpha-3 (ours) or alpha-2 (IATI's). */
+  countries: string[];
+  /** The organisation that published the file (IATI's reporting organisation). */
+  coordinator?: NamedOrganisation | undefined;
 };
 
 /**
@@ -129,6 +166,7 @@ export type ResultsImport = {
   measures: ImportedMeasureResults[];
   problems: FieldError[];
   notes: FieldError[];
+  plan?: ImportedPlanFacts | undefined;
 };
 
 /** Ids for imported indicators and reports when the file carries none; the caller passes its own source. */

@@ -4,14 +4,14 @@ import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { readXlsxRows } from '../../activities/import/xlsx.js';
 import type { Measure } from './model.js';
-import { readResultsRows, resultsTable, type TableRow } from './results-csv.js';
+import { type PlacementOf, readResultsRows, resultsTable, type TableRow } from './results-csv.js';
 import type { NewId, ResultsImport } from './results-vocabulary.js';
 
-export async function resultsXlsx(measures: readonly Measure[]): Promise<Buffer> {
+export async function resultsXlsx(measures: readonly Measure[], placementOf?: PlacementOf): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('Results');
   // Every cell is text, as in the CSV: a spreadsheet then keeps dates and decimals exactly as written.
-  sheet.addRows(resultsTable(measures));
+  sheet.addRows(resultsTable(measures, placementOf));
   sheet.getRow(1).font = { bold: true };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

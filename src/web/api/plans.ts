@@ -52,3 +52,7 @@ export const usePlans = (country?: string) =>
   useApiResource<PlanListResponse>(`${PLANS}${queryString({ country })}`);
 export const usePlan = (id: string) => useApiResource<PlanResponse>(planPath(id));
 export const usePlanDashboard = (id: string) => useApiResource<DashboardResponse>(planPath(id, '/dashboard'));
+
+/** A new plan from a results file: read first (nothing written), then created with its mapping. */
+export const PLAN_IMPORT_PREVIEW = `${PLANS}/imports/preview`;
+export const PLAN_IMPORTS = `${PLANS}/imports`;

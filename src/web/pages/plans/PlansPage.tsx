@@ -36,9 +36,12 @@ export function PlansPage() {
       <PageHeading>{t('plans.title')}</PageHeading>
       <p className="lede">{t('plans.intro')}</p>
       {session.canWithSecondFactor('plans.write') ? (
-        <p>
+        <p className="button-row">
           <Link to="/plans/new" className="button">
             {t('plans.new')}
+          </Link>
+          <Link to="/plans/import" className="button button-secondary">
+            {t('planImport.link')}
           </Link>
         </p>
       ) : null}
