@@ -23,6 +23,7 @@ import { type OpenDatabase, openConfiguredDatabase, withDatabase } from './datab
 import { action, printJson, printTable } from './output.js';
 import { todayOf } from './plan-indicators.js';
 import { dashboardSections, planText } from './plans-text.js';
+import { countryNamesText } from './reference-names.js';
 
 type Json = { json?: boolean };
 type ExportOptions = { format: ResultsFormat; out: string; lang: string };
@@ -120,7 +121,7 @@ async function runList(db: Database, options: Json & { country?: string }) {
     plans.map((plan) => ({
       id: plan.id,
       title: plan.title.length > 50 ? `${plan.title.slice(0, 49)}…` : plan.title,
-      countries: plan.countries.join(' '),
+      countries: countryNamesText(plan.countries),
       period: `${plan.period.start} – ${plan.period.end}`,
       coordinator: plan.coordinator.name,
       measures: `${plan.completedMeasures}/${plan.measureCount} done`,
