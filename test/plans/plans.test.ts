@@ -3,6 +3,7 @@
 // the measure with no activity and the funding gap; results round-trip through IATI XML and CSV.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDashboard } from '../../src/plans/dashboard-schemas.js';
+import { DEMO_PLAN_TITLE } from '../../src/plans/demo.js';
 import type { PlanView } from '../../src/plans/schemas.js';
 import { demoEmail, type Session, startTestApp, type TestApp } from '../support/app.js';
 import { TEST_ENGINES } from '../support/databases.js';
@@ -321,6 +322,9 @@ describe.each(TEST_ENGINES)('plans on $name', (engine) => {
     expect(report.statusCode, report.body).toBe(200);
     const progress = report.json().data.plans.filter((row: { title: string }) => row.title === plan.title);
     expect(progress[0]).toMatchObject({ measures: { total: 2, completed: 0 } });
+    // Every plan covering the country is read at once, each keeping its own measures.
+    const demo = report.json().data.plans.find((row: { title: string }) => row.title === DEMO_PLAN_TITLE);
+    expect(demo).toMatchObject({ measures: { total: 7, completed: 1, overdue: 1 } });
     const publicReport = await t.as(null, 'GET', '/api/v1/reports/countries/KEN?format=json');
     expect(publicReport.json().data.plans).toEqual([]);
   });
