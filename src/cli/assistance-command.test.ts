@@ -71,10 +71,20 @@ describe.each(TEST_ENGINES)('concerted assistance on $name', (engine) => {
   });
   afterAll(() => database?.dispose());
 
-  it('lists the needs with their organisation’s name', async () => {
+  it('lists the needs with their organisation’s name, and the country and pillar by name', async () => {
     const { stdout } = await run(database, ['needs']);
     expect(stdout).toMatch(/Train prosecutors on the new law\s+Ministry of Justice of Testland \(invented\)/);
+    expect(stdout).toMatch(/open\s+Kenya\s+Prosecution\s+training\s+Train prosecutors/);
+    expect(stdout).not.toMatch(/\bKEN\b|prosecution/);
     expect(stdout).toContain(needId);
+  });
+
+  it('lists the offers with countries, pillars and languages by name', async () => {
+    const { stdout } = await run(database, ['offers']);
+    expect(stdout).toMatch(
+      /Courses in Kenya\s+Training Partner \(invented\)\s+Prosecution\s+training\s+Kenya\s+English/,
+    );
+    expect(stdout).toMatch(/Survey design\s+.*Prevention\s+research\s+any/);
   });
 
   it('lists the offers as JSON for scripts, filtered by status', async () => {
@@ -97,6 +107,8 @@ describe.each(TEST_ENGINES)('concerted assistance on $name', (engine) => {
     expect(drafting).toBeGreaterThan(kenya);
     expect(lines[kenya]).toMatch(/^38\s/);
     expect(lines[kenya]).toContain('serves the country +6');
+    expect(stdout).toMatch(/^Train prosecutors on the new law \(Kenya, Prosecution, training\) — open$/m);
+    expect(lines[kenya]).toContain('speaks English +4');
     expect(stdout).not.toContain('Survey design');
   });
 

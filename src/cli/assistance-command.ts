@@ -9,6 +9,13 @@ import type { MatchReason } from '../plans/engine/assistance-matching.js';
 import { suggestOffers } from '../plans/suggest-offers.js';
 import { type OpenDatabase, openConfiguredDatabase, withDatabase } from './database.js';
 import { action, printJson, printTable } from './output.js';
+import {
+  codeWords,
+  countryName,
+  countryNamesText,
+  languageNamesText,
+  pillarName,
+} from './reference-names.js';
 
 type ListOptions = { status?: string; country?: string; pillar?: string; json?: boolean };
 type SuggestOptions = { json?: boolean; today?: string };
@@ -80,9 +87,9 @@ async function printNeeds(db: Db, options: ListOptions) {
     needs.map((need) => ({
       id: need.id,
       status: need.status,
-      country: need.country,
-      pillar: need.pillar,
-      kind: need.kind,
+      country: countryName(need.country),
+      pillar: pillarName(need.pillar),
+      kind: codeWords(need.kind),
       title: need.title,
       organisation: need.organisationName,
       'wanted by': need.wantedBy ?? '',
@@ -102,10 +109,10 @@ async function printOffers(db: Db, options: ListOptions) {
       status: offer.status,
       title: offer.title,
       organisation: offer.organisationName,
-      pillars: offer.pillars.join(', '),
-      kinds: offer.kinds.join(', '),
-      countries: offer.countries.length > 0 ? offer.countries.join(', ') : 'any',
-      languages: offer.languages.join(', '),
+      pillars: offer.pillars.map(pillarName).join(', '),
+      kinds: offer.kinds.map(codeWords).join(', '),
+      countries: offer.countries.length > 0 ? countryNamesText(offer.countries) : 'any',
+      languages: languageNamesText(offer.languages),
     })),
   );
 }
@@ -122,7 +129,7 @@ export function describeReason(reason: MatchReason): string {
     case 'any_country':
       return 'serves any country';
     case 'shared_languages':
-      return `speaks ${reason.languages.join(', ')}`;
+      return `speaks ${languageNamesText(reason.languages)}`;
     case 'available_in_time':
       return 'available in time';
   }
@@ -132,7 +139,9 @@ async function printSuggestions(db: Db, needId: string, options: SuggestOptions)
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const { need, suggestions } = await db.transaction((tx) => suggestOffers(tx, needId, today));
   if (options.json) return printJson({ need, suggestions });
-  process.stdout.write(`${need.title} (${need.country}, ${need.pillar}, ${need.kind}) — ${need.status}\n`);
+  process.stdout.write(
+    `${need.title} (${countryName(need.country)}, ${pillarName(need.pillar)}, ${codeWords(need.kind)}) — ${need.status}\n`,
+  );
   if (need.status !== 'open')
     return void process.stdout.write('The need is no longer open: no offers are suggested.\n');
   if (suggestions.length === 0)

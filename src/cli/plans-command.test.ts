@@ -68,9 +68,11 @@ describe.each(TEST_ENGINES)('concerted plans on $name', (engine) => {
     const listed = await run(database, ['list', '--country', 'KEN']);
     expect(listed.stdout).toMatch(/id\s+title\s+countries\s+period\s+coordinator\s+measures/);
     expect(listed.stdout).toContain(id);
+    // Countries by name, never by code.
     expect(listed.stdout).toMatch(
-      /KEN .* National Anti-Trafficking Coordination Office \(demo\)\s+1\/7 done/,
+      /\sKenya\s+\d{4}-\d{2}-\d{2} – .* National Anti-Trafficking Coordination Office \(demo\)\s+1\/7 done/,
     );
+    expect(listed.stdout).not.toMatch(/\bKEN\b/);
     expect(JSON.parse((await run(database, ['list', '--country', 'UGA', '--json'])).stdout)).toEqual([]);
     const help = await run(database, ['--help']);
     for (const name of ['list', 'show', 'dashboard', 'export', 'import', 'refresh'])
@@ -80,11 +82,13 @@ describe.each(TEST_ENGINES)('concerted plans on $name', (engine) => {
   it('shows a plan as text, with names, pillars, sources and reports', async () => {
     const { stdout } = await run(database, ['show', id]);
     expect(stdout.split('\n')[0]).toBe(DEMO_PLAN_TITLE);
-    expect(stdout).toMatch(/^National plan for KEN, \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}$/m);
+    expect(stdout).toMatch(/^National plan for Kenya, \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}$/m);
     expect(stdout).toMatch(/^Prevention: Fewer people are recruited by deception$/m);
+    expect(stdout).toMatch(/^Protection and assistance: Victims are identified, sheltered and assisted$/m);
+    expect(stdout).not.toMatch(/\bKEN\b|^protection:/m);
     expect(stdout).toMatch(/owner Regional Legal Aid Centre \(demo\); due .*; planned; budget USD 20,000.00/);
     expect(stdout).toMatch(
-      /Protection activities running in Kenya \(activities, increases; .*count of 4W activities \(protection\)\)/,
+      /Protection activities running in Kenya \(activities, increases; .*count of 4W activities \(Protection and assistance\)\)/,
     );
     expect(stdout).toMatch(/reported 120 for .* \(all\): at risk — Fewer courses ran than planned/);
     expect(stdout).toMatch(
@@ -118,7 +122,9 @@ describe.each(TEST_ENGINES)('concerted plans on $name', (engine) => {
     expect(stdout).toMatch(
       /Draft the amendment on the non-punishment of victims\s+Regional Legal Aid Centre \(demo\)\s+names no activity/,
     );
-    expect(stdout).toMatch(/prevention\s+USD 60,000.00\s+USD 40,000.00\s+USD 15,000.00\s+USD 20,000.00/);
+    expect(stdout).toMatch(/^Protection and assistance\s+2\s+/m);
+    expect(stdout).toMatch(/^All pillars\s+\d+\s+/m);
+    expect(stdout).toMatch(/^Prevention\s+USD 60,000.00\s+USD 40,000.00\s+USD 15,000.00\s+USD 20,000.00/m);
     expect(stdout).toMatch(/women and girls/);
     const json = JSON.parse(
       (await run(database, ['dashboard', id, '--as-of', '2000-01-01', '--json'])).stdout,

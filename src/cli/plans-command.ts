@@ -24,6 +24,7 @@ import { action, printJson, printTable } from './output.js';
 import { importPlanCommand } from './plan-import-command.js';
 import { todayOf } from './plan-indicators.js';
 import { dashboardSections, planText } from './plans-text.js';
+import { countryNamesText } from './reference-names.js';
 import { resultsFormatOf } from './results-format.js';
 
 type Json = { json?: boolean };
@@ -123,7 +124,7 @@ async function runList(db: Database, options: Json & { country?: string }) {
     plans.map((plan) => ({
       id: plan.id,
       title: plan.title.length > 50 ? `${plan.title.slice(0, 49)}…` : plan.title,
-      countries: plan.countries.join(' '),
+      countries: countryNamesText(plan.countries),
       period: `${plan.period.start} – ${plan.period.end}`,
       coordinator: plan.coordinator.name,
       measures: `${plan.completedMeasures}/${plan.measureCount} done`,

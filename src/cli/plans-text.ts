@@ -2,6 +2,7 @@
 // a terminal: names, dates and amounts, never ids (but the plan's own, to type the next command). Pure.
 import type { PlanDashboard } from '../plans/dashboard-schemas.js';
 import type { IndicatorView, Money, PlanView } from '../plans/schemas.js';
+import { countryName, countryNamesText, pillarName } from './reference-names.js';
 
 const STATUS_WORDS: Record<string, string> = {
   on_track: 'on track',
@@ -46,11 +47,11 @@ function sourceText(indicator: IndicatorView): string {
   const source = indicator.source;
   if (source.kind === 'manual') return 'reported by hand';
   if (source.kind === 'statistics')
-    return `read from statistics: ${source.query.indicator}${source.query.country ? `, ${source.query.country}` : ''}`;
+    return `read from statistics: ${source.query.indicator}${source.query.country ? `, ${countryName(source.query.country)}` : ''}`;
   const filter = source.filter;
   const parts = [
-    filter.pillar,
-    filter.country,
+    filter.pillar && pillarName(filter.pillar),
+    filter.country && countryName(filter.country),
     filter.linkedToMeasure ? 'linked to the measure' : undefined,
   ].filter(Boolean);
   return `count of 4W activities${parts.length ? ` (${parts.join(', ')})` : ''}`;
@@ -77,12 +78,12 @@ function indicatorLines(indicator: IndicatorView): string[] {
 export function planText(plan: PlanView): string {
   const lines = [
     plan.title,
-    `${capitalised(SCOPE_WORDS[plan.scope] ?? plan.scope)} for ${plan.countries.join(', ')}, ${plan.period.start} – ${plan.period.end}`,
+    `${capitalised(SCOPE_WORDS[plan.scope] ?? plan.scope)} for ${countryNamesText(plan.countries)}, ${plan.period.start} – ${plan.period.end}`,
     `Coordinated by ${plan.coordinator.name}; version ${plan.version}; id ${plan.id}`,
   ];
   if (plan.description) lines.push('', plan.description);
   for (const objective of plan.objectives) {
-    lines.push('', `${capitalised(objective.pillar)}: ${objective.title}`);
+    lines.push('', `${pillarName(objective.pillar)}: ${objective.title}`);
     for (const measure of objective.measures) {
       const facts = [
         `owner ${measure.owner.name}`,
@@ -117,9 +118,9 @@ export function dashboardSections(dashboard: PlanDashboard): TextSection[] {
       empty: 'No measures yet.',
       rows: [
         ...dashboard.implementation.byPillar,
-        { ...dashboard.implementation.overall, pillar: 'all' },
+        { ...dashboard.implementation.overall, pillar: 'all' as const },
       ].map((row) => ({
-        pillar: row.pillar,
+        pillar: row.pillar === 'all' ? 'All pillars' : pillarName(row.pillar),
         measures: row.measureCount,
         completed: row.measuresByStatus.completed,
         'in progress': row.measuresByStatus.in_progress,
@@ -180,7 +181,7 @@ export function dashboardSections(dashboard: PlanDashboard): TextSection[] {
       heading: 'Funding gaps by pillar',
       empty: 'No budgets yet.',
       rows: gaps.map((row) => ({
-        pillar: row.pillar,
+        pillar: pillarName(row.pillar),
         budget: sumsText(row.budget),
         committed: sumsText(row.committed),
         spent: sumsText(row.spent),

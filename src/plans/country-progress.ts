@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../platform/db.js';
 import { assessImplementation } from './engine/implementation.js';
-import { readPlan } from './read-plan.js';
+import { readPlans } from './read-plan.js';
 import { plans } from './schema.js';
 
 export type PlanProgressInCountry = {
@@ -17,17 +17,11 @@ export async function planProgressInCountry(
   iso3: string,
   today: string,
 ): Promise<PlanProgressInCountry[]> {
-  const covering = await db
-    .select({ id: plans.id })
-    .from(plans)
-    .where(sql`${iso3} = ANY(${plans.countries})`)
-    .orderBy(plans.periodStart);
-  const progress: PlanProgressInCountry[] = [];
-  // A country has one plan or a few (national, regional, UN system-wide): each is read whole.
-  for (const { id } of covering) {
-    const { plan } = await readPlan(db, id);
+  // A country has one plan or a few (national, regional, UN system-wide): all read whole at once.
+  const covering = await readPlans(db, sql`${iso3} = ANY(${plans.countries})`);
+  return covering.map(({ plan }) => {
     const { overall } = assessImplementation(plan, today);
-    progress.push({
+    return {
       title: plan.title,
       measures: {
         total: overall.measureCount,
@@ -40,7 +34,6 @@ export async function planProgressInCountry(
         offTrack: overall.indicatorsByStatus.off_track,
         noData: overall.indicatorsByStatus.no_data,
       },
-    });
-  }
-  return progress;
+    };
+  });
 }

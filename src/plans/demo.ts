@@ -253,7 +253,9 @@ async function demoActivityIds(tx: Queryable): Promise<Map<string, string>> {
 }
 
 /** Who submitted and who approved the demo's reports: the demo editor and coordinator, where they exist. */
-async function demoUserIds(tx: Queryable): Promise<{ editor: string | null; coordinator: string | null }> {
+export async function demoUserIds(
+  tx: Queryable,
+): Promise<{ editor: string | null; coordinator: string | null }> {
   const emailOf = (role: string) => DEMO_USERS.find((user) => user.role === role)?.email ?? '';
   const rows = await tx
     .select({ id: users.id, email: users.email })

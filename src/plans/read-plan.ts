@@ -1,6 +1,7 @@
-// Reading a plan whole: its rows in a few set-based queries, assembled into the engine's model (for the
-// analyses) and kept with the names people read (organisations, activities, who reported and approved).
-import { asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+// Reading plans whole: their rows in a fixed number of set-based queries, run one after the other, assembled
+// into the engine's model (for the analyses) and kept with the names people read (organisations, activities,
+// who reported and approved).
+import { asc, eq, getTableColumns, inArray, type SQL, sql } from 'drizzle-orm';
 import { activities } from '../activities/schema.js';
 import { organisations } from '../partners/schema.js';
 import type { Queryable } from '../platform/db.js';
@@ -32,39 +33,91 @@ export type StoredPlan = {
 };
 
 export async function readPlan(db: Queryable, id: string): Promise<StoredPlan> {
-  const [row] = await db.select().from(plans).where(eq(plans.id, id));
-  if (!row) throw new AppError('not_found', 'There is no such plan, or you may not see it.');
-  const [objectives, measures, indicators, links, funding, reports] = await Promise.all([
-    db
-      .select()
-      .from(planObjectives)
-      .where(eq(planObjectives.planId, id))
-      .orderBy(asc(planObjectives.position)),
-    db.select().from(planMeasures).where(eq(planMeasures.planId, id)).orderBy(asc(planMeasures.position)),
-    db
-      .select()
-      .from(planIndicators)
-      .where(eq(planIndicators.planId, id))
-      .orderBy(asc(planIndicators.position)),
-    db.select().from(planMeasureActivities).where(eq(planMeasureActivities.planId, id)),
-    db.select().from(planMeasureFunding).where(eq(planMeasureFunding.planId, id)),
-    readReports(db, id),
-  ]);
-  const measureModels = new Map<string, Measure>();
-  for (const measure of measures) measureModels.set(measure.id, measureOf(measure));
-  for (const link of links) measureModels.get(link.measureId)?.activityIds.push(link.activityId);
+  const [stored] = await readPlans(db, eq(plans.id, id));
+  if (!stored) throw new AppError('not_found', 'There is no such plan, or you may not see it.');
+  return stored;
+}
+
+/**
+ * The plans a condition on the plans table selects, read whole in a fixed number of queries however many they
+ * are, one after the other (a connection runs one query at a time), in the order of their start.
+ */
+export async function readPlans(db: Queryable, which: SQL): Promise<StoredPlan[]> {
+  const rows = await db.select().from(plans).where(which).orderBy(asc(plans.periodStart), asc(plans.id));
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const objectives = await db
+    .select()
+    .from(planObjectives)
+    .where(inArray(planObjectives.planId, ids))
+    .orderBy(asc(planObjectives.position));
+  const measures = await db
+    .select()
+    .from(planMeasures)
+    .where(inArray(planMeasures.planId, ids))
+    .orderBy(asc(planMeasures.position));
+  const indicators = await db
+    .select()
+    .from(planIndicators)
+    .where(inArray(planIndicators.planId, ids))
+    .orderBy(asc(planIndicators.position));
+  const links = await db
+    .select()
+    .from(planMeasureActivities)
+    .where(inArray(planMeasureActivities.planId, ids));
+  const funding = await db.select().from(planMeasureFunding).where(inArray(planMeasureFunding.planId, ids));
+  const reports = await readReports(db, ids);
+  const measureModels = measureModelsOf(measures, links, funding, indicators, reports);
+  const objectivesByPlan = groupBy(objectives, (objective) => objective.planId);
+  const measuresByObjective = groupBy(measures, (measure) => measure.objectiveId);
+  const models = rows.map((row) =>
+    planOf(row, objectivesByPlan.get(row.id) ?? [], (objective) =>
+      (measuresByObjective.get(objective) ?? []).map((measure) => measureModels.get(measure.id) as Measure),
+    ),
+  );
+  const organisationNames = await namesOfOrganisations(db, [...new Set(models.flatMap(organisationIdsOf))]);
+  const activityTitles = await titlesOfActivities(db, [...new Set(links.map((link) => link.activityId))]);
+  const reportsByPlan = groupBy(reports, (report) => report.planId);
+  return rows.map((row, index) => ({
+    row,
+    plan: models[index] as Plan,
+    reports: new Map((reportsByPlan.get(row.id) ?? []).map((report) => [report.id, report])),
+    organisationNames,
+    activityTitles,
+  }));
+}
+
+/** Each measure as the engine models it, with its activities, funding and indicators (with their reports). */
+function measureModelsOf(
+  measures: (typeof planMeasures.$inferSelect)[],
+  links: (typeof planMeasureActivities.$inferSelect)[],
+  funding: (typeof planMeasureFunding.$inferSelect)[],
+  indicators: (typeof planIndicators.$inferSelect)[],
+  reports: ReportRow[],
+): Map<string, Measure> {
+  const models = new Map<string, Measure>();
+  for (const measure of measures) models.set(measure.id, measureOf(measure));
+  for (const link of links) models.get(link.measureId)?.activityIds.push(link.activityId);
   for (const money of funding)
-    measureModels.get(money.measureId)?.funding.push({
+    models.get(money.measureId)?.funding.push({
       funderOrganisationId: money.funderOrganisationId,
       committed: { amountMinor: money.committedMinor, currency: money.currency },
       spent: { amountMinor: money.spentMinor, currency: money.currency },
     });
   const reportsByIndicator = groupBy(reports, (report) => report.indicatorId);
   for (const indicator of indicators)
-    measureModels
+    models
       .get(indicator.measureId)
       ?.indicators.push(indicatorOf(indicator, (reportsByIndicator.get(indicator.id) ?? []).map(reportOf)));
-  const plan: Plan = {
+  return models;
+}
+
+function planOf(
+  row: PlanRow,
+  objectives: (typeof planObjectives.$inferSelect)[],
+  measuresOf: (objectiveId: string) => Measure[],
+): Plan {
+  return {
     id: row.id,
     title: row.title,
     scope: row.scope as Plan['scope'],
@@ -75,25 +128,12 @@ export async function readPlan(db: Queryable, id: string): Promise<StoredPlan> {
       id: objective.id,
       title: objective.title,
       pillar: objective.pillar as Plan['objectives'][number]['pillar'],
-      measures: measures
-        .filter((measure) => measure.objectiveId === objective.id)
-        .map((measure) => measureModels.get(measure.id) as Measure),
+      measures: measuresOf(objective.id),
     })),
-  };
-  const [organisationNames, activityTitles] = await Promise.all([
-    namesOfOrganisations(db, organisationIdsOf(plan)),
-    titlesOfActivities(db, [...new Set(links.map((link) => link.activityId))]),
-  ]);
-  return {
-    row,
-    plan,
-    reports: new Map(reports.map((report) => [report.id, report])),
-    organisationNames,
-    activityTitles,
   };
 }
 
-async function readReports(db: Queryable, planId: string): Promise<ReportRow[]> {
+async function readReports(db: Queryable, planIds: string[]): Promise<ReportRow[]> {
   return db
     .select({
       ...getTableColumns(planProgressReports),
@@ -101,7 +141,7 @@ async function readReports(db: Queryable, planId: string): Promise<ReportRow[]> 
       approvedByName: sql<string | null>`app_user_display_name(${planProgressReports.approvedBy})`,
     })
     .from(planProgressReports)
-    .where(eq(planProgressReports.planId, planId))
+    .where(inArray(planProgressReports.planId, planIds))
     .orderBy(asc(planProgressReports.periodEnd), asc(planProgressReports.submittedAt));
 }
 

@@ -6,6 +6,7 @@ import { loadDemoCases } from '../cases/demo.js';
 import { loadDemoNeeds } from '../coverage/demo.js';
 import { loadDemoPartners } from '../partners/index.js';
 import { loadDemoPlan } from '../plans/demo.js';
+import { loadDemoAssistance } from '../plans/demo-assistance.js';
 import type { Sealer } from '../platform/crypto.js';
 import { type Database, type Queryable, rowsOf } from '../platform/db.js';
 import { seedReferenceData } from '../reference/index.js';
@@ -32,6 +33,8 @@ export const DEMO_LOADERS: DemoLoader[] = [
   { name: 'services', load: (tx) => loadDemoServices(tx) },
   // Its dates count from the day it is seeded, so that the demo plan stays current.
   { name: 'plans', load: (tx) => loadDemoPlan(tx, new Date().toISOString().slice(0, 10)) },
+  // Needs and offers of technical assistance, available for a while from the day they are seeded.
+  { name: 'assistance', load: (tx) => loadDemoAssistance(tx, new Date().toISOString().slice(0, 10)) },
 ];
 
 export type SeedReport = {

@@ -39,7 +39,7 @@ describe.each(TEST_ENGINES)('technical assistance on $name', (engine) => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp(engine, { demoWithout: ['cases'] });
+    t = await startTestApp(engine, { demoWithout: ['cases', 'assistance'] });
     coordinator = await t.signInAs(demoEmail('coordinator'));
     editor = await t.signInAs(demoEmail('editor'));
     viewer = await t.signInAs(demoEmail('viewer'));

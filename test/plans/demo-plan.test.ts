@@ -88,6 +88,20 @@ describe.each(TEST_ENGINES)('the demo plan on $name', (engine) => {
     expect(indicators().every((indicator) => indicator.baseline !== null)).toBe(true);
   });
 
+  it('judges the figure for women and girls against its target, though only the total has a baseline', () => {
+    const assisted = dashboard.indicators.find(
+      (indicator) => indicator.name === 'Victims assisted in shelters',
+    );
+    const women = assisted?.rows.find((row) => row.sex === 'female');
+    expect(women).toMatchObject({
+      baseline: null,
+      actual: { value: 131 },
+      target: { value: 240 },
+      computedStatus: 'on_track',
+    });
+    expect(assisted?.rows.every((row) => row.computedStatus !== 'no_data')).toBe(true);
+  });
+
   it('is left out when a test asks for the demo without plans', async () => {
     const database = await engine.open();
     try {

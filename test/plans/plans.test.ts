@@ -1,8 +1,12 @@
 // Plans of action through the API on both engines: a coordinator draws up a plan with measures, indicators
 // and two reporting periods; owners report, the coordinator approves; the dashboard shows the right status,
-// the measure with no activity and the funding gap; results round-trip through IATI XML and CSV.
+// the measure with no activity and the funding gap; results round-trip through IATI XML and CSV; the report
+// prints as PDF, in Chinese with a font that has its characters.
+import { execFileSync } from 'node:child_process';
+import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDashboard } from '../../src/plans/dashboard-schemas.js';
+import { DEMO_PLAN_TITLE } from '../../src/plans/demo.js';
 import type { PlanView } from '../../src/plans/schemas.js';
 import { demoEmail, type Session, startTestApp, type TestApp } from '../support/app.js';
 import { TEST_ENGINES } from '../support/databases.js';
@@ -315,12 +319,29 @@ describe.each(TEST_ENGINES)('plans on $name', (engine) => {
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('prints the plan report in Chinese, embedding a font that has Chinese characters', async (context) => {
+    const plan = await created();
+    const pdf = await t.as(viewer, 'GET', `/api/v1/plans/${plan.id}/report.pdf?lang=zh`);
+    expect(pdf.statusCode, pdf.body.slice(0, 300)).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const families = chineseFontFamilies();
+    context.skip(
+      families.length === 0,
+      'no font for Chinese on this machine (`fc-list :lang=zh` lists none): install fonts-noto-cjk, as .ci/run does',
+    );
+    const text = pdfText(pdf.rawPayload).toLowerCase();
+    expect(families.some((family) => text.includes(family.replaceAll(' ', '').toLowerCase()))).toBe(true);
+  });
+
   it('joins the plan’s progress to the country report for partners, not for the public', async () => {
     const plan = await created();
     const report = await t.as(viewer, 'GET', '/api/v1/reports/countries/KEN?format=json');
     expect(report.statusCode, report.body).toBe(200);
     const progress = report.json().data.plans.filter((row: { title: string }) => row.title === plan.title);
     expect(progress[0]).toMatchObject({ measures: { total: 2, completed: 0 } });
+    // Every plan covering the country is read at once, each keeping its own measures.
+    const demo = report.json().data.plans.find((row: { title: string }) => row.title === DEMO_PLAN_TITLE);
+    expect(demo).toMatchObject({ measures: { total: 7, completed: 1, overdue: 1 } });
     const publicReport = await t.as(null, 'GET', '/api/v1/reports/countries/KEN?format=json');
     expect(publicReport.json().data.plans).toEqual([]);
   });
@@ -374,4 +395,31 @@ function documentOf(plan: PlanView) {
       })),
     })),
   };
+}
+
+/** The families of the fonts that cover Chinese here, as fontconfig names them; none without fontconfig. */
+function chineseFontFamilies(): string[] {
+  try {
+    const listed = execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+    return [...new Set(listed.split(/[,\n]/).map((family) => family.trim()))].filter(Boolean);
+  } catch {
+    return [];
+  }
+}
+
+/** A PDF's bytes with its compressed streams inflated, where the embedded fonts' names are. */
+function pdfText(pdf: Buffer): string {
+  const raw = pdf.toString('latin1');
+  const parts = [raw];
+  for (const match of raw.matchAll(/(?<!end)stream\r?\n/g)) {
+    const start = match.index + match[0].length;
+    const end = raw.indexOf('endstream', start);
+    if (end < 0) continue;
+    try {
+      parts.push(inflateSync(pdf.subarray(start, end)).toString('latin1'));
+    } catch {
+      // Not every stream is deflated (images, some font files): the raw bytes above already hold it.
+    }
+  }
+  return parts.join('\n');
 }

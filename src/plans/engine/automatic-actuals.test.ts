@@ -84,9 +84,20 @@ describe('automaticReport', () => {
   });
 
   it('says on track when no target or baseline allows a status to be computed', () => {
+    const open = anIndicator({
+      direction: 'decrease',
+      baseline: null,
+      targets: [aTarget({ ...H1, value: 10 })],
+    });
+    expect(automaticReport(wanted(open), { value: 30, sourceNote: 'x' }, '2026-07-10').status).toBe(
+      'on_track',
+    );
+  });
+
+  it('judges a count without a baseline against its target, counting up from nothing', () => {
     const open = anIndicator({ baseline: null, targets: [aTarget({ ...H1, value: 10 })] });
     expect(automaticReport(wanted(open), { value: 3, sourceNote: 'x' }, '2026-07-10').status).toBe(
-      'on_track',
+      'off_track',
     );
   });
 });

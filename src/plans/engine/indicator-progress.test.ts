@@ -169,7 +169,7 @@ describe('assessing an indicator', () => {
     expect(row.computedStatus).toBe('on_track');
   });
 
-  it('says the baseline is missing and gives no status, unless the target is reached', () => {
+  it('says the baseline is missing, and judges an increase against its target counting up from nothing', () => {
     const without = (value: number) =>
       totalRow(
         assessIndicatorProgress(
@@ -177,16 +177,49 @@ describe('assessing an indicator', () => {
           AS_OF_JULY,
         ),
       );
+    // From nothing on the target's first day, 2026-01-01: half the year elapsed, as with a zero baseline.
     expect(without(40)).toMatchObject({
-      progressShare: null,
-      computedStatus: 'no_data',
+      baseline: null,
+      progressShare: 0.4,
+      expectedShare: HALF_YEAR_ELAPSED,
+      computedStatus: 'on_track',
       missing: ['baseline'],
     });
+    expect(without(20)).toMatchObject({ computedStatus: 'off_track', missing: ['baseline'] });
     expect(without(100)).toMatchObject({
       progressShare: 1,
       computedStatus: 'on_track',
       missing: ['baseline'],
     });
+  });
+
+  it('measures a figure without a baseline from the first day of its own target', () => {
+    const indicator = anIndicator({
+      baseline: null,
+      targets: [aTarget({ start: '2026-04-01', end: '2026-12-31', value: 100 })],
+      reports: [aReport({ ...FIRST_HALF, value: 30 })],
+    });
+    // 90 of the 274 days from 2026-04-01 to 2026-12-31 had passed at the end of June.
+    const row = totalRow(assessIndicatorProgress(indicator, AS_OF_JULY));
+    expect(row.expectedShare).toBeCloseTo(90 / 274, 12);
+    expect(row.computedStatus).toBe('on_track');
+  });
+
+  it('gives no status to a decrease without a baseline until it reaches its target', () => {
+    const decrease = (value: number) =>
+      totalRow(
+        assessIndicatorProgress(
+          anIndicator({
+            direction: 'decrease',
+            baseline: null,
+            targets: [aTarget({ value: 10 })],
+            reports: [aReport({ ...FIRST_HALF, value })],
+          }),
+          AS_OF_JULY,
+        ),
+      );
+    expect(decrease(40)).toMatchObject({ progressShare: null, computedStatus: 'no_data' });
+    expect(decrease(8)).toMatchObject({ progressShare: 1, computedStatus: 'on_track' });
   });
 
   it('says the target is missing when the indicator has none', () => {
@@ -223,7 +256,12 @@ describe('assessing an indicator', () => {
   });
 
   it('does not call statuses different when it cannot compute one', () => {
-    const indicator = anIndicator({ baseline: null, reports: [aReport({ ...FIRST_HALF, value: 20 })] });
+    const indicator = anIndicator({
+      direction: 'decrease',
+      baseline: null,
+      targets: [aTarget({ value: 10 })],
+      reports: [aReport({ ...FIRST_HALF, value: 20 })],
+    });
     const row = totalRow(assessIndicatorProgress(indicator, AS_OF_JULY));
     expect(row).toMatchObject({
       computedStatus: 'no_data',
@@ -341,14 +379,17 @@ describe('disaggregation by sex and age', () => {
     expect(assessIndicatorProgress(withTotal, AS_OF_JULY).headlineStatus).toBe('on_track');
   });
 
-  it('does not share a total baseline out among disaggregations that have none', () => {
+  it('does not share a total baseline out among disaggregations that have none, but judges them on their targets', () => {
     const byAge = anIndicator({
-      targets: [aTarget({ age: 'children', value: 30 })],
+      baseline: { value: 40, date: '2026-01-01' },
+      targets: [aTarget({ value: 100 }), aTarget({ age: 'children', value: 30 })],
       reports: [aReport({ ...FIRST_HALF, age: 'children', value: 10 })],
     });
     const children = assessIndicatorProgress(byAge, AS_OF_JULY).rows[1]!;
     expect(children.disaggregation).toEqual({ age: 'children' });
-    expect(children).toMatchObject({ baseline: null, computedStatus: 'no_data', missing: ['baseline'] });
+    // 10 of 30 from nothing is a third of the way, 0.16 short of the 0.4945 expected.
+    expect(children).toMatchObject({ baseline: null, computedStatus: 'at_risk', missing: ['baseline'] });
+    expect(children.progressShare).toBeCloseTo(1 / 3, 12);
   });
 
   it('keeps sex and age together apart from either alone', () => {

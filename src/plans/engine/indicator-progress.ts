@@ -131,14 +131,15 @@ function assessDisaggregation(
     indicator.targets.filter((candidate) => disaggregationKey(candidate) === key),
     at,
   );
+  const start = baseline ?? startWithoutBaseline(indicator.direction, target);
   const share = progressShare(
     indicator.direction,
-    baseline?.value ?? null,
+    start?.value ?? null,
     target?.value ?? null,
     actual?.value ?? null,
   );
   const expectedShare =
-    baseline && target && actual ? elapsedShare(baseline.date, target.end, actual.period.end) : null;
+    start && target && actual ? elapsedShare(start.date, target.end, actual.period.end) : null;
   const computedStatus = statusFrom(share.raw, expectedShare);
   const reportedStatus = latestReport?.status ?? null;
   return {
@@ -166,6 +167,20 @@ function allBaselines(indicator: Indicator): (Disaggregation & { value: number; 
 function baselineFor(indicator: Indicator, key: string): { value: number; date: string } | null {
   const found = allBaselines(indicator).find((baseline) => disaggregationKey(baseline) === key);
   return found ? { value: found.value, date: found.date } : null;
+}
+
+/**
+ * Where a figure without a baseline of its own is measured from: an increase counts up from nothing at the start
+ * of the target's period, so a breakdown whose baseline was never stated (women and girls of a total) is still
+ * judged against its target. A decrease has no such natural start: only reaching the target tells anything.
+ * The row still lists the baseline as missing, so that the screen can say the status was judged without one.
+ */
+function startWithoutBaseline(
+  direction: IndicatorDirection,
+  target: Target | null,
+): { value: number; date: string } | null {
+  if (direction !== 'increase' || target === null || target.value <= 0) return null;
+  return { value: 0, date: target.start };
 }
 
 /** The latest report by the end of its period; of two for the same period, the one approved last. */

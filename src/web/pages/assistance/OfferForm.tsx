@@ -1,131 +1,110 @@
 // The form a partner fills to offer technical assistance: for which organisation, the pillars and kinds of
 // help, the countries served (none for any), the languages and when the help is available.
-import { useState } from 'react';
-import { OFFERS, type OfferRequest, type OfferResponse } from '../../api/assistance.js';
-import {
-  type Choice,
-  FormAlert,
-  SubmissionForm,
-  SubmitRow,
-  SuccessNote,
-  useSubmission,
-} from '../../components/forms.js';
+import { OFFERS, type OfferRequest } from '../../api/assistance.js';
+import type { Choice } from '../../components/forms.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
-import { useSession } from '../../session/SessionProvider.js';
 import type { Vocabulary } from '../activities/vocabulary.js';
 import { kindChoices, languageChoices } from './form-choices.js';
 import { CheckGroup, MultiSelectField, SelectField, TextField } from './form-parts.js';
+import { PostingForm, usePosting } from './PostingForm.js';
 
 export function OfferForm(props: { organisations: Choice[]; vocabulary: Vocabulary; onPosted: () => void }) {
   const { t, info } = useI18n();
-  const session = useSession();
-  const submission = useSubmission();
-  const [posted, setPosted] = useState(false);
-  const [open, setOpen] = useState(false);
-  const empty = {
-    organisationId: props.organisations[0]?.value ?? '',
-    title: '',
-    description: '',
-    pillars: [] as string[],
-    kinds: [] as string[],
-    countries: [] as string[],
-    languages: [] as string[],
-    availableFrom: '',
-    availableUntil: '',
-  };
-  const [draft, setDraft] = useState(empty);
-  const set = (changes: Partial<typeof draft>) => setDraft((current) => ({ ...current, ...changes }));
-  const errors = (name: string) => submission.fieldErrors.get(name);
-
-  const submit = () => {
-    setPosted(false);
-    const body = {
-      ...draft,
-      availableFrom: draft.availableFrom || null,
-      availableUntil: draft.availableUntil || null,
-    } as OfferRequest;
-    void submission.run(async () => {
-      await session.api.send<OfferResponse>('POST', OFFERS, body);
-      setPosted(true);
-      setDraft(empty);
-      props.onPosted();
-    });
-  };
+  const posting = usePosting({
+    empty: {
+      organisationId: props.organisations[0]?.value ?? '',
+      title: '',
+      description: '',
+      pillars: [] as string[],
+      kinds: [] as string[],
+      countries: [] as string[],
+      languages: [] as string[],
+      availableFrom: '',
+      availableUntil: '',
+    },
+    url: OFFERS,
+    toBody: (draft): OfferRequest =>
+      ({
+        ...draft,
+        availableFrom: draft.availableFrom || null,
+        availableUntil: draft.availableUntil || null,
+      }) as OfferRequest,
+    onPosted: props.onPosted,
+  });
+  const { draft, set, errors } = posting;
 
   return (
-    <details className="disclosure" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>{t('assistance.postOffer')}</summary>
-      <SubmissionForm submission={submission} onSubmit={submit} className="form assistance-form">
-        <FormAlert problem={submission.problem} />
-        {posted ? <SuccessNote>{t('assistance.offerPosted')}</SuccessNote> : null}
-        <SelectField
-          label={t('assistance.field.organisation')}
-          value={draft.organisationId}
-          onChange={(organisationId) => set({ organisationId })}
-          choices={props.organisations}
-          errors={errors('organisationId')}
-        />
-        <TextField
-          label={t('assistance.field.title')}
-          value={draft.title}
-          onChange={(title) => set({ title })}
-          errors={errors('title')}
-        />
-        <TextField
-          label={t('assistance.field.description')}
-          value={draft.description}
-          onChange={(description) => set({ description })}
-          errors={errors('description')}
-          long
-          optional
-        />
-        <CheckGroup
-          legend={t('assistance.field.pillars')}
-          values={draft.pillars}
-          onChange={(pillars) => set({ pillars })}
-          choices={props.vocabulary.options('pillar')}
-          errors={errors('pillars')}
-        />
-        <CheckGroup
-          legend={t('assistance.field.kinds')}
-          values={draft.kinds}
-          onChange={(kinds) => set({ kinds })}
-          choices={kindChoices(t)}
-          errors={errors('kinds')}
-        />
-        <MultiSelectField
-          label={t('assistance.field.countries')}
-          hint={t('assistance.field.countriesHint')}
-          values={draft.countries}
-          onChange={(countries) => set({ countries })}
-          choices={props.vocabulary.countries}
-          errors={errors('countries')}
-        />
-        <CheckGroup
-          legend={t('assistance.field.languages')}
-          values={draft.languages}
-          onChange={(languages) => set({ languages })}
-          choices={languageChoices(info.intlLocale)}
-          errors={errors('languages')}
-        />
-        <TextField
-          label={t('assistance.field.availableFrom')}
-          type="date"
-          value={draft.availableFrom}
-          onChange={(availableFrom) => set({ availableFrom })}
-          errors={errors('availableFrom')}
-          optional
-        />
-        <TextField
-          label={t('assistance.field.availableUntil')}
-          type="date"
-          value={draft.availableUntil}
-          onChange={(availableUntil) => set({ availableUntil })}
-          errors={errors('availableUntil')}
-          optional
-        />
-        <SubmitRow pending={submission.pending} label={t('assistance.postOffer')} />
-      </SubmissionForm>
-    </details>
+    <PostingForm
+      posting={posting}
+      action={t('assistance.postOffer')}
+      postedNote={t('assistance.offerPosted')}
+    >
+      <SelectField
+        label={t('assistance.field.organisation')}
+        value={draft.organisationId}
+        onChange={(organisationId) => set({ organisationId })}
+        choices={props.organisations}
+        errors={errors('organisationId')}
+      />
+      <TextField
+        label={t('assistance.field.title')}
+        value={draft.title}
+        onChange={(title) => set({ title })}
+        errors={errors('title')}
+      />
+      <TextField
+        label={t('assistance.field.description')}
+        value={draft.description}
+        onChange={(description) => set({ description })}
+        errors={errors('description')}
+        long
+        optional
+      />
+      <CheckGroup
+        legend={t('assistance.field.pillars')}
+        values={draft.pillars}
+        onChange={(pillars) => set({ pillars })}
+        choices={props.vocabulary.options('pillar')}
+        errors={errors('pillars')}
+      />
+      <CheckGroup
+        legend={t('assistance.field.kinds')}
+        values={draft.kinds}
+        onChange={(kinds) => set({ kinds })}
+        choices={kindChoices(t)}
+        errors={errors('kinds')}
+      />
+      <MultiSelectField
+        label={t('assistance.field.countries')}
+        hint={t('assistance.field.countriesHint')}
+        values={draft.countries}
+        onChange={(countries) => set({ countries })}
+        choices={props.vocabulary.countries}
+        errors={errors('countries')}
+      />
+      <CheckGroup
+        legend={t('assistance.field.languages')}
+        values={draft.languages}
+        onChange={(languages) => set({ languages })}
+        choices={languageChoices(info.intlLocale)}
+        errors={errors('languages')}
+      />
+      <TextField
+        label={t('assistance.field.availableFrom')}
+        type="date"
+        value={draft.availableFrom}
+        onChange={(availableFrom) => set({ availableFrom })}
+        errors={errors('availableFrom')}
+        optional
+      />
+      <TextField
+        label={t('assistance.field.availableUntil')}
+        type="date"
+        value={draft.availableUntil}
+        onChange={(availableUntil) => set({ availableUntil })}
+        errors={errors('availableUntil')}
+        optional
+      />
+    </PostingForm>
   );
 }

@@ -106,7 +106,15 @@ function IndicatorRow(props: { indicator: Indicator; row: Row | null }) {
         {row?.isTargetAgainstDirection ? (
           <span className="cell-note">{t('plans.targetAgainstDirection')}</span>
         ) : null}
+        {row && isJudgedWithoutBaseline(indicator, row) ? (
+          <span className="cell-note">{t('plans.judgedWithoutBaseline')}</span>
+        ) : null}
       </td>
     </tr>
   );
+}
+
+/** An increase without a baseline is counted up from zero at the start of its target (the engine's rule). */
+function isJudgedWithoutBaseline(indicator: Indicator, row: Row): boolean {
+  return indicator.direction === 'increase' && row.baseline === null && row.computedStatus !== 'no_data';
 }
