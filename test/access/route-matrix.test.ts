@@ -1225,19 +1225,26 @@ describe.each(TEST_ENGINES)('access on $name', (engine) => {
     expect(missing).toEqual([]);
   });
 
-  it.each(['anonymous', ...ROLES] as const)('gives %s exactly the expected access', async (role) => {
-    const session = role === 'anonymous' ? null : (sessions.get(role) ?? null);
-    const outcomes: string[] = [];
-    for (const probe of PROBES) {
-      const ctx = { ...context, role };
-      const reply = await t.as(session, probe.method, probe.url(ctx), probe.body?.(ctx));
-      const code = reply.statusCode >= 400 ? (reply.json() as { code?: string }).code : undefined;
-      const wasAllowed = !DENIAL_CODES.has(code ?? '');
-      expect(reply.statusCode, `${role} ${probe.method} ${probe.url(ctx)}: ${reply.body}`).toBeLessThan(500);
-      if (wasAllowed !== expectedAllowed(probe.allowed, role))
-        outcomes.push(`${probe.method} ${probe.url(ctx)} → ${reply.statusCode} ${code ?? ''}`);
-      if (!wasAllowed) expect(reply.statusCode).toBe(role === 'anonymous' ? 401 : 403);
-    }
-    expect(outcomes, `unexpected access for ${role}`).toEqual([]);
-  });
+  it.each(['anonymous', ...ROLES] as const)(
+    'gives %s exactly the expected access',
+    async (role) => {
+      const session = role === 'anonymous' ? null : (sessions.get(role) ?? null);
+      const outcomes: string[] = [];
+      for (const probe of PROBES) {
+        const ctx = { ...context, role };
+        const reply = await t.as(session, probe.method, probe.url(ctx), probe.body?.(ctx));
+        const code = reply.statusCode >= 400 ? (reply.json() as { code?: string }).code : undefined;
+        const wasAllowed = !DENIAL_CODES.has(code ?? '');
+        expect(reply.statusCode, `${role} ${probe.method} ${probe.url(ctx)}: ${reply.body}`).toBeLessThan(
+          500,
+        );
+        if (wasAllowed !== expectedAllowed(probe.allowed, role))
+          outcomes.push(`${probe.method} ${probe.url(ctx)} → ${reply.statusCode} ${code ?? ''}`);
+        if (!wasAllowed) expect(reply.statusCode).toBe(role === 'anonymous' ? 401 : 403);
+      }
+      expect(outcomes, `unexpected access for ${role}`).toEqual([]);
+      // Some two hundred requests in a row, writes among them: seconds alone, much longer on a busy machine.
+    },
+    120_000,
+  );
 });

@@ -1,4 +1,4 @@
-// Generated input from the OpenAPI document: a thousand malformed query strings per read route, and never a 5xx.
+// Generated input from the OpenAPI document: malformed query strings to every read route (see runsOn), never a 5xx.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmail, startTestApp, type TestApp } from '../support/app.js';
 import { TEST_ENGINES } from '../support/databases.js';
