@@ -1,0 +1,62 @@
+// Attachments of a draft: each file's format told from its bytes and its text extracted (before the
+// transaction, as it takes a while), then the files stored and the item's search vector rebuilt together.
+import type { Queryable } from '../platform/db.js';
+import { AppError } from '../platform/errors.js';
+import { extractText } from './attachments/extract-text.js';
+import { insertAttachments, listAttachmentTexts } from './attachment-store.js';
+import { notADraft } from './change-item.js';
+import { type AttachmentMediaType, attachmentMediaType } from './engine/attachment-type.js';
+import { indexedDocument } from './search-text.js';
+import { type ItemRecord, reindexItem } from './store.js';
+
+/** The largest attachment: a long report with pictures, not a library's worth of scans. */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+export type ReceivedFile = { fileName: string; content: Buffer };
+export type ReadAttachment = ReceivedFile & { mediaType: AttachmentMediaType; extractedText: string };
+
+export function attachmentTooLarge(fileName: string): AppError {
+  return new AppError(
+    'payload_too_large',
+    `${fileName} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB: attach a smaller file, or a link in the body.`,
+  );
+}
+
+/** The file's format and text, or a refusal that says what is wrong with it and what to send instead. */
+export async function readAttachment(file: ReceivedFile, where: string): Promise<ReadAttachment> {
+  if (file.content.length > MAX_ATTACHMENT_BYTES) throw attachmentTooLarge(file.fileName);
+  const mediaType = attachmentMediaType(file.content);
+  if (!mediaType)
+    throw new AppError('unsupported_media_type', `${file.fileName} is neither a PDF nor a Word (DOCX) file.`, [
+      { path: where, code: 'file_type', message: 'Attach a PDF or a DOCX file' },
+    ]);
+  try {
+    return { ...file, mediaType, extractedText: await extractText(file.content, mediaType) };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError('unreadable_file', `${file.fileName} could not be read (${reason}).`, [
+      {
+        path: where,
+        code: 'unreadable',
+        message: 'Save the file again as PDF or DOCX from the program that made it, then attach it',
+      },
+    ]);
+  }
+}
+
+/** Stores read files on a draft; returns their ids. */
+export async function attachFiles(
+  tx: Queryable,
+  item: ItemRecord,
+  files: readonly ReadAttachment[],
+  userId: string | null,
+): Promise<string[]> {
+  if (item.status !== 'draft') throw notADraft();
+  const ids = await insertAttachments(
+    tx,
+    files.map((file) => ({ ...file, itemId: item.id, createdBy: userId })),
+  );
+  const attachmentTexts = await listAttachmentTexts(tx, item.id);
+  await reindexItem(tx, item.id, indexedDocument({ ...item, attachmentTexts }));
+  return ids;
+}

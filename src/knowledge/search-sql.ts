@@ -1,0 +1,127 @@
+// The search statement: items matching every word (in the reader's language or as written), or, when none
+// does, titles close to the words (a typing mistake); one version per translation group, preferring the
+// reader's language; ranked by relevance × status × recency; with the page, the total and the facet
+// counts of the same filter, all in one statement.
+import { type SQL, sql } from 'drizzle-orm';
+import { textArray } from '../platform/sql-arrays.js';
+import type { SearchFilters } from './search-schemas.js';
+import type { SearchConfig } from './text/languages.js';
+
+export type SearchPlan = {
+  /** The reader's language's configuration: words are understood in it, and as written ('simple'). */
+  config: SearchConfig;
+  /** One to_tsquery literal per word, in order. */
+  terms: readonly string[];
+  /** The words as one normalised text, for trigram similarity with titles. */
+  trigramText: string;
+  filters: SearchFilters;
+  preferredLanguage: string;
+  /** The year recency is counted from (given, so that a search is repeatable). */
+  currentYear: number;
+  limit: number;
+  offset: number;
+};
+
+/** Every term, each in the reader's language or as written: the items that have all of them. */
+export function allTermsQuery(config: SearchConfig, terms: readonly string[]): SQL {
+  const parts = terms.map((term) => sql`knowledge_term_query(${config}::regconfig, ${term})`);
+  return sql.join(parts, sql` && `);
+}
+
+/** Any of the terms, in the configuration given (a document's own, for highlighting). */
+export function anyTermQuery(config: SQL, terms: readonly string[]): SQL {
+  const parts = terms.map((term) => sql`knowledge_term_query(${config}, ${term})`);
+  return sql.join(parts, sql` || `);
+}
+
+export function filterSql(filters: SearchFilters): SQL {
+  const parts: SQL[] = [sql`true`];
+  const any = (column: SQL, values: readonly string[] | undefined) => {
+    if (values?.length) parts.push(sql`${column} = any(${textArray(values)}::text[])`);
+  };
+  const overlaps = (column: SQL, values: readonly string[] | undefined) => {
+    if (values?.length) parts.push(sql`${column} && ${textArray(values)}::text[]`);
+  };
+  any(sql`i.type`, filters.type);
+  any(sql`i.language`, filters.language);
+  any(sql`i.status`, filters.status);
+  overlaps(sql`i.countries`, filters.country);
+  overlaps(sql`i.pillars`, filters.pillar);
+  overlaps(sql`i.forms`, filters.form);
+  if (filters.yearFrom !== undefined) parts.push(sql`i.year >= ${filters.yearFrom}`);
+  if (filters.yearTo !== undefined) parts.push(sql`i.year <= ${filters.yearTo}`);
+  return sql.join(parts, sql` and `);
+}
+
+/**
+ * Published items first, then reviewed ones, drafts last; and newer work before older (half the weight
+ * gone after about seven years, never less than half).
+ */
+function standing(currentYear: number): SQL {
+  return sql`(case i.status when 'published' then 1.0 when 'reviewed' then 0.8 else 0.5 end)::float8
+    * (0.5 + 0.5 * exp(-greatest(0, ${currentYear}::int - coalesce(i.year, ${currentYear}::int)) / 10.0))::float8`;
+}
+
+const MATCH_COLUMNS = sql`i.id, i.translation_group, i.language, i.type, i.countries, i.pillars, i.forms,
+  i.year, i.updated_at`;
+
+function matchedSql(plan: SearchPlan): SQL {
+  const filters = filterSql(plan.filters);
+  if (plan.terms.length === 0)
+    return sql`matched as (select ${MATCH_COLUMNS}, ${standing(plan.currentYear)} as score, 'all' as how
+      from knowledge_items i where ${filters})`;
+  return sql`query as (select ${allTermsQuery(plan.config, plan.terms)} as q),
+    full_text as (
+      select ${MATCH_COLUMNS}, ts_rank_cd(i.search_vector, query.q, 1) * ${standing(plan.currentYear)} as score
+      from knowledge_items i, query where i.search_vector @@ query.q and ${filters}),
+    similar as (
+      select ${MATCH_COLUMNS},
+        word_similarity(${plan.trigramText}::text, i.search_title) * ${standing(plan.currentYear)} as score
+      from knowledge_items i
+      where not exists (select 1 from full_text) and ${plan.trigramText}::text <% i.search_title and ${filters}),
+    matched as (select *, 'words' as how from full_text union all select *, 'similar_titles' from similar)`;
+}
+
+function facetSql(name: string, expression: SQL, from: SQL): SQL {
+  return sql`${name}::text, (select coalesce(json_agg(json_build_object('value', f.value, 'count', f.count)
+      order by f.count desc, f.value), '[]'::json)
+    from (select ${expression} as value, count(*)::int as count from ${from} group by 1) f)`;
+}
+
+const SNIPPET_SOURCE_CHARS = 30_000;
+
+/** The page's rows as JSON, with what their snippets are made from and their other versions. */
+function hitsSql(): SQL {
+  return sql`select coalesce(json_agg(json_build_object(
+      'id', i.id, 'type', i.type, 'language', i.language, 'title', i.title, 'summary', i.summary,
+      'organisationId', i.organisation_id, 'organisationName', o.name, 'year', i.year,
+      'countries', i.countries, 'pillars', i.pillars, 'forms', i.forms, 'status', i.status,
+      'publishedAt', i.published_at, 'score', p.score,
+      'snippetSource', left(i.summary || E'\\n' || i.body || coalesce(E'\\n' || (select string_agg(
+        a.extracted_text, E'\\n' order by a.created_at) from knowledge_attachments a where a.item_id = i.id), ''),
+        ${SNIPPET_SOURCE_CHARS}),
+      'translations', (select coalesce(json_agg(json_build_object('id', v.id, 'language', v.language,
+        'title', v.title, 'status', v.status) order by v.language), '[]'::json)
+        from knowledge_items v where v.translation_group = i.translation_group and v.id <> i.id)
+    ) order by p.score desc, p.updated_at desc, p.id), '[]'::json)
+    from page p join knowledge_items i on i.id = p.id join organisations o on o.id = i.organisation_id`;
+}
+
+export function searchSql(plan: SearchPlan): SQL {
+  const best = sql`best`;
+  return sql`with ${matchedSql(plan)},
+    best as (select distinct on (translation_group) * from matched
+      order by translation_group, (language = ${plan.preferredLanguage}) desc, score desc, id),
+    page as (select * from best order by score desc, updated_at desc, id limit ${plan.limit} offset ${plan.offset})
+    select (select count(*)::int from best) as total,
+      (select min(how) from matched) as how,
+      (${hitsSql()}) as hits,
+      json_build_object(
+        ${facetSql('type', sql`type`, best)},
+        ${facetSql('country', sql`unnest(countries)`, best)},
+        ${facetSql('pillar', sql`unnest(pillars)`, best)},
+        ${facetSql('form', sql`unnest(forms)`, best)},
+        ${facetSql('language', sql`language`, best)},
+        ${facetSql('year', sql`year::text`, sql`best where year is not null`)}
+      ) as facets`;
+}
