@@ -4,6 +4,7 @@ import { loadDemoAccess } from '../access/demo.js';
 import { loadDemoActivities } from '../activities/index.js';
 import { loadDemoCases } from '../cases/demo.js';
 import { loadDemoNeeds } from '../coverage/demo.js';
+import { loadDemoKnowledge } from '../knowledge/index.js';
 import { loadDemoPartners } from '../partners/index.js';
 import { loadDemoPlan } from '../plans/demo.js';
 import type { Sealer } from '../platform/crypto.js';
@@ -32,6 +33,7 @@ export const DEMO_LOADERS: DemoLoader[] = [
   { name: 'services', load: (tx) => loadDemoServices(tx) },
   // Its dates count from the day it is seeded, so that the demo plan stays current.
   { name: 'plans', load: (tx) => loadDemoPlan(tx, new Date().toISOString().slice(0, 10)) },
+  { name: 'knowledge', load: (tx) => loadDemoKnowledge(tx) },
 ];
 
 export type SeedReport = {
