@@ -2,8 +2,8 @@
 // transaction, as it takes a while), then the files stored and the item's search vector rebuilt together.
 import type { Queryable } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
-import { extractText } from './attachments/extract-text.js';
 import { insertAttachments, listAttachmentTexts } from './attachment-store.js';
+import { extractText } from './attachments/extract-text.js';
 import { notADraft } from './change-item.js';
 import { type AttachmentMediaType, attachmentMediaType } from './engine/attachment-type.js';
 import { indexedDocument } from './search-text.js';
@@ -27,9 +27,11 @@ export async function readAttachment(file: ReceivedFile, where: string): Promise
   if (file.content.length > MAX_ATTACHMENT_BYTES) throw attachmentTooLarge(file.fileName);
   const mediaType = attachmentMediaType(file.content);
   if (!mediaType)
-    throw new AppError('unsupported_media_type', `${file.fileName} is neither a PDF nor a Word (DOCX) file.`, [
-      { path: where, code: 'file_type', message: 'Attach a PDF or a DOCX file' },
-    ]);
+    throw new AppError(
+      'unsupported_media_type',
+      `${file.fileName} is neither a PDF nor a Word (DOCX) file.`,
+      [{ path: where, code: 'file_type', message: 'Attach a PDF or a DOCX file' }],
+    );
   try {
     return { ...file, mediaType, extractedText: await extractText(file.content, mediaType) };
   } catch (error) {

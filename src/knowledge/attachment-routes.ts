@@ -9,11 +9,11 @@ import { typed } from '../platform/routes.js';
 import { attachFiles, attachmentTooLarge, MAX_ATTACHMENT_BYTES, readAttachment } from './attach-files.js';
 import { deleteAttachment, getAttachmentFile, listAttachmentTexts } from './attachment-store.js';
 import { notADraft } from './change-item.js';
+import { readItem } from './read-item.js';
 import { itemSubject, TAGS, userIdOf } from './routes.js';
 import { AttachmentParams, IdParams, ItemView } from './schemas.js';
 import { indexedDocument } from './search-text.js';
 import { getItem, reindexItem } from './store.js';
-import { readItem } from './read-item.js';
 import { itemView } from './views.js';
 
 /** Base64 of the largest file, with room for the JSON around it: a bigger body is refused unread (413). */
@@ -23,7 +23,10 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const AttachmentRequest = z
   .object({
     fileName: PlainText(255).describe('The name the file is downloaded under'),
-    content: z.string().min(1).describe('The file’s bytes in base64: a PDF or a Word (DOCX) file of at most 20 MiB'),
+    content: z
+      .string()
+      .min(1)
+      .describe('The file’s bytes in base64: a PDF or a Word (DOCX) file of at most 20 MiB'),
   })
   .strict();
 
@@ -31,7 +34,12 @@ function decodeContent(fileName: string, content: string): Buffer {
   if (content.length > Math.ceil(MAX_ATTACHMENT_BYTES / 3) * 4) throw attachmentTooLarge(fileName);
   if (content.length % 4 !== 0 || !BASE64.test(content))
     throw new AppError('validation_failed', 'The file must be sent in base64.', [
-      { path: 'body.content', code: 'invalid_format', message: 'Send the file’s bytes in base64', format: 'base64' },
+      {
+        path: 'body.content',
+        code: 'invalid_format',
+        message: 'Send the file’s bytes in base64',
+        format: 'base64',
+      },
     ]);
   return Buffer.from(content, 'base64');
 }
@@ -62,7 +70,10 @@ export async function knowledgeAttachmentRoutes(app: FastifyInstance) {
     },
     async (request, reply) => {
       const { fileName, content } = request.body;
-      const file = await readAttachment({ fileName, content: decodeContent(fileName, content) }, 'body.content');
+      const file = await readAttachment(
+        { fileName, content: decodeContent(fileName, content) },
+        'body.content',
+      );
       const data = await request.transaction(async (tx) => {
         const item = await getItem(tx, request.params.id);
         request.authorize('knowledge.write', { organisationId: item.organisationId });
@@ -79,7 +90,11 @@ export async function knowledgeAttachmentRoutes(app: FastifyInstance) {
     '/items/:id/attachments/:attachmentId',
     {
       config: { action: 'knowledge.read' },
-      schema: { tags: TAGS, summary: 'Download an attachment of an item one may read', params: AttachmentParams },
+      schema: {
+        tags: TAGS,
+        summary: 'Download an attachment of an item one may read',
+        params: AttachmentParams,
+      },
     },
     async (request, reply) => {
       const { id, attachmentId } = request.params;
@@ -121,4 +136,3 @@ export async function knowledgeAttachmentRoutes(app: FastifyInstance) {
     },
   );
 }
-

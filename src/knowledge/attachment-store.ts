@@ -84,7 +84,11 @@ export async function getAttachmentFile(
 }
 
 /** Removes an attachment of a draft; false when there was none the writer may remove. */
-export async function deleteAttachment(db: Queryable, itemId: string, attachmentId: string): Promise<boolean> {
+export async function deleteAttachment(
+  db: Queryable,
+  itemId: string,
+  attachmentId: string,
+): Promise<boolean> {
   const removed = await db
     .delete(knowledgeAttachments)
     .where(and(eq(knowledgeAttachments.id, attachmentId), eq(knowledgeAttachments.itemId, itemId)))

@@ -21,7 +21,11 @@ export function notADraft(): AppError {
   );
 }
 
-export async function changeItem(tx: Queryable, current: ItemRecord, change: ItemChange): Promise<ItemRecord> {
+export async function changeItem(
+  tx: Queryable,
+  current: ItemRecord,
+  change: ItemChange,
+): Promise<ItemRecord> {
   const { version, ...content } = change;
   if (current.status !== 'draft') throw notADraft();
   if (current.version !== version) throw staleVersion(current, version);

@@ -24,9 +24,11 @@ async function groupToJoin(tx: Queryable, originalId: string, language: string):
   const versions = await listGroupOf(tx, originalId);
   const original = versions.find((version) => version.id === originalId);
   if (!original)
-    throw new AppError('validation_failed', 'The item to translate does not exist or is not visible to you.', [
-      { path: 'body.translationOf', code: 'not_found', message: 'Choose an item you can see' },
-    ]);
+    throw new AppError(
+      'validation_failed',
+      'The item to translate does not exist or is not visible to you.',
+      [{ path: 'body.translationOf', code: 'not_found', message: 'Choose an item you can see' }],
+    );
   const same = versions.find((version) => version.language === language);
   if (same)
     throw new AppError(

@@ -156,7 +156,8 @@ export const DEMO_ITEMS: readonly DemoItem[] = [
     organisation: 'legal',
     type: 'legislation',
     language: 'fr',
-    title: 'Loi relative à la lutte contre la traite des personnes et aux pratiques assimilées (texte illustratif)',
+    title:
+      'Loi relative à la lutte contre la traite des personnes et aux pratiques assimilées (texte illustratif)',
     summary:
       "La loi définit la traite selon le Protocole de Palerme, punit l'exploitation du travail et la mendicité forcée, et garantit l'assistance aux victimes sans condition de coopération avec la justice.",
     body: "L'article 3 définit la traite des personnes par l'acte, le moyen et le but d'exploitation. L'article 7 précise que le consentement de la victime est indifférent lorsqu'un moyen a été employé. Les articles 12 à 15 organisent l'assistance, l'hébergement et le rapatriement volontaire des victimes.",
@@ -165,7 +166,11 @@ export const DEMO_ITEMS: readonly DemoItem[] = [
     pillars: ['prosecution', 'protection'],
     forms: ['forced_labour', 'forced_begging', 'sexual_exploitation'],
     targetGroups: ['children', 'women'],
-    legislation: { country: 'SEN', instrument: 'Loi n° 2022-00 (illustrative)', articles: ['Art. 3', 'Art. 7', 'Art. 12-15'] },
+    legislation: {
+      country: 'SEN',
+      instrument: 'Loi n° 2022-00 (illustrative)',
+      articles: ['Art. 3', 'Art. 7', 'Art. 12-15'],
+    },
   },
   {
     key: 'children-guide',
@@ -203,7 +208,8 @@ export const DEMO_ITEMS: readonly DemoItem[] = [
     type: 'training_material',
     language: 'ar',
     title: 'دليل تدريبي لمفتشي العمل حول العمل القسري (مثال توضيحي)',
-    summary: 'يشرح الدليل مؤشرات العمل القسري مثل احتجاز وثائق الهوية وعبودية الدَّين وحجز الأجور، وكيف يحيل المفتش الحالات إلى الشرطة والمأوى.',
+    summary:
+      'يشرح الدليل مؤشرات العمل القسري مثل احتجاز وثائق الهوية وعبودية الدَّين وحجز الأجور، وكيف يحيل المفتش الحالات إلى الشرطة والمأوى.',
     body: 'يتضمن الدليل تمارين عملية لزيارات التفتيش في المزارع ومواقع البناء وصيد الأسماك. ويؤكد أن المفتش لا يحقق وحده، بل يحيل الحالة إلى وحدة مكافحة الاتجار بالبشر.',
     year: 2025,
     countries: ['KEN', 'TZA'],

@@ -27,6 +27,10 @@ export async function loadDemoKnowledge(tx: Queryable): Promise<number> {
 /** The item through the API's own schema, so that the demo holds only what a writer could have sent. */
 function contentOf(item: DemoItem, organisationId: string) {
   const { key: _key, organisation: _organisation, translates: _translates, ...fields } = item;
-  const { organisationId: _id, translationOf: _of, ...content } = ItemRequest.parse({ ...fields, organisationId });
+  const {
+    organisationId: _id,
+    translationOf: _of,
+    ...content
+  } = ItemRequest.parse({ ...fields, organisationId });
   return content;
 }

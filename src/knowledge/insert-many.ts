@@ -13,10 +13,12 @@ export type ManyItem = ItemContent & {
   organisationId: string;
   status: KnowledgeStatus;
   createdBy: string | null;
+  /** The text of the files that will be attached to it, searched with its body. */
+  attachmentTexts?: readonly string[];
 };
 
 function rowOf(item: ManyItem) {
-  const document = indexedDocument({ ...item, attachmentTexts: [] });
+  const document = indexedDocument({ ...item, attachmentTexts: item.attachmentTexts ?? [] });
   return {
     id: item.id,
     translation_group: item.translationGroup,

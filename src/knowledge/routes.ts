@@ -13,8 +13,8 @@ import { listSimilarItems } from './more-like-this.js';
 import { moveItem } from './move-item.js';
 import { readItem } from './read-item.js';
 import { IdParams, ItemChange, ItemRequest, ItemView, MoveRequest, ReadQuery } from './schemas.js';
-import { SearchQuery, SearchResult, SimilarItems } from './search-schemas.js';
 import { searchKnowledge } from './search.js';
+import { SearchQuery, SearchResult, SimilarItems } from './search-schemas.js';
 import { getItem, type ItemRecord } from './store.js';
 import { itemView } from './views.js';
 
@@ -78,7 +78,8 @@ export async function knowledgeRoutes(app: FastifyInstance) {
       config: { action: 'knowledge.write' },
       schema: {
         tags: TAGS,
-        summary: 'Write a draft for one’s organisation, alone or as a version of another item in a new language',
+        summary:
+          'Write a draft for one’s organisation, alone or as a version of another item in a new language',
         body: ItemRequest,
         response: { 201: ItemReply },
       },
@@ -139,7 +140,12 @@ export async function knowledgeRoutes(app: FastifyInstance) {
     },
   );
 
-  const move = (path: string, name: ReviewMove, action: 'knowledge.review' | 'knowledge.write', summary: string) =>
+  const move = (
+    path: string,
+    name: ReviewMove,
+    action: 'knowledge.review' | 'knowledge.write',
+    summary: string,
+  ) =>
     api.post(
       `/items/:id/${path}`,
       {

@@ -17,9 +17,7 @@ import { KNOWLEDGE_LANGUAGES } from './text/languages.js';
 
 export const KnowledgeType = z
   .enum(KNOWLEDGE_TYPES)
-  .describe(
-    'good_practice, lesson_learned, legislation, case_law, research, training_material or guideline',
-  );
+  .describe('good_practice, lesson_learned, legislation, case_law, research, training_material or guideline');
 export const KnowledgeStatus = z.enum(KNOWLEDGE_STATUSES);
 export const KnowledgeLanguage = z
   .enum(KNOWLEDGE_LANGUAGES)
@@ -67,7 +65,7 @@ export const CaseLawDetails = z
   .strict();
 export type CaseLawDetails = z.infer<typeof CaseLawDetails>;
 
-const itemFields = {
+export const itemFields = {
   type: KnowledgeType,
   language: KnowledgeLanguage.describe('The language this version is written in'),
   title: PlainText(300),
@@ -89,7 +87,7 @@ type Particulars = {
 };
 
 /** Legislation carries its particulars, case law its own, every other type neither. */
-function checkParticulars(item: Particulars, context: z.RefinementCtx) {
+export function checkParticulars(item: Particulars, context: z.RefinementCtx) {
   const wanted = { legislation: 'legislation', case_law: 'caseLaw' } as Record<string, string>;
   for (const field of ['legislation', 'caseLaw'] as const) {
     const isWanted = wanted[item.type] === field;

@@ -13,7 +13,11 @@ export function readerLanguage(
     .map((part, index) => {
       const [range = '', ...parameters] = part.trim().split(';');
       const quality = parameters.map((p) => /^\s*q=([0-9.]+)\s*$/i.exec(p)?.[1]).find(Boolean);
-      return { primary: range.trim().toLowerCase().split('-')[0] ?? '', quality: Number(quality ?? 1), index };
+      return {
+        primary: range.trim().toLowerCase().split('-')[0] ?? '',
+        quality: Number(quality ?? 1),
+        index,
+      };
     })
     .filter((entry) => entry.quality > 0 && isKnowledgeLanguage(entry.primary))
     .sort((a, b) => b.quality - a.quality || a.index - b.index);
