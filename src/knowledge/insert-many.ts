@@ -52,15 +52,17 @@ export async function insertManyItems(db: Queryable, items: readonly ManyItem[])
     sql`with inserted as (
       insert into knowledge_items (id, translation_group, type, language, title, summary, body, organisation_id,
         year, countries, pillars, forms, target_groups, details, status, created_by, reviewed_at, published_at,
-        search_title, search_vector)
+        search_title, title_vector, search_vector)
       select d.id, d.translation_group, d.type, d.language, d.title, d.summary, d.body, d.organisation_id,
         d.year, d.countries, d.pillars, d.forms, d.target_groups, d.details, d.status, d.created_by,
         case when d.status <> 'draft' then now() end, case when d.status = 'published' then now() end,
-        d.search_title, knowledge_document_vector(d.config::regconfig, d.search_title, d.search_summary, d.search_rest)
+        d.search_title, t.vector,
+        knowledge_document_vector(t.vector, d.config::regconfig, d.search_summary, d.search_rest)
       from jsonb_to_recordset(${rows}::jsonb) as d(id uuid, translation_group uuid, type text, language text,
         title text, summary text, body text, organisation_id uuid, year int, countries text[], pillars text[],
         forms text[], target_groups text[], details jsonb, status text, created_by uuid, config text,
         search_title text, search_summary text, search_rest text)
+      cross join lateral (select knowledge_title_vector(d.config::regconfig, d.search_title) as vector) t
       returning 1)
     select count(*)::int as count from inserted`,
   );

@@ -31,6 +31,8 @@ export const knowledgeItems = pgTable('knowledge_items', {
   version: integer('version').notNull().default(1),
   /** The title as search normalises it (Arabic letters folded, Chinese words apart), for trigrams. */
   searchTitle: text('search_title').notNull(),
+  /** The title's own vector: small enough to stay in the row, for ranking many matches cheaply. */
+  titleVector: tsvector('title_vector').notNull(),
   searchVector: tsvector('search_vector').notNull(),
   createdBy: uuid('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

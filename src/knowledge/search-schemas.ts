@@ -92,3 +92,4 @@ export type SearchResult = z.infer<typeof SearchResult>;
 export const SimilarItems = z.object({
   data: z.array(SearchHit.omit({ snippet: true })),
 });
+export type SimilarItems = z.infer<typeof SimilarItems>;

@@ -65,21 +65,40 @@ function standing(currentYear: number): SQL {
 const MATCH_COLUMNS = sql`i.id, i.translation_group, i.language, i.type, i.countries, i.pillars, i.forms,
   i.year, i.updated_at`;
 
+/**
+ * How many of the items found are ranked by relevance: those with the words in their title first, then
+ * the best standing. Ranking reads each item's whole vector, so a word found in most of the library is
+ * ranked among these only; the rest follow by standing. Below this many, the ranking is exact.
+ */
+export const RANKED_CANDIDATES = 200;
+
 function matchedSql(plan: SearchPlan): SQL {
   const filters = filterSql(plan.filters);
+  const standingOf = standing(plan.currentYear);
   if (plan.terms.length === 0)
-    return sql`matched as (select ${MATCH_COLUMNS}, ${standing(plan.currentYear)} as score, 'all' as how
+    return sql`matched as (select ${MATCH_COLUMNS}, ${standingOf} as prior, false as in_title, 'all' as how
       from knowledge_items i where ${filters})`;
   return sql`query as (select ${allTermsQuery(plan.config, plan.terms)} as q),
     full_text as (
-      select ${MATCH_COLUMNS}, ts_rank_cd(i.search_vector, query.q, 1) * ${standing(plan.currentYear)} as score
+      select ${MATCH_COLUMNS}, ${standingOf} as prior, i.title_vector @@ query.q as in_title
       from knowledge_items i, query where i.search_vector @@ query.q and ${filters}),
-    similar as (
-      select ${MATCH_COLUMNS},
-        word_similarity(${plan.trigramText}::text, i.search_title) * ${standing(plan.currentYear)} as score
+    close_titles as (
+      select ${MATCH_COLUMNS}, word_similarity(${plan.trigramText}::text, i.search_title) * ${standingOf} as prior,
+        true as in_title
       from knowledge_items i
       where not exists (select 1 from full_text) and ${plan.trigramText}::text <% i.search_title and ${filters}),
-    matched as (select *, 'words' as how from full_text union all select *, 'similar_titles' from similar)`;
+    matched as (select *, 'words' as how from full_text union all select *, 'similar_titles' from close_titles)`;
+}
+
+/** Relevance × standing for the candidates; the trigram matches keep their similarity × standing. */
+function rankedSql(plan: SearchPlan): SQL {
+  const limit = Math.max(RANKED_CANDIDATES, plan.offset + plan.limit);
+  const candidates = sql`select * from best order by in_title desc, prior desc, id limit ${limit}`;
+  if (plan.terms.length === 0) return sql`ranked as (select id, prior as score from (${candidates}) c)`;
+  return sql`ranked as (
+    select c.id, case when c.how = 'words' then ts_rank_cd(i.search_vector, query.q, 1) * c.prior
+      else c.prior end as score
+    from (${candidates}) c join knowledge_items i on i.id = c.id, query)`;
 }
 
 function facetSql(name: string, expression: SQL, from: SQL): SQL {
@@ -89,6 +108,13 @@ function facetSql(name: string, expression: SQL, from: SQL): SQL {
 }
 
 const SNIPPET_SOURCE_CHARS = 30_000;
+/** The ranked candidates by relevance, then the other items found by title match and standing. */
+const pageOrder = (from = '') =>
+  sql.raw(
+    ['unranked', 'score desc', 'in_title desc', 'prior desc', 'updated_at desc', 'id']
+      .map((key) => `${from}${key}`)
+      .join(', '),
+  );
 
 /** The page's rows as JSON, with what their snippets are made from and their other versions. */
 function hitsSql(): SQL {
@@ -103,7 +129,7 @@ function hitsSql(): SQL {
       'translations', (select coalesce(json_agg(json_build_object('id', v.id, 'language', v.language,
         'title', v.title, 'status', v.status) order by v.language), '[]'::json)
         from knowledge_items v where v.translation_group = i.translation_group and v.id <> i.id)
-    ) order by p.score desc, p.updated_at desc, p.id), '[]'::json)
+    ) order by ${pageOrder('p.')}), '[]'::json)
     from page p join knowledge_items i on i.id = p.id join organisations o on o.id = i.organisation_id`;
 }
 
@@ -111,8 +137,12 @@ export function searchSql(plan: SearchPlan): SQL {
   const best = sql`best`;
   return sql`with ${matchedSql(plan)},
     best as (select distinct on (translation_group) * from matched
-      order by translation_group, (language = ${plan.preferredLanguage}) desc, score desc, id),
-    page as (select * from best order by score desc, updated_at desc, id limit ${plan.limit} offset ${plan.offset})
+      order by translation_group, (language = ${plan.preferredLanguage}) desc, in_title desc, prior desc, id),
+    ${rankedSql(plan)},
+    page as (select b.id, r.score is null as unranked, coalesce(r.score, b.prior) as score, b.in_title, b.prior,
+        b.updated_at
+      from best b left join ranked r on r.id = b.id
+      order by ${pageOrder()} limit ${plan.limit} offset ${plan.offset})
     select (select count(*)::int from best) as total,
       (select min(how) from matched) as how,
       (${hitsSql()}) as hits,

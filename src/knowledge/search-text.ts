@@ -32,7 +32,11 @@ export function indexedDocument(source: IndexSource): IndexedDocument {
   };
 }
 
-/** The vector of one document, as an SQL expression. */
-export function documentVectorSql(document: IndexedDocument): SQL {
-  return sql`knowledge_document_vector(${document.config}::regconfig, ${document.title}, ${document.summary}, ${document.rest})`;
+/** The title's vector and the whole vector of one document, as SQL expressions (migration 0046). */
+export function documentVectorsSql(document: IndexedDocument): { title: SQL; whole: SQL } {
+  const title = sql`knowledge_title_vector(${document.config}::regconfig, ${document.title})`;
+  return {
+    title,
+    whole: sql`knowledge_document_vector(${title}, ${document.config}::regconfig, ${document.summary}, ${document.rest})`,
+  };
 }

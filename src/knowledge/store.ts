@@ -7,7 +7,7 @@ import { AppError } from '../platform/errors.js';
 import type { KnowledgeStatus, KnowledgeType } from './engine/review-flow.js';
 import { knowledgeItems } from './schema.js';
 import type { CaseLawDetails, ItemContent } from './schemas.js';
-import { documentVectorSql, type IndexedDocument } from './search-text.js';
+import { documentVectorsSql, type IndexedDocument } from './search-text.js';
 import type { KnowledgeLanguage } from './text/languages.js';
 
 export type ItemRecord = {
@@ -97,6 +97,16 @@ export function listGroups(db: Queryable, groups: readonly string[]): Promise<It
   return selectItems(db, inArray(knowledgeItems.translationGroup, [...groups]));
 }
 
+/** The search columns of a document: Drizzle takes SQL for a column's value, typed here as its data. */
+function searchColumns(document: IndexedDocument) {
+  const vectors = documentVectorsSql(document);
+  return {
+    searchTitle: document.title,
+    titleVector: vectors.title as unknown as string,
+    searchVector: vectors.whole as unknown as string,
+  };
+}
+
 function contentColumns(content: ItemContent, document: IndexedDocument) {
   return {
     type: content.type,
@@ -110,8 +120,7 @@ function contentColumns(content: ItemContent, document: IndexedDocument) {
     forms: content.forms,
     targetGroups: content.targetGroups,
     details: content.legislation ?? content.caseLaw ?? {},
-    searchTitle: document.title,
-    searchVector: documentVectorSql(document) as unknown as string,
+    ...searchColumns(document),
   };
 }
 
@@ -189,8 +198,7 @@ export async function reindexItem(db: Queryable, id: string, document: IndexedDo
   await db
     .update(knowledgeItems)
     .set({
-      searchTitle: document.title,
-      searchVector: documentVectorSql(document) as unknown as string,
+      ...searchColumns(document),
       version: sql`${knowledgeItems.version} + 1`,
       updatedAt: sql`now()`,
     })

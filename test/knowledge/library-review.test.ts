@@ -6,7 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditEntries } from '../../src/audit/schema.js';
-import type { ItemView } from '../../src/knowledge/schemas.js';
+import type { ItemRequest, ItemView } from '../../src/knowledge/schemas.js';
 import { demoEmail, type Session, startTestApp, type TestApp } from '../support/app.js';
 import { TEST_ENGINES } from '../support/databases.js';
 import { expectStatus, ITEMS, plant } from './library-support.js';
@@ -19,7 +19,7 @@ const DRAFT = {
   year: 2021,
   countries: ['NZL'],
   legislation: { country: 'NZL', instrument: 'Act No. 12 of 2021 (invented)', articles: ['Art. 3', 'Art. 9'] },
-} as const;
+} satisfies Omit<ItemRequest, 'organisationId'>;
 
 describe.each(TEST_ENGINES)('knowledge review flow on $name', (engine) => {
   let t: TestApp;

@@ -3,7 +3,7 @@
 // and lists the others; search gives one result per item, in the reader's language when it can; a second
 // version in the same language is refused; "more like this" never offers another version of the item.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ItemView } from '../../src/knowledge/schemas.js';
+import type { ItemRequest, ItemView } from '../../src/knowledge/schemas.js';
 import type { SimilarItems } from '../../src/knowledge/search-schemas.js';
 import { demoEmail, type Session, startTestApp, type TestApp } from '../support/app.js';
 import { TEST_ENGINES } from '../support/databases.js';
@@ -16,7 +16,7 @@ const ORIGINAL = {
   summary: 'How shelters in Brennockmoor receive women escaping a forced marriage.',
   forms: ['forced_marriage'],
   countries: ['IRL'],
-} as const;
+} satisfies Omit<ItemRequest, 'organisationId'>;
 
 describe.each(TEST_ENGINES)('knowledge translations on $name', (engine) => {
   let t: TestApp;
