@@ -86,11 +86,19 @@ $$;
 -- items a search finds reads few pages.
 ALTER TABLE knowledge_items SET (toast_tuple_target = 256);
 --> statement-breakpoint
+-- What every search reads stays in the row (MAIN: compressed if need be, never moved out).
+ALTER TABLE knowledge_items ALTER COLUMN "title_vector" SET STORAGE MAIN,
+	ALTER COLUMN "search_title" SET STORAGE MAIN, ALTER COLUMN "title" SET STORAGE MAIN,
+	ALTER COLUMN "countries" SET STORAGE MAIN, ALTER COLUMN "pillars" SET STORAGE MAIN,
+	ALTER COLUMN "forms" SET STORAGE MAIN;
+--> statement-breakpoint
 CREATE INDEX "knowledge_items_search" ON "knowledge_items" USING gin ("search_vector");
 --> statement-breakpoint
 CREATE INDEX "knowledge_items_title_trigrams" ON "knowledge_items" USING gin ("search_title" gin_trgm_ops);
 --> statement-breakpoint
-CREATE INDEX "knowledge_items_status_updated" ON "knowledge_items" ("status", "updated_at" DESC);
+-- Standing order (search ranks the best-standing of very many items found): published first, newest first.
+CREATE INDEX "knowledge_items_standing" ON "knowledge_items"
+	((CASE status WHEN 'published' THEN 2 WHEN 'reviewed' THEN 1 ELSE 0 END) DESC, "year" DESC NULLS LAST);
 --> statement-breakpoint
 CREATE INDEX "knowledge_items_organisation" ON "knowledge_items" ("organisation_id");
 --> statement-breakpoint
@@ -101,9 +109,23 @@ ALTER TABLE knowledge_items ENABLE ROW LEVEL SECURITY;
 ALTER TABLE knowledge_items FORCE ROW LEVEL SECURITY;
 --> statement-breakpoint
 -- The public reads what is published; the authoring organisation's members and reviewers the rest too.
-CREATE POLICY knowledge_items_read ON knowledge_items FOR SELECT USING (
-  status = 'published' OR app_is_admin() OR app_is_coordinator()
-  OR (app_user_id() IS NOT NULL AND organisation_id = ANY (app_org_ids())));
+CREATE OR REPLACE FUNCTION knowledge_item_visible(status text, organisation_id uuid) RETURNS boolean
+LANGUAGE sql STABLE AS
+$$ SELECT status = 'published' OR app_is_admin() OR app_is_coordinator()
+     OR (app_user_id() IS NOT NULL AND organisation_id = ANY (app_org_ids())) $$;
+--> statement-breakpoint
+CREATE POLICY knowledge_items_read ON knowledge_items FOR SELECT
+  USING (knowledge_item_visible(status, organisation_id));
+--> statement-breakpoint
+-- The same rows for searching. Under row-level security PostgreSQL applies the policy before any operator
+-- that is not leak-proof, and the text-search, trigram and array operators are not: the indexes would go
+-- unused and every search read the whole table. This view (its owner's rights, the same visibility rule
+-- written as its condition) lets the planner use them. Requests run only the application's own SQL, so no
+-- function of theirs can observe the rows the condition leaves out. Writes still go through the table.
+CREATE VIEW knowledge_items_visible AS
+  SELECT * FROM knowledge_items WHERE knowledge_item_visible(status, organisation_id);
+--> statement-breakpoint
+GRANT SELECT ON knowledge_items_visible TO concerted_app;
 --> statement-breakpoint
 -- Editors create drafts for their organisation; only reviewers leave an item reviewed or published.
 CREATE POLICY knowledge_items_create ON knowledge_items FOR INSERT

@@ -6,7 +6,7 @@ import { searchSql } from '../../src/knowledge/search-sql.js';
 import { openDatabase, rowsOf } from '../../src/platform/db.js';
 
 const handle = await openDatabase({
-  databaseUrl: 'postgres://postgres@127.0.0.1:5432/kb_probe',
+  databaseUrl: `postgres://postgres@127.0.0.1:5432/${process.env.DB ?? 'kb_probe'}`,
   poolSize: 2,
 });
 const q = process.argv[2] ?? 'victims';

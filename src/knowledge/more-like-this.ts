@@ -34,7 +34,7 @@ export async function listSimilarItems(
             + 0.1 * cardinality(array(select unnest(i.forms) intersect select unnest(source.forms)))
             + 0.05 * cardinality(array(select unnest(i.countries) intersect select unnest(source.countries)))
             + 0.02 * cardinality(array(select unnest(i.pillars) intersect select unnest(source.pillars))) as score
-        from knowledge_items i, source, query
+        from knowledge_items_visible i, source, query
         where i.translation_group <> source.translation_group
           and (i.search_vector @@ query.q or i.forms && source.forms or i.countries && source.countries)
         order by score desc, i.updated_at desc, i.id limit ${limit})

@@ -78,6 +78,11 @@ export type Facets = z.infer<typeof Facets>;
 export const SearchResult = z.object({
   data: z.array(SearchHit),
   total: z.number().int().describe('Items found (one per translation group)'),
+  counted: z
+    .enum(['exact', 'at_least'])
+    .describe(
+      'exact; or at_least when more than 2,000 items were found: the total and the facet counts are then lower bounds (show "2,000+")',
+    ),
   page: z.number().int(),
   pageSize: z.number().int(),
   matchedBy: z

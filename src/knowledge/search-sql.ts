@@ -62,43 +62,79 @@ function standing(currentYear: number): SQL {
     * (0.5 + 0.5 * exp(-greatest(0, ${currentYear}::int - coalesce(i.year, ${currentYear}::int)) / 10.0))::float8`;
 }
 
+/** The order of standing an index keeps (migration 0046): published, then reviewed, then drafts; newest first. */
+const STANDING_ORDER = sql`(case i.status when 'published' then 2 when 'reviewed' then 1 else 0 end) desc,
+  i.year desc nulls last`;
+
 const MATCH_COLUMNS = sql`i.id, i.translation_group, i.language, i.type, i.countries, i.pillars, i.forms,
   i.year, i.updated_at`;
 
+/**
+ * Up to this many items found are counted exactly (total and facets); past it the counts say "at least",
+ * as counting a word found in most of the library would read most of the library.
+ */
+export const COUNT_CAP = 2000;
 /**
  * How many of the items found are ranked by relevance: those with the words in their title first, then
  * the best standing. Ranking reads each item's whole vector, so a word found in most of the library is
  * ranked among these only; the rest follow by standing. Below this many, the ranking is exact.
  */
-export const RANKED_CANDIDATES = 200;
+export const RANKED_CANDIDATES = 100;
 
-function matchedSql(plan: SearchPlan): SQL {
-  const filters = filterSql(plan.filters);
-  const standingOf = standing(plan.currentYear);
-  if (plan.terms.length === 0)
-    return sql`matched as (select ${MATCH_COLUMNS}, ${standingOf} as prior, false as in_title, 'all' as how
-      from knowledge_items i where ${filters})`;
-  return sql`query as (select ${allTermsQuery(plan.config, plan.terms)} as q),
-    full_text as (
-      select ${MATCH_COLUMNS}, ${standingOf} as prior, i.title_vector @@ query.q as in_title
-      from knowledge_items i, query where i.search_vector @@ query.q and ${filters}),
-    close_titles as (
-      select ${MATCH_COLUMNS}, word_similarity(${plan.trigramText}::text, i.search_title) * ${standingOf} as prior,
-        true as in_title
-      from knowledge_items i
-      where not exists (select 1 from full_text) and ${plan.trigramText}::text <% i.search_title and ${filters}),
-    matched as (select *, 'words' as how from full_text union all select *, 'similar_titles' from close_titles)`;
+/** The words as a constant tsquery expression, so that the planner sees how common they are. */
+function wordsQuery(plan: SearchPlan): SQL {
+  return allTermsQuery(plan.config, plan.terms);
 }
 
-/** Relevance × standing for the candidates; the trigram matches keep their similarity × standing. */
+/**
+ * `found`: the items found, up to COUNT_CAP + 1, as the index gives them (or titles close to the words
+ * when no item has them all); `recent`: when more were found, the best-standing of them, which a capped
+ * sample may have missed; `pool`: both, the candidates for the page.
+ */
+function foundSql(plan: SearchPlan): SQL {
+  const filters = filterSql(plan.filters);
+  const prior = standing(plan.currentYear);
+  const cap = COUNT_CAP + 1;
+  const candidates = Math.max(RANKED_CANDIDATES, plan.offset + plan.limit);
+  if (plan.terms.length === 0)
+    return sql`found as (select ${MATCH_COLUMNS}, ${prior} as prior, false as in_title, 'all' as how
+        from knowledge_items_visible i where ${filters} limit ${cap}),
+      recent as (select ${MATCH_COLUMNS}, ${prior} as prior, false as in_title, 'all' as how
+        from knowledge_items_visible i where (select count(*) from found) > ${COUNT_CAP} and ${filters}
+        order by ${STANDING_ORDER} limit ${candidates}),
+      pool as (select * from found union all select * from recent)`;
+  const words = wordsQuery(plan);
+  const close = plan.trigramText;
+  return sql`full_text as (select ${MATCH_COLUMNS}, ${prior} as prior, i.title_vector @@ ${words} as in_title,
+        'words' as how
+      from knowledge_items_visible i where i.search_vector @@ ${words} and ${filters} limit ${cap}),
+    close_titles as (select ${MATCH_COLUMNS}, word_similarity(${close}::text, i.search_title) * ${prior} as prior,
+        true as in_title, 'similar_titles' as how
+      from knowledge_items_visible i
+      where not exists (select 1 from full_text) and ${close}::text <% i.search_title and ${filters} limit ${cap}),
+    found as (select * from full_text union all select * from close_titles),
+    recent as (select ${MATCH_COLUMNS}, ${prior} as prior, i.title_vector @@ ${words} as in_title, 'words' as how
+      from knowledge_items_visible i
+      where (select count(*) from found) > ${COUNT_CAP} and i.search_vector @@ ${words} and ${filters}
+      order by ${STANDING_ORDER} limit ${candidates}),
+    pool as (select * from found union all select * from recent)`;
+}
+
+/** Relevance × standing for the candidates; titles close to the words keep their similarity × standing. */
 function rankedSql(plan: SearchPlan): SQL {
   const limit = Math.max(RANKED_CANDIDATES, plan.offset + plan.limit);
   const candidates = sql`select * from best order by in_title desc, prior desc, id limit ${limit}`;
   if (plan.terms.length === 0) return sql`ranked as (select id, prior as score from (${candidates}) c)`;
   return sql`ranked as (
-    select c.id, case when c.how = 'words' then ts_rank_cd(i.search_vector, query.q, 1) * c.prior
+    select c.id, case when c.how = 'words' then ts_rank_cd(i.search_vector, ${wordsQuery(plan)}, 1) * c.prior
       else c.prior end as score
-    from (${candidates}) c join knowledge_items i on i.id = c.id, query)`;
+    from (${candidates}) c join knowledge_items i on i.id = c.id)`;
+}
+
+/** One version per translation group: the reader's language first, then a title match, then standing. */
+function onePerGroup(name: string, from: string, plan: SearchPlan): SQL {
+  return sql`${sql.raw(name)} as (select distinct on (translation_group) * from ${sql.raw(from)}
+    order by translation_group, (language = ${plan.preferredLanguage}) desc, in_title desc, prior desc, id)`;
 }
 
 function facetSql(name: string, expression: SQL, from: SQL): SQL {
@@ -133,25 +169,29 @@ function hitsSql(): SQL {
     from page p join knowledge_items i on i.id = p.id join organisations o on o.id = i.organisation_id`;
 }
 
+/*
+ * The counts are those of `best`: every item found when no more than COUNT_CAP were; otherwise those of
+ * the sample and the best-standing ones, which are lower bounds of the true counts.
+ */
 export function searchSql(plan: SearchPlan): SQL {
-  const best = sql`best`;
-  return sql`with ${matchedSql(plan)},
-    best as (select distinct on (translation_group) * from matched
-      order by translation_group, (language = ${plan.preferredLanguage}) desc, in_title desc, prior desc, id),
+  const counted = sql`best`;
+  return sql`with ${foundSql(plan)},
+    ${onePerGroup('best', 'pool', plan)},
     ${rankedSql(plan)},
     page as (select b.id, r.score is null as unranked, coalesce(r.score, b.prior) as score, b.in_title, b.prior,
         b.updated_at
       from best b left join ranked r on r.id = b.id
       order by ${pageOrder()} limit ${plan.limit} offset ${plan.offset})
     select (select count(*)::int from best) as total,
-      (select min(how) from matched) as how,
+      (select count(*) from found) > ${COUNT_CAP} as capped,
+      (select min(how) from found) as how,
       (${hitsSql()}) as hits,
       json_build_object(
-        ${facetSql('type', sql`type`, best)},
-        ${facetSql('country', sql`unnest(countries)`, best)},
-        ${facetSql('pillar', sql`unnest(pillars)`, best)},
-        ${facetSql('form', sql`unnest(forms)`, best)},
-        ${facetSql('language', sql`language`, best)},
+        ${facetSql('type', sql`type`, counted)},
+        ${facetSql('country', sql`unnest(countries)`, counted)},
+        ${facetSql('pillar', sql`unnest(pillars)`, counted)},
+        ${facetSql('form', sql`unnest(forms)`, counted)},
+        ${facetSql('language', sql`language`, counted)},
         ${facetSql('year', sql`year::text`, sql`best where year is not null`)}
       ) as facets`;
 }

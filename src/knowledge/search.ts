@@ -41,12 +41,18 @@ type RawHit = {
   translations: SearchHit['translations'];
 };
 
-type RawResult = { total: number; how: SearchResult['matchedBy'] | null; hits: RawHit[]; facets: Facets };
+type RawResult = {
+  total: number;
+  capped: boolean;
+  how: SearchResult['matchedBy'] | null;
+  hits: RawHit[];
+  facets: Facets;
+};
 
-/** The words of a query as to_tsquery literals; the last one also matches as a prefix (as one types). */
+/** The words of a query as to_tsquery literals: whole words, as a web search engine takes them. */
 export function termLiterals(q: string | undefined, language: KnowledgeLanguage): string[] {
   const terms = q ? searchTerms(q, language) : [];
-  return terms.map((term, index) => tsqueryText([term], { prefix: index === terms.length - 1 }));
+  return terms.map((term) => tsqueryText([term], { prefix: false }));
 }
 
 export function searchPlan(request: SearchRequest): SearchPlan {
@@ -65,12 +71,16 @@ export function searchPlan(request: SearchRequest): SearchPlan {
 
 export async function searchKnowledge(db: Queryable, request: SearchRequest): Promise<SearchResult> {
   const plan = searchPlan(request);
+  // Words are found through the index: the planner, which does not count what reading a whole vector
+  // costs, would otherwise read the table from the start for a common word.
+  if (plan.terms.length > 0) await db.execute(sql`set local enable_seqscan = off`);
   const [raw] = await rowsOf<RawResult>(db, searchSql(plan));
   if (!raw) throw new Error('the search statement returned no row');
   const snippets = await highlight(db, raw.hits, plan.terms);
   return {
     data: raw.hits.map((hit, index) => hitView(hit, snippets[index] ?? [])),
     total: raw.total,
+    counted: raw.capped ? 'at_least' : 'exact',
     page: request.page,
     pageSize: request.pageSize,
     matchedBy: plan.terms.length === 0 ? 'all' : (raw.how ?? 'words'),

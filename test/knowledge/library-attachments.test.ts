@@ -7,7 +7,7 @@ import type { ItemView } from '../../src/knowledge/schemas.js';
 import { demoEmail, type Session, startTestApp, type TestApp } from '../support/app.js';
 import { TEST_ENGINES } from '../support/databases.js';
 import { docxWith, pdfWith } from './library-files.js';
-import { expectStatus, idsOf, ITEMS, plant, search } from './library-support.js';
+import { expectStatus, ITEMS, idsOf, plant, search } from './library-support.js';
 
 describe.each(TEST_ENGINES)('knowledge attachments on $name', (engine) => {
   let t: TestApp;
@@ -23,7 +23,11 @@ describe.each(TEST_ENGINES)('knowledge attachments on $name', (engine) => {
     t = await startTestApp(engine);
     coordinator = await t.signInAs(demoEmail('coordinator'));
     editor = await t.signInAs(demoEmail('editor'));
-    item = await plant(t, editor, { type: 'research', language: 'en', title: 'Report with annexes (invented)' });
+    item = await plant(t, editor, {
+      type: 'research',
+      language: 'en',
+      title: 'Report with annexes (invented)',
+    });
     docx = await docxWith('Annex on Thornvale quarries where workers were held by debt.');
   });
   afterAll(() => t?.close());
@@ -43,7 +47,10 @@ describe.each(TEST_ENGINES)('knowledge attachments on $name', (engine) => {
   });
 
   it('stores a PDF file with its text', async () => {
-    item = await expectStatus<ItemView>(attach('annex-b.pdf', pdfWith('Skerrow brickworks inspection notes')), 201);
+    item = await expectStatus<ItemView>(
+      attach('annex-b.pdf', pdfWith('Skerrow brickworks inspection notes')),
+      201,
+    );
     expect(idsOf(await search(t, editor, { q: 'skerrow brickworks', lang: 'en' }))).toEqual([item.id]);
   });
 

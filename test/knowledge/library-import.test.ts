@@ -54,8 +54,14 @@ describe.each(TEST_ENGINES)('concerted knowledge on $name', (engine) => {
     t = await startTestApp(engine);
     directory = await mkdtemp(path.join(tmpdir(), 'concerted-library-'));
     const write = (name: string, value: unknown) =>
-      writeFile(path.join(directory, name), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
-    await write('pellomar-annex.docx', await docxWith('Annex: kiln owners at Pellomar advanced wages as loans.'));
+      writeFile(
+        path.join(directory, name),
+        typeof value === 'string' ? value : JSON.stringify(value, null, 2),
+      );
+    await write(
+      'pellomar-annex.docx',
+      await docxWith('Annex: kiln owners at Pellomar advanced wages as loans.'),
+    );
     await write('01-pellomar.json', GOOD);
     await write('02-pellomar-fr.json', {
       ...GOOD,
@@ -65,7 +71,11 @@ describe.each(TEST_ENGINES)('concerted knowledge on $name', (engine) => {
       translationOf: '01-pellomar.json',
     });
     await write('03-broken.json', '{ "type": "research",\n  "title": "Missing comma" "language": "en" }');
-    await write('04-unknown-organisation.json', { ...GOOD, title: 'Orphan item', organisation: 'Nobody (invented)' });
+    await write('04-unknown-organisation.json', {
+      ...GOOD,
+      title: 'Orphan item',
+      organisation: 'Nobody (invented)',
+    });
     await write('05-named-victim.json', {
       ...GOOD,
       type: 'case_law',
@@ -79,7 +89,11 @@ describe.each(TEST_ENGINES)('concerted knowledge on $name', (engine) => {
         victims: [{ sex: 'female', ageGroup: 'adults', count: 1, fullName: 'Invented Person' }],
       },
     });
-    await write('06-missing-annex.json', { ...GOOD, title: 'Quollbridge item with a missing annex', attachments: ['nowhere.pdf'] });
+    await write('06-missing-annex.json', {
+      ...GOOD,
+      title: 'Quollbridge item with a missing annex',
+      attachments: ['nowhere.pdf'],
+    });
     await write('07-translation-of-rejected.json', {
       ...GOOD,
       language: 'es',

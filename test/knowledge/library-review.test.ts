@@ -18,7 +18,11 @@ const DRAFT = {
   summary: 'An invented act for the tests.',
   year: 2021,
   countries: ['NZL'],
-  legislation: { country: 'NZL', instrument: 'Act No. 12 of 2021 (invented)', articles: ['Art. 3', 'Art. 9'] },
+  legislation: {
+    country: 'NZL',
+    instrument: 'Act No. 12 of 2021 (invented)',
+    articles: ['Art. 3', 'Art. 9'],
+  },
 } satisfies Omit<ItemRequest, 'organisationId'>;
 
 describe.each(TEST_ENGINES)('knowledge review flow on $name', (engine) => {
@@ -89,10 +93,16 @@ describe.each(TEST_ENGINES)('knowledge review flow on $name', (engine) => {
       200,
     );
     expect(changed.version).toBe(item.version + 1);
-    const stale = await t.as(editor, 'PUT', url(), { ...DRAFT, summary: 'Lost change.', version: item.version });
+    const stale = await t.as(editor, 'PUT', url(), {
+      ...DRAFT,
+      summary: 'Lost change.',
+      version: item.version,
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().code).toBe('conflict');
-    expect((await t.as(legalAdmin, 'PUT', url(), { ...DRAFT, version: changed.version })).statusCode).toBe(403);
+    expect((await t.as(legalAdmin, 'PUT', url(), { ...DRAFT, version: changed.version })).statusCode).toBe(
+      403,
+    );
     item = changed;
   });
 

@@ -160,7 +160,11 @@ describe.each(TEST_ENGINES)('knowledge search on $name', (engine) => {
         { value: '2024', count: 1 },
       ]),
     );
-    const narrowed = await search(t, null, { country: 'ISL', type: 'research,lesson_learned', yearFrom: '2024' });
+    const narrowed = await search(t, null, {
+      country: 'ISL',
+      type: 'research,lesson_learned',
+      yearFrom: '2024',
+    });
     expect(idsOf(narrowed)).toEqual([planted.fr?.id]);
     const byLanguage = await search(t, null, { form: 'forced_labour', language: 'zh' });
     expect(idsOf(byLanguage)).toContain(planted.zh?.id);
@@ -174,7 +178,12 @@ describe.each(TEST_ENGINES)('knowledge search on $name', (engine) => {
       { type: 'research', language: 'en', title: 'Glimmerfen crews at sea', year: 2015 },
       coordinator,
     );
-    const draft = await plant(t, editor, { type: 'research', language: 'en', title: 'Glimmerfen crews ashore', year: 2025 });
+    const draft = await plant(t, editor, {
+      type: 'research',
+      language: 'en',
+      title: 'Glimmerfen crews ashore',
+      year: 2025,
+    });
     const newer = await plant(
       t,
       editor,
@@ -186,7 +195,11 @@ describe.each(TEST_ENGINES)('knowledge search on $name', (engine) => {
   });
 
   it('shows drafts to their organisation and reviewers only, never to the public', async () => {
-    const draft = await plant(t, editor, { type: 'guideline', language: 'en', title: 'Unpublished Zentrovar checklist' });
+    const draft = await plant(t, editor, {
+      type: 'guideline',
+      language: 'en',
+      title: 'Unpublished Zentrovar checklist',
+    });
     expect((await search(t, null, { q: 'zentrovar' })).total).toBe(0);
     expect(idsOf(await search(t, coordinator, { q: 'zentrovar' }))).toEqual([draft.id]);
     expect(idsOf(await search(t, editor, { q: 'zentrovar', status: 'draft' }))).toEqual([draft.id]);

@@ -7,7 +7,7 @@ import type { ItemRequest, ItemView } from '../../src/knowledge/schemas.js';
 import type { SimilarItems } from '../../src/knowledge/search-schemas.js';
 import { demoEmail, type Session, startTestApp, type TestApp } from '../support/app.js';
 import { TEST_ENGINES } from '../support/databases.js';
-import { expectStatus, idsOf, ITEMS, plant, search } from './library-support.js';
+import { expectStatus, ITEMS, idsOf, plant, search } from './library-support.js';
 
 const ORIGINAL = {
   type: 'guideline',
@@ -58,7 +58,9 @@ describe.each(TEST_ENGINES)('knowledge translations on $name', (engine) => {
     expect(byQuery.requestedLanguageAvailable).toBe(true);
     expect(byQuery.translations.map((v) => v.language)).toEqual(['en']);
     const byHeader = await expectStatus<ItemView>(
-      t.as(null, 'GET', `${ITEMS}/${english.id}`, undefined, { 'accept-language': 'de-CH, fr-CH;q=0.9, en;q=0.5' }),
+      t.as(null, 'GET', `${ITEMS}/${english.id}`, undefined, {
+        'accept-language': 'de-CH, fr-CH;q=0.9, en;q=0.5',
+      }),
       200,
     );
     expect(byHeader.id).toBe(french.id);
@@ -72,7 +74,9 @@ describe.each(TEST_ENGINES)('knowledge translations on $name', (engine) => {
     expect(idsOf(inFrench)).toEqual([french.id]);
     expect(inFrench.data[0]?.translations.map((v) => v.id)).toEqual([english.id]);
     expect(idsOf(await search(t, null, { q: 'Brennockmoor', lang: 'en' }))).toEqual([english.id]);
-    expect(idsOf(await search(t, null, { q: 'Brennockmoor' }, { 'accept-language': 'fr' }))).toEqual([french.id]);
+    expect(idsOf(await search(t, null, { q: 'Brennockmoor' }, { 'accept-language': 'fr' }))).toEqual([
+      french.id,
+    ]);
   });
 
   it('refuses a second version in a language the item already has', async () => {
@@ -103,10 +107,18 @@ describe.each(TEST_ENGINES)('knowledge translations on $name', (engine) => {
     const unrelated = await plant(
       t,
       editor,
-      { type: 'research', language: 'en', title: 'Ledger audits of cocoa cooperatives', forms: ['organ_removal'] },
+      {
+        type: 'research',
+        language: 'en',
+        title: 'Ledger audits of cocoa cooperatives',
+        forms: ['organ_removal'],
+      },
       coordinator,
     );
-    const similar = await expectStatus<SimilarItems['data']>(t.as(null, 'GET', `${ITEMS}/${english.id}/similar`), 200);
+    const similar = await expectStatus<SimilarItems['data']>(
+      t.as(null, 'GET', `${ITEMS}/${english.id}/similar`),
+      200,
+    );
     const ids = similar.map((hit) => hit.id);
     expect(ids[0]).toBe(akin.id);
     expect(ids).not.toContain(french.id);
