@@ -166,7 +166,12 @@ export function generateItem(
   };
 }
 
-export type BenchQuery = { q?: string; language: KnowledgeLanguage; filters: Record<string, unknown> };
+export type BenchQuery = {
+  kind: string;
+  q?: string;
+  language: KnowledgeLanguage;
+  filters: Record<string, unknown>;
+};
 
 /**
  * Varied questions, as a library's readers ask them: listings filtered by country, invented names, words
@@ -179,14 +184,21 @@ export function generateQueries(count: number, seed: number): BenchQuery[] {
     const language = pick(rand, LANGUAGES);
     const kind = index % 10;
     const drawn = (n: number) => Array.from({ length: n }, () => word(rand, language)).join(' ');
-    if (kind === 0) return { language, filters: { country: [pick(rand, COUNTRIES)] } };
-    if (kind === 1) return { q: pick(rand, NAMES), language, filters: {} };
+    if (kind === 0) return { kind: 'listing', language, filters: { country: [pick(rand, COUNTRIES)] } };
+    if (kind === 1) return { kind: 'name', q: pick(rand, NAMES), language, filters: {} };
     if (kind === 2) {
       const typed = pick(rand, VOCABULARY[language]);
-      return { q: `${typed.slice(0, -2)}${typed.slice(-1)}`, language, filters: {} };
+      return { kind: 'typo', q: `${typed.slice(0, -2)}${typed.slice(-1)}`, language, filters: {} };
     }
-    if (kind === 3) return { q: drawn(1), language, filters: { form: [pick(rand, FORMS)], yearFrom: 2015 } };
-    if (kind < 6) return { q: pick(rand, VOCABULARY[language].slice(0, 20)), language, filters: {} };
-    return { q: drawn(1 + (index % 3)), language, filters: {} };
+    if (kind === 3)
+      return {
+        kind: 'filtered',
+        q: drawn(1),
+        language,
+        filters: { form: [pick(rand, FORMS)], yearFrom: 2015 },
+      };
+    if (kind < 6)
+      return { kind: 'common', q: pick(rand, VOCABULARY[language].slice(0, 20)), language, filters: {} };
+    return { kind: 'drawn', q: drawn(1 + (index % 3)), language, filters: {} };
   });
 }

@@ -25,13 +25,13 @@ export type SearchPlan = {
 /** Every term, each in the reader's language or as written: the items that have all of them. */
 export function allTermsQuery(config: SearchConfig, terms: readonly string[]): SQL {
   const parts = terms.map((term) => sql`knowledge_term_query(${config}::regconfig, ${term})`);
-  return sql.join(parts, sql` && `);
+  return sql`(${sql.join(parts, sql` && `)})`;
 }
 
 /** Any of the terms, in the configuration given (a document's own, for highlighting). */
 export function anyTermQuery(config: SQL, terms: readonly string[]): SQL {
   const parts = terms.map((term) => sql`knowledge_term_query(${config}, ${term})`);
-  return sql.join(parts, sql` || `);
+  return sql`(${sql.join(parts, sql` || `)})`;
 }
 
 export function filterSql(filters: SearchFilters): SQL {
