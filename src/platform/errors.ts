@@ -14,6 +14,12 @@ export const ERROR_CODES = {
   xml_not_accepted: { status: 422, title: 'The XML file is malformed or uses features that are refused' },
   upload_limit_exceeded: { status: 422, title: 'The file exceeds a declared limit' },
   unreadable_file: { status: 422, title: 'The file could not be read in the format it claims' },
+  attachment_type_unsupported: {
+    status: 415,
+    title: 'Attachments of this type cannot be searched; attach a PDF or Word (.docx) file',
+  },
+  attachment_too_large: { status: 413, title: 'The attachment is larger than the library accepts' },
+  attachment_unreadable: { status: 422, title: 'The text of the attachment could not be read' },
   malformed_csv: { status: 422, title: 'The CSV file is not well formed: its header or a row does not fit' },
   unauthenticated: { status: 401, title: 'Sign-in is required' },
   invalid_credentials: { status: 401, title: 'The email address, password or code is not right' },

@@ -61,6 +61,10 @@ describe('tsqueryText', () => {
     );
   });
 
+  it('turns characters PostgreSQL refuses into spaces', () => {
+    expect(tsqueryText(['a\u0000b', '\u0000', '\uD800'], { prefix: false })).toBe("'a b'");
+  });
+
   it('is empty when there is nothing to search for', () => {
     expect(tsqueryText([], { prefix: true })).toBe('');
     expect(tsqueryText(['', '  '], { prefix: false })).toBe('');

@@ -13,6 +13,7 @@ const WORD_PART = /[\p{L}\p{N}\p{M}]/u;
  * "l'homme", "a.smith@example.org"); anything else separates words.
  */
 const SEPARATORS = /[^\p{L}\p{N}\p{M}.\-_@'/]+/u;
+const UNSENDABLE = /[\p{Cc}\p{Cs}]/gu;
 const EDGE = /^[^\p{L}\p{N}\p{M}]+|[^\p{L}\p{N}\p{M}]+$/gu;
 
 /**
@@ -42,7 +43,8 @@ export type TsqueryOptions = {
  * finds several words in (a hyphenated word) becomes a phrase, which matches the document's own reading.
  */
 function literal(term: string, prefix: boolean): string {
-  const escaped = term.replaceAll('\\', '\\\\').replaceAll("'", "''");
+  // PostgreSQL refuses NUL and lone surrogates in any text; as spaces, they only separate words.
+  const escaped = term.replace(UNSENDABLE, ' ').replaceAll('\\', '\\\\').replaceAll("'", "''");
   return `'${escaped}'${prefix ? ':*' : ''}`;
 }
 
@@ -51,7 +53,7 @@ function literal(term: string, prefix: boolean): string {
  * skips the search rather than sending it (to_tsquery of nothing matches nothing, with a notice).
  */
 export function tsqueryText(terms: readonly string[], options: TsqueryOptions): string {
-  const usable = terms.filter((term) => term.trim() !== '');
+  const usable = terms.filter((term) => term.replace(UNSENDABLE, '').trim() !== '');
   const operator = options.match === 'any' ? ' | ' : ' & ';
   return usable.map((term) => literal(term, options.prefix)).join(operator);
 }
