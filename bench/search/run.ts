@@ -171,14 +171,13 @@ async function main() {
       cores: cpus().length,
     };
     if (values.json) return void process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
-    process.stdout.write(
-      [
-        `indexing: ${figures.items.toLocaleString('en')} items in ${figures.indexingSeconds} s = ${figures.itemsPerSecond.toLocaleString('en')} items/s (target >= ${TARGETS.itemsPerSecond}: ${figures.indexingRatio}x)`,
-        `p50 by kind of query (ms): ${JSON.stringify(figures.p50MsByKind)}`,
-        `an empty request transaction: p50 ${figures.emptyTransactionP50Ms} ms; load average ${figures.loadAverage} on ${figures.cores} cores`,
-        `search:   ${figures.queries} queries (${figures.queriesFindingSomething} found something): p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, max ${figures.maxMs} ms (target p95 <= ${TARGETS.p95Ms} ms: ${figures.p95Ratio}x)`,
-      ].join('\n') + '\n',
-    );
+    const lines = [
+      `indexing: ${figures.items.toLocaleString('en')} items in ${figures.indexingSeconds} s = ${figures.itemsPerSecond.toLocaleString('en')} items/s (target >= ${TARGETS.itemsPerSecond}: ${figures.indexingRatio}x)`,
+      `p50 by kind of query (ms): ${JSON.stringify(figures.p50MsByKind)}`,
+      `an empty request transaction: p50 ${figures.emptyTransactionP50Ms} ms; load average ${figures.loadAverage} on ${figures.cores} cores`,
+      `search:   ${figures.queries} queries (${figures.queriesFindingSomething} found something): p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, max ${figures.maxMs} ms (target p95 <= ${TARGETS.p95Ms} ms: ${figures.p95Ratio}x)`,
+    ];
+    process.stdout.write(`${lines.join('\n')}\n`);
   } finally {
     await drop();
   }

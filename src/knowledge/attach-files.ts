@@ -4,21 +4,22 @@ import type { Queryable } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { insertAttachments, listAttachmentTexts } from './attachment-store.js';
 import { extractText } from './attachments/extract-text.js';
+import { ATTACHMENT_LIMITS } from './attachments/limits.js';
 import { notADraft } from './change-item.js';
 import { type AttachmentMediaType, attachmentMediaType } from './engine/attachment-type.js';
 import { indexedDocument } from './search-text.js';
 import { type ItemRecord, reindexItem } from './store.js';
 
-/** The largest attachment: a long report with pictures, not a library's worth of scans. */
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+/** The largest attachment the text reader takes (attachments/limits.ts). */
+export const MAX_ATTACHMENT_BYTES = ATTACHMENT_LIMITS.bytes;
 
 export type ReceivedFile = { fileName: string; content: Buffer };
 export type ReadAttachment = ReceivedFile & { mediaType: AttachmentMediaType; extractedText: string };
 
 export function attachmentTooLarge(fileName: string): AppError {
   return new AppError(
-    'payload_too_large',
-    `${fileName} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MiB: attach a smaller file, or a link in the body.`,
+    'attachment_too_large',
+    `${fileName} is larger than ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB: attach a smaller copy, or split the document.`,
   );
 }
 

@@ -3,10 +3,10 @@
 // item is published; other formats, unreadable files and changes to a published item are refused; removing
 // the file removes its words from search. Every file and word here is invented.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { helveticaPdf, wordDocument } from '../../src/knowledge/attachments/testing/documents.js';
 import type { ItemView } from '../../src/knowledge/schemas.js';
 import { demoEmail, type Session, startTestApp, type TestApp } from '../support/app.js';
 import { TEST_ENGINES } from '../support/databases.js';
-import { docxWith, pdfWith } from './library-files.js';
 import { expectStatus, ITEMS, idsOf, plant, search } from './library-support.js';
 
 describe.each(TEST_ENGINES)('knowledge attachments on $name', (engine) => {
@@ -28,7 +28,9 @@ describe.each(TEST_ENGINES)('knowledge attachments on $name', (engine) => {
       language: 'en',
       title: 'Report with annexes (invented)',
     });
-    docx = await docxWith('Annex on Thornvale quarries where workers were held by debt.');
+    docx = Buffer.from(
+      await wordDocument({ body: ['Annex on Thornvale quarries where workers were held by debt.'] }),
+    );
   });
   afterAll(() => t?.close());
 
@@ -48,7 +50,7 @@ describe.each(TEST_ENGINES)('knowledge attachments on $name', (engine) => {
 
   it('stores a PDF file with its text', async () => {
     item = await expectStatus<ItemView>(
-      attach('annex-b.pdf', pdfWith('Skerrow brickworks inspection notes')),
+      attach('annex-b.pdf', Buffer.from(helveticaPdf(['Skerrow brickworks inspection notes']))),
       201,
     );
     expect(idsOf(await search(t, editor, { q: 'skerrow brickworks', lang: 'en' }))).toEqual([item.id]);
@@ -57,9 +59,11 @@ describe.each(TEST_ENGINES)('knowledge attachments on $name', (engine) => {
   it('refuses files that are neither PDF nor Word, and files that cannot be read', async () => {
     const text = await attach('notes.txt', Buffer.from('plain text notes'));
     expect(text.statusCode).toBe(415);
+    expect(text.json().code).toBe('attachment_type_unsupported');
     const broken = await attach('broken.pdf', Buffer.from('%PDF-1.4 this is not really a PDF'));
     expect(broken.statusCode).toBe(422);
-    expect(broken.json().code).toBe('unreadable_file');
+    expect(broken.json().code).toBe('attachment_unreadable');
+    expect(broken.json().fields[0].path).toBe('body.content');
   });
 
   it('downloads the file as it was sent, for the public once the item is published', async () => {

@@ -7,11 +7,11 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { knowledgeCommand } from '../../src/cli/knowledge-command.js';
+import { wordDocument } from '../../src/knowledge/attachments/testing/documents.js';
 import type { LibraryImportReport } from '../../src/knowledge/import/import-library.js';
 import { rowsOf } from '../../src/platform/db.js';
 import { startTestApp, type TestApp } from '../support/app.js';
 import { TEST_ENGINES } from '../support/databases.js';
-import { docxWith } from './library-files.js';
 
 const SHELTER = 'Safe Harbour Shelter Network (demo)';
 
@@ -60,7 +60,7 @@ describe.each(TEST_ENGINES)('concerted knowledge on $name', (engine) => {
       );
     await write(
       'pellomar-annex.docx',
-      await docxWith('Annex: kiln owners at Pellomar advanced wages as loans.'),
+      Buffer.from(await wordDocument({ body: ['Annex: kiln owners at Pellomar advanced wages as loans.'] })),
     );
     await write('01-pellomar.json', GOOD);
     await write('02-pellomar-fr.json', {

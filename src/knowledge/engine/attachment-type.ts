@@ -1,9 +1,9 @@
 // Which of the accepted attachment formats a file is, told from its first bytes rather than its name:
 // a PDF starts with "%PDF-", a Word document (DOCX) is a ZIP file that holds word/document.xml. Pure.
 
-export const PDF = 'application/pdf';
-export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-export type AttachmentMediaType = typeof PDF | typeof DOCX;
+import { type AttachmentType, DOCX, PDF } from '../attachments/limits.js';
+
+export type AttachmentMediaType = AttachmentType;
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const PDF_SIGNATURE = [0x25, 0x50, 0x44, 0x46, 0x2d];
