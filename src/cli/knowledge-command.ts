@@ -3,6 +3,7 @@
 // file with where, what and how to fix; and search the library as the operator, in a reader's language.
 import cliProgress from 'cli-progress';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { sql } from 'drizzle-orm';
 import { importLibrary, type LibraryImportReport } from '../knowledge/import/import-library.js';
 import { searchKnowledge } from '../knowledge/search.js';
 import { SearchFilters } from '../knowledge/search-schemas.js';
@@ -128,13 +129,17 @@ async function runSearch(db: Db, query: string, options: SearchOptions) {
     const issue = filters.error.issues[0];
     throw new Error(`--${String(issue?.path[0] ?? 'option')}: ${issue?.message ?? 'not valid'}`);
   }
-  const result = await searchKnowledge(db, {
-    q: query,
-    language: options.lang,
-    filters: filters.data,
-    page: options.page,
-    pageSize: 20,
-    currentYear: new Date().getUTCFullYear(),
+  const result = await db.transaction(async (tx) => {
+    // The operator reads the library as an administrator does: drafts and reviewed items too.
+    await tx.execute(sql`select set_config('app.is_admin', 'on', true)`);
+    return searchKnowledge(tx, {
+      q: query,
+      language: options.lang,
+      filters: filters.data,
+      page: options.page,
+      pageSize: 20,
+      currentYear: new Date().getUTCFullYear(),
+    });
   });
   if (options.json) return printJson(result);
   printSearchResult(result, { query, lang: options.lang, emphasis: process.stdout.isTTY === true });

@@ -9,6 +9,8 @@ import { type KnowledgeLanguage, searchConfigOf } from './text/languages.js';
 
 /** Enough words to say what an item is about; more only widens the net. */
 const TOP_TERMS = 16;
+/** Items found by those words, and by those tags, that are ranked: ranking reads each one's whole vector. */
+const RANKED = 500;
 
 export type SimilarHit = Omit<SearchHit, 'snippet'>;
 
@@ -29,14 +31,20 @@ export async function listSimilarItems(
           * cardinality(t.positions) desc, t.lexeme
         limit ${TOP_TERMS}),
       query as (select coalesce(string_agg(quote_literal(lexeme), ' | '), '')::tsquery as q from terms),
+      by_words as (
+        select i.id from knowledge_items_visible i, source, query
+        where i.search_vector @@ query.q and i.translation_group <> source.translation_group limit ${RANKED}),
+      by_tags as (
+        select i.id from knowledge_items_visible i, source
+        where (i.forms && source.forms or i.countries && source.countries)
+          and i.translation_group <> source.translation_group limit ${RANKED}),
+      found as (select id from by_words union select id from by_tags),
       ranked as (
         select i.id, i.updated_at, ts_rank(i.search_vector, query.q)
             + 0.1 * cardinality(array(select unnest(i.forms) intersect select unnest(source.forms)))
             + 0.05 * cardinality(array(select unnest(i.countries) intersect select unnest(source.countries)))
             + 0.02 * cardinality(array(select unnest(i.pillars) intersect select unnest(source.pillars))) as score
-        from knowledge_items_visible i, source, query
-        where i.translation_group <> source.translation_group
-          and (i.search_vector @@ query.q or i.forms && source.forms or i.countries && source.countries)
+        from found f join knowledge_items i on i.id = f.id, source, query
         order by score desc, i.updated_at desc, i.id limit ${limit})
       select exists (select 1 from source) as found,
         (select coalesce(json_agg(json_build_object(
