@@ -78,8 +78,8 @@ export function CaseLawFacts(props: { item: ItemView; details: CaseLaw; vocabula
             value: details.charges.length ? (
               <ul className="plain-list">
                 {details.charges.map((charge) => (
-                  <li key={charge} {...inItsLanguage}>
-                    {charge}
+                  <li key={charge}>
+                    <span {...inItsLanguage}>{charge}</span>
                   </li>
                 ))}
               </ul>
