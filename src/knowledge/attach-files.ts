@@ -29,20 +29,19 @@ export async function readAttachment(file: ReceivedFile, where: string): Promise
   const mediaType = attachmentMediaType(file.content);
   if (!mediaType)
     throw new AppError(
-      'unsupported_media_type',
-      `${file.fileName} is neither a PDF nor a Word (DOCX) file.`,
-      [{ path: where, code: 'file_type', message: 'Attach a PDF or a DOCX file' }],
+      'attachment_type_unsupported',
+      `${file.fileName} is neither a PDF nor a Word (.docx) file: save the document in one of these formats and attach it again.`,
+      [{ path: where, code: 'file_type', message: 'Attach a PDF or a Word (.docx) file' }],
     );
   try {
-    return { ...file, mediaType, extractedText: await extractText(file.content, mediaType) };
+    // A copy: the reader hands the bytes' memory to its worker, and a Buffer may share its memory.
+    const extractedText = await extractText(Uint8Array.from(file.content), mediaType);
+    return { ...file, mediaType, extractedText };
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new AppError('unreadable_file', `${file.fileName} could not be read (${reason}).`, [
-      {
-        path: where,
-        code: 'unreadable',
-        message: 'Save the file again as PDF or DOCX from the program that made it, then attach it',
-      },
+    // The reader's problems say what to do; they gain the file's name and the field here.
+    if (!(error instanceof AppError)) throw error;
+    throw new AppError(error.code, `${file.fileName}: ${error.message}`, [
+      { path: where, code: error.code, message: error.message },
     ]);
   }
 }

@@ -63,7 +63,7 @@ describe.each(TEST_ENGINES)('knowledge attachments on $name', (engine) => {
     const broken = await attach('broken.pdf', Buffer.from('%PDF-1.4 this is not really a PDF'));
     expect(broken.statusCode).toBe(422);
     expect(broken.json().code).toBe('attachment_unreadable');
-    expect(broken.json().fields[0].path).toBe('body.content');
+    expect(broken.json().errors[0].path).toBe('body.content');
   });
 
   it('downloads the file as it was sent, for the public once the item is published', async () => {

@@ -56,7 +56,7 @@ describe.each(TEST_ENGINES)('concerted knowledge on $name', (engine) => {
     const write = (name: string, value: unknown) =>
       writeFile(
         path.join(directory, name),
-        typeof value === 'string' ? value : JSON.stringify(value, null, 2),
+        typeof value === 'string' || Buffer.isBuffer(value) ? value : JSON.stringify(value, null, 2),
       );
     await write(
       'pellomar-annex.docx',

@@ -88,7 +88,7 @@ describe.each(TEST_ENGINES)('knowledge translations on $name', (engine) => {
       translationOf: english.id,
     });
     expect(again.statusCode).toBe(409);
-    expect(again.json().fields[0].path).toBe('body.language');
+    expect(again.json().errors[0].path).toBe('body.language');
   });
 
   it('offers items like this one, but never another version of it', async () => {

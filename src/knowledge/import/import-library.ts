@@ -225,7 +225,9 @@ function writeProblem(entry: Ready, error: unknown): FileProblem {
       problem: 'the item it translates already has a version in this language',
       fix: 'change that version instead, or give this file another language',
     };
-  const message = error instanceof Error ? error.message : String(error);
+  // The database's own words, never the statement or its values (the file's text).
+  const cause = (error as { cause?: unknown }).cause ?? error;
+  const message = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
   return {
     file: entry.file,
     where: '',
