@@ -61,10 +61,12 @@ export function fieldIssueKey(issue: FieldIssue): MessageKey {
     case 'choose_file':
       return 'knowledge.error.chooseFile';
     case 'file_too_large':
+    case 'attachment_too_large':
       return 'knowledge.error.fileTooLarge';
     case 'file_type':
+    case 'attachment_type_unsupported':
       return 'knowledge.error.fileType';
-    case 'unreadable':
+    case 'attachment_unreadable':
       return 'knowledge.error.unreadable';
     default:
       return 'fieldError.check';
