@@ -69,7 +69,6 @@ const COMMON = [
   'Plans',
   'Statistics',
   'Releases',
-  'Knowledge',
   'Technical assistance',
   'Reference',
 ];
@@ -82,7 +81,6 @@ const CASE_STAFF = [
   'Plans',
   'Statistics',
   'Releases',
-  'Knowledge',
   'Technical assistance',
   'Cases',
   'Referrals',
@@ -121,7 +119,6 @@ describe('signing in', () => {
       'Activities & coverage',
       'Statistics',
       'Releases',
-      'Knowledge',
       'Reference',
       'Sign in',
     ]);
@@ -190,7 +187,6 @@ describe('signing in', () => {
       'Activities & coverage',
       'Statistics',
       'Releases',
-      'Knowledge',
       'Reference',
       'Sign in',
     ]);

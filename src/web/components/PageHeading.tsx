@@ -5,13 +5,7 @@ import { navigationsSinceLoad } from '../router.js';
 
 export const MAIN_HEADING_ID = 'main-heading';
 
-/** `lang` and `dir` mark a heading written in another language than the page's (a document's own title). */
-export function PageHeading(props: {
-  children: string;
-  isHome?: boolean;
-  lang?: string | undefined;
-  dir?: 'ltr' | 'rtl' | undefined;
-}) {
+export function PageHeading(props: { children: string; isHome?: boolean }) {
   const { t } = useI18n();
   const ref = useRef<HTMLHeadingElement>(null);
   const text = props.children;
@@ -27,7 +21,7 @@ export function PageHeading(props: {
   }, []);
 
   return (
-    <h1 id={MAIN_HEADING_ID} ref={ref} tabIndex={-1} lang={props.lang} dir={props.dir}>
+    <h1 id={MAIN_HEADING_ID} ref={ref} tabIndex={-1}>
       {text}
     </h1>
   );

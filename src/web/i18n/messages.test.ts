@@ -18,7 +18,6 @@ const NAMESPACES = [
   'releases/',
   'assistance/',
   'plans/',
-  'knowledge/',
 ];
 
 /** One language's messages: the shell's file merged with each capability's own file. */

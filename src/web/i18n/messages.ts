@@ -7,7 +7,6 @@ import coverageEn from '../messages/coverage/en.json' with { type: 'json' };
 import en from '../messages/en.json' with { type: 'json' };
 import followUpEn from '../messages/follow-up/en.json' with { type: 'json' };
 import homeEn from '../messages/home/en.json' with { type: 'json' };
-import knowledgeEn from '../messages/knowledge/en.json' with { type: 'json' };
 import plansEn from '../messages/plans/en.json' with { type: 'json' };
 import referralsEn from '../messages/referrals/en.json' with { type: 'json' };
 import releasesEn from '../messages/releases/en.json' with { type: 'json' };
@@ -30,7 +29,6 @@ const englishMessages = {
   ...releasesEn,
   ...assistanceEn,
   ...plansEn,
-  ...knowledgeEn,
 };
 
 export type Messages = typeof englishMessages;
@@ -57,7 +55,6 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/releases/ar.json', { with: { type: 'json' } }),
       import('../messages/assistance/ar.json', { with: { type: 'json' } }),
       import('../messages/plans/ar.json', { with: { type: 'json' } }),
-      import('../messages/knowledge/ar.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -73,7 +70,6 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         releases,
         assistance,
         plans,
-        knowledge,
       ]) =>
         ({
           ...main.default,
@@ -89,7 +85,6 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...releases.default,
           ...assistance.default,
           ...plans.default,
-          ...knowledge.default,
         }) satisfies Catalogue,
     ),
   zh: () =>
@@ -107,7 +102,6 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/releases/zh.json', { with: { type: 'json' } }),
       import('../messages/assistance/zh.json', { with: { type: 'json' } }),
       import('../messages/plans/zh.json', { with: { type: 'json' } }),
-      import('../messages/knowledge/zh.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -123,7 +117,6 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         releases,
         assistance,
         plans,
-        knowledge,
       ]) =>
         ({
           ...main.default,
@@ -139,7 +132,6 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...releases.default,
           ...assistance.default,
           ...plans.default,
-          ...knowledge.default,
         }) satisfies Catalogue,
     ),
   fr: () =>
@@ -157,7 +149,6 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/releases/fr.json', { with: { type: 'json' } }),
       import('../messages/assistance/fr.json', { with: { type: 'json' } }),
       import('../messages/plans/fr.json', { with: { type: 'json' } }),
-      import('../messages/knowledge/fr.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -173,7 +164,6 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         releases,
         assistance,
         plans,
-        knowledge,
       ]) =>
         ({
           ...main.default,
@@ -189,7 +179,6 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...releases.default,
           ...assistance.default,
           ...plans.default,
-          ...knowledge.default,
         }) satisfies Catalogue,
     ),
   ru: () =>
@@ -207,7 +196,6 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/releases/ru.json', { with: { type: 'json' } }),
       import('../messages/assistance/ru.json', { with: { type: 'json' } }),
       import('../messages/plans/ru.json', { with: { type: 'json' } }),
-      import('../messages/knowledge/ru.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -223,7 +211,6 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         releases,
         assistance,
         plans,
-        knowledge,
       ]) =>
         ({
           ...main.default,
@@ -239,7 +226,6 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...releases.default,
           ...assistance.default,
           ...plans.default,
-          ...knowledge.default,
         }) satisfies Catalogue,
     ),
   es: () =>
@@ -257,7 +243,6 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/releases/es.json', { with: { type: 'json' } }),
       import('../messages/assistance/es.json', { with: { type: 'json' } }),
       import('../messages/plans/es.json', { with: { type: 'json' } }),
-      import('../messages/knowledge/es.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -273,7 +258,6 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         releases,
         assistance,
         plans,
-        knowledge,
       ]) =>
         ({
           ...main.default,
@@ -289,7 +273,6 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...releases.default,
           ...assistance.default,
           ...plans.default,
-          ...knowledge.default,
         }) satisfies Catalogue,
     ),
 };

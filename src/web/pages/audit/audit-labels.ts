@@ -20,7 +20,6 @@ export const RECORD_KINDS: readonly string[] = [
   'coverage_need',
   'exchange_partner',
   'import_job',
-  'knowledge_item',
   'membership',
   'membership_invitation',
   'organisation',
