@@ -3,13 +3,15 @@
 import { eq, inArray } from 'drizzle-orm';
 import { organisations } from '../partners/index.js';
 import type { Queryable } from '../platform/db.js';
+import { eachItem, readInWorker } from '../uploads/index.js';
+import { readLimitsFor } from '../uploads/limits.js';
 import { readIatiResults } from './engine/iati-results-read.js';
 import { iatiResultsDocument, type MeasurePlacement } from './engine/iati-results-write.js';
 import type { Measure, Plan } from './engine/model.js';
 import { listPlanMeasures } from './engine/plan-measures.js';
 import { readResultsCsv, resultsCsv } from './engine/results-csv.js';
 import type { ResultsImport } from './engine/results-vocabulary.js';
-import { readResultsXlsx, resultsXlsx } from './engine/results-xlsx.js';
+import { readResultsSheet, resultsXlsx } from './engine/results-xlsx.js';
 import { readPlan } from './read-plan.js';
 
 export const RESULTS_FORMATS = ['iati', 'csv', 'xlsx'] as const;
@@ -97,8 +99,20 @@ export async function readResultsFile(
   bytes: Buffer,
   identifierPrefix: string,
 ): Promise<ResultsImport> {
-  if (format === 'xlsx') return readResultsXlsx(bytes);
+  if (format === 'xlsx') return readResultsSheet(sheetRowsOf(bytes));
   const text = bytes.toString('utf8');
   if (format === 'csv') return readResultsCsv(text);
   return readIatiResults(text, { identifierPrefix });
+}
+
+/**
+ * A workbook's rows, read in the upload worker under the upload limits: its archive is checked before any
+ * inflating, and a file that hangs or swells the zip reader is stopped there rather than in the request.
+ */
+function sheetRowsOf(bytes: Buffer): AsyncIterable<string[]> {
+  // A copy: the worker takes the memory it is given, and a Buffer may share its memory with others.
+  const copy = new Uint8Array(bytes);
+  return eachItem<string[]>(
+    readInWorker(copy, { kind: 'activities-table', format: 'xlsx' }, readLimitsFor('activities')),
+  );
 }

@@ -127,6 +127,15 @@ describe.each(TEST_ENGINES)('a plan imported from a file on $name', (engine) => 
     expect(await planCount()).toBe(before);
   });
 
+  it('answers an empty or broken workbook at once with a problem, never waiting on the zip reader', async () => {
+    // An empty workbook once left the request waiting for ever: the zip reader never saw an end.
+    for (const content of ['', Buffer.from('PK\u0003\u0004\u0014\u0000truncated').toString('base64')]) {
+      const found = await preview({ format: 'xlsx', fileName: 'results.xlsx', content, encoding: 'base64' });
+      expect(found.problems).toEqual([expect.objectContaining({ path: 'file', code: 'unreadable_file' })]);
+      expect(found.problems[0]?.message).toMatch(/could not be read/);
+    }
+  });
+
   it('round-trips a plan’s own export into a new plan, for each format', async () => {
     const source = await aPlanWithApprovedActual();
     for (const format of ['iati', 'csv', 'xlsx'] as const) {

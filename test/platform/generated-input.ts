@@ -45,7 +45,9 @@ export function describeGeneratedWrites(share: RouteShare) {
         const session = route.path.endsWith('/auth/sign-in')
           ? null
           : await t.openSessionAs(demoEmail('admin'));
+        const started = Date.now();
         await assertNoServerError(t, session, route, pools, RUNS);
+        console.log(`TIMING ${engine.name} ${route.method} ${route.path} ${Date.now() - started}`);
       });
     }, 1_200_000);
   });

@@ -220,17 +220,25 @@ function json(value: unknown): Omit<GeneratedRequest, 'url'> {
   return { body: JSON.stringify(value) ?? 'null', contentType: 'application/json' };
 }
 
+/** Longer than any route takes on a busy machine; a request still unanswered then waits on something that never comes. */
+const ANSWER_WITHIN_MS = 60_000;
+
 async function sendAndCheck(t: TestApp, session: Session | null, route: Route, request: GeneratedRequest) {
-  const reply = await t.app.inject({
-    method: route.method.toUpperCase() as 'POST',
-    url: request.url,
-    remoteAddress: FUZZ_ADDRESS,
-    headers: {
-      ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}),
-      ...(request.contentType ? { 'content-type': request.contentType } : {}),
-    },
-    ...(request.body === undefined ? {} : { payload: request.body }),
-  });
+  const reply = await answeredWithin(
+    ANSWER_WITHIN_MS,
+    route,
+    request,
+    t.app.inject({
+      method: route.method.toUpperCase() as 'POST',
+      url: request.url,
+      remoteAddress: FUZZ_ADDRESS,
+      headers: {
+        ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrfToken } : {}),
+        ...(request.contentType ? { 'content-type': request.contentType } : {}),
+      },
+      ...(request.body === undefined ? {} : { payload: request.body }),
+    }),
+  );
   if (reply.statusCode >= 500)
     throw new Error(
       `${route.method.toUpperCase()} ${request.url.slice(0, 300)} answered ${reply.statusCode}: ${reply.body.slice(0, 500)}`,
@@ -238,5 +246,31 @@ async function sendAndCheck(t: TestApp, session: Session | null, route: Route, r
   if (reply.statusCode >= 400) {
     expect(reply.headers['content-type']).toContain('application/problem+json');
     expect(reply.json()).toMatchObject({ code: expect.stringMatching(/^[a-z_]+$/) });
+  }
+}
+
+/** The reply, or a failure naming the request that got none in time (a hang is a fault like a 5xx). */
+async function answeredWithin<T>(
+  ms: number,
+  route: Route,
+  request: GeneratedRequest,
+  reply: Promise<T>,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const unanswered = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const body =
+        typeof request.body === 'string' ? request.body.slice(0, 300) : `${request.body?.length ?? 0} bytes`;
+      reject(
+        new Error(
+          `${route.method.toUpperCase()} ${request.url.slice(0, 300)} got no answer within ${ms / 1000} s; body: ${body}`,
+        ),
+      );
+    }, ms);
+  });
+  try {
+    return await Promise.race([reply, unanswered]);
+  } finally {
+    clearTimeout(timer);
   }
 }

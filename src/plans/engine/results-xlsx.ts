@@ -16,10 +16,21 @@ export async function resultsXlsx(measures: readonly Measure[], placementOf?: Pl
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export async function readResultsXlsx(bytes: Buffer, newId?: NewId): Promise<ResultsImport> {
+export function readResultsXlsx(bytes: Buffer, newId?: NewId): Promise<ResultsImport> {
+  return readResultsSheet(readXlsxRows(Readable.from([bytes])), newId);
+}
+
+/**
+ * The results table from a workbook's first sheet, its rows read elsewhere: the server reads them in the
+ * upload worker, which checks the archive first (an empty or damaged file never reaches the zip reader).
+ */
+export async function readResultsSheet(
+  sheetRows: AsyncIterable<string[]>,
+  newId?: NewId,
+): Promise<ResultsImport> {
   async function* rows(): AsyncGenerator<TableRow> {
     let rowNo = 0;
-    for await (const cells of readXlsxRows(Readable.from([bytes]))) yield { rowNo: ++rowNo, cells };
+    for await (const cells of sheetRows) yield { rowNo: ++rowNo, cells };
   }
   return readResultsRows(
     rows(),
