@@ -3,7 +3,8 @@
 import { eq, inArray } from 'drizzle-orm';
 import { organisations } from '../partners/index.js';
 import type { Queryable } from '../platform/db.js';
-import { eachItem, readInWorker } from '../uploads/index.js';
+import { AppError } from '../platform/errors.js';
+import { eachItem, looksLikeZipArchive, readInWorker } from '../uploads/index.js';
 import { readLimitsFor } from '../uploads/limits.js';
 import { readIatiResults } from './engine/iati-results-read.js';
 import { iatiResultsDocument, type MeasurePlacement } from './engine/iati-results-write.js';
@@ -109,10 +110,15 @@ export async function readResultsFile(
  * A workbook's rows, read in the upload worker under the upload limits: its archive is checked before any
  * inflating, and a file that hangs or swells the zip reader is stopped there rather than in the request.
  */
-function sheetRowsOf(bytes: Buffer): AsyncIterable<string[]> {
+async function* sheetRowsOf(bytes: Buffer): AsyncGenerator<string[]> {
+  if (!looksLikeZipArchive(bytes))
+    throw new AppError(
+      'unreadable_file',
+      'The file could not be read as a spreadsheet: it is not an Excel workbook (.xlsx). Save the results as an Excel workbook, on its first sheet, and import it again.',
+    );
   // A copy: the worker takes the memory it is given, and a Buffer may share its memory with others.
   const copy = new Uint8Array(bytes);
-  return eachItem<string[]>(
+  yield* eachItem<string[]>(
     readInWorker(copy, { kind: 'activities-table', format: 'xlsx' }, readLimitsFor('activities')),
   );
 }

@@ -93,6 +93,21 @@ function readCentralDirectory(buffer: Buffer, limits: ReadLimits): ZipEntry[] {
 }
 
 /** The end-of-central-directory record sits in the last 22 bytes plus at most a 65,535-byte comment. */
+/**
+ * Whether the bytes could be a workbook at all (a zip file's first header and its directory's end), told in
+ * the request thread at no cost, so that a file of anything else is refused without starting a reader.
+ */
+export function looksLikeZipArchive(bytes: Uint8Array): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (buffer.length < 22 || buffer.readUInt32LE(0) !== LOCAL_HEADER) return false;
+  try {
+    findEndOfDirectory(buffer);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function findEndOfDirectory(buffer: Buffer): number {
   const earliest = Math.max(0, buffer.length - 22 - 0xffff);
   for (let at = buffer.length - 22; at >= earliest; at--)

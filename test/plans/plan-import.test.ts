@@ -132,8 +132,16 @@ describe.each(TEST_ENGINES)('a plan imported from a file on $name', (engine) => 
     for (const content of ['', Buffer.from('PK\u0003\u0004\u0014\u0000truncated').toString('base64')]) {
       const found = await preview({ format: 'xlsx', fileName: 'results.xlsx', content, encoding: 'base64' });
       expect(found.problems).toEqual([expect.objectContaining({ path: 'file', code: 'unreadable_file' })]);
-      expect(found.problems[0]?.message).toMatch(/could not be read/);
+      expect(found.problems[0]?.message).toMatch(/not an Excel workbook/);
     }
+    // A zip archive with nothing in it gets to the reader, which finds no sheet and says the file is empty.
+    const found = await preview({
+      format: 'xlsx',
+      fileName: 'results.xlsx',
+      content: emptyZip(),
+      encoding: 'base64',
+    });
+    expect(found.problems).toEqual([expect.objectContaining({ path: 'file', code: 'empty_file' })]);
   });
 
   it('round-trips a plan’s own export into a new plan, for each format', async () => {
@@ -237,4 +245,13 @@ function shapeOf(plan: PlanView) {
       })),
     })),
   }));
+}
+
+/** A zip archive of no entries: a local header's signature, then the directory's end naming none. */
+function emptyZip(): string {
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  return Buffer.concat([local, end]).toString('base64');
 }
