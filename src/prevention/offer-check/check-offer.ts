@@ -2,8 +2,9 @@
 // a summary, the pay comparison and the contacts out, in the reader's language. Nothing is stored here.
 import { resolveContacts } from './contacts.js';
 import { describePay, destinationName, explainFinding, findingValues } from './explain.js';
+import type { Finding, OfferCheckResult } from './result-schemas.js';
 import { findWarningSigns, gatherFacts } from './rules.js';
-import type { Finding, OfferAnswers, OfferCheckContext, OfferCheckResult } from './schemas.js';
+import type { OfferAnswers, OfferCheckContext } from './schemas.js';
 import { summarise } from './summary.js';
 
 const SEVERITY_ORDER = { serious: 0, warning: 1, find_out: 2 } as const;

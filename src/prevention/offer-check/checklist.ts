@@ -1,14 +1,8 @@
 // The printable pre-departure checklist: the steps everyone going abroad should take, in a fixed order, and
 // those the findings call for, each saying which finding put it there.
 import type { Language } from '../../reference/schemas.js';
-import {
-  type ChecklistItem,
-  type ChecklistItemId,
-  FINDINGS,
-  type FindingId,
-  type OfferAnswers,
-  type WarningSign,
-} from './schemas.js';
+import { type ChecklistItem, type ChecklistItemId, FINDINGS, type FindingId } from './result-schemas.js';
+import type { OfferAnswers, WarningSign } from './schemas.js';
 import { OFFER_TEXTS, say } from './texts.js';
 
 type ItemRule = {

@@ -4,13 +4,12 @@
 import type { Language } from '../../reference/schemas.js';
 import demoDirectory from './data/contacts.demo.json' with { type: 'json' };
 import { countryName } from './format.js';
+import type { OfferContacts, ResolvedContact } from './result-schemas.js';
 import {
   type ContactPoint,
   ContactsDirectory,
   type DestinationContacts,
-  type OfferContacts,
   type ProperName,
-  type ResolvedContact,
 } from './schemas.js';
 import { CONTACT_KIND_ORDER, OFFER_TEXTS, say } from './texts.js';
 

@@ -3,8 +3,9 @@
 import type { Language } from '../../reference/schemas.js';
 import { countryName, formatDate, formatMoney, formatNumber } from './format.js';
 import { hoursPerWeek, type PayComparisonFacts, type WorkingWeek } from './pay.js';
+import { FINDINGS, type Finding, type PayComparison } from './result-schemas.js';
 import type { OfferFacts, RawFinding } from './rules.js';
-import { FINDINGS, type Finding, type MinimumWage, type Money, type PayComparison } from './schemas.js';
+import type { MinimumWage, Money } from './schemas.js';
 import { OFFER_TEXTS, say, type Values } from './texts.js';
 
 const PAY_TEXTS = OFFER_TEXTS.pay;

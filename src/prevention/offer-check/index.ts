@@ -11,4 +11,5 @@ export {
 } from './contacts.js';
 export { STANDARD_WEEK, WEEKS_PER_MONTH } from './pay.js';
 export { QUESTIONS, questionnaireOf } from './questions.js';
+export * from './result-schemas.js';
 export * from './schemas.js';

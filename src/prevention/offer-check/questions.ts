@@ -1,14 +1,8 @@
 // The questionnaire: the questions in the order they are asked, what kind of answer each takes, and the
 // questionnaire in one language for the page that shows it.
 import type { Language } from '../../reference/schemas.js';
-import {
-  OFFERED_BY,
-  PAY_PERIODS,
-  type QuestionId,
-  type QuestionKind,
-  type Questionnaire,
-  type QuestionnaireQuestion,
-} from './schemas.js';
+import type { Questionnaire, QuestionnaireQuestion } from './result-schemas.js';
+import { OFFERED_BY, PAY_PERIODS, type QuestionId, type QuestionKind } from './schemas.js';
 import { OFFER_TEXTS, say } from './texts.js';
 
 type QuestionSpec = {

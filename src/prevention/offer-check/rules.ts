@@ -2,9 +2,9 @@
 // any, they give. A clear bad answer gives a flag; "I don't know" gives a "find out" note; a skipped
 // question gives nothing, because the person chose not to say.
 import { checkPay, type PayCheck } from './pay.js';
+import type { FindingId } from './result-schemas.js';
 import type {
   DestinationContacts,
-  FindingId,
   MinimumWage,
   OfferAnswers,
   OfferCheckContext,

@@ -2,7 +2,8 @@
 // check like this can never promise.
 import type { Language } from '../../reference/schemas.js';
 import { QUESTIONS } from './questions.js';
-import type { Finding, OfferAnswers, OfferSummary, Verdict } from './schemas.js';
+import type { Finding, OfferSummary, Verdict } from './result-schemas.js';
+import type { OfferAnswers } from './schemas.js';
 import { OFFER_TEXTS, say } from './texts.js';
 
 function verdictOf(flags: readonly Finding[], findOut: readonly Finding[]): Verdict {

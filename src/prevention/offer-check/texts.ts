@@ -3,17 +3,14 @@
 import { z } from 'zod';
 import type { Language } from '../../reference/schemas.js';
 import raw from './data/texts.json' with { type: 'json' };
+import { ChecklistItemId, FINDINGS, FindingId, Verdict } from './result-schemas.js';
 import {
-  ChecklistItemId,
   CONTACT_KINDS,
   ContactKind,
-  FINDINGS,
-  type FindingId,
   OfferedBy,
   PayPeriod,
   QuestionId,
   Severity,
-  Verdict,
   WarningSign,
   YesNo,
 } from './schemas.js';
@@ -34,7 +31,7 @@ export const OfferTexts = z
     questions: z.record(QuestionId, z.strictObject({ text: Text, help: Text.optional() })),
     choices: z.strictObject({ offered_by: z.record(OfferedBy, Text), period: z.record(PayPeriod, Text) }),
     signs: z.record(WarningSign, z.strictObject({ name: Text, why: Text, basis: Text })),
-    findings: z.record(z.enum(Object.keys(FINDINGS) as [FindingId, ...FindingId[]]), FindingTexts),
+    findings: z.record(FindingId, FindingTexts),
     registerFindings: z.record(RegisterFinding, Text),
     pay: z.strictObject({
       amountPer: z.record(PayPeriod, Text),
