@@ -1,5 +1,5 @@
 // Searches the knowledge library as the reader may see it: one statement finds, ranks, pages and counts
-// facets; a second highlights the words found in the page's texts (normalised as they were indexed).
+// facets; a second marks the words found in the page's texts (found as indexed, shown as written).
 import { type SQL, sql } from 'drizzle-orm';
 import { type Queryable, rowsOf } from '../platform/db.js';
 import { textArray } from '../platform/sql-arrays.js';
@@ -7,9 +7,9 @@ import type { KnowledgeStatus, KnowledgeType } from './engine/review-flow.js';
 import type { Facets, SearchFilters, SearchHit, SearchResult, SnippetSegment } from './search-schemas.js';
 import { anyTermQuery, type SearchPlan, searchSql } from './search-sql.js';
 import { type KnowledgeLanguage, searchConfigOf } from './text/languages.js';
-import { indexableText } from './text/normalise.js';
+import { withOrigins } from './text/origins.js';
 import { searchTerms, tsqueryText } from './text/query.js';
-import { HEADLINE_OPTIONS, headlineSegments } from './text/snippet.js';
+import { HEADLINE_OPTIONS, headlineInput, snippetSegments } from './text/snippet.js';
 
 export type SearchRequest = {
   q?: string | undefined;
@@ -117,11 +117,15 @@ function opening(summary: string): SnippetSegment[] {
   return [{ text, highlighted: false }];
 }
 
-/** The page's passages, each in its own language's configuration, in one statement. */
+/**
+ * The page's passages, each in its own language's configuration, in one statement: found in the text as
+ * indexed, shown as written (an Arabic word with its vowels and its own alef, Chinese without added spaces).
+ */
 async function highlight(db: Queryable, hits: readonly RawHit[], terms: readonly string[]) {
   if (hits.length === 0 || terms.length === 0) return [];
   const configs = hits.map((hit) => searchConfigOf(hit.language));
-  const texts = hits.map((hit) => indexableText(hit.snippetSource, hit.language));
+  const documents = hits.map((hit) => withOrigins(hit.snippetSource));
+  const texts = documents.map(headlineInput);
   const query: SQL = anyTermQuery(sql`d.config::regconfig`, terms);
   const rows = await rowsOf<{ headline: string }>(
     db,
@@ -129,5 +133,8 @@ async function highlight(db: Queryable, hits: readonly RawHit[], terms: readonly
       from unnest(${textArray(configs)}::text[], ${textArray(texts)}::text[]) with ordinality as d(config, doc, n)
       order by d.n`,
   );
-  return rows.map((row) => headlineSegments(row.headline));
+  return rows.map((row, index) => {
+    const document = documents[index];
+    return document ? snippetSegments(document, row.headline) : [];
+  });
 }

@@ -127,6 +127,26 @@ describe.each(TEST_ENGINES)('knowledge search on $name', (engine) => {
       expect(idsOf(await search(t, null, { q, lang: 'ar' })), q).toEqual([planted.ar?.id]);
   });
 
+  it('shows an Arabic passage as written, the words found without their vowels, hamza or teh marbuta marked', async () => {
+    const body =
+      'تُقَدِّمُ هذه الإرشاداتُ المُتَخَيَّلَةُ إلى مفتّشي العمل طريقةً لِحِمَايَةِ العَامِلَاتِ المنزليّات في مَأْوَى مؤقّت بمدينة زَرْنِيخَة.';
+    const item = await plant(
+      t,
+      editor,
+      { type: 'guideline', language: 'ar', title: 'دليل متخيَّل لمفتّشي العمل', body },
+      coordinator,
+    );
+    const result = await search(t, null, { q: 'الارشادات ماوي زرنيخه', lang: 'ar' });
+    expect(idsOf(result)).toEqual([item.id]);
+    const snippet = result.data[0]?.snippet ?? [];
+    expect(snippet.filter((segment) => segment.highlighted).map((segment) => segment.text)).toEqual([
+      'الإرشاداتُ',
+      'مَأْوَى',
+      'زَرْنِيخَة',
+    ]);
+    expect(body).toContain(snippet.map((segment) => segment.text).join(''));
+  });
+
   it('finds a place name across languages, as written', async () => {
     const result = await search(t, null, { q: 'Qorvath', lang: 'ru' });
     expect(idsOf(result)).toEqual([planted.en?.id]);
