@@ -1,5 +1,6 @@
 // Reads an item in the reader's language: the version in it when the item's translation group has one
-// the reader may see, the version asked for by id otherwise; with its attachments and the other versions.
+// the reader may see, the version asked for by id otherwise (or always, when asked for exactly); with its
+// attachments and the other versions.
 import type { Queryable } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
 import { type AttachmentRecord, listAttachments } from './attachment-store.js';
@@ -17,12 +18,13 @@ export async function readItem(
   tx: Queryable,
   id: string,
   language: KnowledgeLanguage | null,
+  options: { exact: boolean } = { exact: false },
 ): Promise<ReadItem> {
   const versions = await listGroupOf(tx, id);
   const asked = versions.find((version) => version.id === id);
   if (!asked) throw new AppError('not_found', 'There is no such item in the knowledge library.');
   const inLanguage = language ? versions.find((version) => version.language === language) : undefined;
-  const item = inLanguage ?? asked;
+  const item = options.exact ? asked : (inLanguage ?? asked);
   return {
     item,
     versions,

@@ -102,14 +102,17 @@ export async function knowledgeRoutes(app: FastifyInstance) {
       schema: {
         tags: TAGS,
         summary: 'An item in the reader’s language when it has a version in it, with its other versions',
+        description:
+          'By default the version in the reader’s language (lang, else Accept-Language) is answered when the item has one the reader may see, whichever version the id names. With exact=true the item the id names is answered, as a link to one language version expects.',
         params: IdParams,
         querystring: ReadQuery,
         response: { 200: ItemReply },
       },
     },
     async (request) => {
-      const language = languageOf(request, request.query.lang);
-      const read = await request.transaction((tx) => readItem(tx, request.params.id, language));
+      const { lang, exact } = request.query;
+      const language = languageOf(request, lang);
+      const read = await request.transaction((tx) => readItem(tx, request.params.id, language, { exact }));
       return { data: itemView(read.item, { ...read, principal: request.principal }) };
     },
   );

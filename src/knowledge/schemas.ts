@@ -140,10 +140,19 @@ export const MoveRequest = z
 export const IdParams = z.object({ id: z.uuid() }).strict();
 export const AttachmentParams = z.object({ id: z.uuid(), attachmentId: z.uuid() }).strict();
 
+/** A query-string flag: `true` or `false`. */
+const QueryFlag = z.preprocess(
+  (value) => (value === 'true' ? true : value === 'false' ? false : value),
+  z.boolean(),
+);
+
 export const ReadQuery = z
   .object({
     lang: KnowledgeLanguage.optional().describe(
-      'The language to read in: the version in it when there is one (else Accept-Language decides)',
+      'The reader’s language: the version in it is answered when there is one (else Accept-Language decides)',
+    ),
+    exact: QueryFlag.default(false).describe(
+      'true: answer exactly this item, in its own language, whatever the reader’s language (a link to one language version); requestedLanguageAvailable then says whether the item has a version in the reader’s language',
     ),
   })
   .strict();
@@ -200,7 +209,9 @@ export const ItemView = z.object({
     .describe('The versions of this item in other languages that the reader may see'),
   requestedLanguageAvailable: z
     .boolean()
-    .describe('False when no version is in the language asked for: this one is the one asked for by id'),
+    .describe(
+      'False when no version is in the reader’s language: this one is the one asked for by id (as it always is with exact=true)',
+    ),
   can: ItemActions,
 });
 export type ItemView = z.infer<typeof ItemView>;

@@ -1,6 +1,6 @@
 // Versions of one knowledge item in several languages through the API on both engines: a translation joins
 // its original's group; reading asks for the version in the reader's language (?lang, else Accept-Language)
-// and lists the others; search gives one result per item, in the reader's language when it can; a second
+// unless a link asks for exactly one version (?exact=true), and lists the others; search gives one result per item, in the reader's language when it can; a second
 // version in the same language is refused; "more like this" never offers another version of the item.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemRequest, ItemView } from '../../src/knowledge/schemas.js';
@@ -67,6 +67,35 @@ describe.each(TEST_ENGINES)('knowledge translations on $name', (engine) => {
     const missing = await expectStatus<ItemView>(t.as(null, 'GET', `${ITEMS}/${french.id}?lang=ru`), 200);
     expect(missing.id).toBe(french.id);
     expect(missing.requestedLanguageAvailable).toBe(false);
+  });
+
+  it('reads exactly the version a link names with exact=true, whatever the reader’s language', async () => {
+    const exact = await expectStatus<ItemView>(
+      t.as(null, 'GET', `${ITEMS}/${english.id}?lang=fr&exact=true`),
+      200,
+    );
+    expect(exact.id).toBe(english.id);
+    expect(exact.language).toBe('en');
+    // The reader's language has a version: the page may offer it.
+    expect(exact.requestedLanguageAvailable).toBe(true);
+    expect(exact.translations.map((v) => v.id)).toEqual([french.id]);
+    const byHeader = await expectStatus<ItemView>(
+      t.as(null, 'GET', `${ITEMS}/${french.id}?exact=true`, undefined, { 'accept-language': 'en' }),
+      200,
+    );
+    expect(byHeader.id).toBe(french.id);
+    const noneInRussian = await expectStatus<ItemView>(
+      t.as(null, 'GET', `${ITEMS}/${english.id}?exact=true&lang=ru`),
+      200,
+    );
+    expect(noneInRussian.id).toBe(english.id);
+    expect(noneInRussian.requestedLanguageAvailable).toBe(false);
+    const notExact = await expectStatus<ItemView>(
+      t.as(null, 'GET', `${ITEMS}/${english.id}?exact=false&lang=fr`),
+      200,
+    );
+    expect(notExact.id).toBe(french.id);
+    expect((await t.as(null, 'GET', `${ITEMS}/${english.id}?exact=yes`)).statusCode).toBe(400);
   });
 
   it('gives one search result per item, in the reader’s language, listing the other version', async () => {

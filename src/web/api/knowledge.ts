@@ -38,6 +38,9 @@ export type MoveName = keyof typeof MOVE_PATHS;
 // Loaded per person: drafts and what an item offers (`can`) depend on who reads.
 export const useKnowledgeSearch = (query: string) =>
   useApiResource<SearchResult>(`${KNOWLEDGE_ITEMS}${query}`);
-export const useKnowledgeItem = (id: string, lang: string) =>
-  useApiResource<ItemResponse>(`${itemPath(id)}${queryString({ lang })}`);
+/** The version in the reader's language `lang` when the item has one; with `exact`, the version `id` names. */
+export const useKnowledgeItem = (id: string, lang: string, options: { exact?: boolean } = {}) =>
+  useApiResource<ItemResponse>(
+    `${itemPath(id)}${queryString({ lang, exact: options.exact ? 'true' : undefined })}`,
+  );
 export const useSimilarItems = (id: string) => useApiResource<SimilarItems>(itemPath(id, '/similar'));

@@ -9,8 +9,8 @@ import { Snippet } from './Snippet.js';
 import { InLanguage, LanguageName } from './text-language.js';
 
 /**
- * A version in another language: the item page asks the API for the reader's language, so the version's own
- * language is named in the address (an item's language, not anything about the reader).
+ * One language version, opened as itself whatever the reader's language (the item page then asks the API
+ * for exactly it): the version's own language is named in the address (an item's, not the reader's).
  */
 export const versionPath = (version: { id: string; language: string }) =>
   `/knowledge/${version.id}?in=${version.language}`;
@@ -30,7 +30,7 @@ export function HitCard(props: { hit: HitLike; vocabulary: KnowledgeVocabulary; 
   return (
     <article className="hit">
       <Heading className="hit-title">
-        <Link to={`/knowledge/${hit.id}`}>
+        <Link to={versionPath(hit)}>
           <InLanguage language={hit.language}>{hit.title}</InLanguage>
         </Link>
         {hit.status === 'published' ? null : (

@@ -1,7 +1,7 @@
 // Write a new draft (alone, or as a version in another language of an item), or change a draft: the whole item
 // in one form, sent with the version read so that a draft saved meanwhile by someone else is not overwritten.
 // A saved draft takes attachments here too.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import {
   type ItemResponse,
   type ItemView,
@@ -68,23 +68,10 @@ export function EditItemPage(props: { id: string }) {
   );
 }
 
-/**
- * The version with this id, whatever the interface's language, since it is the one being changed. The API
- * answers in the language asked for when the item has a version in it: the address names the version's
- * language (`?in=fr`); without it, the answer says which language the id's version is in, and it is asked again.
- */
+/** The version with this id, whatever the interface's language, since it is the one being changed. */
 function useExactItem(id: string) {
   const { language } = useI18n();
-  const { search } = useLocation();
-  const named = new URLSearchParams(search).get('in');
-  const [asked, setAsked] = useState(named && /^[a-z]{2}$/.test(named) ? named : language);
-  const item = useKnowledgeItem(id, asked);
-  const other = item.status === 'ready' && item.data.data.id !== id ? item.data.data.translations : null;
-  const own = other?.find((version) => version.id === id)?.language;
-  useEffect(() => {
-    if (own) setAsked(own);
-  }, [own]);
-  return own ? ({ status: 'loading', reload: item.reload } as const) : item;
+  return useKnowledgeItem(id, language, { exact: true });
 }
 
 function TranslationForm(props: { sourceId: string }) {

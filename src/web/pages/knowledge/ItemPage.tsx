@@ -18,17 +18,18 @@ import { endonymOf, useTextLanguage } from './text-language.js';
 import { Versions } from './Versions.js';
 import './knowledge.css';
 
-/** The version asked for by its language (`?in=fr`), else the reader's own. */
-function useAskedLanguage(): string {
-  const { language } = useI18n();
+/**
+ * An address naming a version's language (`?in=fr`, see versionPath) opens exactly that version; one
+ * without it, the item in the reader's language when it has a version in it.
+ */
+function useNamesVersion(): boolean {
   const { search } = useLocation();
-  const asked = new URLSearchParams(search).get('in');
-  return asked && /^[a-z]{2}$/.test(asked) ? asked : language;
+  return new URLSearchParams(search).has('in');
 }
 
 export function ItemPage(props: { id: string }) {
-  const { t } = useI18n();
-  const item = useKnowledgeItem(props.id, useAskedLanguage());
+  const { t, language } = useI18n();
+  const item = useKnowledgeItem(props.id, language, { exact: useNamesVersion() });
   const vocabulary = useKnowledgeVocabulary();
   return (
     <article className="knowledge-item">
