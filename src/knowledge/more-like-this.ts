@@ -1,6 +1,7 @@
 // "More like this": the items sharing most of an item's weightiest words (any of them, as stored in its
 // vector: title words count thrice, summary words twice) or its forms of exploitation and countries,
-// ranked by shared words plus shared tags; never another version of the item itself. One statement.
+// ranked by shared words plus shared tags; never another version of the item itself. One result per
+// item, as search gives them: its version in the reader's language when it has one. One statement.
 import { sql } from 'drizzle-orm';
 import { type Queryable, rowsOf } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
@@ -17,8 +18,9 @@ export type SimilarHit = Omit<SearchHit, 'snippet'>;
 export async function listSimilarItems(
   db: Queryable,
   source: { id: string; language: KnowledgeLanguage },
-  limit: number,
+  options: { limit: number; readerLanguage: KnowledgeLanguage },
 ): Promise<SimilarHit[]> {
+  const { limit, readerLanguage } = options;
   const config = searchConfigOf(source.language);
   const [row] = await rowsOf<{ found: boolean; hits: SimilarHit[] }>(
     db,
@@ -39,13 +41,23 @@ export async function listSimilarItems(
         where (i.forms && source.forms or i.countries && source.countries)
           and i.translation_group <> source.translation_group limit ${RANKED}),
       found as (select id from by_words union select id from by_tags),
-      ranked as (
-        select i.id, i.updated_at, ts_rank(i.search_vector, query.q)
+      scored as (
+        select i.id, i.translation_group, i.updated_at, ts_rank(i.search_vector, query.q)
             + 0.1 * cardinality(array(select unnest(i.forms) intersect select unnest(source.forms)))
             + 0.05 * cardinality(array(select unnest(i.countries) intersect select unnest(source.countries)))
             + 0.02 * cardinality(array(select unnest(i.pillars) intersect select unnest(source.pillars))) as score
-        from found f join knowledge_items i on i.id = f.id, source, query
-        order by score desc, i.updated_at desc, i.id limit ${limit})
+        from found f join knowledge_items i on i.id = f.id, source, query),
+      best_of_group as (
+        select distinct on (translation_group) * from scored
+        order by translation_group, score desc, updated_at desc, id),
+      -- Each item as its version in the reader's language when the reader may see one, found or not; an
+      -- item that has one goes first among equals.
+      ranked as (
+        select coalesce(v.id, b.id) as id, b.score, b.updated_at, v.id is not null as in_language
+        from best_of_group b
+          left join knowledge_items_visible v on v.translation_group = b.translation_group
+            and v.language = ${readerLanguage}
+        order by b.score desc, in_language desc, b.updated_at desc, b.id limit ${limit})
       select exists (select 1 from source) as found,
         (select coalesce(json_agg(json_build_object(
           'id', i.id, 'type', i.type, 'language', i.language, 'title', i.title, 'summary', i.summary,
@@ -55,7 +67,7 @@ export async function listSimilarItems(
           'translations', (select coalesce(json_agg(json_build_object('id', v.id, 'language', v.language,
             'title', v.title, 'status', v.status) order by v.language), '[]'::json)
             from knowledge_items v where v.translation_group = i.translation_group and v.id <> i.id)
-        ) order by r.score desc, r.updated_at desc, r.id), '[]'::json)
+        ) order by r.score desc, r.in_language desc, r.updated_at desc, r.id), '[]'::json)
         from ranked r join knowledge_items i on i.id = r.id join organisations o on o.id = i.organisation_id) as hits`,
   );
   if (!row?.found) throw new AppError('not_found', 'There is no such item in the knowledge library.');

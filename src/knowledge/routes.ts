@@ -14,7 +14,7 @@ import { moveItem } from './move-item.js';
 import { readItem } from './read-item.js';
 import { IdParams, ItemChange, ItemRequest, ItemView, MoveRequest, ReadQuery } from './schemas.js';
 import { searchKnowledge } from './search.js';
-import { SearchQuery, SearchResult, SimilarItems } from './search-schemas.js';
+import { SearchQuery, SearchResult, SimilarItems, SimilarQuery } from './search-schemas.js';
 import { getItem, type ItemRecord } from './store.js';
 import { itemView } from './views.js';
 
@@ -182,14 +182,18 @@ export async function knowledgeRoutes(app: FastifyInstance) {
       schema: {
         tags: TAGS,
         summary: 'Items like this one: sharing its weightiest words, forms of exploitation or countries',
+        description:
+          'One result per item, as search gives them: the version in the reader’s language (lang, else Accept-Language, else the language of this item) when the item has one, and at equal likeness the items that have one first.',
         params: IdParams,
+        querystring: SimilarQuery,
         response: { 200: SimilarItems },
       },
     },
     async (request) => {
       const data = await request.transaction(async (tx) => {
         const source = await getItem(tx, request.params.id);
-        return listSimilarItems(tx, source, SIMILAR_LIMIT);
+        const readerLanguage = languageOf(request, request.query.lang) ?? source.language;
+        return listSimilarItems(tx, source, { limit: SIMILAR_LIMIT, readerLanguage });
       });
       return { data };
     },

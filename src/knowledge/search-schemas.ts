@@ -94,6 +94,14 @@ export const SearchResult = z.object({
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 
+export const SimilarQuery = z
+  .object({
+    lang: KnowledgeLanguage.optional().describe(
+      'The reader’s language: each item is shown in it when it has a version in it. Else Accept-Language decides, else the language of the item the others are like.',
+    ),
+  })
+  .strict();
+
 export const SimilarItems = z.object({
   data: z.array(SearchHit.omit({ snippet: true })),
 });

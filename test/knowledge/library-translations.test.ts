@@ -1,7 +1,8 @@
 // Versions of one knowledge item in several languages through the API on both engines: a translation joins
 // its original's group; reading asks for the version in the reader's language (?lang, else Accept-Language)
 // unless a link asks for exactly one version (?exact=true), and lists the others; search gives one result per item, in the reader's language when it can; a second
-// version in the same language is refused; "more like this" never offers another version of the item.
+// version in the same language is refused; "more like this" never offers another version of the item, and
+// offers each other item once, in the reader's language when it can.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemRequest, ItemView } from '../../src/knowledge/schemas.js';
 import type { SimilarItems } from '../../src/knowledge/search-schemas.js';
@@ -154,5 +155,46 @@ describe.each(TEST_ENGINES)('knowledge translations on $name', (engine) => {
     expect(ids).not.toContain(english.id);
     expect(ids).not.toContain(unrelated.id);
     expect((await t.as(null, 'GET', `${ITEMS}/${crypto.randomUUID()}/similar`)).statusCode).toBe(404);
+  });
+
+  it('offers each item like this one once, in the reader’s language when it has a version in it', async () => {
+    const akin = {
+      type: 'research',
+      title: 'Forced marriage survivors in Brennockmoor shelters: a study',
+      forms: ['forced_marriage'],
+      countries: ['IRL'],
+    } satisfies Partial<ItemRequest>;
+    const akinEnglish = await plant(t, editor, { ...akin, language: 'en' }, coordinator);
+    const akinFrench = await plant(
+      t,
+      editor,
+      {
+        ...akin,
+        language: 'fr',
+        title: 'Les survivantes de mariages forcés dans les foyers de Brennockmoor : une étude',
+        translationOf: akinEnglish.id,
+      },
+      coordinator,
+    );
+    const similarIds = async (query: string, headers: Record<string, string> = {}) =>
+      (
+        await expectStatus<SimilarItems['data']>(
+          t.as(null, 'GET', `${ITEMS}/${english.id}/similar${query}`, undefined, headers),
+          200,
+        )
+      ).map((hit) => hit.id);
+    const inFrench = await similarIds('?lang=fr');
+    expect(inFrench).toContain(akinFrench.id);
+    expect(inFrench).not.toContain(akinEnglish.id);
+    const inEnglish = await similarIds('?lang=en');
+    expect(inEnglish).toContain(akinEnglish.id);
+    expect(inEnglish).not.toContain(akinFrench.id);
+    expect(await similarIds('', { 'accept-language': 'fr-CH, en;q=0.5' })).toEqual(inFrench);
+    // No language asked for: the language of the item being read.
+    expect(await similarIds('')).toEqual(inEnglish);
+    // A language the item has no version in: the version found.
+    const inRussian = await similarIds('?lang=ru');
+    expect(inRussian.filter((id) => id === akinEnglish.id || id === akinFrench.id)).toHaveLength(1);
+    expect((await t.as(null, 'GET', `${ITEMS}/${english.id}/similar?lang=xx`)).statusCode).toBe(400);
   });
 });

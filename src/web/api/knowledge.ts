@@ -43,4 +43,6 @@ export const useKnowledgeItem = (id: string, lang: string, options: { exact?: bo
   useApiResource<ItemResponse>(
     `${itemPath(id)}${queryString({ lang, exact: options.exact ? 'true' : undefined })}`,
   );
-export const useSimilarItems = (id: string) => useApiResource<SimilarItems>(itemPath(id, '/similar'));
+/** Items like this one, each in the reader's language `lang` when it has a version in it. */
+export const useSimilarItems = (id: string, lang: string) =>
+  useApiResource<SimilarItems>(`${itemPath(id, '/similar')}${queryString({ lang })}`);
