@@ -90,7 +90,14 @@ export const SearchResult = z.object({
     .describe(
       'all: no words were given; words: full-text search; similar_titles: nothing had every word, these titles are close to them (a typing mistake)',
     ),
-  facets: Facets.describe('Counts of the items found, by each filter’s values, most frequent first'),
+  facetsCounted: z
+    .enum(['exact', 'at_least'])
+    .describe(
+      'exact; or at_least when the facet counts are lower bounds: more than 2,000 items were found, or found under every filter but a facet’s own',
+    ),
+  facets: Facets.describe(
+    'Counts of the items found, by each filter’s values, most frequent first. Each facet counts the items found under every filter but its own (the type counts leave out the types chosen, and so on), so that its other values can be seen and chosen',
+  ),
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 

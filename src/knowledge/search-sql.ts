@@ -169,29 +169,106 @@ function hitsSql(): SQL {
     from page p join knowledge_items i on i.id = p.id join organisations o on o.id = i.organisation_id`;
 }
 
+export const FACETS = ['type', 'country', 'pillar', 'form', 'language', 'year'] as const;
+export type FacetName = (typeof FACETS)[number];
+
+/** The filters each facet sets: choosing its values, or a year. */
+const OWN_FILTERS: Record<FacetName, readonly (keyof SearchFilters)[]> = {
+  type: ['type'],
+  country: ['country'],
+  pillar: ['pillar'],
+  form: ['form'],
+  language: ['language'],
+  year: ['yearFrom', 'yearTo'],
+};
+
+/** What each facet counts: a value of the item's, or one row per value of a list. */
+const FACET_VALUES: Record<FacetName, SQL> = {
+  type: sql`type`,
+  country: sql`unnest(countries)`,
+  pillar: sql`unnest(pillars)`,
+  form: sql`unnest(forms)`,
+  language: sql`language`,
+  year: sql`year::text`,
+};
+
+const isSet = (value: unknown) => value !== undefined && (!Array.isArray(value) || value.length > 0);
+
+/** The other filters, when the facet's own is set: its counts leave out its own choice; null otherwise. */
+export function filtersWithout(filters: SearchFilters, facet: FacetName): SearchFilters | null {
+  const own = OWN_FILTERS[facet];
+  if (!own.some((name) => isSet(filters[name]))) return null;
+  return Object.fromEntries(
+    Object.entries(filters).filter(([name]) => !own.includes(name as keyof SearchFilters)),
+  ) as SearchFilters;
+}
+
+/**
+ * The items a facet counts when its own filter is set: found as the search found them (by the words, or
+ * by titles close to them when nothing had the words), under every other filter; as many as the search
+ * counts, one per translation group as the search gives them.
+ */
+function facetFoundSql(facet: FacetName, plan: SearchPlan, filters: SearchFilters): SQL {
+  const name = `facet_${facet}`;
+  const where = filterSql(filters);
+  const prior = standing(plan.currentYear);
+  const cap = COUNT_CAP + 1;
+  const found =
+    plan.terms.length === 0
+      ? sql`select ${MATCH_COLUMNS}, ${prior} as prior, false as in_title
+          from knowledge_items_visible i where ${where} limit ${cap}`
+      : sql`(select ${MATCH_COLUMNS}, ${prior} as prior, i.title_vector @@ ${wordsQuery(plan)} as in_title
+            from knowledge_items_visible i
+            where exists (select 1 from full_text) and i.search_vector @@ ${wordsQuery(plan)} and ${where}
+            limit ${cap})
+          union all
+          (select ${MATCH_COLUMNS}, word_similarity(${plan.trigramText}::text, i.search_title) * ${prior} as prior,
+              true as in_title
+            from knowledge_items_visible i
+            where not exists (select 1 from full_text) and ${plan.trigramText}::text <% i.search_title
+              and ${where}
+            limit ${cap})`;
+  return sql`${sql.raw(`${name}_found`)} as (${found}), ${onePerGroup(name, `${name}_found`, plan)}`;
+}
+
 /*
- * The counts are those of `best`: every item found when no more than COUNT_CAP were; otherwise those of
- * the sample and the best-standing ones, which are lower bounds of the true counts.
+ * Standard faceted search: each facet counts the items found under every filter but its own, so that the
+ * other values of a facet stay in sight to be chosen instead or as well. A facet whose filter is not set
+ * counts `best`, the items found: every one when no more than COUNT_CAP were; otherwise the sample and the
+ * best-standing ones, lower bounds of the true counts (as are those of a facet whose own items were capped).
  */
 export function searchSql(plan: SearchPlan): SQL {
-  const counted = sql`best`;
+  const own = FACETS.flatMap((facet) => {
+    const filters = filtersWithout(plan.filters, facet);
+    return filters ? [{ facet, filters }] : [];
+  });
+  const counted = (facet: FacetName) =>
+    own.some((entry) => entry.facet === facet) ? sql.raw(`facet_${facet}`) : sql`best`;
+  const facetCaps = own.map(
+    ({ facet }) => sql`(select count(*) from ${sql.raw(`facet_${facet}_found`)}) > ${COUNT_CAP}`,
+  );
+  const facets = FACETS.map((facet) =>
+    facetSql(
+      facet,
+      FACET_VALUES[facet],
+      facet === 'year' ? sql`${counted(facet)} where year is not null` : counted(facet),
+    ),
+  );
   return sql`with ${foundSql(plan)},
     ${onePerGroup('best', 'pool', plan)},
     ${rankedSql(plan)},
+    ${sql.join(
+      own.map(({ facet, filters }) => sql`${facetFoundSql(facet, plan, filters)},`),
+      sql` `,
+    )}
     page as (select b.id, r.score is null as unranked, coalesce(r.score, b.prior) as score, b.in_title, b.prior,
         b.updated_at
       from best b left join ranked r on r.id = b.id
       order by ${pageOrder()} limit ${plan.limit} offset ${plan.offset})
     select (select count(*)::int from best) as total,
       (select count(*) from found) > ${COUNT_CAP} as capped,
+      ${sql.join([sql`(select count(*) from found) > ${COUNT_CAP}`, ...facetCaps], sql` or `)} as "facetsCapped",
       (select min(how) from found) as how,
       (${hitsSql()}) as hits,
-      json_build_object(
-        ${facetSql('type', sql`type`, counted)},
-        ${facetSql('country', sql`unnest(countries)`, counted)},
-        ${facetSql('pillar', sql`unnest(pillars)`, counted)},
-        ${facetSql('form', sql`unnest(forms)`, counted)},
-        ${facetSql('language', sql`language`, counted)},
-        ${facetSql('year', sql`year::text`, sql`best where year is not null`)}
-      ) as facets`;
+      json_build_object(${sql.join(facets, sql`, `)}) as facets`;
 }

@@ -44,6 +44,7 @@ type RawHit = {
 type RawResult = {
   total: number;
   capped: boolean;
+  facetsCapped: boolean;
   how: SearchResult['matchedBy'] | null;
   hits: RawHit[];
   facets: Facets;
@@ -81,6 +82,7 @@ export async function searchKnowledge(db: Queryable, request: SearchRequest): Pr
     data: raw.hits.map((hit, index) => hitView(hit, snippets[index] ?? [])),
     total: raw.total,
     counted: raw.capped ? 'at_least' : 'exact',
+    facetsCounted: raw.facetsCapped ? 'at_least' : 'exact',
     page: request.page,
     pageSize: request.pageSize,
     matchedBy: plan.terms.length === 0 ? 'all' : (raw.how ?? 'words'),

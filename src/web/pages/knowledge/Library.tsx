@@ -60,7 +60,7 @@ export function Library(props: { statuses?: string; searchLabel: string }) {
         <div className="library-body">
           <FacetPanel
             facets={result.facets}
-            isLowerBound={result.counted === 'at_least'}
+            isLowerBound={result.facetsCounted === 'at_least'}
             query={query}
             vocabulary={vocabulary.vocabulary}
             onToggle={(name, value) => setQuery(toggleValue(query, name, value))}
