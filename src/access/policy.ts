@@ -373,6 +373,24 @@ export const ACTIONS = {
     description:
       'Post needs and offers of technical assistance for one’s organisation; accept or decline offers for its needs, mark them delivered or withdraw them',
   },
+  'knowledge.read': {
+    who: 'anyone',
+    description:
+      'Search and read the knowledge library: the public sees published items; the authoring organisation and reviewers its drafts too',
+  },
+  'knowledge.write': {
+    who: 'roles',
+    roles: ['admin', 'coordinator', 'org_admin', 'editor'],
+    scope: 'own_organisation',
+    description:
+      'Write drafts of good practices, lessons, legislation, case law, research, training material and guidelines for one’s organisation, translate them, attach files, and return them to draft',
+  },
+  'knowledge.review': {
+    who: 'roles',
+    roles: ['admin', 'coordinator'],
+    scope: 'installation',
+    description: 'Mark knowledge items reviewed and publish them for everyone to read',
+  },
   'screening.run': {
     who: 'signed_in',
     description:

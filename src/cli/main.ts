@@ -7,6 +7,7 @@ import { casesCommand } from './cases-command.js';
 import { coverageCommand } from './coverage-command.js';
 import { dbCommand } from './db-command.js';
 import { keysCommand } from './keys-command.js';
+import { knowledgeCommand } from './knowledge-command.js';
 import { organisationsCommand } from './organisations-command.js';
 import { plansCommand } from './plans-command.js';
 import { referenceCommand } from './reference-command.js';
@@ -35,6 +36,7 @@ export function buildProgram(): Command {
     .addCommand(plansCommand())
     .addCommand(releaseCommand())
     .addCommand(assistanceCommand())
+    .addCommand(knowledgeCommand())
     .addCommand(keysCommand());
 }
 

@@ -4,6 +4,7 @@ import { open, readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { type ExtractTablesWithRelations, sql } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
@@ -133,7 +134,12 @@ async function openServer(databaseUrl: string, options: OpenDatabaseOptions): Pr
 
 async function openEmbedded(dataDir: string | undefined, image: Blob | undefined): Promise<DatabaseHandle> {
   if (dataDir) await protectDataDirectory(dataDir);
-  const client = dataDir ? new PGlite(dataDir) : new PGlite(image ? { loadDataDir: image } : {});
+  // Every construction loads the same extensions: a data directory whose migrations created one cannot
+  // be opened without it (pg_trgm, migration 0046, for typo-tolerant search of the knowledge library).
+  const extensions = { pg_trgm };
+  const client = dataDir
+    ? new PGlite(dataDir, { extensions })
+    : new PGlite(image ? { loadDataDir: image, extensions } : { extensions });
   await client.waitReady;
   if (dataDir) await restrictTree(dataDir);
   const db = drizzlePglite(client, { schema }) as unknown as Database;

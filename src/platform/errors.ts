@@ -37,6 +37,10 @@ export const ERROR_CODES = {
     title: 'The person’s consent for this purpose and recipient is not in force',
   },
   invalid_transition: { status: 409, title: 'The record cannot move to that state from where it is' },
+  invalid_review_step: {
+    status: 409,
+    title: 'The knowledge item cannot take this step of its review from where it is',
+  },
   privacy_budget_exceeded: {
     status: 409,
     title: 'This release would spend more privacy than the dataset’s budget has left',

@@ -6,6 +6,7 @@ export * from '../audit/schema.js';
 export * from '../cases/schema.js';
 export * from '../coverage/schema.js';
 export * from '../imports/schema.js';
+export * from '../knowledge/schema.js';
 export * from '../partners/schema.js';
 export * from '../plans/assistance-schema.js';
 export * from '../plans/schema.js';

@@ -31,6 +31,8 @@ import { caseRoutes } from '../cases/routes.js';
 import { screeningRoutes } from '../cases/screening-routes.js';
 import { coverageRoutes } from '../coverage/routes.js';
 import { importJobRoutes } from '../imports/routes.js';
+import { knowledgeAttachmentRoutes } from '../knowledge/attachment-routes.js';
+import { knowledgeRoutes } from '../knowledge/routes.js';
 import { overviewRoutes } from '../overview/routes.js';
 import { mechanismRoutes } from '../partners/mechanism-routes.js';
 import { organisationRoutes } from '../partners/routes.js';
@@ -182,6 +184,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(planRoutes, { prefix: '/plans' });
       await api.register(reportRoutes, { prefix: '/reports' });
       await api.register(assistanceRoutes, { prefix: '/assistance' });
+      await api.register(knowledgeRoutes, { prefix: '/knowledge' });
+      await api.register(knowledgeAttachmentRoutes, { prefix: '/knowledge' });
     },
     { prefix: API_PREFIX },
   );

@@ -4,6 +4,7 @@ import { loadDemoAccess } from '../access/demo.js';
 import { loadDemoActivities } from '../activities/index.js';
 import { loadDemoCases } from '../cases/demo.js';
 import { loadDemoNeeds } from '../coverage/demo.js';
+import { loadDemoKnowledge } from '../knowledge/index.js';
 import { loadDemoPartners } from '../partners/index.js';
 import { loadDemoPlan } from '../plans/demo.js';
 import { loadDemoAssistance } from '../plans/demo-assistance.js';
@@ -35,6 +36,7 @@ export const DEMO_LOADERS: DemoLoader[] = [
   { name: 'plans', load: (tx) => loadDemoPlan(tx, new Date().toISOString().slice(0, 10)) },
   // Needs and offers of technical assistance, available for a while from the day they are seeded.
   { name: 'assistance', load: (tx) => loadDemoAssistance(tx, new Date().toISOString().slice(0, 10)) },
+  { name: 'knowledge', load: (tx) => loadDemoKnowledge(tx) },
 ];
 
 export type SeedReport = {

@@ -21,6 +21,9 @@ import { CasesPage } from './pages/cases/CasesPage.js';
 import { NewCasePage } from './pages/cases/NewCasePage.js';
 import { CoveragePage } from './pages/coverage/CoveragePage.js';
 import { HomePage } from './pages/home/HomePage.js';
+import { EditItemPage, NewItemPage } from './pages/knowledge/ItemEditorPage.js';
+import { ItemPage } from './pages/knowledge/ItemPage.js';
+import { KnowledgeDraftsPage, KnowledgePage } from './pages/knowledge/KnowledgePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { PlannedPage } from './pages/PlannedPage.js';
 import { PartnerPage } from './pages/partners/PartnerPage.js';
@@ -135,6 +138,16 @@ function PageFor(props: { match: RouteMatch<RouteName> }): ReactNode {
       return <ReleasePage id={match.params.id ?? ''} />;
     case 'assistance':
       return <AssistancePage />;
+    case 'knowledge':
+      return <KnowledgePage />;
+    case 'knowledgeNew':
+      return <NewItemPage />;
+    case 'knowledgeDrafts':
+      return <KnowledgeDraftsPage />;
+    case 'knowledgeItem':
+      return <ItemPage id={match.params.id ?? ''} />;
+    case 'knowledgeEdit':
+      return <EditItemPage id={match.params.id ?? ''} />;
     default:
       return <NotFoundPage />;
   }

@@ -20,8 +20,8 @@ function meWith(role: Role, options: { verified?: boolean } = {}): Me {
 }
 
 const labels = (me: Me | null) => navItemsFor(me).map((item) => item.label.replace('nav.', ''));
-// Capabilities not built yet (knowledge, prevention) are never offered; releases are public; plans and
-// technical assistance are read by anyone signed in.
+// Capabilities not built yet (prevention) are never offered; releases and the knowledge library are public;
+// plans and technical assistance are read by anyone signed in.
 const COMMON = [
   'home',
   'partners',
@@ -30,6 +30,7 @@ const COMMON = [
   'plans',
   'statistics',
   'releases',
+  'knowledge',
   'assistance',
   'reference',
 ];
@@ -42,6 +43,7 @@ const CASE_STAFF = [
   'plans',
   'statistics',
   'releases',
+  'knowledge',
   'assistance',
   'cases',
   'referrals',
@@ -58,6 +60,7 @@ describe('navigation by role', () => {
       'activities',
       'statistics',
       'releases',
+      'knowledge',
       'reference',
       'signIn',
     ]);
@@ -105,6 +108,16 @@ describe('page access', () => {
     expect(pageVerdict(routeAccess('planEdit'), meWith('analyst'))).toBe('forbidden');
     expect(pageVerdict(routeAccess('planNew'), meWith('editor'))).toBe('allowed');
     expect(pageVerdict(routeAccess('planEdit'), meWith('coordinator'))).toBe('allowed');
+  });
+
+  it('opens the library to everyone, and its editor only to those who may write for an organisation', () => {
+    expect(pageVerdict(routeAccess('knowledge'), null)).toBe('allowed');
+    expect(pageVerdict(routeAccess('knowledgeItem'), null)).toBe('allowed');
+    expect(pageVerdict(routeAccess('knowledgeNew'), null)).toBe('sign_in');
+    expect(pageVerdict(routeAccess('knowledgeNew'), meWith('viewer'))).toBe('forbidden');
+    expect(pageVerdict(routeAccess('knowledgeEdit'), meWith('editor'))).toBe('allowed');
+    expect(pageVerdict(routeAccess('knowledgeDrafts'), meWith('analyst'))).toBe('forbidden');
+    expect(pageVerdict(routeAccess('knowledgeDrafts'), meWith('coordinator'))).toBe('allowed');
   });
 
   it('declares each route once', () => {

@@ -33,6 +33,10 @@ export type RouteName =
   | 'release'
   | 'assistance'
   | 'knowledge'
+  | 'knowledgeNew'
+  | 'knowledgeDrafts'
+  | 'knowledgeItem'
+  | 'knowledgeEdit'
   | 'prevention'
   | 'reference'
   | 'referenceCountries'
@@ -50,6 +54,7 @@ const SIGNED_IN: PageAccess = { kind: 'signed_in' };
 const ADMINISTRATION: PageAccess = { kind: 'actions', actions: ['users.read', 'organisations.create'] };
 const ACTIVITY_WRITERS: PageAccess = { kind: 'actions', actions: ['activities.write'] };
 const PLAN_WRITERS: PageAccess = { kind: 'actions', actions: ['plans.write'] };
+const KNOWLEDGE_WRITERS: PageAccess = { kind: 'actions', actions: ['knowledge.write'] };
 /** People who work on cases: cases, referrals, and the screening wizard in their navigation. */
 const CASE_STAFF: PageAccess = { kind: 'roles', roles: ['case_manager', 'case_worker'] };
 
@@ -105,7 +110,17 @@ export const ROUTES: readonly RouteDefinition[] = [
   { name: 'release', pattern: '/releases/:id', access: EVERYONE },
   // Needs and offers of technical assistance are shared among the partners, not published.
   { name: 'assistance', pattern: '/assistance', access: SIGNED_IN },
-  { name: 'knowledge', pattern: '/knowledge', access: SIGNED_IN },
+  // The library is public (the API shows visitors the published items); partners write and review drafts.
+  { name: 'knowledge', pattern: '/knowledge', access: EVERYONE },
+  // Before '/knowledge/:id': the first matching pattern wins.
+  { name: 'knowledgeNew', pattern: '/knowledge/new', access: KNOWLEDGE_WRITERS },
+  {
+    name: 'knowledgeDrafts',
+    pattern: '/knowledge/drafts',
+    access: { kind: 'actions', actions: ['knowledge.write', 'knowledge.review'] },
+  },
+  { name: 'knowledgeItem', pattern: '/knowledge/:id', access: EVERYONE },
+  { name: 'knowledgeEdit', pattern: '/knowledge/:id/edit', access: KNOWLEDGE_WRITERS },
   { name: 'prevention', pattern: '/prevention', access: SIGNED_IN },
   { name: 'reference', pattern: '/reference', access: EVERYONE },
   { name: 'referenceCountries', pattern: '/reference/countries', access: EVERYONE },
@@ -140,7 +155,7 @@ export type NavItem = {
 
 /**
  * In the order of the response: who, what and where, the plans that steer it, figures, cases, reference.
- * Capabilities not built yet (knowledge, prevention) are not listed: navigation shows only what works.
+ * Capabilities not built yet (prevention) are not listed: navigation shows only what works.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', route: 'home', group: 'main' },
@@ -150,6 +165,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/plans', label: 'nav.plans', route: 'plans', group: 'main' },
   { path: '/statistics', label: 'nav.statistics', route: 'statistics', group: 'main' },
   { path: '/releases', label: 'nav.releases', route: 'releases', group: 'main' },
+  { path: '/knowledge', label: 'nav.knowledge', route: 'knowledge', group: 'main' },
   { path: '/assistance', label: 'nav.assistance', route: 'assistance', group: 'main' },
   { path: '/cases', label: 'nav.cases', route: 'cases', group: 'main' },
   { path: '/referrals', label: 'nav.referrals', route: 'referrals', group: 'main' },
@@ -173,7 +189,6 @@ export function navItemsFor(me: Me | null): NavItem[] {
 
 /** Capabilities whose pages are not built yet; each has a title and a description message. */
 export const PLANNED = {
-  knowledge: { title: 'nav.knowledge', description: 'planned.knowledge' },
   prevention: { title: 'nav.prevention', description: 'planned.prevention' },
 } as const satisfies Partial<Record<RouteName, { title: MessageKey; description: MessageKey }>>;
 

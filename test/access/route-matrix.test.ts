@@ -43,6 +43,11 @@ const probePlan = (c: Context) => ({
   period: { start: '2026-01-01', end: '2026-12-31' },
   coordinatorOrganisationId: c.org.shelter,
 });
+/** Who writes drafts in the knowledge library (their own organisation's), and who reviews and publishes. */
+const KNOWLEDGE_WRITERS: readonly DemoRole[] = ['admin', 'coordinator', 'org_admin', 'editor'];
+const KNOWLEDGE_REVIEWERS: readonly DemoRole[] = ['admin', 'coordinator'];
+/** An invented draft for the knowledge library. */
+const PROBE_ITEM = { type: 'good_practice', language: 'en', title: 'Matrix probe practice' };
 const PROBE_FILE = { kind: 'file', fileName: 'probe.csv', content: 'gender\nFemale\nMale\nFemale\n' };
 
 const PROBES: Probe[] = [
@@ -1175,6 +1180,85 @@ const PROBES: Probe[] = [
     route: '/api/v1/assistance/offers/:id/withdrawal',
     url: () => `/api/v1/assistance/offers/${nobody()}/withdrawal`,
     allowed: ASSISTANCE_WRITERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/knowledge/items',
+    url: () => '/api/v1/knowledge/items?q=probe',
+    allowed: 'anyone',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/knowledge/items',
+    url: () => '/api/v1/knowledge/items',
+    body: (c) => ({ ...PROBE_ITEM, organisationId: c.org.shelter }),
+    allowed: KNOWLEDGE_WRITERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/knowledge/items',
+    url: () => '/api/v1/knowledge/items',
+    body: (c) => ({ ...PROBE_ITEM, organisationId: c.org.legal }),
+    allowed: KNOWLEDGE_REVIEWERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/knowledge/items/:id',
+    url: () => `/api/v1/knowledge/items/${nobody()}`,
+    allowed: 'anyone',
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/knowledge/items/:id',
+    url: () => `/api/v1/knowledge/items/${nobody()}`,
+    body: () => ({ ...PROBE_ITEM, version: 1 }),
+    allowed: KNOWLEDGE_WRITERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/knowledge/items/:id/review',
+    url: () => `/api/v1/knowledge/items/${nobody()}/review`,
+    body: () => ({ version: 1 }),
+    allowed: KNOWLEDGE_REVIEWERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/knowledge/items/:id/publication',
+    url: () => `/api/v1/knowledge/items/${nobody()}/publication`,
+    body: () => ({ version: 1 }),
+    allowed: KNOWLEDGE_REVIEWERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/knowledge/items/:id/return-to-draft',
+    url: () => `/api/v1/knowledge/items/${nobody()}/return-to-draft`,
+    body: () => ({ version: 1 }),
+    allowed: KNOWLEDGE_WRITERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/knowledge/items/:id/similar',
+    url: () => `/api/v1/knowledge/items/${nobody()}/similar`,
+    allowed: 'anyone',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/knowledge/items/:id/attachments',
+    url: () => `/api/v1/knowledge/items/${nobody()}/attachments`,
+    body: () => ({ fileName: 'probe.pdf', content: Buffer.from('%PDF-1.4 probe').toString('base64') }),
+    allowed: KNOWLEDGE_WRITERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/knowledge/items/:id/attachments/:attachmentId',
+    url: () => `/api/v1/knowledge/items/${nobody()}/attachments/${nobody()}`,
+    allowed: 'anyone',
+  },
+  {
+    method: 'DELETE',
+    route: '/api/v1/knowledge/items/:id/attachments/:attachmentId',
+    url: () => `/api/v1/knowledge/items/${nobody()}/attachments/${nobody()}`,
+    allowed: KNOWLEDGE_WRITERS,
   },
   // Last: it ends the session the other probes use.
   {

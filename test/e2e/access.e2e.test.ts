@@ -69,6 +69,7 @@ const COMMON = [
   'Plans',
   'Statistics',
   'Releases',
+  'Knowledge',
   'Technical assistance',
   'Reference',
 ];
@@ -81,6 +82,7 @@ const CASE_STAFF = [
   'Plans',
   'Statistics',
   'Releases',
+  'Knowledge',
   'Technical assistance',
   'Cases',
   'Referrals',
@@ -119,6 +121,7 @@ describe('signing in', () => {
       'Activities & coverage',
       'Statistics',
       'Releases',
+      'Knowledge',
       'Reference',
       'Sign in',
     ]);
@@ -187,6 +190,7 @@ describe('signing in', () => {
       'Activities & coverage',
       'Statistics',
       'Releases',
+      'Knowledge',
       'Reference',
       'Sign in',
     ]);

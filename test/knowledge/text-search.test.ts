@@ -5,8 +5,14 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type KnowledgeLanguage, searchConfigOf } from '../../src/knowledge/text/languages.js';
 import { indexableText } from '../../src/knowledge/text/normalise.js';
+import { withOrigins } from '../../src/knowledge/text/origins.js';
 import { anyTermTsqueryText, searchTerms, tsqueryText } from '../../src/knowledge/text/query.js';
-import { HEADLINE_OPTIONS, headlineSegments } from '../../src/knowledge/text/snippet.js';
+import {
+  HEADLINE_OPTIONS,
+  headlineInput,
+  type SnippetSegment,
+  snippetSegments,
+} from '../../src/knowledge/text/snippet.js';
 
 type Query = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 type Engine = { name: string; open(): Promise<{ query: Query; close(): Promise<void> }> };
@@ -153,24 +159,41 @@ for (const engine of engines)
         }
     });
 
-    it('marks the matched words of a headline with markers the snippet helper reads back', async () => {
-      const lang = 'zh';
+    async function snippet(text: string, lang: KnowledgeLanguage, query: string) {
+      const document = withOrigins(text);
       const [row] = await db.query(
         'select ts_headline($1::regconfig, $2, to_tsquery($1::regconfig, $3), $4) as h',
         [
           searchConfigOf(lang),
-          indexableText('关于保护人口贩运受害者的安全庇护所的虚构指南。', lang),
-          tsqueryText(searchTerms('受害者', lang), { prefix: false }),
+          headlineInput(document),
+          anyTermTsqueryText(searchTerms(query, lang), { prefix: false }),
           HEADLINE_OPTIONS,
         ],
       );
-      const segments = headlineSegments(String(row?.h));
-      expect(segments.filter((segment) => segment.highlighted).map((segment) => segment.text)).toEqual([
-        '受害者',
-      ]);
+      return snippetSegments(document, String(row?.h));
+    }
+    const marked = (segments: SnippetSegment[]) =>
+      segments.filter((segment) => segment.highlighted).map((segment) => segment.text);
+    const shown = (segments: SnippetSegment[]) => segments.map((segment) => segment.text).join('');
+
+    it('marks the matched Chinese words of a headline, shown without the spaces search added', async () => {
+      const segments = await snippet('关于保护人口贩运受害者的安全庇护所的虚构指南。', 'zh', '受害者');
+      expect(marked(segments)).toEqual(['受害者']);
       // The passage is cut at words, so the final full stop is left out.
-      expect(segments.map((segment) => segment.text).join('')).toBe(
-        '关于保护人口贩运受害者的安全庇护所的虚构指南',
-      );
+      expect(shown(segments)).toBe('关于保护人口贩运受害者的安全庇护所的虚构指南');
+    });
+
+    it('shows an Arabic headline as written, with the words found by their folded spelling marked', async () => {
+      const text = 'قدّمت الجمعيّة المَأْوَى إِلَى الأَطْفَالِ ضحايا الاتِّجَار في مدينة إِسكندرونة.';
+      const segments = await snippet(text, 'ar', 'الاطفال اسكندرونه');
+      expect(marked(segments)).toEqual(['الأَطْفَالِ', 'إِسكندرونة']);
+      expect(text).toContain(shown(segments));
+    });
+
+    it('shows text with markup and stray "<" as written, every passage found', async () => {
+      const text = 'Invented <b>guideline</b> for 3 < 4 shelters & <i>victims</i> of trafficking.';
+      const segments = await snippet(text, 'en', 'shelter victim');
+      expect(marked(segments)).toEqual(['shelters', 'victims']);
+      expect(text).toContain(shown(segments));
     });
   });

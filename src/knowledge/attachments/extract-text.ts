@@ -29,7 +29,9 @@ export async function extractText(
       'attachment_too_large',
       `The attachment is ${megabytes(bytes.byteLength)} MB; the largest accepted is ${megabytes(limits.bytes)} MB. Attach a smaller copy, or split the document.`,
     );
-  const reply = await readInWorker({ bytes: bytes.slice(), mediaType: type }, limits);
+  // A copy of its own: the worker takes the copy's memory, and a Buffer's slice() would be a view that hands
+  // over the caller's bytes (and, for small Buffers, the pool other Buffers share).
+  const reply = await readInWorker({ bytes: new Uint8Array(bytes), mediaType: type }, limits);
   if (reply.type === 'unreadable')
     throw new AppError('attachment_unreadable', `The attachment ${reply.reason}.`);
   return reply.text;

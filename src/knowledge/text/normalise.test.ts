@@ -53,6 +53,21 @@ describe('segmentChinese', () => {
   it('never doubles a space the author wrote', () => {
     expect(segmentChinese('受害者 保护')).toBe('受害者 保护');
   });
+
+  it('cuts a long text in blocks, each ending after punctuation, as quickly as a short one', () => {
+    const sentence = '关于保护人口贩运受害者的安全庇护所的虚构指南。';
+    const count = Math.ceil(200_000 / sentence.length);
+    const started = performance.now();
+    const cut = segmentChinese(sentence.repeat(count));
+    // ICU alone took over a minute for this length: the time it takes grows with the square of the text.
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(cut).toBe(Array.from({ length: count }, () => segmentChinese(sentence)).join(' '));
+  });
+
+  it('cuts a long run without punctuation too, never between the halves of a character', () => {
+    const text = '𠀀'.repeat(1500);
+    expect(segmentChinese(text).replaceAll(' ', '')).toBe(text);
+  });
 });
 
 describe('indexableText', () => {

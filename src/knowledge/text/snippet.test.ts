@@ -1,13 +1,35 @@
-// ts_headline output becomes plain and highlighted segments; segmentation spaces in Chinese disappear.
+// ts_headline output read back onto the original: marked words as written, passages joined by an ellipsis.
 import { describe, expect, it } from 'vitest';
-import { FRAGMENT_BREAK as BREAK, headlineFragments, headlineSegments } from './snippet.js';
+import { withOrigins } from './origins.js';
+import {
+  FRAGMENT_BREAK as BREAK,
+  headlineInput,
+  HIGHLIGHT_START as START,
+  HIGHLIGHT_STOP as STOP,
+  snippetFragments,
+  snippetSegments,
+} from './snippet.js';
 
-const hit = (text: string) => `\uE000${text}\uE001`;
+/** What ts_headline gives for these passages of the indexed text, with these words marked. */
+function headline(original: string, passages: string[], marked: string[]): string {
+  const input = headlineInput(withOrigins(original));
+  return passages
+    .map((passage) => {
+      expect(input).toContain(passage);
+      return marked.reduce((text, word) => text.replaceAll(word, `${START}${word}${STOP}`), passage);
+    })
+    .join(BREAK);
+}
 
-describe('headlineSegments', () => {
+describe('snippetSegments', () => {
   it('marks the matched words and keeps the text between them plain', () => {
+    const text = 'Invented guideline about safe shelters for victims.';
+    const document = withOrigins(text);
     expect(
-      headlineSegments(`Invented guideline about safe ${hit('shelters')} for ${hit('victims')}`),
+      snippetSegments(
+        document,
+        headline(text, ['Invented guideline about safe shelters for victims'], ['shelters', 'victims']),
+      ),
     ).toEqual([
       { text: 'Invented guideline about safe ', highlighted: false },
       { text: 'shelters', highlighted: true },
@@ -16,39 +38,79 @@ describe('headlineSegments', () => {
     ]);
   });
 
-  it('passes markup through as text, for the page to show and never to interpret', () => {
-    expect(headlineSegments(`<b>${hit('x')}</b> &amp;`)).toEqual([
-      { text: '<b>', highlighted: false },
-      { text: 'x', highlighted: true },
-      { text: '</b> &amp;', highlighted: false },
+  it('shows an Arabic passage as written: vowels, alef forms, alef maqsura and teh marbuta', () => {
+    const text = 'قدّمت الجمعيّة المَأْوَى إِلَى الأَطْفَالِ ضحايا الاتِّجَار في مدينة إِسكندرونة.';
+    const document = withOrigins(text);
+    const shown = snippetSegments(
+      document,
+      headline(
+        text,
+        ['قدمت الجمعيه الماوي الي الاطفال ضحايا الاتجار في مدينه اسكندرونه'],
+        ['الاطفال', 'اسكندرونه'],
+      ),
+    );
+    expect(shown).toEqual([
+      { text: 'قدّمت الجمعيّة المَأْوَى إِلَى ', highlighted: false },
+      { text: 'الأَطْفَالِ', highlighted: true },
+      { text: ' ضحايا الاتِّجَار في مدينة ', highlighted: false },
+      { text: 'إِسكندرونة', highlighted: true },
     ]);
   });
 
-  it('joins passages with an ellipsis', () => {
-    expect(headlineSegments(`one ${hit('a')} ${BREAK} two`)).toEqual([
-      { text: 'one ', highlighted: false },
-      { text: 'a', highlighted: true },
-      { text: ' … two', highlighted: false },
-    ]);
-  });
-
-  it('removes the spaces that cutting Chinese into words added, through the markers', () => {
-    expect(headlineSegments(`保护 人口 贩运 ${hit('受害者')} 的 安全 ， UNODC 2024 年 报告`)).toEqual([
+  it('shows Chinese without the spaces cutting it into words added, and keeps the author’s own', () => {
+    const text = '保护人口贩运受害者的安全，UNODC 2024年报告';
+    const document = withOrigins(text);
+    const indexed = headlineInput(document);
+    expect(
+      snippetSegments(document, headline(text, [indexed.slice(0, indexed.indexOf('安全') + 2)], ['受害者'])),
+    ).toEqual([
       { text: '保护人口贩运', highlighted: false },
       { text: '受害者', highlighted: true },
-      { text: '的安全，UNODC 2024年报告', highlighted: false },
+      { text: '的安全', highlighted: false },
+    ]);
+    expect(
+      snippetSegments(document, headline(text, [indexed], ['UNODC']))
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(text);
+  });
+
+  it('finds a passage with "<" in it, which ts_headline would otherwise take for a tag', () => {
+    const text = 'See <b>safe shelters</b> & more';
+    const document = withOrigins(text);
+    expect(headlineInput(document)).toBe('See  b>safe shelters /b> & more');
+    expect(snippetSegments(document, headline(text, [' b>safe shelters /b> & more'], ['shelters']))).toEqual([
+      { text: 'b>safe ', highlighted: false },
+      { text: 'shelters', highlighted: true },
+      { text: '</b> & more', highlighted: false },
     ]);
   });
 
-  it('drops stray markers and empty passages rather than inventing highlights', () => {
-    expect(headlineSegments(`a \uE001b ${BREAK}${BREAK} ${hit('')}`)).toEqual([
+  it('joins passages with an ellipsis, each found after the one before', () => {
+    const text = 'one shelter here. Much later, one shelter there.';
+    const document = withOrigins(text);
+    expect(
+      snippetSegments(document, headline(text, ['one shelter here', 'one shelter there'], ['shelter'])),
+    ).toEqual([
+      { text: 'one ', highlighted: false },
+      { text: 'shelter', highlighted: true },
+      { text: ' here … one ', highlighted: false },
+      { text: 'shelter', highlighted: true },
+      { text: ' there', highlighted: false },
+    ]);
+  });
+
+  it('drops stray markers, empty passages and passages not in the text rather than inventing anything', () => {
+    const document = withOrigins('a b c');
+    expect(snippetSegments(document, `a ${STOP}b ${BREAK}${BREAK} ${START}${STOP}`)).toEqual([
       { text: 'a b', highlighted: false },
     ]);
-    expect(headlineFragments('')).toEqual([]);
+    expect(snippetFragments(document, '')).toEqual([]);
+    expect(snippetFragments(document, `${START}x${STOP} y`)).toEqual([]);
   });
 
   it('highlights to the end of the passage when the stop marker is missing', () => {
-    expect(headlineSegments('a \uE000b c')).toEqual([
+    expect(snippetSegments(withOrigins('a b c'), `a ${START}b c`)).toEqual([
       { text: 'a ', highlighted: false },
       { text: 'b c', highlighted: true },
     ]);

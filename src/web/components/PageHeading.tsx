@@ -5,7 +5,13 @@ import { navigationsSinceLoad } from '../router.js';
 
 export const MAIN_HEADING_ID = 'main-heading';
 
-export function PageHeading(props: { children: string; isHome?: boolean }) {
+/** `lang` and `dir` mark a heading written in another language than the page's (a document's own title). */
+export function PageHeading(props: {
+  children: string;
+  isHome?: boolean;
+  lang?: string | undefined;
+  dir?: 'ltr' | 'rtl' | undefined;
+}) {
   const { t } = useI18n();
   const ref = useRef<HTMLHeadingElement>(null);
   const text = props.children;
@@ -21,7 +27,7 @@ export function PageHeading(props: { children: string; isHome?: boolean }) {
   }, []);
 
   return (
-    <h1 id={MAIN_HEADING_ID} ref={ref} tabIndex={-1}>
+    <h1 id={MAIN_HEADING_ID} ref={ref} tabIndex={-1} lang={props.lang} dir={props.dir}>
       {text}
     </h1>
   );

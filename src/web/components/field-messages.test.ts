@@ -13,6 +13,15 @@ describe('field problem sentences', () => {
     expect(sentence).toBe('Enter Title.');
   });
 
+  it('says what to do with an attachment the library refused, whatever step refused it', () => {
+    expect(fieldIssueKey({ code: 'file_type' })).toBe('knowledge.error.fileType');
+    expect(fieldIssueKey({ code: 'attachment_type_unsupported' })).toBe('knowledge.error.fileType');
+    expect(fieldIssueKey({ code: 'attachment_too_large' })).toBe('knowledge.error.fileTooLarge');
+    expect(fieldIssueSentence(t, { code: 'attachment_unreadable' }, 'PDF or Word file')).toContain(
+      'could not be read',
+    );
+  });
+
   it('asks to choose from the list instead of listing the accepted codes', () => {
     expect(fieldIssueSentence(t, { code: 'invalid_value' }, 'Activity type')).toBe(
       'Choose Activity type from the list.',

@@ -54,6 +54,20 @@ export function fieldIssueKey(issue: FieldIssue): MessageKey {
       return 'plans.error.notDisaggregated';
     case 'unknown_reference':
       return 'plans.error.unknownReference';
+    case 'year_range':
+      return 'knowledge.error.yearRange';
+    case 'count_range':
+      return 'knowledge.error.countRange';
+    case 'choose_file':
+      return 'knowledge.error.chooseFile';
+    case 'file_too_large':
+    case 'attachment_too_large':
+      return 'knowledge.error.fileTooLarge';
+    case 'file_type':
+    case 'attachment_type_unsupported':
+      return 'knowledge.error.fileType';
+    case 'attachment_unreadable':
+      return 'knowledge.error.unreadable';
     default:
       return 'fieldError.check';
   }

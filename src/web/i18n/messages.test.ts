@@ -18,6 +18,7 @@ const NAMESPACES = [
   'releases/',
   'assistance/',
   'plans/',
+  'knowledge/',
 ];
 
 /** One language's messages: the shell's file merged with each capability's own file. */

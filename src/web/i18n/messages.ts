@@ -7,6 +7,7 @@ import coverageEn from '../messages/coverage/en.json' with { type: 'json' };
 import en from '../messages/en.json' with { type: 'json' };
 import followUpEn from '../messages/follow-up/en.json' with { type: 'json' };
 import homeEn from '../messages/home/en.json' with { type: 'json' };
+import knowledgeEn from '../messages/knowledge/en.json' with { type: 'json' };
 import plansEn from '../messages/plans/en.json' with { type: 'json' };
 import referralsEn from '../messages/referrals/en.json' with { type: 'json' };
 import releasesEn from '../messages/releases/en.json' with { type: 'json' };
@@ -29,6 +30,7 @@ const englishMessages = {
   ...releasesEn,
   ...assistanceEn,
   ...plansEn,
+  ...knowledgeEn,
 };
 
 export type Messages = typeof englishMessages;
@@ -55,6 +57,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/releases/ar.json', { with: { type: 'json' } }),
       import('../messages/assistance/ar.json', { with: { type: 'json' } }),
       import('../messages/plans/ar.json', { with: { type: 'json' } }),
+      import('../messages/knowledge/ar.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -70,6 +73,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         releases,
         assistance,
         plans,
+        knowledge,
       ]) =>
         ({
           ...main.default,
@@ -85,6 +89,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...releases.default,
           ...assistance.default,
           ...plans.default,
+          ...knowledge.default,
         }) satisfies Catalogue,
     ),
   zh: () =>
@@ -102,6 +107,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/releases/zh.json', { with: { type: 'json' } }),
       import('../messages/assistance/zh.json', { with: { type: 'json' } }),
       import('../messages/plans/zh.json', { with: { type: 'json' } }),
+      import('../messages/knowledge/zh.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -117,6 +123,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         releases,
         assistance,
         plans,
+        knowledge,
       ]) =>
         ({
           ...main.default,
@@ -132,6 +139,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...releases.default,
           ...assistance.default,
           ...plans.default,
+          ...knowledge.default,
         }) satisfies Catalogue,
     ),
   fr: () =>
@@ -149,6 +157,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/releases/fr.json', { with: { type: 'json' } }),
       import('../messages/assistance/fr.json', { with: { type: 'json' } }),
       import('../messages/plans/fr.json', { with: { type: 'json' } }),
+      import('../messages/knowledge/fr.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -164,6 +173,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         releases,
         assistance,
         plans,
+        knowledge,
       ]) =>
         ({
           ...main.default,
@@ -179,6 +189,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...releases.default,
           ...assistance.default,
           ...plans.default,
+          ...knowledge.default,
         }) satisfies Catalogue,
     ),
   ru: () =>
@@ -196,6 +207,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/releases/ru.json', { with: { type: 'json' } }),
       import('../messages/assistance/ru.json', { with: { type: 'json' } }),
       import('../messages/plans/ru.json', { with: { type: 'json' } }),
+      import('../messages/knowledge/ru.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -211,6 +223,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         releases,
         assistance,
         plans,
+        knowledge,
       ]) =>
         ({
           ...main.default,
@@ -226,6 +239,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...releases.default,
           ...assistance.default,
           ...plans.default,
+          ...knowledge.default,
         }) satisfies Catalogue,
     ),
   es: () =>
@@ -243,6 +257,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/releases/es.json', { with: { type: 'json' } }),
       import('../messages/assistance/es.json', { with: { type: 'json' } }),
       import('../messages/plans/es.json', { with: { type: 'json' } }),
+      import('../messages/knowledge/es.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -258,6 +273,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         releases,
         assistance,
         plans,
+        knowledge,
       ]) =>
         ({
           ...main.default,
@@ -273,6 +289,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...releases.default,
           ...assistance.default,
           ...plans.default,
+          ...knowledge.default,
         }) satisfies Catalogue,
     ),
 };

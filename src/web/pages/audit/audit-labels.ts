@@ -20,6 +20,7 @@ export const RECORD_KINDS: readonly string[] = [
   'coverage_need',
   'exchange_partner',
   'import_job',
+  'knowledge_item',
   'membership',
   'membership_invitation',
   'organisation',
