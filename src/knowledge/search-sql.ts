@@ -34,23 +34,40 @@ export function anyTermQuery(config: SQL, terms: readonly string[]): SQL {
   return sql`(${sql.join(parts, sql` || `)})`;
 }
 
+export const FACETS = ['type', 'country', 'pillar', 'form', 'language', 'year'] as const;
+export type FacetName = (typeof FACETS)[number];
+
+/** Each set filter as a condition: those a facet chooses by its name, the others (status) apart. */
+export function filterConditions(filters: SearchFilters): {
+  facets: Partial<Record<FacetName, SQL>>;
+  others: SQL[];
+} {
+  const any = (column: SQL, values: readonly string[] | undefined) =>
+    values?.length ? sql`${column} = any(${textArray(values)}::text[])` : undefined;
+  const overlaps = (column: SQL, values: readonly string[] | undefined) =>
+    values?.length ? sql`${column} && ${textArray(values)}::text[]` : undefined;
+  const years = [
+    filters.yearFrom === undefined ? undefined : sql`i.year >= ${filters.yearFrom}`,
+    filters.yearTo === undefined ? undefined : sql`i.year <= ${filters.yearTo}`,
+  ].filter((part): part is SQL => part !== undefined);
+  const facets: Partial<Record<FacetName, SQL | undefined>> = {
+    type: any(sql`i.type`, filters.type),
+    language: any(sql`i.language`, filters.language),
+    country: overlaps(sql`i.countries`, filters.country),
+    pillar: overlaps(sql`i.pillars`, filters.pillar),
+    form: overlaps(sql`i.forms`, filters.form),
+    year: years.length > 0 ? sql`(${sql.join(years, sql` and `)})` : undefined,
+  };
+  const status = any(sql`i.status`, filters.status);
+  return {
+    facets: Object.fromEntries(Object.entries(facets).filter(([, part]) => part !== undefined)),
+    others: status ? [status] : [],
+  };
+}
+
 export function filterSql(filters: SearchFilters): SQL {
-  const parts: SQL[] = [sql`true`];
-  const any = (column: SQL, values: readonly string[] | undefined) => {
-    if (values?.length) parts.push(sql`${column} = any(${textArray(values)}::text[])`);
-  };
-  const overlaps = (column: SQL, values: readonly string[] | undefined) => {
-    if (values?.length) parts.push(sql`${column} && ${textArray(values)}::text[]`);
-  };
-  any(sql`i.type`, filters.type);
-  any(sql`i.language`, filters.language);
-  any(sql`i.status`, filters.status);
-  overlaps(sql`i.countries`, filters.country);
-  overlaps(sql`i.pillars`, filters.pillar);
-  overlaps(sql`i.forms`, filters.form);
-  if (filters.yearFrom !== undefined) parts.push(sql`i.year >= ${filters.yearFrom}`);
-  if (filters.yearTo !== undefined) parts.push(sql`i.year <= ${filters.yearTo}`);
-  return sql.join(parts, sql` and `);
+  const { facets, others } = filterConditions(filters);
+  return sql.join([sql`true`, ...Object.values(facets), ...others], sql` and `);
 }
 
 /**
@@ -169,19 +186,6 @@ function hitsSql(): SQL {
     from page p join knowledge_items i on i.id = p.id join organisations o on o.id = i.organisation_id`;
 }
 
-export const FACETS = ['type', 'country', 'pillar', 'form', 'language', 'year'] as const;
-export type FacetName = (typeof FACETS)[number];
-
-/** The filters each facet sets: choosing its values, or a year. */
-const OWN_FILTERS: Record<FacetName, readonly (keyof SearchFilters)[]> = {
-  type: ['type'],
-  country: ['country'],
-  pillar: ['pillar'],
-  form: ['form'],
-  language: ['language'],
-  year: ['yearFrom', 'yearTo'],
-};
-
 /** What each facet counts: a value of the item's, or one row per value of a list. */
 const FACET_VALUES: Record<FacetName, SQL> = {
   type: sql`type`,
@@ -192,61 +196,74 @@ const FACET_VALUES: Record<FacetName, SQL> = {
   year: sql`year::text`,
 };
 
-const isSet = (value: unknown) => value !== undefined && (!Array.isArray(value) || value.length > 0);
+/** A facet whose filter is set, with its condition. */
+type ChosenFacet = { facet: FacetName; condition: SQL };
 
-/** The other filters, when the facet's own is set: its counts leave out its own choice; null otherwise. */
-export function filtersWithout(filters: SearchFilters, facet: FacetName): SearchFilters | null {
-  const own = OWN_FILTERS[facet];
-  if (!own.some((name) => isSet(filters[name]))) return null;
-  return Object.fromEntries(
-    Object.entries(filters).filter(([name]) => !own.includes(name as keyof SearchFilters)),
-  ) as SearchFilters;
-}
+const failsColumn = (facet: FacetName) => sql.raw(`fails_${facet}`);
 
 /**
- * The items a facet counts when its own filter is set: found as the search found them (by the words, or
- * by titles close to them when nothing had the words), under every other filter; as many as the search
- * counts, one per translation group as the search gives them.
+ * What the facets whose filter is set count, read once: the items found as the search found them (by the
+ * words, or by titles close to them when nothing had the words) under every filter but at most one of
+ * theirs, each marked with the one it fails; as many as the search counts. One read for any number of
+ * facets, and one the planner takes through the words' index (its condition is no single filter's).
  */
-function facetFoundSql(facet: FacetName, plan: SearchPlan, filters: SearchFilters): SQL {
-  const name = `facet_${facet}`;
-  const where = filterSql(filters);
+function facetPoolSql(plan: SearchPlan, chosen: readonly ChosenFacet[]): SQL {
+  const { others } = filterConditions(plan.filters);
+  const fails = chosen.map(({ condition }) => sql`not coalesce(${condition}, false)`);
+  const where = sql.join(
+    [
+      ...others,
+      sql`(${sql.join(
+        fails.map((fail) => sql`(${fail})::int`),
+        sql` + `,
+      )}) <= 1`,
+    ],
+    sql` and `,
+  );
+  const marks = sql.join(
+    chosen.map(({ facet }, index) => sql`${fails[index]} as ${failsColumn(facet)}`),
+    sql`, `,
+  );
   const prior = standing(plan.currentYear);
   const cap = COUNT_CAP + 1;
-  const found =
-    plan.terms.length === 0
-      ? sql`select ${MATCH_COLUMNS}, ${prior} as prior, false as in_title
-          from knowledge_items_visible i where ${where} limit ${cap}`
-      : sql`(select ${MATCH_COLUMNS}, ${prior} as prior, i.title_vector @@ ${wordsQuery(plan)} as in_title
-            from knowledge_items_visible i
-            where exists (select 1 from full_text) and i.search_vector @@ ${wordsQuery(plan)} and ${where}
-            limit ${cap})
-          union all
-          (select ${MATCH_COLUMNS}, word_similarity(${plan.trigramText}::text, i.search_title) * ${prior} as prior,
-              true as in_title
-            from knowledge_items_visible i
-            where not exists (select 1 from full_text) and ${plan.trigramText}::text <% i.search_title
-              and ${where}
-            limit ${cap})`;
-  return sql`${sql.raw(`${name}_found`)} as (${found}), ${onePerGroup(name, `${name}_found`, plan)}`;
+  if (plan.terms.length === 0)
+    return sql`facet_pool as (select ${MATCH_COLUMNS}, ${prior} as prior, false as in_title, ${marks}
+      from knowledge_items_visible i where ${where} limit ${cap})`;
+  const words = wordsQuery(plan);
+  return sql`facet_pool as (
+    (select ${MATCH_COLUMNS}, ${prior} as prior, i.title_vector @@ ${words} as in_title, ${marks}
+      from knowledge_items_visible i
+      where exists (select 1 from full_text) and i.search_vector @@ ${words} and ${where} limit ${cap})
+    union all
+    (select ${MATCH_COLUMNS}, word_similarity(${plan.trigramText}::text, i.search_title) * ${prior} as prior,
+        true as in_title, ${marks}
+      from knowledge_items_visible i
+      where not exists (select 1 from full_text) and ${plan.trigramText}::text <% i.search_title and ${where}
+      limit ${cap}))`;
+}
+
+/** A chosen facet's items: those of the pool failing no other chosen facet's filter, one per group. */
+function chosenFacetSql(plan: SearchPlan, chosen: readonly ChosenFacet[], facet: FacetName): SQL {
+  const others = chosen.filter((entry) => entry.facet !== facet).map((entry) => failsColumn(entry.facet));
+  const where = others.length === 0 ? sql`true` : sql`not (${sql.join(others, sql` or `)})`;
+  return sql`${sql.raw(`facet_${facet}`)} as (select distinct on (translation_group) * from facet_pool
+    where ${where}
+    order by translation_group, (language = ${plan.preferredLanguage}) desc, in_title desc, prior desc, id)`;
 }
 
 /*
  * Standard faceted search: each facet counts the items found under every filter but its own, so that the
- * other values of a facet stay in sight to be chosen instead or as well. A facet whose filter is not set
- * counts `best`, the items found: every one when no more than COUNT_CAP were; otherwise the sample and the
- * best-standing ones, lower bounds of the true counts (as are those of a facet whose own items were capped).
+ * other values of a facet stay in sight to be chosen instead or as well (facetPoolSql). A facet whose
+ * filter is not set counts `best`, the items found: every one when no more than COUNT_CAP were; otherwise
+ * the sample and the best-standing ones, lower bounds of the true counts, as are all the facets' counts
+ * when the facets' own read reached COUNT_CAP.
  */
 export function searchSql(plan: SearchPlan): SQL {
-  const own = FACETS.flatMap((facet) => {
-    const filters = filtersWithout(plan.filters, facet);
-    return filters ? [{ facet, filters }] : [];
-  });
-  const counted = (facet: FacetName) =>
-    own.some((entry) => entry.facet === facet) ? sql.raw(`facet_${facet}`) : sql`best`;
-  const facetCaps = own.map(
-    ({ facet }) => sql`(select count(*) from ${sql.raw(`facet_${facet}_found`)}) > ${COUNT_CAP}`,
+  const chosen: ChosenFacet[] = Object.entries(filterConditions(plan.filters).facets).map(
+    ([facet, condition]) => ({ facet: facet as FacetName, condition }),
   );
+  const counted = (facet: FacetName) =>
+    chosen.some((entry) => entry.facet === facet) ? sql.raw(`facet_${facet}`) : sql`best`;
   const facets = FACETS.map((facet) =>
     facetSql(
       facet,
@@ -254,20 +271,26 @@ export function searchSql(plan: SearchPlan): SQL {
       facet === 'year' ? sql`${counted(facet)} where year is not null` : counted(facet),
     ),
   );
+  const facetCtes =
+    chosen.length === 0
+      ? sql``
+      : sql`${facetPoolSql(plan, chosen)}, ${sql.join(
+          chosen.map(({ facet }) => chosenFacetSql(plan, chosen, facet)),
+          sql`, `,
+        )},`;
+  const facetPoolCapped =
+    chosen.length === 0 ? sql`false` : sql`(select count(*) from facet_pool) > ${COUNT_CAP}`;
   return sql`with ${foundSql(plan)},
     ${onePerGroup('best', 'pool', plan)},
     ${rankedSql(plan)},
-    ${sql.join(
-      own.map(({ facet, filters }) => sql`${facetFoundSql(facet, plan, filters)},`),
-      sql` `,
-    )}
+    ${facetCtes}
     page as (select b.id, r.score is null as unranked, coalesce(r.score, b.prior) as score, b.in_title, b.prior,
         b.updated_at
       from best b left join ranked r on r.id = b.id
       order by ${pageOrder()} limit ${plan.limit} offset ${plan.offset})
     select (select count(*)::int from best) as total,
       (select count(*) from found) > ${COUNT_CAP} as capped,
-      ${sql.join([sql`(select count(*) from found) > ${COUNT_CAP}`, ...facetCaps], sql` or `)} as "facetsCapped",
+      (select count(*) from found) > ${COUNT_CAP} or ${facetPoolCapped} as "facetsCapped",
       (select min(how) from found) as how,
       (${hitsSql()}) as hits,
       json_build_object(${sql.join(facets, sql`, `)}) as facets`;

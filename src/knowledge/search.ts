@@ -73,8 +73,13 @@ export function searchPlan(request: SearchRequest): SearchPlan {
 export async function searchKnowledge(db: Queryable, request: SearchRequest): Promise<SearchResult> {
   const plan = searchPlan(request);
   // Words are found through the index: the planner, which does not count what reading a whole vector
-  // costs, would otherwise read the table from the start for a common word.
-  if (plan.terms.length > 0) await db.execute(sql`set local enable_seqscan = off`);
+  // costs, would otherwise read the table from the start for a common word. And each search is planned
+  // for its own words and filters: searches of one shape share their text, which a connection prepares
+  // once it is sent again, and a generic plan (one for every word) read hundreds of rows for a rare one.
+  await db.execute(
+    sql`select set_config('plan_cache_mode', 'force_custom_plan', true),
+      set_config('enable_seqscan', ${plan.terms.length > 0 ? 'off' : 'on'}, true)`,
+  );
   const [raw] = await rowsOf<RawResult>(db, searchSql(plan));
   if (!raw) throw new Error('the search statement returned no row');
   const snippets = await highlight(db, raw.hits, plan.terms);
