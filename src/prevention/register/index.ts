@@ -1,6 +1,25 @@
 // The register of intermediaries' public surface: the store, routes and web page import from here.
 
+export { countryCodeOf } from './countries.js';
 export { addDays, isWithinMonths, monthsBefore } from './dates.js';
+export {
+  type CsvImportOptions,
+  guessDelimiter,
+  numberedRows,
+  problemAsFieldError,
+  type RegisterImport,
+  readRegisterCsv,
+  readRegisterRows,
+} from './import.js';
+export type { ImportedAgency } from './import-agencies.js';
+export { COLUMN_SPECS, type ColumnSpec, REGISTER_COLUMNS, type RegisterColumn } from './import-columns.js';
+export {
+  HEADER_SEARCH_ROWS,
+  type ImportProblem,
+  type NumberedRow,
+  type RegisterImportOptions,
+} from './import-rows.js';
+export { type DateOrder, type PublisherStatus, readDate } from './import-values.js';
 export {
   type AgencyMatch,
   type AnswerContext,

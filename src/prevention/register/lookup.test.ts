@@ -150,6 +150,17 @@ describe('the answer for the job-offer check', () => {
     });
   });
 
+  it('a licence number with part of its agency’s name is that agency', () => {
+    expect(lookUp({ licenceNumber: 'POEA-123-LB', name: 'Atlas' }).answer.lookup.status).toBe('licensed');
+  });
+
+  it('part of a name is not "not found": it asks for the licence number', () => {
+    expect(lookUp({ name: 'Atlas' }).answer).toMatchObject({
+      lookup: { status: 'unknown' },
+      note: { key: 'name_not_exact', values: { name: 'Atlas Recruitment Ltd' } },
+    });
+  });
+
   it('a licence number that is not on record does not become "licensed" by the name', () => {
     expect(lookUp({ name: 'Atlas Recruitment', licenceNumber: 'POEA-999' }).answer).toMatchObject({
       lookup: { status: 'unknown' },

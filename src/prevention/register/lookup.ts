@@ -1,7 +1,8 @@
 // The public look-up ("is this agency licensed?"): agencies found by licence number, name or country, ranked,
 // each with why it matched; and the one answer the job-offer check takes. That answer says "licensed" only
-// for a licence number that is on record, or for a name found exactly and only once: an agency that only
-// looks like the one named may be another, or one that borrows a licensed agency's name.
+// for a licence number on record (whose agency's name agrees with a name given), or for a name found exactly
+// and only once: an agency that only looks like the one named may be another, or one that borrows a licensed
+// agency's name or number.
 import type { RegisterStatus } from '../offer-check/schemas.js';
 import { comparableLicenceNumber, comparableName, nameLikeness, SIMILAR_NAME } from './names.js';
 import { publicEntryOf } from './public-entry.js';
@@ -131,64 +132,59 @@ const STATUS_OF_STATE: Record<LicenceState, RegisterStatus> = {
   none: 'not_found',
 };
 
-/** The register's answer for the job-offer check, from the matches of a query. */
+/** What the answer says, before it is dated and tied to its agency's id. */
+type Decision = { status: RegisterStatus; note: LookupNote | null; agency?: AgencyRecord };
+
+const unsure = (key: LookupNoteKey, values: TextValues = {}, agency?: AgencyRecord): Decision => ({
+  status: 'unknown',
+  note: { key, values },
+  ...(agency ? { agency } : {}),
+});
+
+/** The register's answer for the job-offer check, from every match of a query. */
 export function answerOf(
   query: LookupQuery,
   matches: readonly AgencyMatch[],
   context: AnswerContext,
 ): RegisterAnswer {
-  const say = (
-    status: RegisterStatus,
-    key: LookupNoteKey | null,
-    values: TextValues = {},
-    agency?: AgencyRecord,
-  ) => ({
-    lookup: { status, checkedOn: context.asOf },
-    note: key ? ({ key, values } satisfies LookupNote) : null,
-    agencyId: agency?.id ?? null,
-  });
-  if (!query.name && !query.licenceNumber) return say('unknown', 'give_name_or_licence');
-  if (query.country && context.isCountryCovered === false) return say('unknown', 'country_not_covered');
-  const byLicence = matches.filter((match) => match.strength === 'licence');
-  const exact = matches.filter((match) => match.strength === 'exact_name');
-  const similar = matches.filter((match) => match.strength === 'similar_name');
-  if (byLicence.length > 1) return say('unknown', 'same_licence_number');
-  const [licensed] = byLicence;
-  if (licensed) {
-    if (query.name && (licensed.nameLikeness ?? 0) < SIMILAR_NAME)
-      return say('unknown', 'licence_of_other_agency', { name: licensed.agency.name }, licensed.agency);
-    return answerFor(licensed, null, context, say);
-  }
-  if (query.licenceNumber && exact.length > 0) return say('unknown', 'licence_not_found');
-  const [only] = exact;
-  if (only && exact.length === 1 && similar.length === 0)
-    return answerFor(only, 'found_by_name_only', context, say);
-  if (exact.length + similar.length === 0) return say('not_found', 'not_found');
-  const [one] = similar;
-  if (one && exact.length === 0 && similar.length === 1)
-    return say('unknown', 'name_not_exact', { name: one.agency.name }, one.agency);
-  return say('unknown', 'similar_names');
+  const { status, note, agency } = decide(query, matches, context);
+  return { lookup: { status, checkedOn: context.asOf }, note, agencyId: agency?.id ?? null };
 }
 
-type Say = (
-  status: RegisterStatus,
-  key: LookupNoteKey | null,
-  values?: TextValues,
-  agency?: AgencyRecord,
-) => RegisterAnswer;
+function decide(query: LookupQuery, matches: readonly AgencyMatch[], context: AnswerContext): Decision {
+  if (!query.name && !query.licenceNumber) return unsure('give_name_or_licence');
+  if (query.country && context.isCountryCovered === false) return unsure('country_not_covered');
+  const holders = matches.filter((match) => match.strength === 'licence');
+  if (holders.length > 1) return unsure('same_licence_number');
+  const [holder] = holders;
+  if (!holder) return decideByName(query, matches, context.asOf);
+  // Someone may show a real licence number that is another agency's: the names must agree too.
+  if (query.name && (holder.nameLikeness ?? 0) < SIMILAR_NAME)
+    return unsure('licence_of_other_agency', { name: holder.agency.name }, holder.agency);
+  return fromStanding(holder.agency, null, context.asOf);
+}
 
-function answerFor(
-  match: AgencyMatch,
-  note: LookupNoteKey | null,
-  context: AnswerContext,
-  say: Say,
-): RegisterAnswer {
-  const state = standingOn(match.agency.licences, context.asOf).state;
+/** By name, an answer only for one exact match with no look-alike; otherwise a note asking for the licence. */
+function decideByName(query: LookupQuery, matches: readonly AgencyMatch[], asOf: string): Decision {
+  const exact = matches.filter((match) => match.strength === 'exact_name');
+  const similar = matches.filter((match) => match.strength === 'similar_name');
+  if (query.licenceNumber && exact.length > 0) return unsure('licence_not_found');
+  const [only] = exact;
+  if (only && exact.length === 1 && similar.length === 0)
+    return fromStanding(only.agency, 'found_by_name_only', asOf);
+  const [first, ...others] = [...exact, ...similar];
+  if (!first) return { status: 'not_found', note: { key: 'not_found', values: {} } };
+  if (others.length === 0) return unsure('name_not_exact', { name: first.agency.name }, first.agency);
+  return unsure('similar_names');
+}
+
+function fromStanding(agency: AgencyRecord, note: LookupNoteKey | null, asOf: string): Decision {
+  const { state } = standingOn(agency.licences, asOf);
   if (state === 'not_yet_valid') {
-    const validFrom = earliestValidFrom(match.agency, context.asOf);
-    return say('unknown', 'licence_not_yet_valid', validFrom ? { validFrom } : {}, match.agency);
+    const validFrom = earliestValidFrom(agency, asOf);
+    return unsure('licence_not_yet_valid', validFrom ? { validFrom } : {}, agency);
   }
-  return say(STATUS_OF_STATE[state], note, {}, match.agency);
+  return { status: STATUS_OF_STATE[state], note: note ? { key: note, values: {} } : null, agency };
 }
 
 function earliestValidFrom(agency: AgencyRecord, asOf: string): string | null {

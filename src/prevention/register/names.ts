@@ -167,19 +167,24 @@ function spellingLikeness(a: string, b: string): number {
   return total === 0 ? 0 : (2 * shared) / total;
 }
 
-/** The share of words two names have in common, against the longer: a name inside a longer one scores high. */
+/**
+ * The share of words two names have in common, against the longer. A name whose every word is in the other
+ * ("Atlas" in "Atlas Recruitment") is at least similar: a person often gives only part of a name, and
+ * answering "not found" to it would wrongly call a licensed agency unlicensed.
+ */
 function wordLikeness(a: string, b: string): number {
   const left = new Set(a.split(' '));
   const right = new Set(b.split(' '));
   const shared = [...left].filter((word) => right.has(word)).length;
-  return shared / Math.max(left.size, right.size);
+  const isContained = shared === Math.min(left.size, right.size);
+  return Math.max(shared / Math.max(left.size, right.size), isContained ? SIMILAR_NAME : 0);
 }
+
+/** From this likeness on, a name is shown as similar; below it, it is another agency. */
+export const SIMILAR_NAME = 0.6;
 
 /** How alike two comparable names are, from 0 to 1: by spelling or by words, whichever says more. */
 export function nameLikeness(a: string, b: string): number {
   if (a === b) return 1;
   return Math.max(spellingLikeness(a, b), wordLikeness(a, b));
 }
-
-/** From this likeness on, a name is shown as similar; below it, it is another agency. */
-export const SIMILAR_NAME = 0.6;
