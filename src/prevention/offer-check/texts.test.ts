@@ -1,16 +1,12 @@
 // Every text the check can show exists, non-empty, in all six UN languages, with the same placeholders.
 // Read from the data file itself, so that a gap is named here even if the module would refuse to load.
 import { describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../../reference/schemas.js';
+import { allTexts, gapsIn, placeholderMismatches, type Tree, textAt } from '../text-file-checks.js';
 import raw from './data/texts.json' with { type: 'json' };
 import { CHECKLIST_ITEM_IDS, FINDINGS, type FindingId } from './result-schemas.js';
 import { CONTACT_KINDS, OFFERED_BY, PAY_PERIODS, QUESTION_IDS, WARNING_SIGNS } from './schemas.js';
 
-type Tree = { [key: string]: unknown };
-
-function at(path: string): unknown {
-  return path.split('.').reduce<unknown>((node, key) => (node as Tree | undefined)?.[key], raw);
-}
+const at = (path: string) => textAt(raw, path);
 
 /** Paths of the texts the engine asks for by name. */
 function requiredTexts(): string[] {
@@ -43,41 +39,17 @@ function requiredTexts(): string[] {
   ];
 }
 
-/** Every object in the file that holds an English text is a text in six languages. */
-function allTexts(node: unknown = raw, path = ''): [string, Tree][] {
-  if (typeof node !== 'object' || node === null) return [];
-  if ('en' in node) return [[path, node as Tree]];
-  return Object.entries(node).flatMap(([key, child]) => allTexts(child, path ? `${path}.${key}` : key));
-}
-
-function gapsIn(path: string, text: unknown): string[] {
-  if (typeof text !== 'object' || text === null) return [`${path}: missing`];
-  return LANGUAGES.filter((language) => {
-    const value = (text as Tree)[language];
-    return typeof value !== 'string' || value.trim() === '';
-  }).map((language) => `${path}.${language}: missing or empty`);
-}
-
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
-
 describe('the texts of the offer check', () => {
   it('hold every question, flag, "find out" note, checklist item and label in all six languages', () => {
     expect(requiredTexts().flatMap((path) => gapsIn(path, at(path)))).toEqual([]);
   });
 
   it('leave no text anywhere in the file with a language missing or empty', () => {
-    expect(allTexts().flatMap(([path, text]) => gapsIn(path, text))).toEqual([]);
+    expect(allTexts(raw).flatMap(([path, text]) => gapsIn(path, text))).toEqual([]);
   });
 
   it('use the same placeholders in every language as in English', () => {
-    const mismatches = allTexts().flatMap(([path, text]) =>
-      LANGUAGES.filter(
-        (language) =>
-          JSON.stringify(placeholders(String(text[language]))) !==
-          JSON.stringify(placeholders(String(text.en))),
-      ).map((language) => `${path}.${language}`),
-    );
-    expect(mismatches).toEqual([]);
+    expect(placeholderMismatches(raw)).toEqual([]);
   });
 
   it('refuse to load with a language missing, naming the text', async () => {
