@@ -6,7 +6,11 @@ import { insertAttachments, listAttachmentTexts } from './attachment-store.js';
 import { extractText } from './attachments/extract-text.js';
 import { ATTACHMENT_LIMITS } from './attachments/limits.js';
 import { notADraft } from './change-item.js';
-import { type AttachmentMediaType, attachmentMediaType } from './engine/attachment-type.js';
+import {
+  type AttachmentMediaType,
+  attachmentMediaType,
+  attachmentShapeProblem,
+} from './engine/attachment-type.js';
 import { indexedDocument } from './search-text.js';
 import { type ItemRecord, reindexItem } from './store.js';
 
@@ -33,7 +37,10 @@ export async function readAttachment(file: ReceivedFile, where: string): Promise
       `${file.fileName} is neither a PDF nor a Word (.docx) file: save the document in one of these formats and attach it again.`,
       [{ path: where, code: 'file_type', message: 'Attach a PDF or a Word (.docx) file' }],
     );
+  // A file cut short is told here, in the request thread, so that no reader is started for it.
+  const shapeProblem = attachmentShapeProblem(file.content, mediaType);
   try {
+    if (shapeProblem) throw new AppError('attachment_unreadable', `The attachment ${shapeProblem}.`);
     // A copy: the reader hands the bytes' memory to its worker, and a Buffer may share its memory.
     const extractedText = await extractText(Uint8Array.from(file.content), mediaType);
     return { ...file, mediaType, extractedText };

@@ -10,4 +10,4 @@ export { UploadRefused } from './refusal.js';
 export async function* eachItem<T>(batches: AsyncIterable<unknown[]>): AsyncGenerator<T> {
   for await (const batch of batches) for (const item of batch) yield item as T;
 }
-export { looksLikeZipArchive } from './xlsx-check.js';
+export { looksLikeZipArchive, zipEntryNames } from './xlsx-check.js';

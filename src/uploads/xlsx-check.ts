@@ -108,6 +108,26 @@ export function looksLikeZipArchive(bytes: Uint8Array): boolean {
   }
 }
 
+/**
+ * The part names a zip file's central directory lists, or null when the bytes are not a whole zip file (no
+ * first header, no directory end, or a directory that runs past its end). Reads names only: inflates nothing.
+ */
+export function zipEntryNames(bytes: Uint8Array): string[] | null {
+  if (!looksLikeZipArchive(bytes)) return null;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const end = findEndOfDirectory(buffer);
+  const count = buffer.readUInt16LE(end + 10);
+  const names: string[] = [];
+  let position = buffer.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    if (position + 46 > end || buffer.readUInt32LE(position) !== DIRECTORY_ENTRY) return null;
+    const nameLength = buffer.readUInt16LE(position + 28);
+    names.push(buffer.toString('utf8', position + 46, position + 46 + nameLength));
+    position += 46 + nameLength + buffer.readUInt16LE(position + 30) + buffer.readUInt16LE(position + 32);
+  }
+  return names;
+}
+
 function findEndOfDirectory(buffer: Buffer): number {
   const earliest = Math.max(0, buffer.length - 22 - 0xffff);
   for (let at = buffer.length - 22; at >= earliest; at--)

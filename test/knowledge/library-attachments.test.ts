@@ -66,6 +66,23 @@ describe.each(TEST_ENGINES)('knowledge attachments on $name', (engine) => {
     expect(broken.json().errors[0].path).toBe('body.content');
   });
 
+  it('refuses a file cut short at once, naming it, and stores nothing', async () => {
+    const pdf = helveticaPdf(['Skerrow brickworks inspection notes']);
+    const before = item.attachments.length;
+    for (const [fileName, content] of [
+      ['cut-short.pdf', Buffer.from(pdf.subarray(0, pdf.length - 40))],
+      ['cut-short.docx', docx.subarray(0, Math.floor(docx.length / 2))],
+    ] as const) {
+      const reply = await attach(fileName, content);
+      expect(reply.statusCode).toBe(422);
+      expect(reply.json().code).toBe('attachment_unreadable');
+      expect(reply.json().detail).toContain(fileName);
+      expect(reply.json().detail).toMatch(/cut short/);
+    }
+    const current = await expectStatus<ItemView>(t.as(editor, 'GET', `${ITEMS}/${item.id}`), 200);
+    expect(current.attachments).toHaveLength(before);
+  });
+
   it('downloads the file as it was sent, for the public once the item is published', async () => {
     const [first] = item.attachments;
     const download = `${ITEMS}/${item.id}/attachments/${first?.id}`;
