@@ -47,9 +47,21 @@ describe('the knowledge library', () => {
     );
     await expect(page.locator('.result-count').textContent()).resolves.toMatch(/^\d+ items found$/);
 
+    // A chosen kind narrows the results, not its own facet: the other kinds stay offered, to add to it.
+    const kinds = page.getByRole('group', { name: 'Kind of item' });
+    const kindsOffered = await kinds.getByRole('checkbox').count();
+    expect(kindsOffered).toBeGreaterThan(1);
+    await kinds.getByRole('checkbox', { name: /^Guideline/ }).check();
+    await page.waitForFunction(() => new URL(window.location.href).searchParams.get('type') === 'guideline');
+    await page.waitForFunction(
+      () => document.querySelector('.results')?.getAttribute('aria-busy') === 'false',
+    );
+    await expect(kinds.getByRole('checkbox').count()).resolves.toBe(kindsOffered);
+    await kinds.getByRole('checkbox', { name: /^Guideline/ }).uncheck();
+    await page.waitForFunction(() => !new URL(window.location.href).searchParams.has('type'));
+
     await search(page, 'Words to find', 'border officials', 'Search');
     expect((await marked(page)).map((word) => word.toLowerCase())).toContain('border');
-    const kinds = page.getByRole('group', { name: 'Kind of item' });
     await expect(kinds.getByRole('checkbox', { name: /^Guideline \(\d+\)$/ }).count()).resolves.toBe(1);
     const countries = page.getByRole('group', { name: 'Country' });
     await expect(countries.getByRole('checkbox', { name: /^Kenya \(\d+\)$/ }).count()).resolves.toBe(1);
