@@ -6,6 +6,7 @@ import { textArray } from '../platform/sql-arrays.js';
 import type { KnowledgeStatus, KnowledgeType } from './engine/review-flow.js';
 import type { Facets, SearchFilters, SearchHit, SearchResult, SnippetSegment } from './search-schemas.js';
 import { anyTermQuery, type SearchPlan, searchSql, wordsQueryText } from './search-sql.js';
+import { headlineWindow } from './text/headline-window.js';
 import { type KnowledgeLanguage, searchConfigOf } from './text/languages.js';
 import { withOrigins } from './text/origins.js';
 import { searchTerms, tsqueryText } from './text/query.js';
@@ -93,7 +94,8 @@ export async function searchKnowledge(db: Queryable, request: SearchRequest): Pr
   const plan = await prepareSearch(db, request);
   const [raw] = await rowsOf<RawResult>(db, searchSql(plan));
   if (!raw) throw new Error('the search statement returned no row');
-  const snippets = await highlight(db, raw.hits, plan.terms);
+  const typed = request.q ? searchTerms(request.q, request.language) : [];
+  const snippets = await highlight(db, raw.hits, plan.terms, typed);
   return {
     data: raw.hits.map((hit, index) => hitView(hit, snippets[index] ?? [])),
     total: raw.total,
@@ -137,12 +139,18 @@ function opening(summary: string): SnippetSegment[] {
 
 /**
  * The page's passages, each in its own language's configuration, in one statement: found in the text as
- * indexed, shown as written (an Arabic word with its vowels and its own alef, Chinese without added spaces).
+ * indexed, shown as written (an Arabic word with its vowels and its own alef, Chinese without added spaces);
+ * in a long text, around the first word written as typed (headlineWindow).
  */
-async function highlight(db: Queryable, hits: readonly RawHit[], terms: readonly string[]) {
+async function highlight(
+  db: Queryable,
+  hits: readonly RawHit[],
+  terms: readonly string[],
+  typed: readonly string[],
+) {
   if (hits.length === 0 || terms.length === 0) return [];
   const configs = hits.map((hit) => searchConfigOf(hit.language));
-  const documents = hits.map((hit) => withOrigins(hit.snippetSource));
+  const documents = hits.map((hit) => withOrigins(headlineWindow(hit.snippetSource, typed)));
   const texts = documents.map(headlineInput);
   const query: SQL = anyTermQuery(sql`d.config::regconfig`, terms);
   const rows = await rowsOf<{ headline: string }>(
