@@ -123,9 +123,10 @@ function wordsQuery(plan: SearchPlan): SQL {
 }
 
 /**
- * `found`: the items found, up to COUNT_CAP + 1, as the index gives them (or titles close to the words
- * when no item has them all); `recent`: when more were found, the best-standing of them, which a capped
- * sample may have missed; `pool`: both, the candidates for the page.
+ * `found`: the items found, up to COUNT_CAP + 1, as the index gives them (or up to CLOSE_TITLES_CAP + 1
+ * titles close to the words when no item has them all); `recent`: when more were found, those of the
+ * best-standing items that have the words, which a capped sample may have missed; `pool`: both, the
+ * candidates for the page.
  */
 function foundSql(plan: SearchPlan): SQL {
   const filters = filterSql(plan.filters);
