@@ -173,6 +173,29 @@ export type BenchQuery = {
   filters: Record<string, unknown>;
 };
 
+/*
+ * A reader of Chinese types words of the field, one after another without spaces as Chinese is written:
+ * the generated long tail is strings of syllables that segmentation cuts into single characters, and a
+ * single common character is no question anyone asks (it is found in most Chinese items).
+ */
+const CHINESE_FIELD_WORDS = VOCABULARY.zh.length;
+
+/** One word of a question: a Chinese one from the field's words, as often as they occur in the text. */
+function questionWord(rand: () => number, language: KnowledgeLanguage): string {
+  if (language !== 'zh') return word(rand, language);
+  for (;;) {
+    const rank = zipfRank(rand);
+    if (rank < CHINESE_FIELD_WORDS) return VOCABULARY.zh[rank] ?? '';
+  }
+}
+
+/** A misspelt word of the field: a letter left out; in Chinese, a character of a word of three or more. */
+function typo(rand: () => number, language: KnowledgeLanguage): string {
+  const words = language === 'zh' ? VOCABULARY.zh.filter((entry) => entry.length >= 3) : VOCABULARY[language];
+  const typed = pick(rand, words);
+  return `${typed.slice(0, -2)}${typed.slice(-1)}`;
+}
+
 /**
  * Varied questions, as a library's readers ask them: listings filtered by country, invented names, words
  * with a typing mistake, a word with filters, one of the field's most common words (matching a large share
@@ -183,13 +206,11 @@ export function generateQueries(count: number, seed: number): BenchQuery[] {
   return Array.from({ length: count }, (_, index): BenchQuery => {
     const language = pick(rand, LANGUAGES);
     const kind = index % 10;
-    const drawn = (n: number) => Array.from({ length: n }, () => word(rand, language)).join(' ');
+    const drawn = (n: number) =>
+      Array.from({ length: n }, () => questionWord(rand, language)).join(language === 'zh' ? '' : ' ');
     if (kind === 0) return { kind: 'listing', language, filters: { country: [pick(rand, COUNTRIES)] } };
     if (kind === 1) return { kind: 'name', q: pick(rand, NAMES), language, filters: {} };
-    if (kind === 2) {
-      const typed = pick(rand, VOCABULARY[language]);
-      return { kind: 'typo', q: `${typed.slice(0, -2)}${typed.slice(-1)}`, language, filters: {} };
-    }
+    if (kind === 2) return { kind: 'typo', q: typo(rand, language), language, filters: {} };
     if (kind === 3)
       return {
         kind: 'filtered',

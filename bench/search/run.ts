@@ -3,7 +3,9 @@
 // prints the indexing rate (target >= 1,000 items/s); then runs --queries varied searches (words, names,
 // typing mistakes, filters, plain listings) as the public reader would, row-level security on, and prints
 // p50 and p95 latency of the whole search (page, total, facets, passages; target p95 <= 50 ms).
-// Run: npm run bench:search [-- --items 100000 --queries 300 --json]
+// Beside each figure: the CPU time per item or per search of this process (Node) and of the server processes
+// serving the bench's database (when the server runs on this machine), and the load average then.
+// Run: npm run bench:search [-- --items 100000 --queries 300 --slowest 10 --json]
 // DATABASE_URL or TEST_DATABASE_URL names the server; the bench works in a database of its own beside it
 // and drops it at the end.
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -18,6 +20,7 @@ import { SearchFilters } from '../../src/knowledge/search-schemas.js';
 import { organisations } from '../../src/partners/schema.js';
 import { type DatabaseHandle, migrateDatabase, openDatabase, runOnServer } from '../../src/platform/db.js';
 import { seedReferenceData } from '../../src/reference/index.js';
+import { type CpuSpent, cpuPer, startCpuCount } from './cpu.js';
 import { type BenchQuery, generateItem, generateQueries, random } from './generate.js';
 
 const { values } = parseArgs({
@@ -30,6 +33,8 @@ const { values } = parseArgs({
     /** Leave the database in place (its name is printed), or reuse one left so, without loading. */
     keep: { type: 'boolean', default: false },
     reuse: { type: 'string' },
+    /** Also list this many of the slowest searches, with their words. */
+    slowest: { type: 'string', default: '0' },
     json: { type: 'boolean', default: false },
   },
 });
@@ -57,7 +62,9 @@ async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; drop: () =
   return { handle, drop };
 }
 
-async function load(handle: DatabaseHandle): Promise<{ seconds: number; items: number }> {
+type Loaded = { seconds: number; items: number; cpu: CpuSpent | null };
+
+async function load(handle: DatabaseHandle): Promise<Loaded> {
   await migrateDatabase(handle);
   await handle.db.transaction((tx) => seedReferenceData(tx));
   const orgs = await handle.db
@@ -74,6 +81,7 @@ async function load(handle: DatabaseHandle): Promise<{ seconds: number; items: n
   const rand = random(20260);
   let items = 0;
   const inFlight = new Set<Promise<void>>();
+  const cpuSpent = await startCpuCount(handle);
   const started = performance.now();
   for (let start = 0; start < ITEMS; start += BATCH) {
     const batch = Array.from({ length: Math.min(BATCH, ITEMS - start) }, (_, i) =>
@@ -90,15 +98,18 @@ async function load(handle: DatabaseHandle): Promise<{ seconds: number; items: n
   }
   await Promise.all(inFlight);
   const seconds = (performance.now() - started) / 1000;
+  const cpu = await cpuSpent();
   await handle.db.execute(sql`analyze knowledge_items`);
-  return { seconds, items };
+  return { seconds, items, cpu };
 }
 
 async function measure(handle: DatabaseHandle, queries: readonly BenchQuery[]) {
   const timings: number[] = [];
   const byKind = new Map<string, number[]>();
   let found = 0;
+  const slowest: { ms: number; query: BenchQuery }[] = [];
   const currentYear = new Date().getUTCFullYear();
+  const cpuSpent = await startCpuCount(handle);
   for (const query of queries) {
     const filters = SearchFilters.parse(query.filters);
     const started = performance.now();
@@ -116,7 +127,9 @@ async function measure(handle: DatabaseHandle, queries: readonly BenchQuery[]) {
     timings.push(elapsed);
     byKind.set(query.kind, [...(byKind.get(query.kind) ?? []), elapsed]);
     if (result.total > 0) found += 1;
+    slowest.push({ ms: elapsed, query });
   }
+  const cpu = await cpuSpent();
   const percentile = (values: number[], share: number) => {
     const sorted = [...values].sort((a, b) => a - b);
     return sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))] ?? 0;
@@ -130,6 +143,8 @@ async function measure(handle: DatabaseHandle, queries: readonly BenchQuery[]) {
     max: percentile(timings, 1),
     found,
     p50ByKind: kinds,
+    cpu,
+    slowest: slowest.sort((a, b) => b.ms - a.ms).slice(0, Number(values.slowest)),
   };
 }
 
@@ -148,7 +163,7 @@ async function main() {
   const { handle, drop } = await openBenchDatabase();
   try {
     note(`loading ${ITEMS.toLocaleString('en')} items in batches of ${BATCH}, ${PARALLEL} at a time…`);
-    const loaded = values.reuse ? { seconds: 0, items: 0 } : await load(handle);
+    const loaded: Loaded = values.reuse ? { seconds: 0, items: 0, cpu: null } : await load(handle);
     const rate = loaded.items / loaded.seconds;
     const queries = generateQueries(QUERIES, 7);
     await measure(handle, queries.slice(0, 20));
@@ -165,17 +180,32 @@ async function main() {
       p95Ms: Number(latency.p95.toFixed(1)),
       maxMs: Number(latency.max.toFixed(1)),
       p95Ratio: Number((TARGETS.p95Ms / latency.p95).toFixed(2)),
+      indexingCpuPerItem: loaded.cpu ? cpuPer(loaded.cpu, loaded.items) : null,
+      indexingLoadAverage: loaded.cpu?.loadAverage ?? null,
+      searchCpuPerQuery: cpuPer(latency.cpu, queries.length),
+      searchLoadAverage: latency.cpu.loadAverage,
+      slowest: latency.slowest.map(({ ms, query }) => ({ ms: Number(ms.toFixed(1)), ...query })),
       p50MsByKind: latency.p50ByKind,
       emptyTransactionP50Ms: Number(emptyTransactionMs.toFixed(1)),
       loadAverage: Number(loadavg()[0]?.toFixed(1)),
       cores: cpus().length,
     };
     if (values.json) return void process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`);
+    const cpuText = (cpu: { nodeMs: number; serverMs: number | null } | null, what: string) =>
+      cpu
+        ? `CPU per ${what}: Node ${cpu.nodeMs} ms, server ${cpu.serverMs ?? 'not on this machine:'} ms`
+        : 'CPU not counted';
     const lines = [
       `indexing: ${figures.items.toLocaleString('en')} items in ${figures.indexingSeconds} s = ${figures.itemsPerSecond.toLocaleString('en')} items/s (target >= ${TARGETS.itemsPerSecond}: ${figures.indexingRatio}x)`,
+      `          ${cpuText(figures.indexingCpuPerItem, 'item')}; load average ${figures.indexingLoadAverage ?? '-'}`,
       `p50 by kind of query (ms): ${JSON.stringify(figures.p50MsByKind)}`,
       `an empty request transaction: p50 ${figures.emptyTransactionP50Ms} ms; load average ${figures.loadAverage} on ${figures.cores} cores`,
       `search:   ${figures.queries} queries (${figures.queriesFindingSomething} found something): p50 ${figures.p50Ms} ms, p95 ${figures.p95Ms} ms, max ${figures.maxMs} ms (target p95 <= ${TARGETS.p95Ms} ms: ${figures.p95Ratio}x)`,
+      `          ${cpuText(figures.searchCpuPerQuery, 'search')}; load average ${figures.searchLoadAverage}`,
+      ...figures.slowest.map(
+        (slow) =>
+          `  ${slow.ms} ms: ${slow.kind} (${slow.language}) ${JSON.stringify(slow.q ?? '')} ${JSON.stringify(slow.filters)}`,
+      ),
     ];
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

@@ -62,7 +62,8 @@ export async function insertManyItems(db: Queryable, items: readonly ManyItem[])
         title text, summary text, body text, organisation_id uuid, year int, countries text[], pillars text[],
         forms text[], target_groups text[], details jsonb, status text, created_by uuid, config text,
         search_title text, search_summary text, search_rest text)
-      cross join lateral (select knowledge_title_vector(d.config::regconfig, d.search_title) as vector) t
+      -- OFFSET 0 keeps the subquery apart, so the title is parsed once rather than again inside the whole vector.
+      cross join lateral (select knowledge_title_vector(d.config::regconfig, d.search_title) as vector offset 0) t
       returning 1)
     select count(*)::int as count from inserted`,
   );

@@ -81,7 +81,7 @@ export const SearchResult = z.object({
   counted: z
     .enum(['exact', 'at_least'])
     .describe(
-      'exact; or at_least when more than 2,000 items were found: the total and the facet counts are then lower bounds (show "2,000+")',
+      'exact; or at_least when more than 500 items were found (200 titles close to a mistyped word): the total and the facet counts are then lower bounds (show "500+")',
     ),
   page: z.number().int(),
   pageSize: z.number().int(),
@@ -93,7 +93,7 @@ export const SearchResult = z.object({
   facetsCounted: z
     .enum(['exact', 'at_least'])
     .describe(
-      'exact; or at_least when the facet counts are lower bounds: more than 2,000 items were found, or found under every filter but a facet’s own',
+      'exact; or at_least when the facet counts are lower bounds: more than 500 items were found (200 close titles), or found under every filter but a facet’s own',
     ),
   facets: Facets.describe(
     'Counts of the items found, by each filter’s values, most frequent first. Each facet counts the items found under every filter but its own (the type counts leave out the types chosen, and so on), so that its other values can be seen and chosen',

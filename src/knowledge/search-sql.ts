@@ -12,6 +12,11 @@ export type SearchPlan = {
   config: SearchConfig;
   /** One to_tsquery literal per word, in order. */
   terms: readonly string[];
+  /**
+   * Every word as one tsquery, as text (wordsQueryText), built once before the search: the statement takes
+   * it as a value rather than parsing and stemming the words again wherever it tests them.
+   */
+  words: string;
   /** The words as one normalised text, for trigram similarity with titles. */
   trigramText: string;
   filters: SearchFilters;
@@ -23,9 +28,14 @@ export type SearchPlan = {
 };
 
 /** Every term, each in the reader's language or as written: the items that have all of them. */
-export function allTermsQuery(config: SearchConfig, terms: readonly string[]): SQL {
+function allTermsQuery(config: SearchConfig, terms: readonly string[]): SQL {
   const parts = terms.map((term) => sql`knowledge_term_query(${config}::regconfig, ${term})`);
   return sql`(${sql.join(parts, sql` && `)})`;
+}
+
+/** The text of allTermsQuery, to be sent back as the search's `words`; '' when there is no term. */
+export function wordsQueryText(config: SearchConfig, terms: readonly string[]): SQL {
+  return terms.length === 0 ? sql`''` : sql`(${allTermsQuery(config, terms)})::text`;
 }
 
 /** Any of the terms, in the configuration given (a document's own, for highlighting). */
@@ -75,8 +85,9 @@ export function filterSql(filters: SearchFilters): SQL {
  * gone after about seven years, never less than half).
  */
 function standing(currentYear: number): SQL {
+  // In float8 throughout: exp() of a numeric is computed to many digits, for every item found.
   return sql`(case i.status when 'published' then 1.0 when 'reviewed' then 0.8 else 0.5 end)::float8
-    * (0.5 + 0.5 * exp(-greatest(0, ${currentYear}::int - coalesce(i.year, ${currentYear}::int)) / 10.0))::float8`;
+    * (0.5 + 0.5 * exp(-greatest(0, ${currentYear}::int - coalesce(i.year, ${currentYear}::int))::float8 / 10.0))`;
 }
 
 /** The order of standing an index keeps (migration 0046): published, then reviewed, then drafts; newest first. */
@@ -90,23 +101,32 @@ const MATCH_COLUMNS = sql`i.id, i.translation_group, i.language, i.type, i.count
  * Up to this many items found are counted exactly (total and facets); past it the counts say "at least",
  * as counting a word found in most of the library would read most of the library.
  */
-export const COUNT_CAP = 2000;
+export const COUNT_CAP = 500;
 /**
  * How many of the items found are ranked by relevance: those with the words in their title first, then
  * the best standing. Ranking reads each item's whole vector, so a word found in most of the library is
  * ranked among these only; the rest follow by standing. Below this many, the ranking is exact.
  */
 export const RANKED_CANDIDATES = 100;
+/**
+ * When more than COUNT_CAP items were found, the best-standing items under the filters that are looked at
+ * for the words: reading them in standing order until enough had the words read most of the library for a
+ * word found in few of them.
+ */
+export const BEST_STANDING_LOOKED_AT = 200;
+/** Titles close to the words, at most: a short word is close to very many titles. */
+export const CLOSE_TITLES_CAP = 200;
 
-/** The words as a constant tsquery expression, so that the planner sees how common they are. */
+/** The words as a constant tsquery, so that the planner sees how common they are. */
 function wordsQuery(plan: SearchPlan): SQL {
-  return allTermsQuery(plan.config, plan.terms);
+  return sql`${plan.words}::tsquery`;
 }
 
 /**
- * `found`: the items found, up to COUNT_CAP + 1, as the index gives them (or titles close to the words
- * when no item has them all); `recent`: when more were found, the best-standing of them, which a capped
- * sample may have missed; `pool`: both, the candidates for the page.
+ * `found`: the items found, up to COUNT_CAP + 1, as the index gives them (or up to CLOSE_TITLES_CAP + 1
+ * titles close to the words when no item has them all); `recent`: when more were found, those of the
+ * best-standing items that have the words, which a capped sample may have missed; `pool`: both, the
+ * candidates for the page.
  */
 function foundSql(plan: SearchPlan): SQL {
   const filters = filterSql(plan.filters);
@@ -122,18 +142,22 @@ function foundSql(plan: SearchPlan): SQL {
       pool as (select * from found union all select * from recent)`;
   const words = wordsQuery(plan);
   const close = plan.trigramText;
+  // The filters apply to what the words' index gives (OFFSET 0 keeps them out of the scan): through the
+  // year's index instead, every item of those years would have its whole vector read to test the words.
   return sql`full_text as (select ${MATCH_COLUMNS}, ${prior} as prior, i.title_vector @@ ${words} as in_title,
         'words' as how
-      from knowledge_items_visible i where i.search_vector @@ ${words} and ${filters} limit ${cap}),
+      from (select * from knowledge_items_visible i where i.search_vector @@ ${words} offset 0) i
+      where ${filters} limit ${cap}),
     close_titles as (select ${MATCH_COLUMNS}, word_similarity(${close}::text, i.search_title) * ${prior} as prior,
         true as in_title, 'similar_titles' as how
       from knowledge_items_visible i
-      where not exists (select 1 from full_text) and ${close}::text <% i.search_title and ${filters} limit ${cap}),
+      where not exists (select 1 from full_text) and ${close}::text <% i.search_title and ${filters}
+      limit ${CLOSE_TITLES_CAP + 1}),
     found as (select * from full_text union all select * from close_titles),
     recent as (select ${MATCH_COLUMNS}, ${prior} as prior, i.title_vector @@ ${words} as in_title, 'words' as how
-      from knowledge_items_visible i
-      where (select count(*) from found) > ${COUNT_CAP} and i.search_vector @@ ${words} and ${filters}
-      order by ${STANDING_ORDER} limit ${candidates}),
+      from (select * from knowledge_items_visible i where (select count(*) from found) > ${COUNT_CAP} and ${filters}
+        order by ${STANDING_ORDER} limit ${Math.max(BEST_STANDING_LOOKED_AT, candidates)}) i
+      where i.search_vector @@ ${words}),
     pool as (select * from found union all select * from recent)`;
 }
 
@@ -239,7 +263,7 @@ function facetPoolSql(plan: SearchPlan, chosen: readonly ChosenFacet[]): SQL {
         true as in_title, ${marks}
       from knowledge_items_visible i
       where not exists (select 1 from full_text) and ${plan.trigramText}::text <% i.search_title and ${where}
-      limit ${cap}))`;
+      limit ${CLOSE_TITLES_CAP + 1}))`;
 }
 
 /** A chosen facet's items: those of the pool failing no other chosen facet's filter, one per group. */
@@ -249,6 +273,12 @@ function chosenFacetSql(plan: SearchPlan, chosen: readonly ChosenFacet[], facet:
   return sql`${sql.raw(`facet_${facet}`)} as (select distinct on (translation_group) * from facet_pool
     where ${where}
     order by translation_group, (language = ${plan.preferredLanguage}) desc, in_title desc, prior desc, id)`;
+}
+
+/** How many items found are counted exactly: fewer when only titles close to the words were found. */
+function capOf(plan: SearchPlan): SQL {
+  if (plan.terms.length === 0) return sql`${COUNT_CAP}::int`;
+  return sql`(case when exists (select 1 from full_text) then ${COUNT_CAP}::int else ${CLOSE_TITLES_CAP}::int end)`;
 }
 
 /*
@@ -279,7 +309,7 @@ export function searchSql(plan: SearchPlan): SQL {
           sql`, `,
         )},`;
   const facetPoolCapped =
-    chosen.length === 0 ? sql`false` : sql`(select count(*) from facet_pool) > ${COUNT_CAP}`;
+    chosen.length === 0 ? sql`false` : sql`(select count(*) from facet_pool) > ${capOf(plan)}`;
   return sql`with ${foundSql(plan)},
     ${onePerGroup('best', 'pool', plan)},
     ${rankedSql(plan)},
@@ -289,8 +319,8 @@ export function searchSql(plan: SearchPlan): SQL {
       from best b left join ranked r on r.id = b.id
       order by ${pageOrder()} limit ${plan.limit} offset ${plan.offset})
     select (select count(*)::int from best) as total,
-      (select count(*) from found) > ${COUNT_CAP} as capped,
-      (select count(*) from found) > ${COUNT_CAP} or ${facetPoolCapped} as "facetsCapped",
+      (select count(*) from found) > ${capOf(plan)} as capped,
+      (select count(*) from found) > ${capOf(plan)} or ${facetPoolCapped} as "facetsCapped",
       (select min(how) from found) as how,
       (${hitsSql()}) as hits,
       json_build_object(${sql.join(facets, sql`, `)}) as facets`;

@@ -5,7 +5,8 @@ import { type Queryable, rowsOf } from '../platform/db.js';
 import { textArray } from '../platform/sql-arrays.js';
 import type { KnowledgeStatus, KnowledgeType } from './engine/review-flow.js';
 import type { Facets, SearchFilters, SearchHit, SearchResult, SnippetSegment } from './search-schemas.js';
-import { anyTermQuery, type SearchPlan, searchSql } from './search-sql.js';
+import { anyTermQuery, type SearchPlan, searchSql, wordsQueryText } from './search-sql.js';
+import { headlineWindow } from './text/headline-window.js';
 import { type KnowledgeLanguage, searchConfigOf } from './text/languages.js';
 import { withOrigins } from './text/origins.js';
 import { searchTerms, tsqueryText } from './text/query.js';
@@ -56,11 +57,12 @@ export function termLiterals(q: string | undefined, language: KnowledgeLanguage)
   return terms.map((term) => tsqueryText([term], { prefix: false }));
 }
 
-export function searchPlan(request: SearchRequest): SearchPlan {
+export function searchPlan(request: SearchRequest, words: string): SearchPlan {
   const terms = termLiterals(request.q, request.language);
   return {
     config: searchConfigOf(request.language),
     terms,
+    words,
     trigramText: request.q ? searchTerms(request.q, request.language).join(' ') : '',
     filters: request.filters,
     preferredLanguage: request.language,
@@ -70,19 +72,30 @@ export function searchPlan(request: SearchRequest): SearchPlan {
   };
 }
 
-export async function searchKnowledge(db: Queryable, request: SearchRequest): Promise<SearchResult> {
-  const plan = searchPlan(request);
-  // Words are found through the index: the planner, which does not count what reading a whole vector
-  // costs, would otherwise read the table from the start for a common word. And each search is planned
-  // for its own words and filters: searches of one shape share their text, which a connection prepares
-  // once it is sent again, and a generic plan (one for every word) read hundreds of rows for a rare one.
-  await db.execute(
+/**
+ * Sets how the search is planned and turns its words into one tsquery, in one round trip. Words are found
+ * through the index: the planner, which does not count what reading a whole vector costs, would otherwise
+ * read the table from the start for a common word. And each search is planned for its own words and
+ * filters: searches of one shape share their text, which a connection prepares once it is sent again, and
+ * a generic plan (one for every word) read hundreds of rows for a rare one.
+ */
+async function prepareSearch(db: Queryable, request: SearchRequest): Promise<SearchPlan> {
+  const terms = termLiterals(request.q, request.language);
+  const [prepared] = await rowsOf<{ words: string }>(
+    db,
     sql`select set_config('plan_cache_mode', 'force_custom_plan', true),
-      set_config('enable_seqscan', ${plan.terms.length > 0 ? 'off' : 'on'}, true)`,
+      set_config('enable_seqscan', ${terms.length > 0 ? 'off' : 'on'}, true),
+      ${wordsQueryText(searchConfigOf(request.language), terms)} as words`,
   );
+  return searchPlan(request, prepared?.words ?? '');
+}
+
+export async function searchKnowledge(db: Queryable, request: SearchRequest): Promise<SearchResult> {
+  const plan = await prepareSearch(db, request);
   const [raw] = await rowsOf<RawResult>(db, searchSql(plan));
   if (!raw) throw new Error('the search statement returned no row');
-  const snippets = await highlight(db, raw.hits, plan.terms);
+  const typed = request.q ? searchTerms(request.q, request.language) : [];
+  const snippets = await highlight(db, raw.hits, plan.terms, typed);
   return {
     data: raw.hits.map((hit, index) => hitView(hit, snippets[index] ?? [])),
     total: raw.total,
@@ -126,12 +139,18 @@ function opening(summary: string): SnippetSegment[] {
 
 /**
  * The page's passages, each in its own language's configuration, in one statement: found in the text as
- * indexed, shown as written (an Arabic word with its vowels and its own alef, Chinese without added spaces).
+ * indexed, shown as written (an Arabic word with its vowels and its own alef, Chinese without added spaces);
+ * in a long text, around the first word written as typed (headlineWindow).
  */
-async function highlight(db: Queryable, hits: readonly RawHit[], terms: readonly string[]) {
+async function highlight(
+  db: Queryable,
+  hits: readonly RawHit[],
+  terms: readonly string[],
+  typed: readonly string[],
+) {
   if (hits.length === 0 || terms.length === 0) return [];
   const configs = hits.map((hit) => searchConfigOf(hit.language));
-  const documents = hits.map((hit) => withOrigins(hit.snippetSource));
+  const documents = hits.map((hit) => withOrigins(headlineWindow(hit.snippetSource, typed)));
   const texts = documents.map(headlineInput);
   const query: SQL = anyTermQuery(sql`d.config::regconfig`, terms);
   const rows = await rowsOf<{ headline: string }>(
