@@ -11,7 +11,7 @@
 import { finished } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
 import { from as copyFrom } from 'pg-copy-streams';
-import { CopyBytes, copyField, postgresClientOf } from '../platform/copy-text.js';
+import { CopyBytes, copyField, copyJsonField, postgresClientOf } from '../platform/copy-text.js';
 import { type Queryable, rowsOf } from '../platform/db.js';
 import { AppError, sqlStateOf } from '../platform/errors.js';
 import { textArray } from '../platform/sql-arrays.js';
@@ -126,7 +126,7 @@ export class ActivityBatchWriter {
     const start = bytes.length;
     // In three parts: the snapshot, the longest, is written as the flat string it already is.
     bytes.append(`${id}\t${copyField(values.identifier)}\t1\t${copyContent(texts)}\t`);
-    bytes.append(copyField(snapshot));
+    bytes.append(copyJsonField(snapshot));
     const end = bytes.appendByte(0x0a);
     return { values, copy: { bytes, start, end }, fields: null };
   }
