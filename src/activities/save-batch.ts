@@ -94,6 +94,14 @@ const CONFLICT =
  * `existing` was read, the write fails with a conflict rather than overwrite that change.
  */
 export class ActivityBatchWriter {
+  /**
+   * Rows a batch holds unless the caller says otherwise. Each batch costs the server its own statements (the
+   * identifiers' look-up, the staging, the inserts and their statement triggers) and both sides a wait for the
+   * other; on a busy machine every wait is also a wait for a core. At 200,000 activities on PostgreSQL, 6,000
+   * rows took 5–10 % less server CPU than 2,000 and 15–30 % less wall time; 10,000 did no better than 6,000.
+   * PGlite keeps 2,000: its batch is one statement of text arrays in the engine's own memory.
+   */
+  readonly batchSize: number;
   private inFlight: Promise<void> = Promise.resolve();
   private hasStage = false;
   private readonly viaCopy: boolean;
@@ -112,6 +120,7 @@ export class ActivityBatchWriter {
     private readonly context: ChangeContext,
   ) {
     this.viaCopy = postgresClientOf(db) !== null;
+    this.batchSize = this.viaCopy ? 6000 : 2000;
     this.atIso = context.at.toISOString();
   }
 
