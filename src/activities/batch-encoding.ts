@@ -1,7 +1,7 @@
 // Activities as the text PostgreSQL reads for the import's staging table, and a new activity's first version
 // snapshot as JSON: built here from the text already made for its columns, so that the database only parses it.
 import { getTableColumns } from 'drizzle-orm';
-import { copyField } from '../platform/copy-text.js';
+import { copyField, copyJsonField } from '../platform/copy-text.js';
 import { textArray } from '../platform/sql-arrays.js';
 import type { ActivityValues } from './record.js';
 import type { ActivityNarrativesValue, RecipientRegionValue } from './schema.js';
@@ -23,8 +23,8 @@ export const CONTENT_COLUMNS = Object.entries(getTableColumns(activities))
     name: column.name,
     type: column.getSQLType(),
     encode: encoderFor(key, column.getSQLType()),
-    /** Whether its text can hold a backslash, tab or line break, which COPY needs escaped. */
-    mayNeedEscape: !/^(uuid|integer|numeric|date|boolean)/.test(column.getSQLType()),
+    /** How its text is escaped for COPY: numbers, dates, flags and ids need nothing; JSON only its backslashes. */
+    escape: escaperFor(column.getSQLType()),
   }));
 
 /** The staging table's columns, in the order every staged row lists its fields. */
@@ -56,8 +56,7 @@ const contentFields = new Array<string>(CONTENT_COLUMNS.length);
 export function copyContent(texts: readonly Encoded[]): string {
   for (let j = 0; j < CONTENT_COLUMNS.length; j++) {
     const text = texts[j] ?? null;
-    contentFields[j] =
-      text === null ? '\\N' : (CONTENT_COLUMNS[j]?.mayNeedEscape ?? true) ? copyField(text) : text;
+    contentFields[j] = text === null ? '\\N' : (CONTENT_COLUMNS[j]?.escape ?? copyField)(text);
   }
   return contentFields.join('\t');
 }
@@ -154,6 +153,11 @@ function currencyAsStored(currency: string | null | undefined): string {
 /** The text as it reaches the database: a lone surrogate, which UTF-8 cannot carry, becomes U+FFFD. */
 function wellFormed(text: string): string {
   return text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}
+
+function escaperFor(type: string): (text: string) => string {
+  if (/^(uuid|integer|numeric|date|boolean)/.test(type)) return (text) => text;
+  return type === 'jsonb' ? copyJsonField : copyField;
 }
 
 function encoderFor(key: string, type: string): Encoder {

@@ -11,7 +11,7 @@
 import { finished } from 'node:stream/promises';
 import { sql } from 'drizzle-orm';
 import { from as copyFrom } from 'pg-copy-streams';
-import { CopyBytes, copyField, postgresClientOf } from '../platform/copy-text.js';
+import { CopyBytes, copyField, copyJsonField, postgresClientOf } from '../platform/copy-text.js';
 import { type Queryable, rowsOf } from '../platform/db.js';
 import { AppError, sqlStateOf } from '../platform/errors.js';
 import { textArray } from '../platform/sql-arrays.js';
@@ -94,6 +94,14 @@ const CONFLICT =
  * `existing` was read, the write fails with a conflict rather than overwrite that change.
  */
 export class ActivityBatchWriter {
+  /**
+   * Rows a batch holds unless the caller says otherwise. Each batch costs the server its own statements (the
+   * identifiers' look-up, the staging, the inserts and their statement triggers) and both sides a wait for the
+   * other; on a busy machine every wait is also a wait for a core. At 200,000 activities on PostgreSQL, 6,000
+   * rows took 5–10 % less server CPU than 2,000 and 15–30 % less wall time; 10,000 did no better than 6,000.
+   * PGlite keeps 2,000: its batch is one statement of text arrays in the engine's own memory.
+   */
+  readonly batchSize: number;
   private inFlight: Promise<void> = Promise.resolve();
   private hasStage = false;
   private readonly viaCopy: boolean;
@@ -112,6 +120,7 @@ export class ActivityBatchWriter {
     private readonly context: ChangeContext,
   ) {
     this.viaCopy = postgresClientOf(db) !== null;
+    this.batchSize = this.viaCopy ? 6000 : 2000;
     this.atIso = context.at.toISOString();
   }
 
@@ -126,7 +135,7 @@ export class ActivityBatchWriter {
     const start = bytes.length;
     // In three parts: the snapshot, the longest, is written as the flat string it already is.
     bytes.append(`${id}\t${copyField(values.identifier)}\t1\t${copyContent(texts)}\t`);
-    bytes.append(copyField(snapshot));
+    bytes.append(copyJsonField(snapshot));
     const end = bytes.appendByte(0x0a);
     return { values, copy: { bytes, start, end }, fields: null };
   }

@@ -21,7 +21,28 @@ function scoped(conditions: SQL[]): SQL {
       from activities where ${and(...conditions)})`;
 }
 
-type Answers = { pairs: string | null; members: string | null; counts: string | null; sets: string | null };
+type Answers = {
+  pairs: string | null;
+  members: string | null;
+  counts: string | null;
+  sets: string | null;
+  touched: string | null;
+};
+
+/**
+ * For each origin country, the demand-side work its findings looked at ('demand:QAT'): the destinations of the
+ * corridors of its activities in view, other than demand-side and transit work. Found from the activities the
+ * findings read anyway, rather than by reading the country's activities a second time.
+ */
+const TOUCHED_ANSWER = sql`
+      (select coalesce(json_object_agg(origin, touched), '{}')::text from (
+        select o->>'iso3' as origin, array_agg(distinct 'demand:' || (d->>'iso3')) as touched
+        from scoped a
+        cross join lateral jsonb_array_elements(a.countries) o
+        cross join lateral jsonb_array_elements(a.countries) d
+        where a.chain_stage is distinct from 'demand' and a.chain_stage is distinct from 'transit'
+          and o->>'role' = 'origin' and d->>'role' = 'destination' and d->>'iso3' <> o->>'iso3'
+        group by 1) t) as touched`;
 
 export async function findCoverageInDatabase(
   db: Queryable,
@@ -37,6 +58,18 @@ export async function findWithContext(
   query: CoverageQuery,
   context: AnalysisContext,
 ): Promise<Findings> {
+  return (await findWithDependencies(db, query, context)).findings;
+}
+
+/**
+ * The findings for a query, and for each origin country in view the demand-side work they depend on beyond
+ * its own activities (what the kept findings are computed again for when it changes).
+ */
+export async function findWithDependencies(
+  db: Queryable,
+  query: CoverageQuery,
+  context: AnalysisContext,
+): Promise<{ findings: Findings; touched: Map<string, string[]> }> {
   const wanted = query.country?.length ? query.country : null;
   const conditions = [...coverageConditions(query), ...(wanted ? [inCountries(wanted)] : [])];
   // The planner cannot tell how many rows the steps hold and expects one, then nests loops over thousands
@@ -49,15 +82,19 @@ export async function findWithContext(
   const [answers] = await rowsOf<Answers>(
     db,
     sql`with ${scoped(conditions)}, ${overlapSteps(wanted)}, ${gapSteps(query, context.needs)}
-        select ${OVERLAP_ANSWERS}, ${GAP_ANSWERS}`,
+        select ${OVERLAP_ANSWERS}, ${GAP_ANSWERS}, ${TOUCHED_ANSWER}`,
   );
   const overlaps = await overlapsFromAnswers(db, context, answers);
   const gaps = gapsFromAnswers(query, context, answers);
+  const touched = JSON.parse(answers?.touched ?? '{}') as Record<string, string[]>;
   return {
-    period: context.period,
-    gaps: gaps.sort(findingOrder),
-    overlaps: overlaps.sort(findingOrder),
-    rules: ruleList(),
-    needSources: context.needSources,
+    findings: {
+      period: context.period,
+      gaps: gaps.sort(findingOrder),
+      overlaps: overlaps.sort(findingOrder),
+      rules: ruleList(),
+      needSources: context.needSources,
+    },
+    touched: new Map(Object.entries(touched)),
   };
 }

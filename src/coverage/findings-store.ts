@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { type Queryable, rowsOf } from '../platform/db.js';
 import { findingOrder, SEVERITY_ORDER } from './analysis.js';
-import { findWithContext } from './find-in-database.js';
+import { findWithDependencies } from './find-in-database.js';
 import { type AnalysisContext, loadAnalysisContext } from './load.js';
 import type { NeedSource } from './needs.js';
 import { ruleList } from './rules.js';
@@ -206,10 +206,13 @@ async function computeOneByOne(
   context: AnalysisContext,
   stale: string[],
 ): Promise<Map<string, Computed>> {
-  const touched = await touchedBy(db, stale);
   const computed = new Map<string, Computed>();
   for (const iso3 of stale) {
-    const findings = await findWithContext(db, { ...query, country: [iso3] }, contextFor(context, [iso3]));
+    const { findings, touched } = await findWithDependencies(
+      db,
+      { ...query, country: [iso3] },
+      contextFor(context, [iso3]),
+    );
     computed.set(iso3, { findings: keptOf(iso3, findings), touched: touched.get(iso3) ?? [] });
   }
   return computed;
@@ -222,33 +225,11 @@ async function computeInOnePass(
   context: AnalysisContext,
   stale: string[],
 ): Promise<Map<string, Computed>> {
-  const touched = await touchedBy(db, stale);
   const { country: _countries, ...everywhere } = query;
-  const findings = await findWithContext(db, everywhere, contextFor(context, stale));
+  const { findings, touched } = await findWithDependencies(db, everywhere, contextFor(context, stale));
   return new Map(
     stale.map((iso3) => [iso3, { findings: keptOf(iso3, findings), touched: touched.get(iso3) ?? [] }]),
   );
-}
-
-/**
- * What else each country's findings looked at: for each corridor it is the origin of, whether the corridor is
- * worked at its destination, that is the demand-side work there ('demand:QAT'). Everything else they look at is
- * the country's own activities, an activity in several countries being in each of them.
- */
-async function touchedBy(db: Queryable, countries: string[]): Promise<Map<string, string[]>> {
-  const rows = await rowsOf<{ iso3: string; touched: string[] }>(
-    db,
-    sql`select s.iso3, array_agg(distinct 'demand:' || (d->>'iso3')) as touched
-        from coverage_slots s join activities a on a.id = s.activity_id
-        cross join lateral jsonb_array_elements(a.countries) o
-        cross join lateral jsonb_array_elements(a.countries) d
-        where s.iso3 = any(${`{${countries.join(',')}}`}::text[])
-          and a.chain_stage is distinct from 'demand' and a.chain_stage is distinct from 'transit'
-          and o->>'role' = 'origin' and o->>'iso3' = s.iso3
-          and d->>'role' = 'destination' and d->>'iso3' <> s.iso3
-        group by s.iso3`,
-  );
-  return new Map(rows.map((r) => [r.iso3, r.touched]));
 }
 
 /** Notes that the query was asked for: at most once an hour, so that reading stays a read. */

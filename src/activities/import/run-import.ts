@@ -189,7 +189,7 @@ class ImportRun {
       values,
       prepared: isWritten ? this.writer.prepare(values) : null,
     });
-    if (this.batch.length >= (this.options.batchSize ?? 2000)) await this.flush();
+    if (this.batch.length >= (this.options.batchSize ?? this.writer.batchSize)) await this.flush();
   }
 
   async flush() {
