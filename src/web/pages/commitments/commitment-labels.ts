@@ -1,0 +1,54 @@
+// The commitments' codes in the reader's words: codes and principles signed, business sectors and
+// countries, as options for filters and forms and as names for the list.
+import { useMemo } from 'react';
+import { useCodeList, useCountries } from '../../api/reference.js';
+import type { Choice } from '../../components/forms.js';
+import { useI18n } from '../../i18n/I18nProvider.js';
+import type { Language } from '../../i18n/languages.js';
+
+export type CommitmentLabels = {
+  codeOptions: Choice[];
+  sectorOptions: Choice[];
+  countryOptions: Choice[];
+  code: (code: string) => string;
+  sector: (code: string) => string;
+  country: (iso3: string) => string;
+};
+
+function choicesOf(resource: ReturnType<typeof useCodeList>, language: Language): Choice[] {
+  if (resource.status !== 'ready') return [];
+  return resource.data.data.codes.map((code) => ({ value: code.code, label: code.labels[language] }));
+}
+
+/** The label of each code by its value; an unknown code has none rather than showing itself. */
+function namesOf(options: Choice[]): (code: string) => string {
+  const names = new Map(options.map((option) => [option.value, option.label]));
+  return (code) => names.get(code) ?? '';
+}
+
+export function useCommitmentLabels(): CommitmentLabels {
+  const { language, info } = useI18n();
+  const codes = useCodeList('commitment_code');
+  const sectors = useCodeList('business_sector');
+  const countries = useCountries();
+  return useMemo(() => {
+    const collator = new Intl.Collator(info.intlLocale);
+    const countryOptions =
+      countries.status === 'ready'
+        ? countries.data.data
+            .map((country) => ({ value: country.iso3, label: country.names[language] }))
+            .sort((a, b) => collator.compare(a.label, b.label))
+        : [];
+    const codeOptions = choicesOf(codes, language);
+    const sectorOptions = choicesOf(sectors, language);
+    const countryName = namesOf(countryOptions);
+    return {
+      codeOptions,
+      sectorOptions,
+      countryOptions,
+      code: namesOf(codeOptions),
+      sector: namesOf(sectorOptions),
+      country: (iso3: string) => countryName(iso3) || iso3,
+    };
+  }, [codes, sectors, countries, language, info.intlLocale]);
+}
