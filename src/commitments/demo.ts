@@ -17,13 +17,13 @@ export const DEMO_SIGNATORIES: readonly {
   {
     name: 'Lakeside Travel and Tourism Association (demo)',
     acronym: 'LTTA',
-    countries: ['KEN', 'TZA'],
+    countries: ['KEN', 'UGA'],
     mandate: 'Brings together tour operators, lodges and travel agents around the lakes (illustrative).',
     commitments: [
       {
         code: 'travel_child_protection_code',
         signedOn: '2024-03-01',
-        countries: ['KEN', 'TZA'],
+        countries: ['KEN', 'UGA'],
         sectors: ['travel_tourism', 'hospitality'],
         undertaking:
           'Train all front-desk staff and guides to recognise and report the sexual exploitation of children, put a child-protection clause in every supplier contract, and inform travellers (illustrative).',
@@ -45,7 +45,7 @@ export const DEMO_SIGNATORIES: readonly {
       {
         code: 'athens_ethical_principles',
         signedOn: '2019-05-10',
-        countries: ['KEN'],
+        countries: [],
         sectors: ['travel_tourism'],
         undertaking:
           'Refuse any part in trafficking in persons and say so to members and clients (illustrative).',

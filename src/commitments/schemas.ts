@@ -116,7 +116,9 @@ export type CommitmentView = z.infer<typeof CommitmentView>;
 export const CommitmentFilters = z
   .object({
     code: CommitmentCode.optional(),
-    country: Iso3.optional().describe('Covers this country (commitments for every country included)'),
+    country: Iso3.optional().describe(
+      'Covers this country: names it, or names none and the signatory works there',
+    ),
     sector: BusinessSector.optional(),
     status: CommitmentStatus.optional(),
     organisationId: z.uuid().optional(),

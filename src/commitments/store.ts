@@ -24,9 +24,13 @@ function filtersOf(query: CommitmentFilters): SQL[] {
   if (query.organisationId) filters.push(eq(commitments.organisationId, query.organisationId));
   if (query.sector) filters.push(arrayContains(commitments.sectors, [query.sector]));
   if (query.country) {
+    // No country named: the commitment covers every country where the signatory works.
     const covers = or(
       arrayContains(commitments.countries, [query.country]),
-      sql`cardinality(${commitments.countries}) = 0`,
+      and(
+        sql`cardinality(${commitments.countries}) = 0`,
+        arrayContains(organisations.countriesOfOperation, [query.country]),
+      ),
     );
     if (covers) filters.push(covers);
   }
