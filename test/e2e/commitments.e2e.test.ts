@@ -1,10 +1,10 @@
 // The commitments page in Chromium: the public list of signatories with published commitments only, the
-// filters kept in the address, Arabic right to left, a signatory's editor recording a commitment, publishing
-// it and reporting progress, and no axe findings. The signatories are the demo's invented ones.
+// filters kept in the address, Arabic right to left and on a phone's screen, a signatory's editor recording
+// a commitment, publishing it and reporting progress, and no axe findings. The signatories are invented.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../src/access/demo.js';
 import { axeViolations, type Harness, openPage, startHarness } from './harness.js';
-import { signIn } from './signed-in.js';
+import { pageWidth, signIn } from './signed-in.js';
 
 const editor = DEMO_USERS.find((user) => user.role === 'editor');
 let harness: Harness;
@@ -61,6 +61,13 @@ describe('commitments page', () => {
     expect(main).toContain('مبدأ تحمّل صاحب العمل للتكاليف');
     expect(main).toContain('منقضٍ');
     await expect(axeViolations(page)).resolves.toEqual([]);
+  });
+
+  it('fits a phone’s screen in Arabic, without sideways scrolling', async () => {
+    const page = await harness.newPage({ width: 360, height: 740 });
+    await openPage(page, harness.baseUrl, '/commitments?lang=ar');
+    await page.waitForSelector('article.commitment');
+    await expect(pageWidth(page)).resolves.toBeLessThanOrEqual(360);
   });
 
   it('lets a signatory’s editor record a commitment, report progress and publish it', async () => {
