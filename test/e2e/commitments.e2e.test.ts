@@ -51,6 +51,24 @@ describe('commitments page', () => {
     expect(new URL(page.url()).searchParams.get('country')).toBe('TZA');
   });
 
+  it('leads from a signatory to its profile, which lists its commitments and leads back to them', async () => {
+    const page = await harness.newPage();
+    await openPage(page, harness.baseUrl, '/commitments?lang=en');
+    await page.getByRole('link', { name: 'Lakeside Travel and Tourism Association (demo)' }).click();
+    await page.getByRole('heading', { name: 'Commitments signed' }).waitFor();
+    const section = page.locator('section', {
+      has: page.getByRole('heading', { name: 'Commitments signed' }),
+    });
+    await expect(section.locator('li').allTextContents()).resolves.toEqual([
+      'Travel and tourism code for the protection of children from sexual exploitation — Active',
+      'Athens Ethical Principles — Lapsed',
+    ]);
+    await section.getByRole('link', { name: 'Read these commitments and the progress reported' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('article.commitment').length === 2);
+    await expect(page.getByLabel('Signatory').inputValue()).resolves.not.toBe('');
+    await expect(axeViolations(page)).resolves.toEqual([]);
+  });
+
   it('reads right to left in Arabic, with the codes and statuses in Arabic', async () => {
     const page = await harness.newPage();
     await openPage(page, harness.baseUrl, '/commitments?lang=ar');

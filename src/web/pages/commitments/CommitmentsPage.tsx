@@ -3,6 +3,7 @@
 // progress they reported; a signatory's editors record commitments, change them and report progress here.
 import { useId } from 'react';
 import { COMMITMENT_STATUSES, type CommitmentQuery, useCommitments } from '../../api/commitments.js';
+import { useOrganisationChoices } from '../../api/partners.js';
 import type { Choice } from '../../components/forms.js';
 import { PageHeading } from '../../components/PageHeading.js';
 import { ResourceView } from '../../components/Status.js';
@@ -34,6 +35,7 @@ export function CommitmentsPage() {
   const query: CommitmentQuery = Object.fromEntries(Object.entries(filters).filter(([, value]) => value));
   const commitments = useCommitments(query);
   const organisations = useWritableOrganisations('commitments.write');
+  const signatories = useOrganisationChoices();
   const statusOptions = COMMITMENT_STATUSES.map((status) => ({
     value: status,
     label: t(`commitments.status.${status}` as MessageKey),
@@ -64,14 +66,12 @@ export function CommitmentsPage() {
           options={statusOptions}
           onChange={(status) => change({ status })}
         />
-        {organisations.length > 0 ? (
-          <FilterSelect
-            label={t('commitments.field.signatory')}
-            value={filters.organisationId}
-            options={organisations}
-            onChange={(organisationId) => change({ organisationId })}
-          />
-        ) : null}
+        <FilterSelect
+          label={t('commitments.field.signatory')}
+          value={filters.organisationId}
+          options={signatories}
+          onChange={(organisationId) => change({ organisationId })}
+        />
       </search>
       <ResourceView resource={commitments}>
         {(body) => (

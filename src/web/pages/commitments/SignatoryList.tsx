@@ -4,6 +4,7 @@
 import type { CommitmentView } from '../../api/commitments.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
+import { Link } from '../../router.js';
 import { useDayFormat } from '../plans/period.js';
 import { ChangeCommitment, ReportProgress } from './CommitmentEditors.js';
 import type { CommitmentLabels } from './commitment-labels.js';
@@ -32,7 +33,7 @@ export function SignatoryList(props: {
       {bySignatory(props.commitments).map((signatory) => (
         <section key={signatory.id} className="signatory" aria-labelledby={`signatory-${signatory.id}`}>
           <h2 id={`signatory-${signatory.id}`}>
-            <a href={`/partners/${signatory.id}`}>{signatory.name}</a>
+            <Link to={`/partners/${signatory.id}`}>{signatory.name}</Link>
           </h2>
           {signatory.commitments.map((commitment) => (
             <CommitmentCard
