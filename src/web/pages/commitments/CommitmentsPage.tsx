@@ -9,7 +9,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { ResourceView } from '../../components/Status.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { replaceQueryParams, useLocation } from '../../router.js';
+import { useQueryFilters } from '../../router.js';
 import { useWritableOrganisations } from '../assistance/writable-organisations.js';
 import { CommitmentForm } from './CommitmentForm.js';
 import { useCommitmentLabels } from './commitment-labels.js';
@@ -17,21 +17,10 @@ import { SignatoryList } from './SignatoryList.js';
 import './commitments.css';
 
 const FILTERS = ['code', 'country', 'status', 'organisationId'] as const;
-type Filters = Record<(typeof FILTERS)[number], string>;
-
-function useFilters(): [Filters, (changes: Partial<Filters>) => void] {
-  const { search } = useLocation();
-  const params = new URLSearchParams(search);
-  const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ''])) as Filters;
-  const change = (changes: Partial<Filters>) =>
-    replaceQueryParams(Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v || null])));
-  return [filters, change];
-}
-
 export function CommitmentsPage() {
   const { t } = useI18n();
   const labels = useCommitmentLabels();
-  const [filters, change] = useFilters();
+  const [filters, change] = useQueryFilters(FILTERS);
   const query: CommitmentQuery = Object.fromEntries(Object.entries(filters).filter(([, value]) => value));
   const commitments = useCommitments(query);
   const organisations = useWritableOrganisations('commitments.write');

@@ -59,9 +59,7 @@ function CommitmentCard(props: {
   const { commitment, labels } = props;
   const headingId = `commitment-${commitment.id}`;
   const countries =
-    commitment.countries.length > 0
-      ? commitment.countries.map(labels.country).join(', ')
-      : t('commitments.allCountries');
+    commitment.countries.length > 0 ? labels.countries(commitment.countries) : t('commitments.allCountries');
   return (
     <article className="commitment" aria-labelledby={headingId}>
       <h3 id={headingId}>{commitment.otherCodeName ?? labels.code(commitment.code)}</h3>

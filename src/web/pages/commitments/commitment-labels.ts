@@ -1,10 +1,11 @@
 // The commitments' codes in the reader's words: codes and principles signed, business sectors and
 // countries, as options for filters and forms and as names for the list.
 import { useMemo } from 'react';
-import { useCodeList, useCountries } from '../../api/reference.js';
+import { useCodeList } from '../../api/reference.js';
 import type { Choice } from '../../components/forms.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { Language } from '../../i18n/languages.js';
+import { useCountryNames } from '../plans/countries.js';
 
 export type CommitmentLabels = {
   codeOptions: Choice[];
@@ -12,7 +13,8 @@ export type CommitmentLabels = {
   countryOptions: Choice[];
   code: (code: string) => string;
   sector: (code: string) => string;
-  country: (iso3: string) => string;
+  /** Several countries' names in the reader's list style ("Kenya and Uganda"). */
+  countries: (codes: readonly string[]) => string;
 };
 
 function choicesOf(resource: ReturnType<typeof useCodeList>, language: Language): Choice[] {
@@ -27,28 +29,20 @@ function namesOf(options: Choice[]): (code: string) => string {
 }
 
 export function useCommitmentLabels(): CommitmentLabels {
-  const { language, info } = useI18n();
+  const { language } = useI18n();
   const codes = useCodeList('commitment_code');
   const sectors = useCodeList('business_sector');
-  const countries = useCountries();
+  const countries = useCountryNames();
   return useMemo(() => {
-    const collator = new Intl.Collator(info.intlLocale);
-    const countryOptions =
-      countries.status === 'ready'
-        ? countries.data.data
-            .map((country) => ({ value: country.iso3, label: country.names[language] }))
-            .sort((a, b) => collator.compare(a.label, b.label))
-        : [];
     const codeOptions = choicesOf(codes, language);
     const sectorOptions = choicesOf(sectors, language);
-    const countryName = namesOf(countryOptions);
     return {
       codeOptions,
       sectorOptions,
-      countryOptions,
+      countryOptions: countries.choices,
       code: namesOf(codeOptions),
       sector: namesOf(sectorOptions),
-      country: (iso3: string) => countryName(iso3) || iso3,
+      countries: countries.listOf,
     };
-  }, [codes, sectors, countries, language, info.intlLocale]);
+  }, [codes, sectors, countries, language]);
 }
