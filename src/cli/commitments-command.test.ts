@@ -1,26 +1,13 @@
 // `concerted commitments list` run in-process on a database holding an invented signatory: the list for
 // people (names, not codes; drafts marked) and for scripts, the filters, and a bad code refused.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../test/support/cli.js';
 import { TEST_ENGINES, type TestDatabase } from '../../test/support/databases.js';
 import { createCommitment } from '../commitments/store.js';
 import { organisations } from '../partners/schema.js';
 import { commitmentsCommand } from './commitments-command.js';
 
-async function run(database: TestDatabase, args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => stdout.push(String(chunk)) > 0);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => stderr.push(String(chunk)) > 0);
-  try {
-    await commitmentsCommand(async () => ({ ...database, close: async () => {} })).parseAsync(args, {
-      from: 'user',
-    });
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode: process.exitCode };
-}
+const run = (database: TestDatabase, args: string[]) => runCommand(commitmentsCommand, database, args);
 
 describe.each(TEST_ENGINES)('concerted commitments on $name', (engine) => {
   let database: TestDatabase;
