@@ -122,7 +122,7 @@ export async function commitmentRoutes(app: FastifyInstance) {
         const current = await getCommitment(tx, request.params.id);
         request.authorize('commitments.write', { organisationId: current.organisationId });
         request.auditSubject = auditOf(current, { fields: Object.keys(request.body) });
-        await changeCommitment(tx, current, request.body);
+        await changeCommitment(tx, current.id, request.body);
         return getCommitment(tx, current.id);
       });
       return { data: commitmentView(record, request.principal) };
@@ -151,7 +151,7 @@ export async function commitmentRoutes(app: FastifyInstance) {
           progressReportedOn: request.body.reportedOn,
           isPublic: request.body.isPublic,
         });
-        await addProgress(tx, current, request.body, userIdOf(request));
+        await addProgress(tx, current.id, request.body, userIdOf(request));
         return getCommitment(tx, current.id);
       });
       return reply.status(201).send({ data: commitmentView(record, request.principal) });

@@ -1,7 +1,7 @@
 // Reading and writing commitments inside a requester's transaction. Row-level security decides which
 // commitments and progress reports exist for the reader; these functions add the rules of the record itself:
 // a withdrawn commitment is final, and no progress is reported before the day the commitment was signed.
-import { and, arrayContains, asc, desc, eq, inArray, min, or, type SQL, sql } from 'drizzle-orm';
+import { and, arrayContains, asc, desc, eq, inArray, min, ne, or, type SQL, sql } from 'drizzle-orm';
 import { organisations } from '../partners/schema.js';
 import type { Queryable } from '../platform/db.js';
 import { AppError } from '../platform/errors.js';
@@ -100,19 +100,28 @@ export async function createCommitment(
   return row.id;
 }
 
-export async function changeCommitment(
-  db: Queryable,
-  current: CommitmentRecord,
-  change: CommitmentChange,
-): Promise<void> {
-  if (current.status === 'withdrawn')
+/**
+ * Touches the commitment unless it was withdrawn, and returns its signing day. The update locks the row, so
+ * that a withdrawal or a new signing day cannot slip between this check and the change that follows it.
+ */
+async function lockUnlessWithdrawn(db: Queryable, id: string): Promise<string | null> {
+  const [row] = await db
+    .update(commitments)
+    .set({ updatedAt: new Date() })
+    .where(and(eq(commitments.id, id), ne(commitments.status, 'withdrawn')))
+    .returning({ signedOn: commitments.signedOn });
+  return row?.signedOn ?? null;
+}
+
+export async function changeCommitment(db: Queryable, id: string, change: CommitmentChange): Promise<void> {
+  if ((await lockUnlessWithdrawn(db, id)) === null)
     throw new AppError('invalid_transition', 'A withdrawn commitment is final: record a new one instead.');
-  if (change.signedOn) await refuseReportsBefore(db, current.id, change.signedOn);
+  if (change.signedOn) await refuseReportsBefore(db, id, change.signedOn);
   const otherCodeName = change.code === undefined ? {} : { otherCodeName: change.otherCodeName ?? null };
   await db
     .update(commitments)
-    .set({ ...change, ...otherCodeName, updatedAt: new Date() })
-    .where(eq(commitments.id, current.id));
+    .set({ ...change, ...otherCodeName })
+    .where(eq(commitments.id, id));
 }
 
 /** Moving the signing day after a report already made would leave progress on a commitment not yet made. */
@@ -130,19 +139,17 @@ async function refuseReportsBefore(db: Queryable, commitmentId: string, signedOn
 
 export async function addProgress(
   db: Queryable,
-  current: CommitmentRecord,
+  id: string,
   input: NewProgress,
   userId: string | null,
 ): Promise<void> {
-  if (current.status === 'withdrawn')
+  const signedOn = await lockUnlessWithdrawn(db, id);
+  if (signedOn === null)
     throw new AppError('commitment_withdrawn', 'The commitment was withdrawn: it takes no more reports.');
-  if (input.reportedOn < current.signedOn)
+  if (input.reportedOn < signedOn)
     throw new AppError(
       'progress_before_signing',
-      `The commitment was signed on ${current.signedOn}; date the report on or after that day.`,
+      `The commitment was signed on ${signedOn}; date the report on or after that day.`,
     );
-  await db
-    .insert(commitmentProgressReports)
-    .values({ ...input, commitmentId: current.id, createdBy: userId });
-  await db.update(commitments).set({ updatedAt: new Date() }).where(eq(commitments.id, current.id));
+  await db.insert(commitmentProgressReports).values({ ...input, commitmentId: id, createdBy: userId });
 }
