@@ -63,6 +63,7 @@ describe('commitments page', () => {
       'Travel and tourism code for the protection of children from sexual exploitation — Active',
       'Athens Ethical Principles — Lapsed',
     ]);
+    await expect(axeViolations(page)).resolves.toEqual([]);
     await section.getByRole('link', { name: 'Read these commitments and the progress reported' }).click();
     await page.waitForFunction(() => document.querySelectorAll('article.commitment').length === 2);
     await expect(page.getByLabel('Signatory').inputValue()).resolves.not.toBe('');
