@@ -79,7 +79,7 @@ function CommitmentCard(props: {
         {commitment.sectors.length > 0 ? (
           <>
             <dt>{t('commitments.field.sectors')}</dt>
-            <dd>{commitment.sectors.map(labels.sector).join(', ')}</dd>
+            <dd>{labels.sectors(commitment.sectors)}</dd>
           </>
         ) : null}
         <dt>{t('commitments.field.undertaking')}</dt>

@@ -12,7 +12,8 @@ export type CommitmentLabels = {
   sectorOptions: Choice[];
   countryOptions: Choice[];
   code: (code: string) => string;
-  sector: (code: string) => string;
+  /** Several sectors' names in the reader's list style. */
+  sectors: (codes: readonly string[]) => string;
   /** Several countries' names in the reader's list style ("Kenya and Uganda"). */
   countries: (codes: readonly string[]) => string;
 };
@@ -29,20 +30,22 @@ function namesOf(options: Choice[]): (code: string) => string {
 }
 
 export function useCommitmentLabels(): CommitmentLabels {
-  const { language } = useI18n();
+  const { language, info } = useI18n();
   const codes = useCodeList('commitment_code');
   const sectors = useCodeList('business_sector');
   const countries = useCountryNames();
   return useMemo(() => {
     const codeOptions = choicesOf(codes, language);
     const sectorOptions = choicesOf(sectors, language);
+    const sectorName = namesOf(sectorOptions);
+    const conjunction = new Intl.ListFormat(info.intlLocale, { type: 'conjunction' });
     return {
       codeOptions,
       sectorOptions,
       countryOptions: countries.choices,
       code: namesOf(codeOptions),
-      sector: namesOf(sectorOptions),
+      sectors: (codes: readonly string[]) => conjunction.format(codes.map(sectorName)),
       countries: countries.listOf,
     };
-  }, [codes, sectors, countries, language]);
+  }, [codes, sectors, countries, language, info.intlLocale]);
 }
