@@ -373,6 +373,18 @@ export const ACTIONS = {
     description:
       'Post needs and offers of technical assistance for one’s organisation; accept or decline offers for its needs, mark them delivered or withdraw them',
   },
+  'commitments.read': {
+    who: 'anyone',
+    description:
+      'Read the commitments of employers’ associations and travel-sector signatories: the public sees the published ones and their public progress reports; the signatory and coordinators everything',
+  },
+  'commitments.write': {
+    who: 'roles',
+    roles: ['admin', 'coordinator', 'org_admin', 'editor'],
+    scope: 'own_organisation',
+    description:
+      'Record the codes and principles one’s organisation signed, change, publish, lapse or withdraw them, and report progress on them',
+  },
   'knowledge.read': {
     who: 'anyone',
     description:

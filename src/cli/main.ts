@@ -4,6 +4,7 @@ import { activitiesCommand } from './activities-command.js';
 import { assistanceCommand } from './assistance-command.js';
 import { auditCommand } from './audit-command.js';
 import { casesCommand } from './cases-command.js';
+import { commitmentsCommand } from './commitments-command.js';
 import { coverageCommand } from './coverage-command.js';
 import { dbCommand } from './db-command.js';
 import { keysCommand } from './keys-command.js';
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
     .addCommand(releaseCommand())
     .addCommand(assistanceCommand())
     .addCommand(knowledgeCommand())
+    .addCommand(commitmentsCommand())
     .addCommand(keysCommand());
 }
 

@@ -41,6 +41,14 @@ export const ERROR_CODES = {
     status: 409,
     title: 'The knowledge item cannot take this step of its review from where it is',
   },
+  commitment_withdrawn: {
+    status: 409,
+    title: 'The commitment was withdrawn: it takes no more progress reports',
+  },
+  progress_before_signing: {
+    status: 422,
+    title: 'A progress report cannot come before the day the commitment was signed',
+  },
   privacy_budget_exceeded: {
     status: 409,
     title: 'This release would spend more privacy than the dataset’s budget has left',

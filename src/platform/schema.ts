@@ -4,6 +4,7 @@ export * from '../access/schema.js';
 export * from '../activities/schema.js';
 export * from '../audit/schema.js';
 export * from '../cases/schema.js';
+export * from '../commitments/schema.js';
 export * from '../coverage/schema.js';
 export * from '../imports/schema.js';
 export * from '../knowledge/schema.js';

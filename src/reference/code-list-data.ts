@@ -3,7 +3,9 @@ import { z } from 'zod';
 import activityType from './data/code-lists/activity_type.json' with { type: 'json' };
 import actorType from './data/code-lists/actor_type.json' with { type: 'json' };
 import ageGroup from './data/code-lists/age_group.json' with { type: 'json' };
+import businessSector from './data/code-lists/business_sector.json' with { type: 'json' };
 import chainStage from './data/code-lists/chain_stage.json' with { type: 'json' };
+import commitmentCode from './data/code-lists/commitment_code.json' with { type: 'json' };
 import countryRole from './data/code-lists/country_role.json' with { type: 'json' };
 import forcedLabourSector from './data/code-lists/forced_labour_sector.json' with { type: 'json' };
 import formOfExploitation from './data/code-lists/form_of_exploitation.json' with { type: 'json' };
@@ -38,6 +40,8 @@ export const CODE_LIST_NAMES = [
   'iati_organisation_role',
   'gender_marker',
   'service_category',
+  'commitment_code',
+  'business_sector',
 ] as const;
 export type CodeListName = (typeof CODE_LIST_NAMES)[number];
 
@@ -84,6 +88,8 @@ const FILES: Record<CodeListName, unknown> = {
   iati_organisation_role: iatiOrganisationRole,
   gender_marker: genderMarker,
   service_category: serviceCategory,
+  commitment_code: commitmentCode,
+  business_sector: businessSector,
 };
 
 function parseFile(name: CodeListName): CodeListFile {

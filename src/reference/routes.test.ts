@@ -67,7 +67,7 @@ describe('GET /api/v1/reference', () => {
 
   it('lists the code lists with their number of codes', async () => {
     const body = CodeListIndex.parse((await get('/api/v1/reference/code-lists')).json());
-    expect(body.data).toHaveLength(17);
+    expect(body.data).toHaveLength(19);
     expect(body.data.find((l) => l.name === 'pillar')?.codeCount).toBe(4);
   });
 

@@ -37,7 +37,7 @@ describe('seedReferenceData', { timeout: SLOW_TEST_MS }, () => {
     const report = await handle.db.transaction((tx) => seedReferenceData(tx));
     expect(report.countries).toBeGreaterThanOrEqual(249);
     expect(report.areas).toBe(30);
-    expect(report.codeLists).toBe(17);
+    expect(report.codeLists).toBe(19);
     expect(await tableCounts()).toEqual(report);
   });
 

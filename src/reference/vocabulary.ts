@@ -62,6 +62,10 @@ export const GenderMarker = codeEnum('gender_marker');
 export type GenderMarker = z.infer<typeof GenderMarker>;
 export const ServiceCategory = codeEnum('service_category');
 export type ServiceCategory = z.infer<typeof ServiceCategory>;
+export const CommitmentCode = codeEnum('commitment_code');
+export type CommitmentCode = z.infer<typeof CommitmentCode>;
+export const BusinessSector = codeEnum('business_sector');
+export type BusinessSector = z.infer<typeof BusinessSector>;
 
 const KNOWN_ISO3 = new Set(Object.keys(isoCountries.getAlpha3Codes()));
 

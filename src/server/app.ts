@@ -29,6 +29,7 @@ import { personFileRoutes } from '../cases/person-file-routes.js';
 import { referralRoutes } from '../cases/referral-routes.js';
 import { caseRoutes } from '../cases/routes.js';
 import { screeningRoutes } from '../cases/screening-routes.js';
+import { commitmentRoutes } from '../commitments/routes.js';
 import { coverageRoutes } from '../coverage/routes.js';
 import { importJobRoutes } from '../imports/routes.js';
 import { knowledgeAttachmentRoutes } from '../knowledge/attachment-routes.js';
@@ -186,6 +187,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(assistanceRoutes, { prefix: '/assistance' });
       await api.register(knowledgeRoutes, { prefix: '/knowledge' });
       await api.register(knowledgeAttachmentRoutes, { prefix: '/knowledge' });
+      await api.register(commitmentRoutes, { prefix: '/commitments' });
     },
     { prefix: API_PREFIX },
   );

@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { loadDemoAccess } from '../access/demo.js';
 import { loadDemoActivities } from '../activities/index.js';
 import { loadDemoCases } from '../cases/demo.js';
+import { loadDemoCommitments } from '../commitments/index.js';
 import { loadDemoNeeds } from '../coverage/demo.js';
 import { loadDemoKnowledge } from '../knowledge/index.js';
 import { loadDemoPartners } from '../partners/index.js';
@@ -37,6 +38,7 @@ export const DEMO_LOADERS: DemoLoader[] = [
   // Needs and offers of technical assistance, available for a while from the day they are seeded.
   { name: 'assistance', load: (tx) => loadDemoAssistance(tx, new Date().toISOString().slice(0, 10)) },
   { name: 'knowledge', load: (tx) => loadDemoKnowledge(tx) },
+  { name: 'commitments', load: (tx) => loadDemoCommitments(tx) },
 ];
 
 export type SeedReport = {

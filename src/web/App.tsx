@@ -19,6 +19,7 @@ import { BreakGlassPage } from './pages/break-glass/BreakGlassPage.js';
 import { CasePage } from './pages/cases/CasePage.js';
 import { CasesPage } from './pages/cases/CasesPage.js';
 import { NewCasePage } from './pages/cases/NewCasePage.js';
+import { CommitmentsPage } from './pages/commitments/CommitmentsPage.js';
 import { CoveragePage } from './pages/coverage/CoveragePage.js';
 import { HomePage } from './pages/home/HomePage.js';
 import { EditItemPage, NewItemPage } from './pages/knowledge/ItemEditorPage.js';
@@ -138,6 +139,8 @@ function PageFor(props: { match: RouteMatch<RouteName> }): ReactNode {
       return <ReleasePage id={match.params.id ?? ''} />;
     case 'assistance':
       return <AssistancePage />;
+    case 'commitments':
+      return <CommitmentsPage />;
     case 'knowledge':
       return <KnowledgePage />;
     case 'knowledgeNew':

@@ -73,6 +73,29 @@ export function replaceQueryParam(name: string, value: string) {
  * Sets or removes (null) several query parameters at once, without a history entry: a dashboard keeps
  * what the reader selected in its address, so that the address shares the view.
  */
+/**
+ * Filters kept in the address, so that a list can be shared: each named parameter's value ('' when absent),
+ * and a change that sets the given ones (an empty value removes it) and clears those in `resetOnChange`
+ * (a page offset: any new choice starts again at the first page).
+ */
+export function useQueryFilters<Name extends string>(
+  names: readonly Name[],
+  resetOnChange: readonly string[] = [],
+): [Record<Name, string>, (changes: Partial<Record<Name, string>>) => void] {
+  const { search } = useLocation();
+  const params = new URLSearchParams(search);
+  const filters = Object.fromEntries(names.map((name) => [name, params.get(name) ?? ''])) as Record<
+    Name,
+    string
+  >;
+  const change = (changes: Partial<Record<Name, string>>) =>
+    replaceQueryParams({
+      ...Object.fromEntries(resetOnChange.map((name) => [name, null])),
+      ...Object.fromEntries(Object.entries<string | undefined>(changes).map(([k, v]) => [k, v || null])),
+    });
+  return [filters, change];
+}
+
 export function replaceQueryParams(changes: Readonly<Record<string, string | null>>) {
   const url = new URL(window.location.href);
   for (const [name, value] of Object.entries(changes)) {

@@ -21,7 +21,7 @@ function meWith(role: Role, options: { verified?: boolean } = {}): Me {
 
 const labels = (me: Me | null) => navItemsFor(me).map((item) => item.label.replace('nav.', ''));
 // Capabilities not built yet (prevention) are never offered; releases and the knowledge library are public;
-// plans and technical assistance are read by anyone signed in.
+// plans and technical assistance are read by anyone signed in; published commitments by everyone.
 const COMMON = [
   'home',
   'partners',
@@ -32,6 +32,7 @@ const COMMON = [
   'releases',
   'knowledge',
   'assistance',
+  'commitments',
   'reference',
 ];
 /** Case staff also get the cases, after the statistics. */
@@ -45,6 +46,7 @@ const CASE_STAFF = [
   'releases',
   'knowledge',
   'assistance',
+  'commitments',
   'cases',
   'referrals',
   'screening',
@@ -61,6 +63,7 @@ describe('navigation by role', () => {
       'statistics',
       'releases',
       'knowledge',
+      'commitments',
       'reference',
       'signIn',
     ]);

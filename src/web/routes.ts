@@ -32,6 +32,7 @@ export type RouteName =
   | 'releaseBudgets'
   | 'release'
   | 'assistance'
+  | 'commitments'
   | 'knowledge'
   | 'knowledgeNew'
   | 'knowledgeDrafts'
@@ -111,6 +112,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   // Needs and offers of technical assistance are shared among the partners, not published.
   { name: 'assistance', pattern: '/assistance', access: SIGNED_IN },
   // The library is public (the API shows visitors the published items); partners write and review drafts.
+  // Published commitments are public; a signatory's editors and coordinators see and change drafts too.
+  { name: 'commitments', pattern: '/commitments', access: EVERYONE },
   { name: 'knowledge', pattern: '/knowledge', access: EVERYONE },
   // Before '/knowledge/:id': the first matching pattern wins.
   { name: 'knowledgeNew', pattern: '/knowledge/new', access: KNOWLEDGE_WRITERS },
@@ -167,6 +170,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/releases', label: 'nav.releases', route: 'releases', group: 'main' },
   { path: '/knowledge', label: 'nav.knowledge', route: 'knowledge', group: 'main' },
   { path: '/assistance', label: 'nav.assistance', route: 'assistance', group: 'main' },
+  { path: '/commitments', label: 'nav.commitments', route: 'commitments', group: 'main' },
   { path: '/cases', label: 'nav.cases', route: 'cases', group: 'main' },
   { path: '/referrals', label: 'nav.referrals', route: 'referrals', group: 'main' },
   { path: '/screening', label: 'nav.screening', route: 'screening', group: 'main', listedFor: CASE_STAFF },

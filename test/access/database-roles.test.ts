@@ -31,6 +31,8 @@ const ORGANISATION_TABLES = [
   'mechanism_members',
   'focal_points',
   'focal_point_contacts',
+  'commitments',
+  'commitment_progress_reports',
   ...PRIVATE_TABLES,
 ];
 

@@ -48,6 +48,13 @@ const KNOWLEDGE_WRITERS: readonly DemoRole[] = ['admin', 'coordinator', 'org_adm
 const KNOWLEDGE_REVIEWERS: readonly DemoRole[] = ['admin', 'coordinator'];
 /** An invented draft for the knowledge library. */
 const PROBE_ITEM = { type: 'good_practice', language: 'en', title: 'Matrix probe practice' };
+/** Who records the commitments their organisation signed, and an invented one. */
+const COMMITMENT_WRITERS: readonly DemoRole[] = ['admin', 'coordinator', 'org_admin', 'editor'];
+const PROBE_COMMITMENT = {
+  code: 'employer_pays_principle',
+  signedOn: '2025-01-01',
+  undertaking: 'Matrix probe commitment',
+};
 const PROBE_FILE = { kind: 'file', fileName: 'probe.csv', content: 'gender\nFemale\nMale\nFemale\n' };
 
 const PROBES: Probe[] = [
@@ -1259,6 +1266,46 @@ const PROBES: Probe[] = [
     route: '/api/v1/knowledge/items/:id/attachments/:attachmentId',
     url: () => `/api/v1/knowledge/items/${nobody()}/attachments/${nobody()}`,
     allowed: KNOWLEDGE_WRITERS,
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/commitments',
+    url: () => '/api/v1/commitments?country=KEN',
+    allowed: 'anyone',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/commitments/:id',
+    url: () => `/api/v1/commitments/${nobody()}`,
+    allowed: 'anyone',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/commitments',
+    url: () => '/api/v1/commitments',
+    body: (c) => ({ ...PROBE_COMMITMENT, organisationId: c.org.shelter }),
+    allowed: COMMITMENT_WRITERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/commitments',
+    url: () => '/api/v1/commitments',
+    body: (c) => ({ ...PROBE_COMMITMENT, organisationId: c.org.legal }),
+    allowed: ['admin', 'coordinator'],
+  },
+  {
+    method: 'PATCH',
+    route: '/api/v1/commitments/:id',
+    url: () => `/api/v1/commitments/${nobody()}`,
+    body: () => ({ status: 'lapsed' }),
+    allowed: COMMITMENT_WRITERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/commitments/:id/progress',
+    url: () => `/api/v1/commitments/${nobody()}/progress`,
+    body: () => ({ reportedOn: '2025-06-01', summary: 'Matrix probe report' }),
+    allowed: COMMITMENT_WRITERS,
   },
   // Last: it ends the session the other probes use.
   {

@@ -19,6 +19,7 @@ const NAMESPACES = [
   'assistance/',
   'plans/',
   'knowledge/',
+  'commitments/',
 ];
 
 /** One language's messages: the shell's file merged with each capability's own file. */

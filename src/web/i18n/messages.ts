@@ -3,6 +3,7 @@ import activitiesEn from '../messages/activities/en.json' with { type: 'json' };
 import assistanceEn from '../messages/assistance/en.json' with { type: 'json' };
 import auditEn from '../messages/audit/en.json' with { type: 'json' };
 import casesEn from '../messages/cases/en.json' with { type: 'json' };
+import commitmentsEn from '../messages/commitments/en.json' with { type: 'json' };
 import coverageEn from '../messages/coverage/en.json' with { type: 'json' };
 import en from '../messages/en.json' with { type: 'json' };
 import followUpEn from '../messages/follow-up/en.json' with { type: 'json' };
@@ -31,6 +32,7 @@ const englishMessages = {
   ...assistanceEn,
   ...plansEn,
   ...knowledgeEn,
+  ...commitmentsEn,
 };
 
 export type Messages = typeof englishMessages;
@@ -58,6 +60,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/assistance/ar.json', { with: { type: 'json' } }),
       import('../messages/plans/ar.json', { with: { type: 'json' } }),
       import('../messages/knowledge/ar.json', { with: { type: 'json' } }),
+      import('../messages/commitments/ar.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -74,6 +77,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         assistance,
         plans,
         knowledge,
+        commitments,
       ]) =>
         ({
           ...main.default,
@@ -90,6 +94,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...assistance.default,
           ...plans.default,
           ...knowledge.default,
+          ...commitments.default,
         }) satisfies Catalogue,
     ),
   zh: () =>
@@ -108,6 +113,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/assistance/zh.json', { with: { type: 'json' } }),
       import('../messages/plans/zh.json', { with: { type: 'json' } }),
       import('../messages/knowledge/zh.json', { with: { type: 'json' } }),
+      import('../messages/commitments/zh.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -124,6 +130,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         assistance,
         plans,
         knowledge,
+        commitments,
       ]) =>
         ({
           ...main.default,
@@ -140,6 +147,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...assistance.default,
           ...plans.default,
           ...knowledge.default,
+          ...commitments.default,
         }) satisfies Catalogue,
     ),
   fr: () =>
@@ -158,6 +166,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/assistance/fr.json', { with: { type: 'json' } }),
       import('../messages/plans/fr.json', { with: { type: 'json' } }),
       import('../messages/knowledge/fr.json', { with: { type: 'json' } }),
+      import('../messages/commitments/fr.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -174,6 +183,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         assistance,
         plans,
         knowledge,
+        commitments,
       ]) =>
         ({
           ...main.default,
@@ -190,6 +200,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...assistance.default,
           ...plans.default,
           ...knowledge.default,
+          ...commitments.default,
         }) satisfies Catalogue,
     ),
   ru: () =>
@@ -208,6 +219,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/assistance/ru.json', { with: { type: 'json' } }),
       import('../messages/plans/ru.json', { with: { type: 'json' } }),
       import('../messages/knowledge/ru.json', { with: { type: 'json' } }),
+      import('../messages/commitments/ru.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -224,6 +236,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         assistance,
         plans,
         knowledge,
+        commitments,
       ]) =>
         ({
           ...main.default,
@@ -240,6 +253,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...assistance.default,
           ...plans.default,
           ...knowledge.default,
+          ...commitments.default,
         }) satisfies Catalogue,
     ),
   es: () =>
@@ -258,6 +272,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
       import('../messages/assistance/es.json', { with: { type: 'json' } }),
       import('../messages/plans/es.json', { with: { type: 'json' } }),
       import('../messages/knowledge/es.json', { with: { type: 'json' } }),
+      import('../messages/commitments/es.json', { with: { type: 'json' } }),
     ]).then(
       ([
         main,
@@ -274,6 +289,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
         assistance,
         plans,
         knowledge,
+        commitments,
       ]) =>
         ({
           ...main.default,
@@ -290,6 +306,7 @@ const loaders: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
           ...assistance.default,
           ...plans.default,
           ...knowledge.default,
+          ...commitments.default,
         }) satisfies Catalogue,
     ),
 };

@@ -16,6 +16,7 @@ export const RECORD_KINDS: readonly string[] = [
   'break_glass_grant',
   'case',
   'case_export',
+  'commitment',
   'coordination_mechanism',
   'coverage_need',
   'exchange_partner',

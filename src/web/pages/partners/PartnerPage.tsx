@@ -1,4 +1,5 @@
-// One partner: profile, countries, coordination mechanisms, focal points and the activities it leads or joins.
+// One partner: profile, countries, coordination mechanisms, the commitments it signed, focal points and the
+// activities it leads or joins.
 
 import { useActivitySet } from '../../api/activities.js';
 import { type OrganisationProfile, useOrganisation } from '../../api/partners.js';
@@ -10,6 +11,7 @@ import { useSession } from '../../session/SessionProvider.js';
 import { ActivityTable } from '../activities/ActivityTable.js';
 import { VocabularyGate } from '../activities/VocabularyGate.js';
 import { useVocabulary, type Vocabulary } from '../activities/vocabulary.js';
+import { PartnerCommitments } from '../commitments/PartnerCommitments.js';
 
 export function PartnerPage(props: { id: string }) {
   const { t } = useI18n();
@@ -82,6 +84,7 @@ function Profile(props: { profile: OrganisationProfile; vocabulary: Vocabulary }
         </section>
       ) : null}
       <Mechanisms profile={profile} />
+      <PartnerCommitments organisationId={profile.id} />
       <FocalPoints profile={profile} />
       <section>
         <h2>{t('partners.activities')}</h2>

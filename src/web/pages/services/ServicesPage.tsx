@@ -10,7 +10,7 @@ import { PageHeading } from '../../components/PageHeading.js';
 import { ResourceView } from '../../components/Status.js';
 import { useI18n } from '../../i18n/I18nProvider.js';
 import type { MessageKey } from '../../i18n/messages.js';
-import { replaceQueryParams, useLocation } from '../../router.js';
+import { useQueryFilters } from '../../router.js';
 import { useSession } from '../../session/SessionProvider.js';
 import { useWorldGeometry } from '../home/useWorldGeometry.js';
 import { UpdatePlaces } from './PlacesForm.js';
@@ -21,18 +21,7 @@ type Service = ServiceListResponse['data'][number];
 const FILTERS = ['q', 'category', 'country', 'eligibility', 'language', 'hasPlacesFree', 'offset'] as const;
 type Filters = Record<(typeof FILTERS)[number], string>;
 
-function useFilters(): [Filters, (changes: Partial<Filters>) => void] {
-  const { search } = useLocation();
-  const params = new URLSearchParams(search);
-  const filters = Object.fromEntries(FILTERS.map((name) => [name, params.get(name) ?? ''])) as Filters;
-  const change = (changes: Partial<Filters>) =>
-    // Any new choice starts again at the first page.
-    replaceQueryParams({
-      offset: null,
-      ...Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v || null])),
-    });
-  return [filters, change];
-}
+const useFilters = () => useQueryFilters(FILTERS, ['offset']);
 
 export function ServicesPage() {
   const { t } = useI18n();
