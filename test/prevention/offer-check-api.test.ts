@@ -3,6 +3,7 @@
 // is stored unless the person sends a report, and a report holds no way to reach its sender.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANONYMOUS_ACTOR, asRequester } from '../../src/access/context.js';
 import { rowsOf } from '../../src/platform/db.js';
 import { html } from '../../src/prevention/offer-check/page/render.js';
 import type { OfferCheckResult } from '../../src/prevention/offer-check/result-schemas.js';
@@ -10,6 +11,7 @@ import type { OfferAnswers } from '../../src/prevention/offer-check/schemas.js';
 import { OFFER_TEXTS } from '../../src/prevention/offer-check/texts.js';
 import { demoEmail, startTestApp, type TestApp } from '../support/app.js';
 import { TEST_ENGINES } from '../support/databases.js';
+import { assertNoServerError, describeApi, writeRoutes } from '../support/generated-requests.js';
 import { CLEAN_OFFER, exampleRegisterSource, formFieldsOf, SIGNED_OFFERS } from './offer-check.fixtures.js';
 
 const LANGUAGES = ['en', 'ar', 'ru'] as const;
@@ -208,4 +210,22 @@ describe.each(TEST_ENGINES)('the job-offer check on $name', (engine) => {
     expect(counts.byFlag).toContainEqual({ flag: 'job_changed', count: expect.any(Number) });
     expect((await t.as(null, 'GET', '/api/v1/offer-check/reports/counts')).statusCode).toBe(401);
   });
+
+  it('lets an anonymous requester send a report but not read any back, whatever the database', async () => {
+    expect(await countRows('offer_check_reports')).toBeGreaterThan(0);
+    const seen = await asRequester(t.database, ANONYMOUS_ACTOR, (tx) =>
+      rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from offer_check_reports`),
+    );
+    expect(seen[0]?.n).toBe(0);
+  });
+
+  it('answers generated bodies to its write routes with a problem, never a 5xx nor silence', async () => {
+    const { routes, pools } = await describeApi(t);
+    const mine = writeRoutes(routes).filter((route) => route.path.startsWith('/api/v1/offer-check'));
+    expect(mine.map((route) => route.path.replace(/\/$/, '')).sort()).toEqual([
+      '/api/v1/offer-check',
+      '/api/v1/offer-check/reports',
+    ]);
+    for (const route of mine) await assertNoServerError(t, null, route, pools, 150);
+  }, 120_000);
 });
