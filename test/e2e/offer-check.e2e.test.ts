@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageText } from '../../src/prevention/offer-check/page/page-texts.js';
 import { OFFER_TEXTS } from '../../src/prevention/offer-check/texts.js';
-import { axeViolations, type Harness, startHarness } from './harness.js';
+import { axeViolations, type Harness, openPage, startHarness } from './harness.js';
 
 let harness: Harness;
 const contexts: BrowserContext[] = [];
@@ -116,5 +116,14 @@ describe('the job-offer check', () => {
     await page.getByRole('heading', { name: pageText('checklistTitle', 'ru'), level: 1 }).waitFor();
     await expect(page.locator('.checklist li').count()).resolves.toBeGreaterThan(5);
     await page.context().setOffline(false);
+  });
+
+  it('is linked from the web app’s home page for everyone, in the reader’s language', async () => {
+    const page = await harness.newPage();
+    await openPage(page, harness.baseUrl, '/');
+    const link = page.getByRole('link', { name: pageText('title', 'en') });
+    await expect(link.getAttribute('href')).resolves.toBe('/check?lang=en');
+    await link.click();
+    await page.locator('html[lang="en"] form.check').waitFor();
   });
 });
