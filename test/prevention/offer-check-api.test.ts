@@ -122,6 +122,12 @@ describe.each(TEST_ENGINES)('the job-offer check on $name', (engine) => {
     expect(page.headers['content-security-policy']).toContain("script-src 'self'");
   });
 
+  it('answers a file the check does not have with a 404 problem, not the web app’s page', async () => {
+    const reply = await t.app.inject({ method: 'GET', url: '/check/assets/missing.js' });
+    expect(reply.statusCode).toBe(404);
+    expect(reply.headers['content-type']).toContain('application/problem+json');
+  });
+
   it('asks again, keeping the answers, when a form field cannot be read', async () => {
     const reply = await postForm('/check?lang=en', { ...formFieldsOf(CLEAN_OFFER), work_days_per_week: '9' });
     expect(reply.statusCode).toBe(400);

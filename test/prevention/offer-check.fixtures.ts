@@ -1,6 +1,7 @@
 // Invented offers for the tests of the check's API and pages, one per warning sign, and a register source
 // over the register module's invented agencies. No real agency, person or number.
 
+import { CLEAN_OFFER as ENGINE_CLEAN_OFFER } from '../../src/prevention/offer-check/offer.fixtures.js';
 import type { FindingId } from '../../src/prevention/offer-check/result-schemas.js';
 import type { OfferAnswers } from '../../src/prevention/offer-check/schemas.js';
 import type { RegisterSource } from '../../src/prevention/offer-check/server/service.js';
@@ -13,24 +14,12 @@ const REGISTER_DAY = '2026-06-01';
 export const exampleRegisterSource: RegisterSource = async (query) =>
   lookUpAgency(exampleRegister(), query, { asOf: REGISTER_DAY }).answer.lookup;
 
-/** An offer through a licensed (invented) agency that shows none of the warning signs. */
+/** The engine's clean offer, through a licensed (invented) agency of the register's fixtures. */
 export const CLEAN_OFFER: OfferAnswers = {
-  destination_country: 'GBR',
+  ...ENGINE_CLEAN_OFFER,
   citizenship_country: 'PHL',
-  offered_by: 'agency',
   agency_name: 'Atlas Recruitment Ltd',
   agency_licence_number: 'POEA-123-LB',
-  employer_name_known: 'yes',
-  employer_address_known: 'yes',
-  employer_registration_known: 'yes',
-  fee_charged: 'no',
-  debt_or_advance: 'no',
-  written_contract: 'yes',
-  contract_in_your_language: 'yes',
-  documents_kept: 'no',
-  free_to_leave: 'yes',
-  keeps_phone: 'yes',
-  job_changed: 'no',
 };
 
 /** Each warning sign the answers alone can show, the change to the clean offer that shows it, and the flag. */

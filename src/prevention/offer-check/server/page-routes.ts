@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../../../platform/errors.js';
 import { buildCountryList } from '../../../reference/countries.js';
 import type { Language } from '../../../reference/schemas.js';
 import { buildChecklist } from '../checklist.js';
@@ -162,17 +163,25 @@ export async function offerCheckPages(app: FastifyInstance, options: OfferCheckP
   app.get('/check/assets/:file', async (request, reply) => {
     const { file } = request.params as { file: string };
     const asset = await assets(file);
-    if (!asset) return reply.callNotFound();
+    if (!asset) throw missingAsset(file);
     reply.header('cache-control', 'no-cache');
     return sendEncoded(request, reply, asset.encoded, asset.type);
   });
 
   app.get('/check-sw.js', async (request, reply) => {
     const asset = await assets('sw.js');
-    if (!asset) return reply.callNotFound();
+    if (!asset) throw missingAsset('sw.js');
     reply.header('cache-control', 'no-cache');
     return sendEncoded(request, reply, asset.encoded, asset.type);
   });
+}
+
+/** A 404 of its own: the web app's fallback would answer a missing script with its HTML page. */
+function missingAsset(file: string): AppError {
+  return new AppError(
+    'not_found',
+    `The offer check has no file ${file}; build it with \`npm run build:check\`.`,
+  );
 }
 
 const ASSET_NAME = /^(check\.(ar|zh|en|fr|ru|es)\.js|check\.css|sw\.js)$/;
