@@ -67,17 +67,24 @@ describe.each(TEST_ENGINES)('the job-offer check on $name', (engine) => {
       expect(finding?.explanation.length).toBeGreaterThan(20);
     });
 
-    it('shows the flags on the server-rendered result page, in the language and its direction', async () => {
-      const answers = { ...CLEAN_OFFER, fee_charged: 'yes', documents_kept: 'yes' } as const;
-      const reply = await postForm(`/check?lang=${language}`, formFieldsOf(answers));
-      expect(reply.statusCode, reply.body).toBe(200);
-      expect(reply.headers['content-type']).toContain('text/html');
-      expect(reply.body).toContain(`<html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">`);
-      for (const flag of ['recruitment_fee', 'documents_retained'] as const) {
+    it.each(SIGNED_OFFERS)(
+      'shows $sign on the server-rendered result page, in the language and its direction',
+      async ({ change, flag }) => {
+        const reply = await postForm(`/check?lang=${language}`, formFieldsOf({ ...CLEAN_OFFER, ...change }));
+        expect(reply.statusCode, reply.body).toBe(200);
+        expect(reply.headers['content-type']).toContain('text/html');
+        expect(reply.body).toContain(`<html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">`);
         expect(reply.body).toContain(html(OFFER_TEXTS.findings[flag].title[language]));
         expect(reply.body).toContain(html(OFFER_TEXTS.findings[flag].whatToDo[language]));
-      }
-      expect(reply.body).not.toContain(html(OFFER_TEXTS.findings.debt_or_advance.title[language]));
+        expect(reply.body.match(/<li class="finding (serious|warning)">/g)).toHaveLength(1);
+      },
+    );
+
+    it('shows no warning sign for the clean offer on the server-rendered page', async () => {
+      const reply = await postForm(`/check?lang=${language}`, formFieldsOf(CLEAN_OFFER));
+      expect(reply.statusCode, reply.body).toBe(200);
+      expect(reply.body).not.toMatch(/<li class="finding (serious|warning)">/);
+      expect(reply.body).toContain(html(OFFER_TEXTS.summary.headline.find_out[language]));
     });
   });
 
