@@ -106,6 +106,9 @@ describe('the job-offer check', () => {
     await page.context().setOffline(true);
     await page.reload();
     await page.locator('html[lang="ru"]').waitFor();
+    // Opened through the service worker, which answers from its copies when the network fails.
+    await expect(page.evaluate(() => navigator.serviceWorker.controller !== null)).resolves.toBe(true);
+    await expect(page.evaluate(() => navigator.onLine)).resolves.toBe(false);
     await answerOffer(page);
     await page.locator('form.check button[type="submit"]').click();
     await expectFlags(page, 'ru');
