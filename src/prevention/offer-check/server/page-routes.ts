@@ -69,12 +69,13 @@ function sendPage(request: FastifyRequest, reply: FastifyReply, html: string, st
   return sendEncoded(request, reply, encode(html), 'text/html; charset=utf-8');
 }
 
-/** The form's fields, or null when the body is not a form (the parser already refused other types). */
+/** The form's fields; an empty form when there was no body (other media types were refused already). */
 function fieldsOf(request: FastifyRequest): FormFields {
   return (request.body ?? {}) as FormFields;
 }
 
-type Checked = { fields: FormFields; answers: OfferAnswers } | { fields: FormFields; answers: null };
+/** The answers, or null when a field could not be read and the form is shown again. */
+type Checked = { fields: FormFields; answers: OfferAnswers | null };
 
 function readForm(request: FastifyRequest): Checked {
   const fields = fieldsOf(request);
