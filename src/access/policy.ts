@@ -54,6 +54,20 @@ export const ACTIONS = {
   'public.read': { who: 'anyone', description: 'Read what is published: health, API documents' },
   'reference.read': { who: 'anyone', description: 'Read countries, M49 areas and code lists' },
   'auth.sign_in': { who: 'anyone', description: 'Sign in with email, password and second factor' },
+  'offer_check.use': {
+    who: 'anyone',
+    description: 'Check a job offer against the warning signs, anonymously; nothing is stored',
+  },
+  'offer_check.report': {
+    who: 'anyone',
+    description: 'Send an anonymous report of a job offer, when the person checking it chooses to',
+  },
+  'offer_check.reports_read': {
+    who: 'roles',
+    roles: ['admin', 'coordinator'],
+    scope: 'installation',
+    description: 'Read the counts of anonymous job-offer reports',
+  },
   'auth.sign_out': {
     who: 'signed_in',
     sessionOnly: true,

@@ -23,6 +23,10 @@ export const Config = z.object({
   logLevel: z.enum(LOG_LEVELS),
   isProduction: z.boolean(),
   webDir: z.string().min(1),
+  /** The job-offer check's pages' scripts, styles and service worker, built by `npm run build:check`. */
+  checkAssetsDir: z.string().min(1),
+  /** A checked directory of helplines and embassies for the offer check (JSON); absent to show none. */
+  offerCheckContactsFile: z.string().min(1).optional(),
   /** Base64 of 32 bytes; absent to keep a generated key under DATA_DIR/keys. */
   encryptionKey: z.string().optional(),
   /** The Ed25519 private key that signs audit checkpoints; keep it off the database's machine if you can. */
@@ -53,6 +57,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: env.LOG_LEVEL ?? 'info',
     isProduction: env.NODE_ENV === 'production',
     webDir: path.resolve(cwd, env.WEB_DIR ?? 'dist/web'),
+    checkAssetsDir: path.resolve(cwd, env.CHECK_ASSETS_DIR ?? 'dist/check'),
+    offerCheckContactsFile: env.OFFER_CHECK_CONTACTS_FILE
+      ? path.resolve(cwd, env.OFFER_CHECK_CONTACTS_FILE)
+      : undefined,
     encryptionKey: env.ENCRYPTION_KEY || undefined,
     auditKeyFile: path.resolve(cwd, env.AUDIT_KEY_FILE ?? path.join(dataDir, 'keys', 'audit-signing.pem')),
     auditCheckpointFile: path.resolve(
@@ -79,6 +87,8 @@ const ENV_NAMES: Record<string, string> = {
   databasePoolSize: 'DATABASE_POOL_SIZE',
   logLevel: 'LOG_LEVEL',
   webDir: 'WEB_DIR',
+  checkAssetsDir: 'CHECK_ASSETS_DIR',
+  offerCheckContactsFile: 'OFFER_CHECK_CONTACTS_FILE',
   encryptionKey: 'ENCRYPTION_KEY',
   auditKeyFile: 'AUDIT_KEY_FILE',
   auditCheckpointFile: 'AUDIT_CHECKPOINT_FILE',

@@ -60,6 +60,15 @@ import {
   securityHeaders,
   securityHeadersWithoutHooks,
 } from '../platform/security-headers.js';
+import { offerCheckPages } from '../prevention/offer-check/server/page-routes.js';
+import { offerCheckRoutes } from '../prevention/offer-check/server/routes.js';
+import {
+  contactsSource,
+  noRegisterLoaded,
+  type OfferCheckSources,
+  type RegisterSource,
+  today,
+} from '../prevention/offer-check/server/service.js';
 import { referenceRoutes } from '../reference/routes.js';
 import { releaseRoutes } from '../releases/routes.js';
 import { reportRoutes } from '../reports/routes.js';
@@ -68,6 +77,7 @@ import { statisticsRoutes } from '../statistics/routes.js';
 import { type UploadSettings, uploads } from '../uploads/plugin.js';
 import { allowedMethodsFinder } from './allowed-methods.js';
 import { healthRoutes } from './health-routes.js';
+import { hasDemoDataset } from './seed.js';
 import { webApp } from './web-app.js';
 
 export type BuildAppOptions = {
@@ -92,6 +102,8 @@ export type BuildAppOptions = {
    * (true by default); false for tests and benchmarks of the path that asks the database every time.
    */
   keepAnswers?: boolean;
+  /** Where the job-offer check asks whether an agency is licensed; by default it says no register is loaded. */
+  offerCheckRegister?: RegisterSource;
 };
 
 export const API_PREFIX = '/api/v1';
@@ -156,6 +168,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(uploads, options.uploads ?? {});
   await app.register(indicatorRefresh);
   await registerOpenApi(app);
+  const offerCheck: OfferCheckSources = {
+    register: options.offerCheckRegister ?? noRegisterLoaded,
+    contacts: await contactsSource({
+      file: config.offerCheckContactsFile,
+      hasDemoDataset: () => hasDemoDataset(database.db),
+    }),
+    today,
+  };
   await app.register(healthRoutes, { prefix: '/api' });
   await app.register(
     async (api) => {
@@ -188,9 +208,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(knowledgeRoutes, { prefix: '/knowledge' });
       await api.register(knowledgeAttachmentRoutes, { prefix: '/knowledge' });
       await api.register(commitmentRoutes, { prefix: '/commitments' });
+      await api.register(offerCheckRoutes, { prefix: '/offer-check', sources: offerCheck });
     },
     { prefix: API_PREFIX },
   );
+  // Public pages that work without the web app's JavaScript; served before its fallback to index.html.
+  await app.register(offerCheckPages, { sources: offerCheck, assetsDir: config.checkAssetsDir });
   const unknownRoute = unknownRouteHandler(routeTable);
   if (options.serveWeb !== false) await app.register(webApp, { webDir: config.webDir, unknownRoute });
   else app.setNotFoundHandler(unknownRoute);
@@ -310,6 +333,11 @@ async function registerOpenApi(app: FastifyInstance) {
           name: 'reports',
           description:
             'Printable reports generated from the data: a country’s assessment joining partners, activities, gaps and overlaps, official figures and plans’ progress',
+        },
+        {
+          name: 'offer-check',
+          description:
+            'The public job-offer check: warning signs explained, contacts and a checklist; anonymous reports',
         },
         {
           name: 'assistance',

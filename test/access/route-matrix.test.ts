@@ -1307,6 +1307,32 @@ const PROBES: Probe[] = [
     body: () => ({ reportedOn: '2025-06-01', summary: 'Matrix probe report' }),
     allowed: COMMITMENT_WRITERS,
   },
+  {
+    method: 'POST',
+    route: '/api/v1/offer-check',
+    url: () => '/api/v1/offer-check',
+    body: () => ({ language: 'en', answers: { fee_charged: 'yes' } }),
+    allowed: 'anyone',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/offer-check/questionnaire',
+    url: () => '/api/v1/offer-check/questionnaire?lang=ar',
+    allowed: 'anyone',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/offer-check/reports',
+    url: () => '/api/v1/offer-check/reports',
+    body: () => ({ language: 'en', destinationCountry: 'GBR', flags: ['recruitment_fee'] }),
+    allowed: 'anyone',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/offer-check/reports/counts',
+    url: () => '/api/v1/offer-check/reports/counts',
+    allowed: ['admin', 'coordinator'],
+  },
   // Last: it ends the session the other probes use.
   {
     method: 'POST',

@@ -48,7 +48,10 @@ export type TestApp = {
   close(): Promise<void>;
 };
 
-export type TestAppOptions = Pick<BuildAppOptions, 'uploads' | 'keepAnswers' | 'logStream'> & {
+export type TestAppOptions = Pick<
+  BuildAppOptions,
+  'uploads' | 'keepAnswers' | 'logStream' | 'offerCheckRegister'
+> & {
   /** A database opened by the test (for example on disk); one of the engine's otherwise. */
   database?: TestDatabase;
   /** Log level of the app; silent otherwise. */

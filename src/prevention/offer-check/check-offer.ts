@@ -1,7 +1,8 @@
 // The job-offer check as one pure call: answers and what the server looked up in, flags, "find out" notes,
 // a summary, the pay comparison and the contacts out, in the reader's language. Nothing is stored here.
-import { resolveContacts } from './contacts.js';
+
 import { describePay, destinationName, explainFinding, findingValues } from './explain.js';
+import { resolveContacts } from './resolve-contacts.js';
 import type { Finding, OfferCheckResult } from './result-schemas.js';
 import { findWarningSigns, gatherFacts } from './rules.js';
 import type { OfferAnswers, OfferCheckContext } from './schemas.js';

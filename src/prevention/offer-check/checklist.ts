@@ -1,7 +1,8 @@
 // The printable pre-departure checklist: the steps everyone going abroad should take, in a fixed order, and
 // those the findings call for, each saying which finding put it there.
 import type { Language } from '../../reference/schemas.js';
-import { type ChecklistItem, type ChecklistItemId, FINDINGS, type FindingId } from './result-schemas.js';
+import { FINDINGS } from './constants.js';
+import type { ChecklistItem, ChecklistItemId, FindingId } from './result-schemas.js';
 import type { OfferAnswers, WarningSign } from './schemas.js';
 import { OFFER_TEXTS, say } from './texts.js';
 

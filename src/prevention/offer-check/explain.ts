@@ -1,9 +1,10 @@
 // Puts findings and the pay comparison into the reader's language: each flag with what it means, what to do
 // and its basis; the pay with every conversion said out loud.
 import type { Language } from '../../reference/schemas.js';
+import { FINDINGS } from './constants.js';
 import { countryName, formatDate, formatMoney, formatNumber } from './format.js';
 import { hoursPerWeek, type PayComparisonFacts, type WorkingWeek } from './pay.js';
-import { FINDINGS, type Finding, type PayComparison } from './result-schemas.js';
+import type { Finding, PayComparison } from './result-schemas.js';
 import type { OfferFacts, RawFinding } from './rules.js';
 import type { MinimumWage, Money } from './schemas.js';
 import { OFFER_TEXTS, say, type Values } from './texts.js';

@@ -1,8 +1,9 @@
 // The questionnaire: the questions in the order they are asked, what kind of answer each takes, and the
 // questionnaire in one language for the page that shows it.
 import type { Language } from '../../reference/schemas.js';
+import { OFFERED_BY, PAY_PERIODS } from './constants.js';
 import type { Questionnaire, QuestionnaireQuestion } from './result-schemas.js';
-import { OFFERED_BY, PAY_PERIODS, type QuestionId, type QuestionKind } from './schemas.js';
+import type { QuestionId, QuestionKind } from './schemas.js';
 import { OFFER_TEXTS, say } from './texts.js';
 
 type QuestionSpec = {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { IsoDate } from '../../platform/fields.js';
 import { Language } from '../../reference/schemas.js';
+import { FINDINGS } from './constants.js';
 import {
   ContactKind,
   CountryCode,
@@ -14,34 +15,7 @@ import {
   WarningSign,
 } from './schemas.js';
 
-/**
- * Every finding the check can make, with the warning sign it belongs to and how grave it is. A flag
- * (serious or warning) says the offer shows the sign; a "find out" note says the person does not know yet and
- * what to ask. Serious: a known sign of forced labour or trafficking. Warning: a risk to clear up before signing.
- */
-export const FINDINGS = {
-  recruitment_fee: { sign: 'fees', severity: 'serious' },
-  ask_about_fees: { sign: 'fees', severity: 'find_out' },
-  documents_retained: { sign: 'documents', severity: 'serious' },
-  ask_about_documents: { sign: 'documents', severity: 'find_out' },
-  pay_below_minimum: { sign: 'pay', severity: 'warning' },
-  ask_about_pay: { sign: 'pay', severity: 'find_out' },
-  ask_pay_in_local_currency: { sign: 'pay', severity: 'find_out' },
-  find_minimum_wage: { sign: 'pay', severity: 'find_out' },
-  employer_unidentified: { sign: 'employer', severity: 'serious' },
-  ask_about_employer: { sign: 'employer', severity: 'find_out' },
-  agency_unlicensed: { sign: 'agency', severity: 'serious' },
-  check_agency_licence: { sign: 'agency', severity: 'find_out' },
-  no_written_contract: { sign: 'contract', severity: 'warning' },
-  contract_not_understood: { sign: 'contract', severity: 'warning' },
-  ask_for_written_contract: { sign: 'contract', severity: 'find_out' },
-  debt_or_advance: { sign: 'debt', severity: 'serious' },
-  ask_about_debts: { sign: 'debt', severity: 'find_out' },
-  movement_restricted: { sign: 'movement', severity: 'serious' },
-  ask_about_freedom: { sign: 'movement', severity: 'find_out' },
-  job_changed: { sign: 'job_change', severity: 'serious' },
-  ask_about_job_changes: { sign: 'job_change', severity: 'find_out' },
-} as const satisfies Record<string, { sign: WarningSign; severity: Severity }>;
+export { FINDINGS };
 
 export type FindingId = keyof typeof FINDINGS;
 export const FINDING_IDS = Object.keys(FINDINGS) as FindingId[];

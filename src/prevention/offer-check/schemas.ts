@@ -4,6 +4,9 @@
 import { z } from 'zod';
 import { IsoDate, PlainText } from '../../platform/fields.js';
 import { Language } from '../../reference/schemas.js';
+import { CONTACT_KINDS, OFFERED_BY, PAY_PERIODS } from './constants.js';
+
+export { CONTACT_KINDS, OFFERED_BY, PAY_PERIODS };
 
 export const QUESTION_IDS = [
   'destination_country',
@@ -39,11 +42,9 @@ const Unknown = z.literal('unknown');
 export const YesNo = z.enum(['yes', 'no', 'unknown']);
 export type YesNo = z.infer<typeof YesNo>;
 
-export const PAY_PERIODS = ['hour', 'day', 'week', 'month'] as const;
 export const PayPeriod = z.enum(PAY_PERIODS);
 export type PayPeriod = z.infer<typeof PayPeriod>;
 
-export const OFFERED_BY = ['agency', 'employer', 'acquaintance', 'online', 'other'] as const;
 export const OfferedBy = z.enum(OFFERED_BY);
 export type OfferedBy = z.infer<typeof OfferedBy>;
 
@@ -129,14 +130,6 @@ export type RegisterStatus = z.infer<typeof RegisterStatus>;
 export const RegisterLookup = z.object({ status: RegisterStatus, checkedOn: IsoDate.optional() });
 export type RegisterLookup = z.infer<typeof RegisterLookup>;
 
-export const CONTACT_KINDS = [
-  'anti_trafficking_helpline',
-  'labour_helpline',
-  'emergency',
-  'embassy',
-  'support_organisation',
-  'international_organisation',
-] as const;
 export const ContactKind = z.enum(CONTACT_KINDS);
 export type ContactKind = z.infer<typeof ContactKind>;
 

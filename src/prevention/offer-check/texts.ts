@@ -1,19 +1,9 @@
 // The check's words in the six UN languages (data/texts.json), checked when the module loads so that a
 // missing or empty text stops the server at start rather than leaving a blank line in front of someone.
 import { z } from 'zod';
-import type { Language } from '../../reference/schemas.js';
 import raw from './data/texts.json' with { type: 'json' };
 import { ChecklistItemId, FINDINGS, FindingId, Verdict } from './result-schemas.js';
-import {
-  CONTACT_KINDS,
-  ContactKind,
-  OfferedBy,
-  PayPeriod,
-  QuestionId,
-  Severity,
-  WarningSign,
-  YesNo,
-} from './schemas.js';
+import { ContactKind, OfferedBy, PayPeriod, QuestionId, Severity, WarningSign, YesNo } from './schemas.js';
 
 const Line = z.string().trim().min(1);
 export const Text = z.strictObject({ ar: Line, zh: Line, en: Line, fr: Line, ru: Line, es: Line });
@@ -76,16 +66,5 @@ export type OfferTexts = z.infer<typeof OfferTexts>;
 
 export const OFFER_TEXTS: OfferTexts = OfferTexts.parse(raw);
 
-/** The order contact kinds are listed in: helplines before embassies, as a person in trouble needs them. */
-export const CONTACT_KIND_ORDER: readonly ContactKind[] = CONTACT_KINDS;
-
-export type Values = Readonly<Record<string, string>>;
-
-/** A text with its {placeholders} filled; one without a value stays visible as {name}, so a gap shows. */
-export function fill(text: string, values: Values = {}): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
-}
-
-export function say(text: Text, language: Language, values?: Values): string {
-  return fill(text[language], values);
-}
+export { CONTACT_KIND_ORDER } from './constants.js';
+export { fill, say, type Values } from './fill.js';

@@ -14,12 +14,16 @@ import { YourWork } from './YourWork.js';
 import './home.css';
 
 export function HomePage() {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { me } = useSession();
   return (
     <article className="home">
       <PageHeading isHome>{t('home.title')}</PageHeading>
       <p className="home-lead">{t('home.lead')}</p>
+      {/* A plain link, not the app's router: the check is a page of its own that works without this app. */}
+      <p className="home-offer-check">
+        <a href={`/check?lang=${language}`}>{t('home.offerCheckLink')}</a> {t('home.offerCheckNote')}
+      </p>
       {/* The answer depends on who asks: a new key loads it again when the person signs in or out. */}
       <OverviewLoader key={me?.id ?? 'public'} />
       <section className="mission" aria-labelledby="mission-heading">
