@@ -59,6 +59,7 @@ import {
   securityHeaders,
   securityHeadersWithoutHooks,
 } from '../platform/security-headers.js';
+import { intermediaryRoutes } from '../prevention/register-store/routes.js';
 import { referenceRoutes } from '../reference/routes.js';
 import { releaseRoutes } from '../releases/routes.js';
 import { reportRoutes } from '../reports/routes.js';
@@ -186,6 +187,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(assistanceRoutes, { prefix: '/assistance' });
       await api.register(knowledgeRoutes, { prefix: '/knowledge' });
       await api.register(knowledgeAttachmentRoutes, { prefix: '/knowledge' });
+      await api.register(intermediaryRoutes, { prefix: '/intermediaries' });
     },
     { prefix: API_PREFIX },
   );

@@ -31,6 +31,8 @@ export type RegisterSearch = {
   answer: RegisterAnswer;
   /** How many agencies matched in all, of which `matches` is one page. */
   total: number;
+  /** The page's agencies as stored, by id: who keeps each and its version. */
+  stored: ReadonlyMap<string, StoredAgency>;
 };
 
 /** The register's answer for the job-offer check, on the day given. */
@@ -45,9 +47,10 @@ export async function registerLookupFor(
 
 async function answerFor(db: Queryable, query: LookupQuery, asOf: string) {
   const candidates = query.name || query.licenceNumber ? await candidateIdsOf(db, query) : [];
-  const found = findAgencies(await agenciesByIds(db, candidates), query);
+  const agencies = await agenciesByIds(db, candidates);
+  const found = findAgencies(agencies, query);
   const covered = query.country ? await isCountryCovered(db, query.country) : undefined;
-  return { found, answer: answerOf(query, found, { asOf, isCountryCovered: covered }) };
+  return { found, agencies, answer: answerOf(query, found, { asOf, isCountryCovered: covered }) };
 }
 
 /** A page of agencies matching the query, best first, each as the public sees it, and the answer. */
@@ -56,16 +59,20 @@ export async function searchRegister(
   query: LookupQuery,
   options: RegisterSearchOptions,
 ): Promise<RegisterSearch> {
-  const { found, answer } = await answerFor(db, query, options.asOf);
+  const { found, agencies, answer } = await answerFor(db, query, options.asOf);
   if (!query.name && !query.licenceNumber && query.country) {
     const page = await countryPageOf(db, query.country, options);
-    const agencies = await agenciesByIds(db, page.ids);
-    const matches = findAgencies(agencies, query);
-    return { matches: await entriesOf(db, matches, options), answer, total: page.total };
+    const ofCountry = await agenciesByIds(db, page.ids);
+    const matches = findAgencies(ofCountry, query);
+    const stored = byId(ofCountry);
+    return { matches: await entriesOf(db, matches, options), answer, total: page.total, stored };
   }
   const page = found.slice(options.offset, options.offset + options.limit);
-  return { matches: await entriesOf(db, page, options), answer, total: found.length };
+  const stored = byId(agencies);
+  return { matches: await entriesOf(db, page, options), answer, total: found.length, stored };
 }
+
+const byId = (agencies: readonly StoredAgency[]) => new Map(agencies.map((agency) => [agency.id, agency]));
 
 async function entriesOf(
   db: Queryable,
