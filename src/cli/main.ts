@@ -6,6 +6,7 @@ import { auditCommand } from './audit-command.js';
 import { casesCommand } from './cases-command.js';
 import { coverageCommand } from './coverage-command.js';
 import { dbCommand } from './db-command.js';
+import { intermediariesCommand } from './intermediaries-command.js';
 import { keysCommand } from './keys-command.js';
 import { knowledgeCommand } from './knowledge-command.js';
 import { organisationsCommand } from './organisations-command.js';
@@ -37,6 +38,7 @@ export function buildProgram(): Command {
     .addCommand(releaseCommand())
     .addCommand(assistanceCommand())
     .addCommand(knowledgeCommand())
+    .addCommand(intermediariesCommand())
     .addCommand(keysCommand());
 }
 

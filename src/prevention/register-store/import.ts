@@ -19,6 +19,7 @@ import {
   type RegisterImportOptions,
   readRegisterRows,
 } from '../register/index.js';
+import type { RegisterFile } from './api-schemas.js';
 import { agenciesByIds, type StoredAgency } from './read.js';
 import {
   type AgencyInput,
@@ -30,6 +31,42 @@ import {
 } from './write.js';
 
 export type RegisterFileFormat = 'csv' | 'xlsx';
+
+export type RegisterFileOptions = Pick<
+  RegisterFile,
+  | 'defaultCountry'
+  | 'defaultKind'
+  | 'defaultAuthority'
+  | 'defaultStatus'
+  | 'statusWords'
+  | 'kindWords'
+  | 'columnNames'
+  | 'dateOrder'
+>;
+
+/** The engine's options from what a person gave with the file (API body or command-line flags). */
+export function importOptionsOf(file: RegisterFileOptions, asOf: string): RegisterImportOptions {
+  const {
+    defaultCountry,
+    defaultKind,
+    defaultAuthority,
+    defaultStatus,
+    statusWords,
+    kindWords,
+    columnNames,
+    dateOrder,
+  } = file;
+  const options: RegisterImportOptions = { asOf };
+  if (defaultCountry) options.defaultCountry = defaultCountry;
+  if (defaultKind) options.defaultKind = defaultKind;
+  if (defaultAuthority) options.defaultAuthority = defaultAuthority;
+  if (defaultStatus) options.defaultStatus = defaultStatus;
+  if (statusWords) options.statusWords = statusWords;
+  if (kindWords) options.kindWords = kindWords;
+  if (columnNames) options.columnNames = columnNames;
+  if (dateOrder) options.dateOrder = dateOrder;
+  return options;
+}
 
 /** The file's rows as the worker reads them; a workbook's first sheet, a CSV with its delimiter guessed. */
 export async function readRegisterFile(
@@ -67,10 +104,15 @@ const emptyTally = (): Tally => ({ added: 0, changed: 0, unchanged: 0 });
 export async function saveImportedAgencies(
   db: Queryable,
   agencies: readonly ImportedAgency[],
-  options: { userId: string | null; keeperOrganisationId: string | null },
+  options: {
+    userId: string | null;
+    keeperOrganisationId: string | null;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<RegisterImportSummary> {
   const summary = { agencies: emptyTally(), licences: emptyTally() };
-  for (const { record } of agencies) {
+  for (const [i, { record }] of agencies.entries()) {
+    options.onProgress?.(i, agencies.length);
     const { id, outcome } = await saveAgency(db, record, options);
     let licencesChanged = false;
     for (const licence of record.licences) {
@@ -80,6 +122,7 @@ export async function saveImportedAgencies(
     }
     summary.agencies[outcome === 'unchanged' && licencesChanged ? 'changed' : outcome] += 1;
   }
+  options.onProgress?.(agencies.length, agencies.length);
   return summary;
 }
 

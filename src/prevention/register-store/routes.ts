@@ -8,12 +8,7 @@ import { z } from 'zod';
 import type { Transaction } from '../../platform/db.js';
 import { AppError } from '../../platform/errors.js';
 import { typed } from '../../platform/routes.js';
-import {
-  problemAsFieldError,
-  type RegisterImport,
-  type RegisterImportOptions,
-  standingOn,
-} from '../register/index.js';
+import { problemAsFieldError, type RegisterImport } from '../register/index.js';
 import {
   AgencyParams,
   AgencyView,
@@ -32,9 +27,9 @@ import {
   SaveOutcomeView,
   UpdateAgencyRequest,
 } from './api-schemas.js';
-import { readRegisterFile, saveImportedAgencies } from './import.js';
+import { importOptionsOf, readRegisterFile, saveImportedAgencies } from './import.js';
 import { publicEntryFor, searchRegister } from './lookup.js';
-import { agencyViewOf, languageOf, lookupViewOf, problemViewOf } from './views.js';
+import { agencyViewOf, languageOf, lookupViewOf, previewOf, problemViewOf } from './views.js';
 import {
   addComplaint,
   addInspection,
@@ -289,7 +284,7 @@ export async function intermediaryRoutes(app: FastifyInstance) {
     },
     async (request) => {
       const imported = await readFileOf(request.body);
-      return { data: previewOf(request.body.fileName, imported) };
+      return { data: previewOf(request.body.fileName, imported, today()) };
     },
   );
 
@@ -335,53 +330,7 @@ export async function intermediaryRoutes(app: FastifyInstance) {
   );
 }
 
-function optionsOf(file: RegisterFile): RegisterImportOptions {
-  const {
-    defaultCountry,
-    defaultKind,
-    defaultAuthority,
-    defaultStatus,
-    statusWords,
-    kindWords,
-    columnNames,
-    dateOrder,
-  } = file;
-  const options: RegisterImportOptions = { asOf: today() };
-  if (defaultCountry) options.defaultCountry = defaultCountry;
-  if (defaultKind) options.defaultKind = defaultKind;
-  if (defaultAuthority) options.defaultAuthority = defaultAuthority;
-  if (defaultStatus) options.defaultStatus = defaultStatus;
-  if (statusWords) options.statusWords = statusWords;
-  if (kindWords) options.kindWords = kindWords;
-  if (columnNames) options.columnNames = columnNames;
-  if (dateOrder) options.dateOrder = dateOrder;
-  return options;
-}
-
 function readFileOf(file: RegisterFile): Promise<RegisterImport> {
   const bytes = Buffer.from(file.content, file.encoding === 'base64' ? 'base64' : 'utf8');
-  return readRegisterFile(file.format, bytes, optionsOf(file));
-}
-
-function previewOf(fileName: string, imported: RegisterImport): ImportPreview {
-  const asOf = today();
-  return {
-    fileName,
-    headerRow: imported.headerRow,
-    agencies: imported.agencies.map(({ record, rows }) => ({
-      name: record.name,
-      kind: record.kind,
-      country: record.country,
-      registrationNumber: record.registrationNumber,
-      rows,
-      licences: record.licences.map((licence) => ({
-        number: licence.number,
-        state: standingOn([licence], asOf).state,
-        validUntil: licence.validUntil,
-      })),
-    })),
-    problems: imported.problems.map(problemViewOf),
-    notes: imported.notes.map(problemViewOf),
-    counts: imported.counts,
-  };
+  return readRegisterFile(file.format, bytes, importOptionsOf(file, today()));
 }

@@ -9,14 +9,16 @@ import {
   type ImportProblem,
   type PublicEntry,
   REGISTER_TEXTS,
+  type RegisterImport,
   sayAnswer,
   sayMatch,
   sayNote,
   saySign,
   saySmallCountRule,
   sayStanding,
+  standingOn,
 } from '../register/index.js';
-import type { AgencyView, LookupView } from './api-schemas.js';
+import type { AgencyView, ImportPreview, LookupView } from './api-schemas.js';
 import type { RegisterSearch } from './lookup.js';
 import type { StoredAgency } from './read.js';
 
@@ -87,4 +89,27 @@ export function lookupViewOf(
 export function problemViewOf(problem: ImportProblem) {
   const { row, column, columnName, field, code, problem: what, fix } = problem;
   return { row, column, columnName, field, code, problem: what, fix };
+}
+
+/** What a file holds, as the preview shows it: agencies with each licence's state today, problems, notes. */
+export function previewOf(fileName: string, imported: RegisterImport, asOf: string): ImportPreview {
+  return {
+    fileName,
+    headerRow: imported.headerRow,
+    agencies: imported.agencies.map(({ record, rows }) => ({
+      name: record.name,
+      kind: record.kind,
+      country: record.country,
+      registrationNumber: record.registrationNumber,
+      rows,
+      licences: record.licences.map((licence) => ({
+        number: licence.number,
+        state: standingOn([licence], asOf).state,
+        validUntil: licence.validUntil,
+      })),
+    })),
+    problems: imported.problems.map(problemViewOf),
+    notes: imported.notes.map(problemViewOf),
+    counts: imported.counts,
+  };
 }
