@@ -214,4 +214,20 @@ describe.each(TEST_ENGINES)('the stored register on $name', (engine) => {
     );
     expect(lookup.status).toBe('not_found');
   });
+
+  it('holds invented demo agencies in each standing, whenever the demo was seeded', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const states = await as(ANONYMOUS_ACTOR, async (tx) => {
+      const found: Record<string, string> = {};
+      for (const number of ['DEMO-LB-001', 'DEMO-LB-002', 'DEMO-MB-003', 'DEMO-MD-004'])
+        found[number] = (await registerLookupFor(tx, { licenceNumber: number }, { asOf: today })).status;
+      return found;
+    });
+    expect(states).toEqual({
+      'DEMO-LB-001': 'licensed',
+      'DEMO-LB-002': 'lapsed',
+      'DEMO-MB-003': 'revoked',
+      'DEMO-MD-004': 'suspended',
+    });
+  });
 });

@@ -1,6 +1,7 @@
 // The stored register of intermediaries: reading, writing, importing and looking agencies up. The job-offer
 // check calls registerLookupFor (lookup.ts) for the agency a person named.
 export { type PublicCounts, publicCountsOf } from './counts.js';
+export { DEMO_AGENCIES, loadDemoIntermediaries } from './demo.js';
 export {
   type RegisterFileFormat,
   type RegisterImportSummary,
