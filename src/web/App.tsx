@@ -21,6 +21,9 @@ import { CasesPage } from './pages/cases/CasesPage.js';
 import { NewCasePage } from './pages/cases/NewCasePage.js';
 import { CoveragePage } from './pages/coverage/CoveragePage.js';
 import { HomePage } from './pages/home/HomePage.js';
+import { AgencyPage } from './pages/intermediaries/AgencyPage.js';
+import { ImportPage as IntermediaryImportPage } from './pages/intermediaries/ImportPage.js';
+import { LookupPage as IntermediariesPage } from './pages/intermediaries/LookupPage.js';
 import { EditItemPage, NewItemPage } from './pages/knowledge/ItemEditorPage.js';
 import { ItemPage } from './pages/knowledge/ItemPage.js';
 import { KnowledgeDraftsPage, KnowledgePage } from './pages/knowledge/KnowledgePage.js';
@@ -148,6 +151,12 @@ function PageFor(props: { match: RouteMatch<RouteName> }): ReactNode {
       return <ItemPage id={match.params.id ?? ''} />;
     case 'knowledgeEdit':
       return <EditItemPage id={match.params.id ?? ''} />;
+    case 'intermediaries':
+      return <IntermediariesPage />;
+    case 'intermediaryImport':
+      return <IntermediaryImportPage />;
+    case 'intermediary':
+      return <AgencyPage id={match.params.id ?? ''} />;
     default:
       return <NotFoundPage />;
   }
