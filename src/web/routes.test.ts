@@ -20,8 +20,8 @@ function meWith(role: Role, options: { verified?: boolean } = {}): Me {
 }
 
 const labels = (me: Me | null) => navItemsFor(me).map((item) => item.label.replace('nav.', ''));
-// Capabilities not built yet (prevention) are never offered; releases and the knowledge library are public;
-// plans and technical assistance are read by anyone signed in.
+// Capabilities not built yet (prevention) are never offered; releases, the knowledge library and the register
+// of intermediaries are public; plans and technical assistance are read by anyone signed in.
 const COMMON = [
   'home',
   'partners',
@@ -31,6 +31,7 @@ const COMMON = [
   'statistics',
   'releases',
   'knowledge',
+  'intermediaries',
   'assistance',
   'reference',
 ];
@@ -44,6 +45,7 @@ const CASE_STAFF = [
   'statistics',
   'releases',
   'knowledge',
+  'intermediaries',
   'assistance',
   'cases',
   'referrals',
@@ -61,6 +63,7 @@ describe('navigation by role', () => {
       'statistics',
       'releases',
       'knowledge',
+      'intermediaries',
       'reference',
       'signIn',
     ]);
@@ -108,6 +111,13 @@ describe('page access', () => {
     expect(pageVerdict(routeAccess('planEdit'), meWith('analyst'))).toBe('forbidden');
     expect(pageVerdict(routeAccess('planNew'), meWith('editor'))).toBe('allowed');
     expect(pageVerdict(routeAccess('planEdit'), meWith('coordinator'))).toBe('allowed');
+  });
+
+  it('opens the agency look-up to everyone, and the register import only to those who may import', () => {
+    expect(pageVerdict(routeAccess('intermediaries'), null)).toBe('allowed');
+    expect(pageVerdict(routeAccess('intermediary'), null)).toBe('allowed');
+    expect(pageVerdict(routeAccess('intermediaryImport'), meWith('coordinator'))).toBe('allowed');
+    expect(pageVerdict(routeAccess('intermediaryImport'), meWith('viewer'))).not.toBe('allowed');
   });
 
   it('opens the library to everyone, and its editor only to those who may write for an organisation', () => {
