@@ -31,6 +31,11 @@ const ORGANISATION_TABLES = [
   'mechanism_members',
   'focal_points',
   'focal_point_contacts',
+  'intermediary_agencies',
+  'intermediary_agency_names',
+  'intermediary_licences',
+  'intermediary_inspections',
+  'intermediary_sanctions',
   ...PRIVATE_TABLES,
 ];
 

@@ -234,6 +234,49 @@ describe.each(TEST_ENGINES)('the register through the API on $name', (engine) =>
     expect(looked.matches[0]?.agency.sentences.sanctionsInForce[0]).toMatch(/[\u0600-\u06FF]/);
   });
 
+  it('counts referrals naming an agency for the public only from the minimum on, never listing them', async () => {
+    const worker = await t.signInAs(demoEmail('case_worker'));
+    const [found] = (await lookUp('licence=EX-LB-001')).matches;
+    const agencyId = found?.agency.id ?? '';
+    const opened = await t.as(worker, 'POST', '/api/v1/cases', {
+      organisationId: t.organisationIds.shelter,
+      facts: { sex: 'female', citizenship: 'NPL', formsOfExploitation: ['forced_labour'] },
+    });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const caseId = opened.json().data.id as string;
+    const consent = await t.as(worker, 'POST', `/api/v1/cases/${caseId}/consents`, {
+      purpose: 'share_with_organisation',
+      recipientOrganisationId: t.organisationIds.legal,
+      decision: 'given',
+    });
+    expect(consent.statusCode, consent.body).toBe(201);
+    const link = async (count: number) => {
+      for (let i = 0; i < count; i += 1) {
+        const referred = await t.as(worker, 'POST', `/api/v1/cases/${caseId}/referrals`, {
+          toOrganisationId: t.organisationIds.legal,
+          service: 'legal_aid',
+        });
+        expect(referred.statusCode, referred.body).toBe(201);
+        const linked = await t.as(worker, 'POST', `${BASE}/${agencyId}/referral-links`, {
+          referralId: referred.json().data.id,
+        });
+        expect(linked.statusCode, linked.body).toBe(201);
+      }
+    };
+    const referralSign = async () =>
+      (await lookUp('licence=EX-LB-001')).matches[0]?.agency.signs.find((sign) => sign.id === 'referrals');
+    await link(4);
+    expect(await referralSign()).toBeUndefined();
+    await link(2);
+    expect((await referralSign())?.values.count).toBe('5');
+    const anonymous = await t.app.inject({
+      method: 'POST',
+      url: `${BASE}/${agencyId}/referral-links`,
+      payload: { referralId: agencyId },
+    });
+    expect(anonymous.statusCode).toBe(401);
+  });
+
   it('refuses a look-up that names nothing', async () => {
     const reply = await t.app.inject({ method: 'GET', url: `${BASE}?lang=en` });
     expect(reply.statusCode).toBe(400);
