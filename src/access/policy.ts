@@ -417,6 +417,25 @@ export const ACTIONS = {
     scope: 'installation',
     description: 'Mark knowledge items reviewed and publish them for everyone to read',
   },
+  'intermediaries.read': {
+    who: 'anyone',
+    description:
+      'Look up the register of intermediaries (is this agency licensed?): agencies, licences, inspections, sanctions in force and risk signs; complaints and referrals only as counts from a minimum on',
+  },
+  'intermediaries.write': {
+    who: 'roles',
+    roles: ['admin', 'coordinator', 'org_admin', 'editor'],
+    scope: 'own_organisation',
+    description:
+      'Keep agencies in the register of intermediaries: their licences, inspections, complaints (never with any text) and sanctions (coordinators any agency; an issuing authority’s editors the agencies it keeps)',
+  },
+  'intermediaries.import': {
+    who: 'roles',
+    roles: ['admin', 'coordinator', 'org_admin', 'editor'],
+    scope: 'own_organisation',
+    description:
+      'Import a register of intermediaries from a CSV or XLSX file, all or nothing (coordinators; an issuing authority’s editors for the agencies it keeps)',
+  },
   'screening.run': {
     who: 'signed_in',
     description:

@@ -7,6 +7,7 @@ import { casesCommand } from './cases-command.js';
 import { commitmentsCommand } from './commitments-command.js';
 import { coverageCommand } from './coverage-command.js';
 import { dbCommand } from './db-command.js';
+import { intermediariesCommand } from './intermediaries-command.js';
 import { keysCommand } from './keys-command.js';
 import { knowledgeCommand } from './knowledge-command.js';
 import { organisationsCommand } from './organisations-command.js';
@@ -39,6 +40,7 @@ export function buildProgram(): Command {
     .addCommand(assistanceCommand())
     .addCommand(knowledgeCommand())
     .addCommand(commitmentsCommand())
+    .addCommand(intermediariesCommand())
     .addCommand(keysCommand());
 }
 

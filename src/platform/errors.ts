@@ -20,6 +20,10 @@ export const ERROR_CODES = {
   },
   attachment_too_large: { status: 413, title: 'The attachment is larger than the library accepts' },
   attachment_unreadable: { status: 422, title: 'The text of the attachment could not be read' },
+  register_import_rejected: {
+    status: 422,
+    title: 'The register file has problems; nothing was imported',
+  },
   malformed_csv: { status: 422, title: 'The CSV file is not well formed: its header or a row does not fit' },
   unauthenticated: { status: 401, title: 'Sign-in is required' },
   invalid_credentials: { status: 401, title: 'The email address, password or code is not right' },

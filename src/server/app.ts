@@ -13,6 +13,7 @@ import { accountRoutes } from '../access/account-routes.js';
 import { answerCache } from '../access/answer-cache.js';
 import { authRoutes } from '../access/auth-routes.js';
 import { breakGlassRoutes } from '../access/break-glass-routes.js';
+import { ANONYMOUS_ACTOR, asRequester } from '../access/context.js';
 import { dataVersions } from '../access/data-version.js';
 import { invitationRoutes } from '../access/invitation-routes.js';
 import { memberRoutes } from '../access/member-routes.js';
@@ -64,11 +65,12 @@ import { offerCheckPages } from '../prevention/offer-check/server/page-routes.js
 import { offerCheckRoutes } from '../prevention/offer-check/server/routes.js';
 import {
   contactsSource,
-  noRegisterLoaded,
   type OfferCheckSources,
   type RegisterSource,
   today,
 } from '../prevention/offer-check/server/service.js';
+import { registerLookupFor } from '../prevention/register-store/lookup.js';
+import { intermediaryRoutes } from '../prevention/register-store/routes.js';
 import { referenceRoutes } from '../reference/routes.js';
 import { releaseRoutes } from '../releases/routes.js';
 import { reportRoutes } from '../reports/routes.js';
@@ -169,7 +171,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(indicatorRefresh);
   await registerOpenApi(app);
   const offerCheck: OfferCheckSources = {
-    register: options.offerCheckRegister ?? noRegisterLoaded,
+    register: options.offerCheckRegister ?? registerAskedAnonymously(database),
     contacts: await contactsSource({
       file: config.offerCheckContactsFile,
       hasDemoDataset: () => hasDemoDataset(database.db),
@@ -209,6 +211,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(knowledgeAttachmentRoutes, { prefix: '/knowledge' });
       await api.register(commitmentRoutes, { prefix: '/commitments' });
       await api.register(offerCheckRoutes, { prefix: '/offer-check', sources: offerCheck });
+      await api.register(intermediaryRoutes, { prefix: '/intermediaries' });
     },
     { prefix: API_PREFIX },
   );
@@ -356,4 +359,13 @@ async function registerOpenApi(app: FastifyInstance) {
     staticCSP: true,
     transformStaticCSP: documentationCsp,
   });
+}
+
+/**
+ * The job-offer check asks the stored register as the public does (an anonymous requester under row-level
+ * security), whoever is signed in: its answer must not depend on who asks.
+ */
+function registerAskedAnonymously(database: DatabaseHandle): RegisterSource {
+  return (query, asOf) =>
+    asRequester(database, ANONYMOUS_ACTOR, (tx) => registerLookupFor(tx, query, { asOf }));
 }

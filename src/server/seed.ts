@@ -11,6 +11,7 @@ import { loadDemoPlan } from '../plans/demo.js';
 import { loadDemoAssistance } from '../plans/demo-assistance.js';
 import type { Sealer } from '../platform/crypto.js';
 import { type Database, type Queryable, rowsOf } from '../platform/db.js';
+import { loadDemoIntermediaries } from '../prevention/register-store/demo.js';
 import { seedReferenceData } from '../reference/index.js';
 import { datasetLoads } from '../reference/schema.js';
 import { loadDemoServices } from '../services/index.js';
@@ -39,6 +40,8 @@ export const DEMO_LOADERS: DemoLoader[] = [
   { name: 'assistance', load: (tx) => loadDemoAssistance(tx, new Date().toISOString().slice(0, 10)) },
   { name: 'knowledge', load: (tx) => loadDemoKnowledge(tx) },
   { name: 'commitments', load: (tx) => loadDemoCommitments(tx) },
+  // Agencies in each licence standing; their dates count from the day they are seeded.
+  { name: 'intermediaries', load: (tx) => loadDemoIntermediaries(tx, new Date().toISOString().slice(0, 10)) },
 ];
 
 export type SeedReport = {

@@ -22,6 +22,9 @@ import { NewCasePage } from './pages/cases/NewCasePage.js';
 import { CommitmentsPage } from './pages/commitments/CommitmentsPage.js';
 import { CoveragePage } from './pages/coverage/CoveragePage.js';
 import { HomePage } from './pages/home/HomePage.js';
+import { AgencyPage } from './pages/intermediaries/AgencyPage.js';
+import { ImportPage as IntermediaryImportPage } from './pages/intermediaries/ImportPage.js';
+import { LookupPage as IntermediariesPage } from './pages/intermediaries/LookupPage.js';
 import { EditItemPage, NewItemPage } from './pages/knowledge/ItemEditorPage.js';
 import { ItemPage } from './pages/knowledge/ItemPage.js';
 import { KnowledgeDraftsPage, KnowledgePage } from './pages/knowledge/KnowledgePage.js';
@@ -151,6 +154,12 @@ function PageFor(props: { match: RouteMatch<RouteName> }): ReactNode {
       return <ItemPage id={match.params.id ?? ''} />;
     case 'knowledgeEdit':
       return <EditItemPage id={match.params.id ?? ''} />;
+    case 'intermediaries':
+      return <IntermediariesPage />;
+    case 'intermediaryImport':
+      return <IntermediaryImportPage />;
+    case 'intermediary':
+      return <AgencyPage id={match.params.id ?? ''} />;
     default:
       return <NotFoundPage />;
   }

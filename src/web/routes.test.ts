@@ -20,8 +20,8 @@ function meWith(role: Role, options: { verified?: boolean } = {}): Me {
 }
 
 const labels = (me: Me | null) => navItemsFor(me).map((item) => item.label.replace('nav.', ''));
-// Capabilities not built yet (prevention) are never offered; releases and the knowledge library are public;
-// plans and technical assistance are read by anyone signed in; published commitments by everyone.
+// Capabilities not built yet are never offered; releases, the knowledge library, the register of intermediaries
+// and published commitments are public; plans and technical assistance are read by anyone signed in.
 const COMMON = [
   'home',
   'partners',
@@ -31,6 +31,7 @@ const COMMON = [
   'statistics',
   'releases',
   'knowledge',
+  'intermediaries',
   'assistance',
   'commitments',
   'reference',
@@ -45,6 +46,7 @@ const CASE_STAFF = [
   'statistics',
   'releases',
   'knowledge',
+  'intermediaries',
   'assistance',
   'commitments',
   'cases',
@@ -64,6 +66,7 @@ describe('navigation by role', () => {
       'releases',
       'knowledge',
       'commitments',
+      'intermediaries',
       'reference',
       'signIn',
     ]);
@@ -111,6 +114,13 @@ describe('page access', () => {
     expect(pageVerdict(routeAccess('planEdit'), meWith('analyst'))).toBe('forbidden');
     expect(pageVerdict(routeAccess('planNew'), meWith('editor'))).toBe('allowed');
     expect(pageVerdict(routeAccess('planEdit'), meWith('coordinator'))).toBe('allowed');
+  });
+
+  it('opens the agency look-up to everyone, and the register import only to those who may import', () => {
+    expect(pageVerdict(routeAccess('intermediaries'), null)).toBe('allowed');
+    expect(pageVerdict(routeAccess('intermediary'), null)).toBe('allowed');
+    expect(pageVerdict(routeAccess('intermediaryImport'), meWith('coordinator'))).toBe('allowed');
+    expect(pageVerdict(routeAccess('intermediaryImport'), meWith('viewer'))).not.toBe('allowed');
   });
 
   it('opens the library to everyone, and its editor only to those who may write for an organisation', () => {

@@ -39,6 +39,9 @@ export type RouteName =
   | 'knowledgeItem'
   | 'knowledgeEdit'
   | 'prevention'
+  | 'intermediaries'
+  | 'intermediaryImport'
+  | 'intermediary'
   | 'reference'
   | 'referenceCountries'
   | 'referenceList'
@@ -125,6 +128,15 @@ export const ROUTES: readonly RouteDefinition[] = [
   { name: 'knowledgeItem', pattern: '/knowledge/:id', access: EVERYONE },
   { name: 'knowledgeEdit', pattern: '/knowledge/:id/edit', access: KNOWLEDGE_WRITERS },
   { name: 'prevention', pattern: '/prevention', access: SIGNED_IN },
+  // The register of intermediaries is public: anyone checks an agency before paying or signing anything.
+  { name: 'intermediaries', pattern: '/intermediaries', access: EVERYONE },
+  // Before '/intermediaries/:id': the first matching pattern wins.
+  {
+    name: 'intermediaryImport',
+    pattern: '/intermediaries/import',
+    access: { kind: 'actions', actions: ['intermediaries.import'] },
+  },
+  { name: 'intermediary', pattern: '/intermediaries/:id', access: EVERYONE },
   { name: 'reference', pattern: '/reference', access: EVERYONE },
   { name: 'referenceCountries', pattern: '/reference/countries', access: EVERYONE },
   { name: 'referenceList', pattern: '/reference/lists/:name', access: EVERYONE },
@@ -169,6 +181,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/statistics', label: 'nav.statistics', route: 'statistics', group: 'main' },
   { path: '/releases', label: 'nav.releases', route: 'releases', group: 'main' },
   { path: '/knowledge', label: 'nav.knowledge', route: 'knowledge', group: 'main' },
+  { path: '/intermediaries', label: 'nav.intermediaries', route: 'intermediaries', group: 'main' },
   { path: '/assistance', label: 'nav.assistance', route: 'assistance', group: 'main' },
   { path: '/commitments', label: 'nav.commitments', route: 'commitments', group: 'main' },
   { path: '/cases', label: 'nav.cases', route: 'cases', group: 'main' },

@@ -33,6 +33,11 @@ const ORGANISATION_TABLES = [
   'focal_point_contacts',
   'commitments',
   'commitment_progress_reports',
+  'intermediary_agencies',
+  'intermediary_agency_names',
+  'intermediary_licences',
+  'intermediary_inspections',
+  'intermediary_sanctions',
   ...PRIVATE_TABLES,
 ];
 

@@ -57,6 +57,26 @@ const PROBE_COMMITMENT = {
 };
 const PROBE_FILE = { kind: 'file', fileName: 'probe.csv', content: 'gender\nFemale\nMale\nFemale\n' };
 
+/** Who keeps the register of intermediaries: coordinators any agency, an issuing authority's editors its own. */
+const REGISTER_KEEPERS: readonly DemoRole[] = ['admin', 'coordinator', 'org_admin', 'editor'];
+const INSTALLATION_KEEPERS: readonly DemoRole[] = ['admin', 'coordinator'];
+/** An invented agency, and a one-row register file naming another per role. */
+const probeAgency = (c: Context, keeperOrganisationId: string | null) => ({
+  name: `Matrix Probe Agency ${c.role}`,
+  otherNames: [],
+  kind: 'recruitment',
+  country: 'PHL',
+  address: null,
+  registrationNumber: null,
+  keeperOrganisationId,
+});
+const probeRegisterFile = (c: Context, keeperOrganisationId: string | null) => ({
+  format: 'csv',
+  fileName: 'register.csv',
+  content: `agency_name,agency_kind,country,licence_number,issuing_authority,licence_status\nMatrix Probe Import ${c.role},recruitment,PHL,MP-${c.role}-${String(keeperOrganisationId).slice(0, 4)},Probe Authority,active\n`,
+  keeperOrganisationId,
+});
+
 const PROBES: Probe[] = [
   { method: 'GET', route: '/api/health', url: () => '/api/health', allowed: 'anyone' },
   { method: 'GET', route: '/api/ready', url: () => '/api/ready', allowed: 'anyone' },
@@ -1332,6 +1352,110 @@ const PROBES: Probe[] = [
     route: '/api/v1/offer-check/reports/counts',
     url: () => '/api/v1/offer-check/reports/counts',
     allowed: ['admin', 'coordinator'],
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/intermediaries/',
+    url: () => '/api/v1/intermediaries?name=probe&lang=ar',
+    allowed: 'anyone',
+  },
+  {
+    method: 'GET',
+    route: '/api/v1/intermediaries/:id',
+    url: () => `/api/v1/intermediaries/${nobody()}`,
+    allowed: 'anyone',
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/intermediaries/',
+    url: () => '/api/v1/intermediaries',
+    body: (c) => probeAgency(c, null),
+    allowed: INSTALLATION_KEEPERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/intermediaries/',
+    url: () => '/api/v1/intermediaries',
+    body: (c) => probeAgency(c, c.org.shelter ?? null),
+    allowed: REGISTER_KEEPERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/intermediaries/',
+    url: () => '/api/v1/intermediaries',
+    body: (c) => probeAgency(c, c.org.legal ?? null),
+    allowed: INSTALLATION_KEEPERS,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/intermediaries/:id',
+    url: () => `/api/v1/intermediaries/${nobody()}`,
+    body: (c) => ({ ...probeAgency(c, null), version: 1 }),
+    allowed: REGISTER_KEEPERS,
+  },
+  {
+    method: 'PUT',
+    route: '/api/v1/intermediaries/:id/licences',
+    url: () => `/api/v1/intermediaries/${nobody()}/licences`,
+    body: () => ({
+      number: 'MP-1',
+      issuingAuthority: 'Probe Authority',
+      status: 'active',
+      validFrom: null,
+      validUntil: null,
+      statusSince: null,
+      statusUntil: null,
+    }),
+    allowed: REGISTER_KEEPERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/intermediaries/:id/inspections',
+    url: () => `/api/v1/intermediaries/${nobody()}/inspections`,
+    body: () => ({ date: '2026-01-01', outcome: 'compliant', authority: null }),
+    allowed: REGISTER_KEEPERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/intermediaries/:id/complaints',
+    url: () => `/api/v1/intermediaries/${nobody()}/complaints`,
+    body: () => ({ receivedOn: '2026-01-01', category: 'fees', status: 'received' }),
+    allowed: REGISTER_KEEPERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/intermediaries/:id/sanctions',
+    url: () => `/api/v1/intermediaries/${nobody()}/sanctions`,
+    body: () => ({ imposedOn: '2026-01-01', kind: 'fine', until: null, authority: null }),
+    allowed: REGISTER_KEEPERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/intermediaries/:id/referral-links',
+    url: () => `/api/v1/intermediaries/${nobody()}/referral-links`,
+    body: () => ({ referralId: nobody() }),
+    allowed: ['case_manager', 'case_worker'],
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/intermediaries/imports/preview',
+    url: () => '/api/v1/intermediaries/imports/preview',
+    body: (c) => probeRegisterFile(c, null),
+    allowed: REGISTER_KEEPERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/intermediaries/imports',
+    url: () => '/api/v1/intermediaries/imports',
+    body: (c) => probeRegisterFile(c, null),
+    allowed: INSTALLATION_KEEPERS,
+  },
+  {
+    method: 'POST',
+    route: '/api/v1/intermediaries/imports',
+    url: () => '/api/v1/intermediaries/imports',
+    body: (c) => probeRegisterFile(c, c.org.shelter ?? null),
+    allowed: REGISTER_KEEPERS,
   },
   // Last: it ends the session the other probes use.
   {

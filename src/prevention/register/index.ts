@@ -44,6 +44,7 @@ export { standingOn, stateOfLicence } from './standing.js';
 export {
   REGISTER_TEXTS,
   RegisterTexts,
+  sayAnswer,
   sayMatch,
   sayNote,
   saySign,

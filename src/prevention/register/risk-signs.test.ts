@@ -142,6 +142,17 @@ describe('complaints, counted and suppressed', () => {
   const signsWith = (list: Complaint[], rules = {}) =>
     riskSignsOf(agency({ licences: LICENSED, complaints: list }), { asOf: AS_OF, linkedReferrals: 0, rules });
 
+  it('takes the count the database gives instead of the list, for readers who may not see complaints', () => {
+    const counted = (count: number) =>
+      riskSignsOf(agency({ licences: LICENSED }), {
+        asOf: AS_OF,
+        linkedReferrals: 0,
+        countedComplaints: count,
+      });
+    expect(counted(4)).toEqual([]);
+    expect(counted(12).map((sign) => [sign.id, sign.values.count])).toEqual([['complaints', '10']]);
+  });
+
   it('four complaints show nothing at all', () => {
     expect(signsWith(complaints(4))).toEqual([]);
   });

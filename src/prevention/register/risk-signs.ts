@@ -53,8 +53,16 @@ function* bandSteps(): Generator<number> {
   }
 }
 
-/** What the database adds: the referrals naming the agency in the window, counted, never listed. */
-export type RiskFacts = { asOf: string; linkedReferrals: number; rules?: Partial<RiskRules> };
+/**
+ * What the database adds: the referrals naming the agency in the window, counted, never listed; and, for a
+ * reader who may not see complaints, the complaints counted in the window by the database instead of the list.
+ */
+export type RiskFacts = {
+  asOf: string;
+  linkedReferrals: number;
+  countedComplaints?: number | undefined;
+  rules?: Partial<RiskRules> | undefined;
+};
 
 /** Every risk sign for an agency on a day, the gravest first. */
 export function riskSignsOf(agency: AgencyRecord, facts: RiskFacts): RiskSign[] {
@@ -64,7 +72,7 @@ export function riskSignsOf(agency: AgencyRecord, facts: RiskFacts): RiskSign[] 
     ...licenceSigns(standingOn(agency.licences, facts.asOf)),
     ...sanctionSigns(agency.sanctions, facts.asOf, rules.windowMonths),
     ...inspectionSigns(agency.inspections, facts.asOf, rules.windowMonths),
-    ...complaintSigns(agency, facts.asOf, rules),
+    ...complaintSigns(agency, facts, rules),
     ...countSign('referrals', 'serious', facts.linkedReferrals, rules.minimumShownCount, months),
   ];
   return signs.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
@@ -131,12 +139,14 @@ function inspectionSigns(inspections: readonly Inspection[], asOf: string, month
   return [];
 }
 
-function complaintSigns(agency: AgencyRecord, asOf: string, rules: RiskRules): RiskSign[] {
-  const counted = agency.complaints.filter(
-    (complaint) =>
-      COUNTED_COMPLAINT_STATUSES.has(complaint.status) &&
-      isWithinMonths(complaint.receivedOn, asOf, rules.windowMonths),
-  ).length;
+function complaintSigns(agency: AgencyRecord, facts: RiskFacts, rules: RiskRules): RiskSign[] {
+  const counted =
+    facts.countedComplaints ??
+    agency.complaints.filter(
+      (complaint) =>
+        COUNTED_COMPLAINT_STATUSES.has(complaint.status) &&
+        isWithinMonths(complaint.receivedOn, facts.asOf, rules.windowMonths),
+    ).length;
   if (counted < rules.complaintThreshold) return [];
   return countSign('complaints', 'warning', counted, rules.minimumShownCount, String(rules.windowMonths));
 }

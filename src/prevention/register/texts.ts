@@ -3,6 +3,7 @@
 // leaving a blank line in front of someone deciding whether to trust an agency.
 import { z } from 'zod';
 import type { Language } from '../../reference/schemas.js';
+import { RegisterStatus } from '../offer-check/schemas.js';
 import { say, Text, type Values } from '../offer-check/texts.js';
 import raw from './data/texts.json' with { type: 'json' };
 import {
@@ -31,6 +32,8 @@ export const RegisterTexts = z.strictObject({
   signs: z.record(RiskSignId, Text),
   matches: z.record(MatchReason, Text),
   notes: z.record(LookupNoteKey, Text),
+  /** The answer to "is this agency licensed?" for each answer the look-up gives. */
+  answers: z.record(RegisterStatus, Text),
   rules: z.strictObject({ smallCounts: Text }),
 });
 export type RegisterTexts = z.infer<typeof RegisterTexts>;
@@ -56,6 +59,11 @@ export function sayMatch(why: { reason: MatchReason; values: TextValues }, langu
 
 export function sayNote(note: LookupNote, language: Language): string {
   return say(REGISTER_TEXTS.notes[note.key], language, note.values);
+}
+
+/** "Is this agency licensed?" answered in one sentence. */
+export function sayAnswer(status: RegisterStatus, language: Language): string {
+  return say(REGISTER_TEXTS.answers[status], language);
 }
 
 /** The small-count rule in words, for the look-up page and the API's description of a count. */

@@ -21,6 +21,8 @@ export const RECORD_KINDS: readonly string[] = [
   'coverage_need',
   'exchange_partner',
   'import_job',
+  'intermediary_agency',
+  'intermediary_import',
   'knowledge_item',
   'membership',
   'membership_invitation',
