@@ -88,16 +88,33 @@ describe.each(TEST_ENGINES)('the job-offer check on $name', (engine) => {
     });
   });
 
-  it('says it cannot tell about the agency when no register answers, rather than calling it unlicensed', async () => {
+  it('asks the stored register: a licensed agency passes, a lapsed one is flagged, an uncovered country is to find out', async () => {
     const other = await startTestApp(engine);
-    try {
-      const reply = await other.as(null, 'POST', '/api/v1/offer-check', {
-        language: 'en',
-        answers: CLEAN_OFFER,
-      });
+    const checkWithStoredRegister = async (answers: OfferAnswers) => {
+      const reply = await other.as(null, 'POST', '/api/v1/offer-check', { language: 'en', answers });
+      expect(reply.statusCode, reply.body).toBe(200);
       const { result } = reply.json().data as { result: OfferCheckResult };
-      expect(result.flags).toEqual([]);
-      expect(result.findOut.map((finding) => finding.id)).toContain('check_agency_licence');
+      return { flags: result.flags.map((f) => f.id), findOut: result.findOut.map((f) => f.id) };
+    };
+    try {
+      // The demo register holds invented Kenyan agencies; the clean offer's agency is in a country it does not cover.
+      const uncovered = await checkWithStoredRegister(CLEAN_OFFER);
+      expect(uncovered.flags).toEqual([]);
+      expect(uncovered.findOut).toContain('check_agency_licence');
+      const kenyan = { ...CLEAN_OFFER, citizenship_country: 'KEN' };
+      const licensed = await checkWithStoredRegister({
+        ...kenyan,
+        agency_name: 'Bluebird Careers Abroad Ltd (demo)',
+        agency_licence_number: 'DEMO-LB-001',
+      });
+      expect(licensed.flags).toEqual([]);
+      expect(licensed.findOut).not.toContain('check_agency_licence');
+      const lapsed = await checkWithStoredRegister({
+        ...kenyan,
+        agency_name: 'Lantern Overseas Placement (demo)',
+        agency_licence_number: 'DEMO-LB-002',
+      });
+      expect(lapsed.flags).toEqual(['agency_unlicensed']);
     } finally {
       await other.close();
     }
