@@ -29,13 +29,13 @@ import { EditItemPage, NewItemPage } from './pages/knowledge/ItemEditorPage.js';
 import { ItemPage } from './pages/knowledge/ItemPage.js';
 import { KnowledgeDraftsPage, KnowledgePage } from './pages/knowledge/KnowledgePage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
-import { PlannedPage } from './pages/PlannedPage.js';
 import { PartnerPage } from './pages/partners/PartnerPage.js';
 import { PartnersPage } from './pages/partners/PartnersPage.js';
 import { EditPlanPage, NewPlanPage } from './pages/plans/PlanEditorPage.js';
 import { PlanImportPage } from './pages/plans/PlanImportPage.js';
 import { PlanPage } from './pages/plans/PlanPage.js';
 import { PlansPage } from './pages/plans/PlansPage.js';
+import { PreventionPage } from './pages/prevention/PreventionPage.js';
 import { CodeListPage } from './pages/reference/CodeListPage.js';
 import { CountriesPage } from './pages/reference/CountriesPage.js';
 import { ReferencePage } from './pages/reference/ReferencePage.js';
@@ -50,14 +50,7 @@ import { ServicesPage } from './pages/services/ServicesPage.js';
 import { CountryStatisticsPage } from './pages/statistics/CountryStatisticsPage.js';
 import { StatisticsPage } from './pages/statistics/StatisticsPage.js';
 import { Link, matchRoute, type RouteMatch, useLocation } from './router.js';
-import {
-  isCurrentSection,
-  isPlannedRoute,
-  type NavItem,
-  navItemsFor,
-  ROUTES,
-  type RouteName,
-} from './routes.js';
+import { isCurrentSection, type NavItem, navItemsFor, ROUTES, type RouteName } from './routes.js';
 import { pageVerdict, rolesForAccess } from './session/permissions.js';
 import { useSession } from './session/SessionProvider.js';
 import { SecondFactorBanner, UserMenu } from './session/UserMenu.js';
@@ -66,7 +59,6 @@ export const MAIN_ID = 'main';
 
 function PageFor(props: { match: RouteMatch<RouteName> }): ReactNode {
   const { match } = props;
-  if (isPlannedRoute(match.name)) return <PlannedPage route={match.name} />;
   switch (match.name) {
     case 'home':
       return <HomePage />;
@@ -144,6 +136,8 @@ function PageFor(props: { match: RouteMatch<RouteName> }): ReactNode {
       return <AssistancePage />;
     case 'commitments':
       return <CommitmentsPage />;
+    case 'prevention':
+      return <PreventionPage />;
     case 'knowledge':
       return <KnowledgePage />;
     case 'knowledgeNew':

@@ -20,8 +20,8 @@ function meWith(role: Role, options: { verified?: boolean } = {}): Me {
 }
 
 const labels = (me: Me | null) => navItemsFor(me).map((item) => item.label.replace('nav.', ''));
-// Capabilities not built yet are never offered; releases, the knowledge library, the register of intermediaries
-// and published commitments are public; plans and technical assistance are read by anyone signed in.
+// Releases, the knowledge library, prevention (the register of intermediaries, published commitments) are
+// public; plans and technical assistance are read by anyone signed in.
 const COMMON = [
   'home',
   'partners',
@@ -31,6 +31,7 @@ const COMMON = [
   'statistics',
   'releases',
   'knowledge',
+  'prevention',
   'intermediaries',
   'assistance',
   'commitments',
@@ -46,6 +47,7 @@ const CASE_STAFF = [
   'statistics',
   'releases',
   'knowledge',
+  'prevention',
   'intermediaries',
   'assistance',
   'commitments',
@@ -65,8 +67,9 @@ describe('navigation by role', () => {
       'statistics',
       'releases',
       'knowledge',
-      'commitments',
+      'prevention',
       'intermediaries',
+      'commitments',
       'reference',
       'signIn',
     ]);

@@ -127,7 +127,8 @@ export const ROUTES: readonly RouteDefinition[] = [
   },
   { name: 'knowledgeItem', pattern: '/knowledge/:id', access: EVERYONE },
   { name: 'knowledgeEdit', pattern: '/knowledge/:id/edit', access: KNOWLEDGE_WRITERS },
-  { name: 'prevention', pattern: '/prevention', access: SIGNED_IN },
+  // Prevention for people going abroad is public; the counts of reports on it are for coordinators.
+  { name: 'prevention', pattern: '/prevention', access: EVERYONE },
   // The register of intermediaries is public: anyone checks an agency before paying or signing anything.
   { name: 'intermediaries', pattern: '/intermediaries', access: EVERYONE },
   // Before '/intermediaries/:id': the first matching pattern wins.
@@ -170,7 +171,7 @@ export type NavItem = {
 
 /**
  * In the order of the response: who, what and where, the plans that steer it, figures, cases, reference.
- * Capabilities not built yet (prevention) are not listed: navigation shows only what works.
+ * Capabilities not built yet are not listed: navigation shows only what works.
  */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/', label: 'nav.home', route: 'home', group: 'main' },
@@ -181,6 +182,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/statistics', label: 'nav.statistics', route: 'statistics', group: 'main' },
   { path: '/releases', label: 'nav.releases', route: 'releases', group: 'main' },
   { path: '/knowledge', label: 'nav.knowledge', route: 'knowledge', group: 'main' },
+  { path: '/prevention', label: 'nav.prevention', route: 'prevention', group: 'main' },
   { path: '/intermediaries', label: 'nav.intermediaries', route: 'intermediaries', group: 'main' },
   { path: '/assistance', label: 'nav.assistance', route: 'assistance', group: 'main' },
   { path: '/commitments', label: 'nav.commitments', route: 'commitments', group: 'main' },
@@ -202,17 +204,6 @@ export function navItemsFor(me: Me | null): NavItem[] {
       : pageVerdict(routeAccess(item.route), me) === 'allowed' &&
         (!item.listedFor || pageVerdict(item.listedFor, me) === 'allowed'),
   );
-}
-
-/** Capabilities whose pages are not built yet; each has a title and a description message. */
-export const PLANNED = {
-  prevention: { title: 'nav.prevention', description: 'planned.prevention' },
-} as const satisfies Partial<Record<RouteName, { title: MessageKey; description: MessageKey }>>;
-
-export type PlannedRoute = keyof typeof PLANNED;
-
-export function isPlannedRoute(name: RouteName): name is PlannedRoute {
-  return name in PLANNED;
 }
 
 /** Whether a navigation item stands for the current page (Reference covers its sub-pages). */

@@ -51,6 +51,8 @@ describe.each(TEST_ENGINES)('the job-offer check on $name', (engine) => {
     async (language) => {
       const { result, checklist } = await check(CLEAN_OFFER, language);
       expect(result.flags).toEqual([]);
+      // The destination's minimum wage is known (the demo directory's example), so the pay was compared.
+      expect(result.findOut.map((finding) => finding.id)).not.toContain('find_minimum_wage');
       expect(result.summary.verdict).not.toBe('serious');
       expect(checklist.length).toBeGreaterThan(5);
     },
@@ -84,7 +86,7 @@ describe.each(TEST_ENGINES)('the job-offer check on $name', (engine) => {
       const reply = await postForm(`/check?lang=${language}`, formFieldsOf(CLEAN_OFFER));
       expect(reply.statusCode, reply.body).toBe(200);
       expect(reply.body).not.toMatch(/<li class="finding (serious|warning)">/);
-      expect(reply.body).toContain(html(OFFER_TEXTS.summary.headline.find_out[language]));
+      expect(reply.body).toContain(html(OFFER_TEXTS.summary.headline.none[language]));
     });
   });
 

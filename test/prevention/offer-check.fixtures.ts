@@ -22,7 +22,7 @@ export const CLEAN_OFFER: OfferAnswers = {
   agency_licence_number: 'POEA-123-LB',
 };
 
-/** Each warning sign the answers alone can show, the change to the clean offer that shows it, and the flag. */
+/** Each warning sign the answers (with the register and the destination's minimum wage) can show, the change to the clean offer that shows it, and the flag. */
 export const SIGNED_OFFERS: { sign: string; change: Partial<OfferAnswers>; flag: FindingId }[] = [
   { sign: 'fees', change: { fee_charged: 'yes' }, flag: 'recruitment_fee' },
   { sign: 'documents', change: { documents_kept: 'yes' }, flag: 'documents_retained' },
@@ -33,6 +33,12 @@ export const SIGNED_OFFERS: { sign: string; change: Partial<OfferAnswers>; flag:
     flag: 'agency_unlicensed',
   },
   { sign: 'contract', change: { written_contract: 'no' }, flag: 'no_written_contract' },
+  // Under the demo directory's example minimum for the destination (12 GBP an hour; 1,500 a month is about 8.65).
+  {
+    sign: 'pay',
+    change: { pay: { amount: 1500, currency: 'GBP', period: 'month' } },
+    flag: 'pay_below_minimum',
+  },
   { sign: 'debt', change: { debt_or_advance: 'yes' }, flag: 'debt_or_advance' },
   { sign: 'movement', change: { free_to_leave: 'no' }, flag: 'movement_restricted' },
   { sign: 'job change', change: { job_changed: 'yes' }, flag: 'job_changed' },

@@ -1,7 +1,7 @@
 import demoDirectory from './data/contacts.demo.json' with { type: 'json' };
 import { ContactsDirectory } from './schemas.js';
 
-export { findDestinationContacts, resolveContacts } from './resolve-contacts.js';
+export { findDestinationContacts, minimumWageAt, resolveContacts } from './resolve-contacts.js';
 
 export class DemoContactsRefused extends Error {
   constructor() {

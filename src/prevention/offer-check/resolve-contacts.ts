@@ -4,7 +4,13 @@ import type { Language } from '../../reference/schemas.js';
 import { CONTACT_KIND_ORDER } from './constants.js';
 import { countryName } from './format.js';
 import type { OfferContacts, ResolvedContact } from './result-schemas.js';
-import type { ContactPoint, ContactsDirectory, DestinationContacts, ProperName } from './schemas.js';
+import type {
+  ContactPoint,
+  ContactsDirectory,
+  DestinationContacts,
+  MinimumWage,
+  ProperName,
+} from './schemas.js';
 import { OFFER_TEXTS, say } from './texts.js';
 
 export function findDestinationContacts(
@@ -12,6 +18,11 @@ export function findDestinationContacts(
   country: string,
 ): DestinationContacts | null {
   return directory.destinations.find((destination) => destination.country === country) ?? null;
+}
+
+/** The destination's statutory minimum wage, when the directory states one, for comparing the pay offered. */
+export function minimumWageAt(destination: DestinationContacts | null): MinimumWage | null {
+  return destination?.minimumWage ? { ...destination.minimumWage, country: destination.country } : null;
 }
 
 /** A proper name in the reader's language where the organisation has one, else in English. */

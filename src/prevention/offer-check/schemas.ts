@@ -162,6 +162,11 @@ export const DestinationContacts = z.object({
   checkedOn: IsoDate,
   source: PlainText(300),
   contacts: z.array(ContactPoint),
+  minimumWage: MinimumWage.omit({ country: true })
+    .optional()
+    .describe(
+      'The statutory minimum wage there, as its published source states it; the check compares pay with it',
+    ),
 });
 export type DestinationContacts = z.infer<typeof DestinationContacts>;
 

@@ -6,7 +6,12 @@ import type { Language } from '../../../reference/schemas.js';
 import type { LookupQuery } from '../../register/schemas.js';
 import { checkOffer } from '../check-offer.js';
 import { buildChecklist } from '../checklist.js';
-import { findDestinationContacts, loadDemoContacts, parseContactsDirectory } from '../contacts.js';
+import {
+  findDestinationContacts,
+  loadDemoContacts,
+  minimumWageAt,
+  parseContactsDirectory,
+} from '../contacts.js';
 import type { ChecklistItem, OfferCheckResult } from '../result-schemas.js';
 import type { ContactsDirectory, OfferAnswers, RegisterLookup } from '../schemas.js';
 
@@ -56,7 +61,12 @@ export async function runOfferCheck(
     directory && destination && destination !== 'unknown'
       ? findDestinationContacts(directory, destination)
       : null;
-  const result = checkOffer(answers, { language, agencyLookup, contacts, minimumWage: null });
+  const result = checkOffer(answers, {
+    language,
+    agencyLookup,
+    contacts,
+    minimumWage: minimumWageAt(contacts),
+  });
   const checklist = buildChecklist(answers, [...result.flags, ...result.findOut], language);
   return { result, checklist };
 }

@@ -4,7 +4,7 @@
 import type { Language } from '../../../../reference/schemas.js';
 import { checkOffer } from '../../check-offer.js';
 import { buildChecklist } from '../../checklist.js';
-import { findDestinationContacts } from '../../resolve-contacts.js';
+import { findDestinationContacts, minimumWageAt } from '../../resolve-contacts.js';
 import type { ContactsDirectory, OfferAnswers } from '../../schemas.js';
 import { answersFromForm, type FormFields } from '../form-answers.js';
 import { pageText } from '../page-texts.js';
@@ -71,7 +71,12 @@ async function checkHere(answers: OfferAnswers, fields: FormFields, kind: string
     directory && destination && destination !== 'unknown'
       ? findDestinationContacts(directory, destination)
       : null;
-  const result = checkOffer(answers, { language, agencyLookup: null, contacts, minimumWage: null });
+  const result = checkOffer(answers, {
+    language,
+    agencyLookup: null,
+    contacts,
+    minimumWage: minimumWageAt(contacts),
+  });
   if (kind === 'checklist') {
     const items = buildChecklist(answers, [...result.flags, ...result.findOut], language);
     show(pageText('checklistTitle', language), checklistBody({ language, items, isGeneral: false }));
