@@ -70,7 +70,10 @@ const COMMON = [
   'Statistics',
   'Releases',
   'Knowledge',
+  'Prevention',
+  'Agencies',
   'Technical assistance',
+  'Commitments',
   'Reference',
 ];
 /** Case workers and managers also get their cases, referrals and the screening wizard. */
@@ -83,7 +86,10 @@ const CASE_STAFF = [
   'Statistics',
   'Releases',
   'Knowledge',
+  'Prevention',
+  'Agencies',
   'Technical assistance',
+  'Commitments',
   'Cases',
   'Referrals',
   'Screening',
@@ -122,6 +128,9 @@ describe('signing in', () => {
       'Statistics',
       'Releases',
       'Knowledge',
+      'Prevention',
+      'Agencies',
+      'Commitments',
       'Reference',
       'Sign in',
     ]);
@@ -191,6 +200,9 @@ describe('signing in', () => {
       'Statistics',
       'Releases',
       'Knowledge',
+      'Prevention',
+      'Agencies',
+      'Commitments',
       'Reference',
       'Sign in',
     ]);
@@ -364,7 +376,13 @@ describe.each(['en', 'ar'])('accessibility of the access pages in %s', (language
   it('an organisation’s profile and members, and the remove dialog, have no axe violations', async () => {
     const page = await signedIn('admin@demo.concerted.invalid');
     await open(page, '/admin', language);
-    await page.locator('a[href^="/admin/organisations/"]').first().click();
+    // An organisation with members (a signatory of the demo's commitments has none to remove).
+    await page
+      .locator('a[href^="/admin/organisations/"]', {
+        hasText: 'National Anti-Trafficking Coordination Office',
+      })
+      .first()
+      .click();
     await page.locator('#members-heading').waitFor();
     await page.waitForFunction(() => document.querySelectorAll('.status-loading').length === 0);
     expect(await axeViolations(page)).toEqual([]);
