@@ -6,7 +6,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { runCommand } from '../../test/support/cli.js';
 import { TEST_ENGINES, type TestDatabase } from '../../test/support/databases.js';
 import { Sealer } from '../platform/crypto.js';
 import { rowsOf } from '../platform/db.js';
@@ -22,21 +23,7 @@ const GOOD = [
   'Millbrook Overseas Jobs;CF-02;Lapsed;31.12.2020',
 ];
 
-async function run(database: TestDatabase, args: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => stdout.push(String(chunk)) > 0);
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => stderr.push(String(chunk)) > 0);
-  try {
-    await intermediariesCommand(async () => ({ ...database, close: async () => {} })).parseAsync(args, {
-      from: 'user',
-    });
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-  return { stdout: stdout.join(''), stderr: stderr.join(''), exitCode: process.exitCode };
-}
+const run = (database: TestDatabase, args: string[]) => runCommand(intermediariesCommand, database, args);
 
 describe.each(TEST_ENGINES)('concerted intermediaries on $name', (engine) => {
   let database: TestDatabase;
