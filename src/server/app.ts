@@ -104,7 +104,7 @@ export type BuildAppOptions = {
    * (true by default); false for tests and benchmarks of the path that asks the database every time.
    */
   keepAnswers?: boolean;
-  /** Where the job-offer check asks whether an agency is licensed; by default it says no register is loaded. */
+  /** Where the job-offer check asks whether an agency is licensed; by default the stored register, as the public. */
   offerCheckRegister?: RegisterSource;
 };
 

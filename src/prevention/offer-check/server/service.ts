@@ -18,15 +18,6 @@ import type { ContactsDirectory, OfferAnswers, RegisterLookup } from '../schemas
 /** The register of intermediaries as the check asks it: one answer for the agency a person named. */
 export type RegisterSource = (query: LookupQuery, asOf: string) => Promise<RegisterLookup>;
 
-/**
- * The answer while no register is loaded: it cannot say whether the agency is licensed, so the check asks the
- * person to find out rather than calling the agency unlicensed.
- */
-export const noRegisterLoaded: RegisterSource = async (_query, asOf) => ({
-  status: 'unknown',
-  checkedOn: asOf,
-});
-
 export type OfferCheckSources = {
   register: RegisterSource;
   contacts: () => Promise<ContactsDirectory | null>;
