@@ -28,6 +28,7 @@ import { lookupViewOf, previewOf } from '../prevention/register-store/views.js';
 import { LANGUAGES, type Language } from '../reference/schemas.js';
 import { type OpenDatabase, openConfiguredDatabase, withDatabase } from './database.js';
 import { action, printJson, printTable } from './output.js';
+import { codeWords, countryName } from './reference-names.js';
 
 const STATUSES = ['active', 'suspended', 'revoked', 'expired'] as const;
 type PublisherStatus = (typeof STATUSES)[number];
@@ -225,9 +226,11 @@ function reportRead(fileName: string, imported: RegisterImport, asOf: string, op
     printTable(
       preview.agencies.map((agency) => ({
         agency: agency.name,
-        country: agency.country,
-        kind: agency.kind,
-        licences: agency.licences.map((licence) => `${licence.number} (${licence.state})`).join(', '),
+        country: countryName(agency.country),
+        kind: codeWords(agency.kind),
+        licences: agency.licences
+          .map((licence) => `${licence.number} (${codeWords(licence.state)})`)
+          .join(', '),
       })),
     );
   printProblems('Problems', imported.problems);
@@ -265,7 +268,7 @@ async function runLookup(db: Database, options: LookupOptions) {
   printTable(
     view.matches.map(({ agency }) => ({
       agency: agency.name,
-      country: agency.country,
+      country: countryName(agency.country),
       standing: agency.sentences.state,
       why: agency.sentences.standing,
       signs: agency.sentences.signs.length,
