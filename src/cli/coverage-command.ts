@@ -1,6 +1,7 @@
 // `concerted coverage`: the coverage matrix, gaps, overlaps and country profiles, as JSON, CSV or text.
 import { Command, Option } from 'commander';
 import { findingsCsv, matrixCsv } from '../coverage/csv.js';
+import { allKeptFindings } from '../coverage/findings-store.js';
 import { getCoverageReport } from '../coverage/report.js';
 import { CoverageQuery, type CoverageReport } from '../coverage/schemas.js';
 import type { Queryable } from '../platform/db.js';
@@ -55,19 +56,28 @@ function queryFrom(options: CoverageOptions) {
 }
 
 async function runCoverage(db: Queryable, options: CoverageOptions) {
-  const report = await getCoverageReport(db, queryFrom(options));
+  const query = queryFrom(options);
+  if (options.csv === 'findings') {
+    const findings = await allKeptFindings(db, query);
+    process.stdout.write(findingsCsv([...findings.gaps, ...findings.overlaps]));
+    return;
+  }
+  const report = await getCoverageReport(db, query);
   if (options.json) printJson(report);
   else if (options.csv === 'matrix') process.stdout.write(matrixCsv(report.matrix));
-  else if (options.csv === 'findings')
-    process.stdout.write(findingsCsv([...report.findings.gaps, ...report.findings.overlaps]));
   else printSummary(report);
 }
 
 function printSummary(report: CoverageReport) {
   const period = `${report.period.from ?? 'any start'} to ${report.period.to ?? 'any end'}`;
   process.stdout.write(
-    `Coverage ${period}: ${report.matrix.cells.count} cells, ${report.findings.gaps.length} gaps, ${report.findings.overlaps.length} overlaps\n`,
+    `Coverage ${period}: ${report.matrix.cells.count} cells, ${report.findingTotals.gaps} gaps, ${report.findingTotals.overlaps} overlaps\n`,
   );
+  const shown = report.findings.gaps.length + report.findings.overlaps.length;
+  if (shown < report.findingTotals.gaps + report.findingTotals.overlaps)
+    process.stdout.write(
+      `The ${shown} most severe are listed below; --csv findings prints every one, --country narrows them.\n`,
+    );
   if (report.findings.needSources.length > 0)
     process.stdout.write(`Need from: ${report.findings.needSources.join(', ')}\n`);
   for (const finding of [...report.findings.gaps, ...report.findings.overlaps])

@@ -4,10 +4,14 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmail, type Session, startTestApp, type TestApp } from '../../test/support/app.js';
 import { TEST_ENGINES } from '../../test/support/databases.js';
+import { ANONYMOUS_ACTOR, asActor } from '../access/context.js';
 import { importActivities } from '../activities/index.js';
 import { coordinationMechanisms, mechanismMembers, organisations } from '../partners/schema.js';
+import { analyseCoverage } from './analysis.js';
+import { loadAnalysisInput } from './load.js';
+import { REPORT_FINDINGS_LIMIT } from './report.js';
 import { coverageNeeds } from './schema.js';
-import type { CoverageReport, Finding, Findings } from './schemas.js';
+import { CoverageQuery, type CoverageReport, type Finding, type Findings } from './schemas.js';
 
 const ORGANISATIONS = ['Amber', 'Birch', 'Cedar', 'Dune', 'Elm', 'Fern', 'Grove'].map(
   (n) => `${n} Aid (agree)`,
@@ -195,12 +199,29 @@ describe.each(TEST_ENGINES)('the database finds what the reference engine finds,
   });
   afterAll(() => t?.close());
 
-  it.each(QUERIES)('gives the same gaps and overlaps for %s', async (query) => {
-    const reference = await get<CoverageReport>(`/api/v1/coverage?${query}`);
+  /** The reference engine over every activity loaded into memory, as a signed-in partner sees them. */
+  const referenceFor = (query: string) =>
+    asActor(t.database.db, { ...ANONYMOUS_ACTOR, userId: coordinator.userId }, async (tx) => {
+      const input = await loadAnalysisInput(
+        tx,
+        CoverageQuery.parse(Object.fromEntries(new URLSearchParams(query))),
+      );
+      return { ...analyseCoverage(input), needSources: input.needSources };
+    });
+
+  it.each(QUERIES)('gives the same gaps, overlaps and country profiles for %s', async (query) => {
+    const reference = await referenceFor(query);
     const found = await get<Findings>(`/api/v1/coverage/findings?${query}&limit=10000`);
     expect(found.gaps).toEqual(reference.findings.gaps);
     expect(found.overlaps).toEqual(reference.findings.overlaps);
-    expect(found.needSources).toEqual(reference.findings.needSources);
+    expect(found.needSources).toEqual(reference.needSources);
+    const report = await get<CoverageReport>(`/api/v1/coverage?${query}`);
+    expect(report.profiles).toEqual(reference.profiles);
+    expect(report.findings.gaps).toEqual(reference.findings.gaps.slice(0, REPORT_FINDINGS_LIMIT));
+    expect(report.findingTotals).toEqual({
+      gaps: reference.findings.gaps.length,
+      overlaps: reference.findings.overlaps.length,
+    });
   });
 
   it('finds the planted overlaps and gaps, and lists at most fifty activities of a large group', async () => {

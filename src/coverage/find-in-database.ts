@@ -3,11 +3,18 @@
 import { and, type SQL, sql } from 'drizzle-orm';
 import { type Queryable, rowsOf } from '../platform/db.js';
 import { findingOrder } from './analysis.js';
-import { GAP_ANSWERS, gapSteps, gapsFromAnswers } from './gaps-sql.js';
+import {
+  GAP_ANSWERS,
+  gapSteps,
+  gapsFromAnswers,
+  PROFILE_ANSWER,
+  profileCountsFromAnswers,
+} from './gaps-sql.js';
 import { type AnalysisContext, inCountries, loadAnalysisContext } from './load.js';
 import { coverageConditions } from './matrix.js';
 import type { NeedSource } from './needs.js';
 import { OVERLAP_ANSWERS, overlapSteps, overlapsFromAnswers } from './overlaps-sql.js';
+import type { ProfileCounts } from './profiles.js';
 import { ruleList } from './rules.js';
 import type { CoverageQuery, Findings } from './schemas.js';
 
@@ -27,6 +34,7 @@ type Answers = {
   counts: string | null;
   sets: string | null;
   touched: string | null;
+  profiles: string | null;
 };
 
 /**
@@ -62,14 +70,14 @@ export async function findWithContext(
 }
 
 /**
- * The findings for a query, and for each origin country in view the demand-side work they depend on beyond
- * its own activities (what the kept findings are computed again for when it changes).
+ * The findings for a query, for each origin country in view the demand-side work they depend on beyond its own
+ * activities (what the kept findings are computed again for when it changes), and what the profiles count.
  */
 export async function findWithDependencies(
   db: Queryable,
   query: CoverageQuery,
   context: AnalysisContext,
-): Promise<{ findings: Findings; touched: Map<string, string[]> }> {
+): Promise<{ findings: Findings; touched: Map<string, string[]>; profiles: Map<string, ProfileCounts> }> {
   const wanted = query.country?.length ? query.country : null;
   const conditions = [...coverageConditions(query), ...(wanted ? [inCountries(wanted)] : [])];
   // The planner cannot tell how many rows the steps hold and expects one, then nests loops over thousands
@@ -82,7 +90,7 @@ export async function findWithDependencies(
   const [answers] = await rowsOf<Answers>(
     db,
     sql`with ${scoped(conditions)}, ${overlapSteps(wanted)}, ${gapSteps(query, context.needs)}
-        select ${OVERLAP_ANSWERS}, ${GAP_ANSWERS}, ${TOUCHED_ANSWER}`,
+        select ${OVERLAP_ANSWERS}, ${GAP_ANSWERS}, ${TOUCHED_ANSWER}, ${PROFILE_ANSWER}`,
   );
   const overlaps = await overlapsFromAnswers(db, context, answers);
   const gaps = gapsFromAnswers(query, context, answers);
@@ -96,5 +104,6 @@ export async function findWithDependencies(
       needSources: context.needSources,
     },
     touched: new Map(Object.entries(touched)),
+    profiles: profileCountsFromAnswers(answers),
   };
 }

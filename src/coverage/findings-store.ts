@@ -10,14 +10,22 @@ import { findingOrder, SEVERITY_ORDER } from './analysis.js';
 import { findWithDependencies } from './find-in-database.js';
 import { type AnalysisContext, loadAnalysisContext } from './load.js';
 import type { NeedSource } from './needs.js';
+import { type ProfileCounts, profileOf } from './profiles.js';
 import { ruleList } from './rules.js';
-import type { CoverageQuery, Finding, Findings, FindingsQuery, PagedFindings } from './schemas.js';
+import type {
+  CountryProfile,
+  CoverageQuery,
+  Finding,
+  Findings,
+  FindingsQuery,
+  PagedFindings,
+} from './schemas.js';
 
 /**
  * Raised whenever the rules' code changes what they find for the same inputs: every kept finding is then
  * computed again. The rules' own texts and thresholds are hashed anyway.
  */
-export const ENGINE_VERSION = 'coverage-findings-1';
+export const ENGINE_VERSION = 'coverage-findings-2';
 
 /**
  * How long, and how many, queries keep their findings (migration 0042): those nobody asked for in this many
@@ -30,7 +38,14 @@ const ONE_PASS_FROM = 12;
 
 type Kind = 'gap' | 'overlap';
 type KeptFinding = { kind: Kind; finding: Finding; home: boolean };
-type Entry = { id: string; iso3: string; inputs: string; depends: string[]; dependsVersions: string[] };
+type Entry = {
+  id: string;
+  iso3: string;
+  inputs: string;
+  depends: string[];
+  dependsVersions: string[];
+  profile: CountryProfile | null;
+};
 type Versions = Map<string, string>;
 
 /** The query as kept answers are filed under it: every filter but the countries and the page. */
@@ -107,6 +122,36 @@ export async function allKeptFindings(
   };
 }
 
+/**
+ * What the coverage report shows of the findings: the first `limit` of each kind with the totals, and the profile
+ * of every country in view, all read from what is kept.
+ */
+export async function keptFindingsAndProfiles(
+  db: Queryable,
+  query: CoverageQuery,
+  limit: number,
+  sources?: readonly NeedSource[],
+): Promise<{ findings: Findings; totals: { gaps: number; overlaps: number }; profiles: CountryProfile[] }> {
+  const { context, entries } = await freshEntries(db, query, sources);
+  const ids = entries.map((e) => e.id);
+  const home = !query.country?.length;
+  const [gaps, overlaps] = [
+    await readPage(db, ids, 'gap', home, limit, 0),
+    await readPage(db, ids, 'overlap', home, limit, 0),
+  ];
+  return {
+    findings: {
+      period: context.period,
+      gaps: gaps.findings,
+      overlaps: overlaps.findings,
+      rules: ruleList(),
+      needSources: context.needSources,
+    },
+    totals: { gaps: gaps.total, overlaps: overlaps.total },
+    profiles: entries.flatMap((e) => e.profile ?? []),
+  };
+}
+
 /** The kept entries of the countries asked for (every country when none is), each fresh. */
 async function freshEntries(db: Queryable, query: CoverageQuery, sources?: readonly NeedSource[]) {
   // The versions are read before anything is computed: a write committed meanwhile leaves its countries stale.
@@ -134,7 +179,7 @@ async function freshEntries(db: Queryable, query: CoverageQuery, sources?: reado
         ? await computeInOnePass(db, query, context, stale)
         : await computeOneByOne(db, query, context, stale);
     for (const iso3 of stale) {
-      const result = computed.get(iso3) ?? { findings: [], touched: [] };
+      const result = computed.get(iso3) ?? { findings: [], touched: [], profile: null };
       kept.set(iso3, await writeEntry(db, scope, key, iso3, inputsOf(context, iso3), versions, result));
     }
     await letGoOfUnusedQueries(db, scope);
@@ -163,7 +208,7 @@ async function readEntries(
 ): Promise<Map<string, Entry>> {
   const rows = await rowsOf<Entry>(
     db,
-    sql`select id::text as id, iso3, inputs, depends, depends_versions::text[] as "dependsVersions"
+    sql`select id::text as id, iso3, inputs, depends, depends_versions::text[] as "dependsVersions", profile
         from coverage_findings_entries
         where scope = ${scope} and query_key = ${key} and iso3 = any(${`{${countries.join(',')}}`}::text[])`,
   );
@@ -175,7 +220,7 @@ function isFresh(entry: Entry | undefined, inputs: string, versions: Versions): 
   return entry.depends.every((iso3, i) => (versions.get(iso3) ?? '0') === entry.dependsVersions[i]);
 }
 
-type Computed = { findings: KeptFinding[]; touched: string[] };
+type Computed = { findings: KeptFinding[]; touched: string[]; profile: CountryProfile | null };
 
 /**
  * The findings of each country asked alone: those under it, and the corridor gaps of corridors it is the origin
@@ -189,6 +234,39 @@ function keptOf(iso3: string, findings: Findings): KeptFinding[] {
   const of = (kind: Kind, list: Finding[]) =>
     list.filter((f) => belongsTo(iso3, f)).map((finding) => ({ kind, finding, home: finding.iso3 === iso3 }));
   return [...of('gap', findings.gaps), ...of('overlap', findings.overlaps)];
+}
+
+/**
+ * A country's profile, as the reference engine builds it: for a country with activities in view or need in it,
+ * counting the findings under it.
+ */
+function keptProfile(
+  context: AnalysisContext,
+  iso3: string,
+  counts: ProfileCounts | undefined,
+  findings: KeptFinding[],
+): CountryProfile | null {
+  if (!counts && !context.needs.some((n) => n.iso3 === iso3)) return null;
+  const home = (kind: Kind) => findings.filter((f) => f.kind === kind && f.home).length;
+  return profileOf(
+    context,
+    iso3,
+    counts ?? { activities: 0, byPillar: new Map(), underMechanism: 0, doerIds: [] },
+    { gaps: home('gap'), overlaps: home('overlap') },
+  );
+}
+
+function computedFor(
+  context: AnalysisContext,
+  iso3: string,
+  found: Awaited<ReturnType<typeof findWithDependencies>>,
+): Computed {
+  const findings = keptOf(iso3, found.findings);
+  return {
+    findings,
+    touched: found.touched.get(iso3) ?? [],
+    profile: keptProfile(context, iso3, found.profiles.get(iso3), findings),
+  };
 }
 
 function contextFor(context: AnalysisContext, countries: string[]): AnalysisContext {
@@ -208,12 +286,9 @@ async function computeOneByOne(
 ): Promise<Map<string, Computed>> {
   const computed = new Map<string, Computed>();
   for (const iso3 of stale) {
-    const { findings, touched } = await findWithDependencies(
-      db,
-      { ...query, country: [iso3] },
-      contextFor(context, [iso3]),
-    );
-    computed.set(iso3, { findings: keptOf(iso3, findings), touched: touched.get(iso3) ?? [] });
+    const alone = contextFor(context, [iso3]);
+    const found = await findWithDependencies(db, { ...query, country: [iso3] }, alone);
+    computed.set(iso3, computedFor(alone, iso3, found));
   }
   return computed;
 }
@@ -226,10 +301,9 @@ async function computeInOnePass(
   stale: string[],
 ): Promise<Map<string, Computed>> {
   const { country: _countries, ...everywhere } = query;
-  const { findings, touched } = await findWithDependencies(db, everywhere, contextFor(context, stale));
-  return new Map(
-    stale.map((iso3) => [iso3, { findings: keptOf(iso3, findings), touched: touched.get(iso3) ?? [] }]),
-  );
+  const those = contextFor(context, stale);
+  const found = await findWithDependencies(db, everywhere, those);
+  return new Map(stale.map((iso3) => [iso3, computedFor(those, iso3, found)]));
 }
 
 /** Notes that the query was asked for: at most once an hour, so that reading stays a read. */
@@ -273,12 +347,13 @@ async function writeEntry(
   const [row] = await rowsOf<{ id: string }>(
     db,
     sql`insert into coverage_findings_entries
-          (scope, query_key, iso3, inputs, depends, depends_versions, gap_count, overlap_count)
+          (scope, query_key, iso3, inputs, depends, depends_versions, gap_count, overlap_count, profile)
         values (${scope}, ${key}, ${iso3}, ${inputs}, ${`{${depends.join(',')}}`}::text[],
-          ${`{${dependsVersions.join(',')}}`}::bigint[], ${count('gap')}, ${count('overlap')})
+          ${`{${dependsVersions.join(',')}}`}::bigint[], ${count('gap')}, ${count('overlap')},
+          ${computed.profile === null ? null : JSON.stringify(computed.profile)}::jsonb)
         on conflict (scope, query_key, iso3) do update set inputs = excluded.inputs, depends = excluded.depends,
           depends_versions = excluded.depends_versions, gap_count = excluded.gap_count,
-          overlap_count = excluded.overlap_count, computed_at = now()
+          overlap_count = excluded.overlap_count, profile = excluded.profile, computed_at = now()
         returning id::text as id`,
   );
   const id = row?.id as string;
@@ -299,7 +374,7 @@ async function writeEntry(
           from jsonb_array_elements(${JSON.stringify(kept)}::jsonb) k`,
     );
   }
-  return { id, iso3, inputs, depends, dependsVersions };
+  return { id, iso3, inputs, depends, dependsVersions, profile: computed.profile };
 }
 
 /**

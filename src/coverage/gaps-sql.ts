@@ -13,6 +13,7 @@ import {
 } from './gaps.js';
 import { coverageConditions } from './matrix.js';
 import { type AnalysisInput, type NeedStatement, PILLARS } from './model.js';
+import type { ProfileCounts } from './profiles.js';
 import type { CoverageQuery, Finding } from './schemas.js';
 
 type GapInput = Names & Pick<AnalysisInput, 'period' | 'thresholds' | 'needs'>;
@@ -119,6 +120,12 @@ export function gapSteps(query: CoverageQuery, needs: readonly NeedStatement[]):
   const structural = !query.activityType;
   return sql`places as (select distinct s.id, s.pillar, e->>'iso3' as iso3 from scoped s, jsonb_array_elements(s.countries) e),
     counts as (select iso3, pillar, count(*)::int as n from places where ${inWanted(sql`iso3`)} group by 1, 2),
+    profile_activities as (
+      select p.iso3, count(*)::int as activities, count(*) filter (where s.mechanism is not null)::int as under_mechanism
+      from places p join scoped s using (id) where ${inWanted(sql`p.iso3`)} group by 1),
+    profile_doers as (
+      select p.iso3, array_agg(distinct d) as doers from places p join scoped s using (id), unnest(s.doers) d
+      where ${inWanted(sql`p.iso3`)} group by 1),
     imbalanced as (
       select iso3 from counts where ${structural && pillars.includes('prosecution')}
       group by iso3 having sum(n) filter (where pillar = 'protection') > 0
@@ -168,6 +175,26 @@ export const GAP_ANSWERS = sql`
           'first', s.first, 'doers', d.doers, 'leads', l.leads, 'reachedActivities', s.reached_activities,
           'reachedPeople', s.reached_people)), '{}')::text
         from sets s left join set_doers d using (set_key) left join set_leads l using (set_key)) as sets`;
+
+/** What the country profiles count, per country in view: [country, activities, under a mechanism, doers]. */
+export const PROFILE_ANSWER = sql`
+      (select coalesce(json_agg(json_build_array(a.iso3, a.activities, a.under_mechanism, coalesce(d.doers, '{}'))),
+        '[]')::text from profile_activities a left join profile_doers d using (iso3)) as profiles`;
+
+type ProfileRow = [string, number, number, string[]];
+
+/** The profiles' counts per country, from the answers of the gap steps. */
+export function profileCountsFromAnswers(
+  row: { counts: string | null; profiles: string | null } | undefined,
+) {
+  const byPillar = new Map<string, Map<string, number>>();
+  for (const [iso3, pillar, n] of JSON.parse(row?.counts ?? '[]') as [string, string, number][])
+    byPillar.set(iso3, (byPillar.get(iso3) ?? new Map()).set(pillar, n));
+  const counts = new Map<string, ProfileCounts>();
+  for (const [iso3, activities, underMechanism, doerIds] of JSON.parse(row?.profiles ?? '[]') as ProfileRow[])
+    counts.set(iso3, { activities, underMechanism, doerIds, byPillar: byPillar.get(iso3) ?? new Map() });
+  return counts;
+}
 
 /** Need gaps, pillar gaps and corridor gaps, from the answers of the gap steps. */
 export function gapsFromAnswers(

@@ -1,12 +1,18 @@
-// Use case: the coverage report for a period and filters — matrix, findings and country profiles.
+// Use case: the coverage report for a period and filters — matrix, findings and country profiles, at any number of
+// activities: the findings and profiles are read from what is kept per country (findings-store.ts).
 import type { Queryable } from '../platform/db.js';
-import { analyseCoverage } from './analysis.js';
 import { findCoverageInDatabase } from './find-in-database.js';
-import { loadAnalysisInput } from './load.js';
+import { keptFindingsAndProfiles } from './findings-store.js';
 import { computeMatrix } from './matrix.js';
 import type { NeedSource } from './needs.js';
-import type { CoverageQuery, CoverageReport, Findings } from './schemas.js';
+import type { CountryProfile, CoverageQuery, CoverageReport, Findings } from './schemas.js';
 import { countUnclassified } from './unclassified.js';
+
+/**
+ * The report lists at most this many findings of each kind, the most severe first, and says how many there are
+ * in all: at a million activities there are tens of thousands, which the findings routes page through.
+ */
+export const REPORT_FINDINGS_LIMIT = 1000;
 
 /** Gaps and overlaps, found by the database: what the findings routes answer at any number of activities. */
 export async function getFindings(
@@ -17,15 +23,15 @@ export async function getFindings(
   return findCoverageInDatabase(db, query, sources);
 }
 
-/** Gaps and overlaps, and the country profiles that count them. */
-export async function getFindingsAndProfiles(
+/** A country's profile, or null when it has no activity in view and no need. */
+export async function getCountryProfile(
   db: Queryable,
   query: CoverageQuery,
+  iso3: string,
   sources?: readonly NeedSource[],
-) {
-  const input = await loadAnalysisInput(db, query, sources);
-  const { findings, profiles } = analyseCoverage(input);
-  return { findings: { ...findings, needSources: input.needSources } satisfies Findings, profiles };
+): Promise<CountryProfile | null> {
+  const { profiles } = await keptFindingsAndProfiles(db, { ...query, country: [iso3] }, 0, sources);
+  return profiles.find((p) => p.iso3 === iso3) ?? null;
 }
 
 export async function getCoverageReport(
@@ -34,8 +40,21 @@ export async function getCoverageReport(
   sources?: readonly NeedSource[],
 ): Promise<CoverageReport> {
   const matrix = await computeMatrix(db, query);
-  const { findings, profiles } = await getFindingsAndProfiles(db, query, sources);
+  const { findings, totals, profiles } = await keptFindingsAndProfiles(
+    db,
+    query,
+    REPORT_FINDINGS_LIMIT,
+    sources,
+  );
   const filters = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
   const unclassifiedActivities = await countUnclassified(db, query);
-  return { period: matrix.period, filters, matrix, findings, profiles, unclassifiedActivities };
+  return {
+    period: matrix.period,
+    filters,
+    matrix,
+    findings,
+    findingTotals: totals,
+    profiles,
+    unclassifiedActivities,
+  };
 }

@@ -8,7 +8,7 @@ import { findingsCsv, matrixCsv } from './csv.js';
 import { allKeptFindings, findCoverageKept } from './findings-store.js';
 import { computeMatrix, matrixJson } from './matrix.js';
 import { createNeed, deleteNeed, listNeeds, updateNeed } from './needs.js';
-import { getCoverageReport, getFindingsAndProfiles } from './report.js';
+import { getCountryProfile, getCoverageReport } from './report.js';
 import {
   CountryProfile,
   CoverageQuery,
@@ -152,9 +152,8 @@ export async function coverageRoutes(app: FastifyInstance) {
     async (request) => {
       const { iso3 } = request.params;
       const query = { ...request.query, country: [iso3] };
-      const { profiles } = await request.transaction((tx) => getFindingsAndProfiles(tx, query));
-      const profile = profiles.find((p) => p.iso3 === iso3) ?? emptyProfile(iso3);
-      return { data: profile };
+      const profile = await request.transaction((tx) => getCountryProfile(tx, query, iso3));
+      return { data: profile ?? emptyProfile(iso3) };
     },
   );
 

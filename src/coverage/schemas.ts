@@ -212,7 +212,10 @@ export const CoverageReport = z.object({
   period: Period,
   filters: z.record(z.string(), z.unknown()),
   matrix: Matrix,
-  findings: Findings,
+  findings: Findings.describe('The most severe findings of each kind, at most 1,000 of each'),
+  findingTotals: z
+    .object({ gaps: z.number().int(), overlaps: z.number().int() })
+    .describe('How many gaps and overlaps there are in all: the findings routes page through every one'),
   profiles: z.array(CountryProfile),
   unclassifiedActivities: z
     .number()

@@ -4,6 +4,7 @@ import { type ActivityFilterValues, useActivitySet } from '../../api/activities.
 import {
   type CoverageFilterValues,
   type CoverageReport,
+  findingsCsvHref,
   matrixCsvHref,
   useCoverageReport,
 } from '../../api/coverage.js';
@@ -123,6 +124,8 @@ function Report(props: { report: CoverageReport; vocabulary: Vocabulary; filters
         findings={[...report.findings.gaps, ...report.findings.overlaps]}
         vocabulary={vocabulary}
         country={props.filters.country}
+        totals={report.findingTotals}
+        allHref={findingsCsvHref(props.filters as CoverageFilterValues)}
       />
     </>
   );

@@ -39,6 +39,10 @@ export function FindingsTable(props: {
   vocabulary: Vocabulary;
   /** The country chosen in the page's filters, kept in step with the table's country filter. */
   country?: string | undefined;
+  /** How many findings there are in all, when the report lists only the most severe of them. */
+  totals?: { gaps: number; overlaps: number } | undefined;
+  /** Where every finding is downloaded from, for when the list is not all of them. */
+  allHref?: string | undefined;
 }) {
   const { t, formatNumber, info } = useI18n();
   const w = useWording(props.vocabulary);
@@ -81,6 +85,7 @@ export function FindingsTable(props: {
         onSort={setSort}
         wording={w}
       />
+      <TruncatedNote listed={props.findings.length} totals={props.totals} allHref={props.allHref} />
       <p className="button-row">
         <output aria-live="polite">
           {t('findings.summary', {
@@ -258,6 +263,32 @@ function Pager(props: { page: number; pages: number; onPage: (page: number) => v
         {t('findings.next')}
       </button>
     </nav>
+  );
+}
+
+/** Says that the list holds the most severe findings only, and where to find the others. */
+function TruncatedNote(props: {
+  listed: number;
+  totals?: { gaps: number; overlaps: number } | undefined;
+  allHref?: string | undefined;
+}) {
+  const { t, formatNumber } = useI18n();
+  const total = props.totals ? props.totals.gaps + props.totals.overlaps : 0;
+  if (!props.totals || total <= props.listed) return null;
+  return (
+    <p className="status status-info">
+      {t('findings.truncated', {
+        shown: formatNumber(props.listed),
+        total: formatNumber(total),
+        gaps: formatNumber(props.totals.gaps),
+        overlaps: formatNumber(props.totals.overlaps),
+      })}{' '}
+      {props.allHref ? (
+        <a href={props.allHref} download>
+          {t('findings.allCsv')}
+        </a>
+      ) : null}
+    </p>
   );
 }
 
