@@ -83,9 +83,10 @@ export async function findCoverageKept(
   db: Queryable,
   query: FindingsQuery,
   sources?: readonly NeedSource[],
+  background?: Background,
 ): Promise<PagedFindings> {
   const { limit, offset, ...coverage } = query;
-  const { context, entries } = await freshEntries(db, coverage, sources);
+  const { context, entries, freshness } = await freshEntries(db, coverage, sources, background);
   const ids = entries.map((e) => e.id);
   const home = !coverage.country?.length;
   const [gaps, overlaps] = [
@@ -100,6 +101,7 @@ export async function findCoverageKept(
     needSources: context.needSources,
     totals: { gaps: gaps.total, overlaps: overlaps.total },
     page: { limit, offset },
+    freshness,
   };
 }
 
@@ -131,8 +133,14 @@ export async function keptFindingsAndProfiles(
   query: CoverageQuery,
   limit: number,
   sources?: readonly NeedSource[],
-): Promise<{ findings: Findings; totals: { gaps: number; overlaps: number }; profiles: CountryProfile[] }> {
-  const { context, entries } = await freshEntries(db, query, sources);
+  background?: Background,
+): Promise<{
+  findings: Findings;
+  totals: { gaps: number; overlaps: number };
+  profiles: CountryProfile[];
+  freshness: Freshness;
+}> {
+  const { context, entries, freshness } = await freshEntries(db, query, sources, background);
   const ids = entries.map((e) => e.id);
   const home = !query.country?.length;
   const [gaps, overlaps] = [
@@ -149,11 +157,27 @@ export async function keptFindingsAndProfiles(
     },
     totals: { gaps: gaps.total, overlaps: overlaps.total },
     profiles: entries.flatMap((e) => e.profile ?? []),
+    freshness,
   };
 }
 
-/** The kept entries of the countries asked for (every country when none is), each fresh. */
-async function freshEntries(db: Queryable, query: CoverageQuery, sources?: readonly NeedSource[]) {
+/**
+ * Where findings too long to compute while the reader waits are brought up to date: `inlineActivities` is how many
+ * activities the stale countries may hold for them to be computed at once; past it, `schedule` is called (with the
+ * caller's scope and query key, to run refreshStaleCountry until nothing is stale) and the reader gets what is kept.
+ */
+export type Background = { inlineActivities: number; schedule: (scope: string, key: string) => void };
+
+/** What an answer read from kept findings still waits for: both empty when every country is up to date. */
+export type Freshness = {
+  /** Countries answered with findings computed before their latest changes, being brought up to date. */
+  updating: string[];
+  /** Countries with no findings kept yet, left out of the answer while they are computed. */
+  computing: string[];
+};
+
+/** The countries asked for (every country when none is), their kept entries and which of those are stale. */
+async function planEntries(db: Queryable, query: CoverageQuery, sources?: readonly NeedSource[]) {
   // The versions are read before anything is computed: a write committed meanwhile leaves its countries stale.
   const versions = await readVersions(db);
   const context = await loadAnalysisContext(db, query, sources);
@@ -170,10 +194,26 @@ async function freshEntries(db: Queryable, query: CoverageQuery, sources?: reado
           ...context.needs.map((n) => n.iso3),
         ]),
       ].sort();
-  await noteUse(db, scope, key);
   const kept = await readEntries(db, scope, key, countries);
   const stale = countries.filter((iso3) => !isFresh(kept.get(iso3), inputsOf(context, iso3), versions));
-  if (stale.length > 0) {
+  return { versions, context, scope, key, countries, kept, stale };
+}
+
+/** The kept entries of the countries asked for, each fresh unless bringing them up to date is left to `background`. */
+async function freshEntries(
+  db: Queryable,
+  query: CoverageQuery,
+  sources?: readonly NeedSource[],
+  background?: Background,
+) {
+  const { versions, context, scope, key, countries, kept, stale } = await planEntries(db, query, sources);
+  await noteUse(db, scope, key);
+  const freshness: Freshness = { updating: [], computing: [] };
+  if (stale.length > 0 && background && (await activitiesIn(db, stale, background.inlineActivities))) {
+    background.schedule(scope, key);
+    freshness.updating = stale.filter((iso3) => kept.has(iso3));
+    freshness.computing = stale.filter((iso3) => !kept.has(iso3));
+  } else if (stale.length > 0) {
     const computed =
       stale.length >= ONE_PASS_FROM
         ? await computeInOnePass(db, query, context, stale)
@@ -188,8 +228,38 @@ async function freshEntries(db: Queryable, query: CoverageQuery, sources?: reado
     context,
     scope,
     key,
+    freshness,
     entries: countries.flatMap((iso3) => kept.get(iso3) ?? []),
   };
+}
+
+/** Whether the countries hold more than `limit` activities (counted no further than that). */
+async function activitiesIn(db: Queryable, countries: string[], limit: number): Promise<boolean> {
+  const [row] = await rowsOf<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from (select 1 from coverage_slots
+        where iso3 = any(${`{${countries.join(',')}}`}::text[]) limit ${limit + 1}) s`,
+  );
+  return Number(row?.n ?? 0) > limit;
+}
+
+/**
+ * Brings the findings of one stale country up to date (the first in order), for the background: one country a
+ * transaction, so that readers are served in between. Returns how many countries are still stale.
+ */
+export async function refreshStaleCountry(
+  db: Queryable,
+  query: CoverageQuery,
+  sources?: readonly NeedSource[],
+): Promise<number> {
+  const { versions, context, scope, key, stale } = await planEntries(db, query, sources);
+  const [iso3] = stale;
+  if (iso3 === undefined) return 0;
+  const computed = await computeOneByOne(db, query, context, [iso3]);
+  const result = computed.get(iso3) ?? { findings: [], touched: [], profile: null };
+  await writeEntry(db, scope, key, iso3, inputsOf(context, iso3), versions, result);
+  if (stale.length === 1) await letGoOfUnusedQueries(db, scope);
+  return stale.length - 1;
 }
 
 async function readVersions(db: Queryable): Promise<Versions> {

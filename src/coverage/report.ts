@@ -2,7 +2,7 @@
 // activities: the findings and profiles are read from what is kept per country (findings-store.ts).
 import type { Queryable } from '../platform/db.js';
 import { findCoverageInDatabase } from './find-in-database.js';
-import { keptFindingsAndProfiles } from './findings-store.js';
+import { type Background, keptFindingsAndProfiles } from './findings-store.js';
 import { computeMatrix } from './matrix.js';
 import type { NeedSource } from './needs.js';
 import type { CountryProfile, CoverageQuery, CoverageReport, Findings } from './schemas.js';
@@ -34,17 +34,20 @@ export async function getCountryProfile(
   return profiles.find((p) => p.iso3 === iso3) ?? null;
 }
 
+/** The report; with `background`, findings that take long to compute are left to it and said to be pending. */
 export async function getCoverageReport(
   db: Queryable,
   query: CoverageQuery,
   sources?: readonly NeedSource[],
+  background?: Background,
 ): Promise<CoverageReport> {
   const matrix = await computeMatrix(db, query);
-  const { findings, totals, profiles } = await keptFindingsAndProfiles(
+  const { findings, totals, profiles, freshness } = await keptFindingsAndProfiles(
     db,
     query,
     REPORT_FINDINGS_LIMIT,
     sources,
+    background,
   );
   const filters = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined));
   const unclassifiedActivities = await countUnclassified(db, query);
@@ -55,6 +58,7 @@ export async function getCoverageReport(
     findings,
     findingTotals: totals,
     profiles,
+    freshness,
     unclassifiedActivities,
   };
 }

@@ -1,6 +1,7 @@
 // Coverage under /api/v1/coverage: the matrix, gaps and overlaps, country profiles, CSV, and the need table.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { actorOf } from '../access/context.js';
 import { IdParam } from '../access/schemas.js';
 import { typed } from '../platform/routes.js';
 import { Iso3 } from '../reference/vocabulary.js';
@@ -36,6 +37,10 @@ const plainJson = () => (data: unknown) => JSON.stringify(data);
 const userOf = (request: FastifyRequest) =>
   request.principal.kind === 'user' ? request.principal.userId : null;
 
+/** Findings too long to compute while this reader waits are computed in the background, with the reader's rights. */
+const backgroundFor = (request: FastifyRequest, query: CoverageQuery) =>
+  request.server.findingsRefresher.backgroundFor(actorOf(request.principal), query);
+
 export async function coverageRoutes(app: FastifyInstance) {
   const api = typed(app);
 
@@ -52,7 +57,11 @@ export async function coverageRoutes(app: FastifyInstance) {
         response: { 200: z.object({ data: CoverageReport }) },
       },
     },
-    async (request) => ({ data: await request.transaction((tx) => getCoverageReport(tx, request.query)) }),
+    async (request) => ({
+      data: await request.transaction((tx) =>
+        getCoverageReport(tx, request.query, undefined, backgroundFor(request, request.query)),
+      ),
+    }),
   );
 
   api.get(
@@ -111,9 +120,14 @@ export async function coverageRoutes(app: FastifyInstance) {
         response: { 200: z.object({ data: PagedFindings }) },
       },
     },
-    async (request) => ({
-      data: await request.transaction((tx) => findCoverageKept(tx, request.query)),
-    }),
+    async (request) => {
+      const { limit: _limit, offset: _offset, ...coverage } = request.query;
+      return {
+        data: await request.transaction((tx) =>
+          findCoverageKept(tx, request.query, undefined, backgroundFor(request, coverage)),
+        ),
+      };
+    },
   );
 
   api.get(

@@ -182,11 +182,29 @@ export const FindingsQuery = CoverageQuery.extend({
 }).strict();
 export type FindingsQuery = z.infer<typeof FindingsQuery>;
 
+export const Freshness = z
+  .object({
+    updating: z
+      .array(z.string())
+      .describe(
+        'Countries (ISO3) answered with findings computed before their latest changes, being brought up to date',
+      ),
+    computing: z
+      .array(z.string())
+      .describe(
+        'Countries (ISO3) whose findings are still being computed for the first time, left out for now',
+      ),
+  })
+  .describe(
+    'Findings that take long to compute are computed in the background: ask again to get them. Both lists are empty when every finding is up to date.',
+  );
+
 export const PagedFindings = Findings.extend({
   totals: z
     .object({ gaps: z.number().int(), overlaps: z.number().int() })
     .describe('How many gaps and overlaps there are in all, on every page'),
   page: z.object({ limit: z.number().int(), offset: z.number().int() }),
+  freshness: Freshness,
 });
 export type PagedFindings = z.infer<typeof PagedFindings>;
 
@@ -217,6 +235,7 @@ export const CoverageReport = z.object({
     .object({ gaps: z.number().int(), overlaps: z.number().int() })
     .describe('How many gaps and overlaps there are in all: the findings routes page through every one'),
   profiles: z.array(CountryProfile),
+  freshness: Freshness,
   unclassifiedActivities: z
     .number()
     .int()

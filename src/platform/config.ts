@@ -39,6 +39,11 @@ export const Config = z.object({
   breakGlassMinRoleDays: z.coerce.number().int().min(0).max(3650),
   /** 'always': every break-glass waits for approval; 'when_new': only people new to the case role. */
   breakGlassApproval: z.enum(['always', 'when_new']),
+  /**
+   * Coverage findings to bring up to date over at most this many activities are computed while the reader waits;
+   * more are computed in the background, and the reader gets the findings kept so far, marked as such.
+   */
+  findingsInlineActivities: z.coerce.number().int().min(0),
 });
 export type Config = z.infer<typeof Config>;
 
@@ -70,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     auditCheckpointMinutes: env.AUDIT_CHECKPOINT_MINUTES ?? 60,
     breakGlassMinRoleDays: env.BREAK_GLASS_MIN_ROLE_DAYS ?? 30,
     breakGlassApproval: env.BREAK_GLASS_APPROVAL ?? 'when_new',
+    findingsInlineActivities: env.FINDINGS_INLINE_ACTIVITIES ?? 3000,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${envName(issue.path)}: ${issue.message}`);
@@ -95,6 +101,7 @@ const ENV_NAMES: Record<string, string> = {
   auditCheckpointMinutes: 'AUDIT_CHECKPOINT_MINUTES',
   breakGlassMinRoleDays: 'BREAK_GLASS_MIN_ROLE_DAYS',
   breakGlassApproval: 'BREAK_GLASS_APPROVAL',
+  findingsInlineActivities: 'FINDINGS_INLINE_ACTIVITIES',
 };
 
 function envName(issuePath: PropertyKey[]): string {

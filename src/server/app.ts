@@ -31,6 +31,7 @@ import { referralRoutes } from '../cases/referral-routes.js';
 import { caseRoutes } from '../cases/routes.js';
 import { screeningRoutes } from '../cases/screening-routes.js';
 import { commitmentRoutes } from '../commitments/routes.js';
+import { FindingsRefresher } from '../coverage/refresher.js';
 import { coverageRoutes } from '../coverage/routes.js';
 import { importJobRoutes } from '../imports/routes.js';
 import { knowledgeAttachmentRoutes } from '../knowledge/attachment-routes.js';
@@ -117,6 +118,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     routeTable: readonly RouteSummary[];
     keyRing: KeyRing;
+    findingsRefresher: FindingsRefresher;
   }
 }
 export const BODY_LIMIT_BYTES = 1_048_576;
@@ -157,7 +159,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
-  if (options.ownsDatabase !== false) app.addHook('onClose', () => database.close());
+  const findingsRefresher = new FindingsRefresher(
+    (actor, work) => asRequester(database, actor, work),
+    app.log,
+    config.findingsInlineActivities,
+  );
+  app.decorate('findingsRefresher', findingsRefresher);
+  // The refresh under way ends before the database closes.
+  app.addHook('onClose', async () => {
+    await findingsRefresher.close();
+    if (options.ownsDatabase !== false) await database.close();
+  });
   // The browser that prints PDF reports is started on first use; it goes with the app.
   app.addHook('onClose', () => closePdfRenderer());
   if (options.signAuditCheckpoints) await app.register(auditCheckpointSchedule);

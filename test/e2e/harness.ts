@@ -34,11 +34,13 @@ export type Harness = {
  */
 export type PrepareDatabase = (database: DatabaseHandle, sealer: Sealer) => Promise<void>;
 
-export async function startHarness(options: { prepare?: PrepareDatabase } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { prepare?: PrepareDatabase; env?: Record<string, string> } = {},
+): Promise<Harness> {
   if (!existsSync(path.join(WEB_DIR, 'index.html'))) {
     throw new Error(`${WEB_DIR}/index.html is missing: run \`npm run build\` (or \`npx vite build\`) first.`);
   }
-  const app = await startDemoServer(0, options.prepare);
+  const app = await startDemoServer(0, options.prepare, options.env);
   let browser: Browser;
   try {
     browser = await openBrowser();
@@ -67,12 +69,16 @@ export async function startHarness(options: { prepare?: PrepareDatabase } = {}):
 }
 
 /** The server on in-memory PGlite with the demo organisations and one demo user per role. */
-export async function startDemoServer(port = 0, prepare?: PrepareDatabase): Promise<FastifyInstance> {
+export async function startDemoServer(
+  port = 0,
+  prepare?: PrepareDatabase,
+  env: Record<string, string> = {},
+): Promise<FastifyInstance> {
   const { database, sealer } = await openDemoDatabase();
   let app: FastifyInstance | undefined;
   try {
     await prepare?.(database, sealer);
-    app = await startServer(database, sealer, port);
+    app = await startServer(database, sealer, port, env);
     return app;
   } catch (error) {
     await (app ? app.close() : database.close());
@@ -110,8 +116,13 @@ function demoImage(): DemoImage | undefined {
   }
 }
 
-async function startServer(database: DatabaseHandle, sealer: Sealer, port: number): Promise<FastifyInstance> {
-  const config = loadConfig({ PORT: String(port), LOG_LEVEL: 'silent', WEB_DIR: WEB_DIR });
+async function startServer(
+  database: DatabaseHandle,
+  sealer: Sealer,
+  port: number,
+  env: Record<string, string>,
+): Promise<FastifyInstance> {
+  const config = loadConfig({ PORT: String(port), LOG_LEVEL: 'silent', WEB_DIR: WEB_DIR, ...env });
   const app = await buildApp({ config, database, sealer });
   await app.listen({ port, host: '127.0.0.1' });
   return app;

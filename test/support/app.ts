@@ -65,12 +65,22 @@ export type TestAppOptions = Pick<
   ownInstallation?: boolean;
   /** Routes only a test needs, registered before the app is ready. */
   extraRoutes?: (app: FastifyInstance) => void;
+  /** Settings as the environment would give them (for example FINDINGS_INLINE_ACTIVITIES). */
+  env?: Record<string, string>;
 };
 
 export async function startTestApp(engine: TestEngine, options: TestAppOptions = {}): Promise<TestApp> {
-  const { extraRoutes, database: given, logLevel, demoWithout, ownInstallation, ...appOptions } = options;
+  const {
+    extraRoutes,
+    database: given,
+    logLevel,
+    demoWithout,
+    ownInstallation,
+    env,
+    ...appOptions
+  } = options;
   const { database, sealer } = await openDemoDatabase(engine, given, demoWithout, ownInstallation);
-  const config = loadConfig({ LOG_LEVEL: logLevel ?? 'silent', PORT: '0' });
+  const config = loadConfig({ LOG_LEVEL: logLevel ?? 'silent', PORT: '0', ...env });
   // Each app has master keys of its own, in a directory that goes with it.
   const keysDir = await mkdtemp(path.join(tmpdir(), 'concerted-keys-'));
   const keyRing = await KeyRing.load({ dataDir: keysDir });

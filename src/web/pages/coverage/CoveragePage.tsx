@@ -60,9 +60,41 @@ function Coverage(props: { vocabulary: Vocabulary }) {
         </a>
       </p>
       <ResourceView resource={report}>
-        {({ data }) => <Report report={data} vocabulary={props.vocabulary} filters={filters} />}
+        {({ data }) => (
+          <>
+            <PendingNote freshness={data.freshness} onLater={report.reload} />
+            <Report report={data} vocabulary={props.vocabulary} filters={filters} />
+          </>
+        )}
       </ResourceView>
     </>
+  );
+}
+
+/** How long the page waits before asking again for findings being computed in the background. */
+const PENDING_RECHECK_MS = 4000;
+
+/**
+ * Findings being computed in the background (at a million activities, or after a large change): says so, and asks
+ * again until they are all there. Announced politely, once, not at each check.
+ */
+function PendingNote(props: { freshness: CoverageReport['freshness']; onLater: () => void }) {
+  const { t } = useI18n();
+  const { updating, computing } = props.freshness;
+  const pending = updating.length + computing.length > 0;
+  const { onLater } = props;
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setTimeout(onLater, PENDING_RECHECK_MS);
+    return () => clearTimeout(timer);
+  }, [pending, onLater]);
+  if (!pending) return null;
+  return (
+    <p className="status status-info" role="status">
+      {computing.length > 0 ? t('coverage.pendingComputing', { count: computing.length }) : null}{' '}
+      {updating.length > 0 ? t('coverage.pendingUpdating', { count: updating.length }) : null}{' '}
+      {t('coverage.pendingLater')}
+    </p>
   );
 }
 
