@@ -21,7 +21,11 @@ export function HeadlineTiles(props: { totals: Overview['totals'] }) {
   const { t, formatNumber } = useI18n();
   // One finding is enough: the count of every gap comes with the first page.
   const findings = useResource<{ data: PagedFindings }>('/api/v1/coverage/findings?limit=1');
-  const gapCount = findings.status === 'ready' ? findings.data.data.totals.gaps : null;
+  // While some countries' findings are still being computed for the first time, the count would be too low.
+  const gapCount =
+    findings.status === 'ready' && findings.data.data.freshness.computing.length === 0
+      ? findings.data.data.totals.gaps
+      : null;
   const { totals } = props;
   return (
     <section aria-labelledby="headline-heading">
