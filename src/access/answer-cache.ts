@@ -61,7 +61,8 @@ export function keptAnswers(limits: Partial<KeeperLimits> = {}): VersionKeeper<A
     {
       maxEntries: limits.maxEntries ?? 2000,
       maxSize: limits.maxSize ?? 64 * 1024 * 1024,
-      maxEntrySize: limits.maxEntrySize ?? 4 * 1024 * 1024,
+      // The all-countries coverage matrix at a million activities is about 6 MB and costs a second to compute.
+      maxEntrySize: limits.maxEntrySize ?? 16 * 1024 * 1024,
     },
     (answer) => answer.body.byteLength,
   );
