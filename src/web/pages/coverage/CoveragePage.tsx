@@ -85,8 +85,9 @@ function PendingNote(props: { freshness: CoverageReport['freshness']; onLater: (
   const { onLater } = props;
   useEffect(() => {
     if (!pending) return;
-    const timer = setTimeout(onLater, PENDING_RECHECK_MS);
-    return () => clearTimeout(timer);
+    // Again and again while anything is pending: an answer may still be pending, only for fewer countries.
+    const timer = setInterval(onLater, PENDING_RECHECK_MS);
+    return () => clearInterval(timer);
   }, [pending, onLater]);
   if (!pending) return null;
   return (

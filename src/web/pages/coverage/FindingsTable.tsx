@@ -280,8 +280,6 @@ function TruncatedNote(props: {
       {t('findings.truncated', {
         shown: formatNumber(props.listed),
         total: formatNumber(total),
-        gaps: formatNumber(props.totals.gaps),
-        overlaps: formatNumber(props.totals.overlaps),
       })}{' '}
       {props.allHref ? (
         <a href={props.allHref} download>
