@@ -210,6 +210,19 @@ describe.each(TEST_ENGINES)('coverage cells on $name', (engine) => {
     await expectSameBothWays();
   });
 
+  it('keeps a change of budget alone: the same activities, another amount, in dollars or another currency', async () => {
+    await rowsOf(
+      database.db,
+      sql`update activities set budget_amount = budget_amount * 3 + 7 where budget_amount is not null`,
+    );
+    await rowsOf(
+      database.db,
+      sql`update activities set budget_currency = case budget_currency when 'USD' then 'EUR' else 'USD' end
+          where identifier = 'CELLS-2'`,
+    );
+    await expectSameBothWays();
+  });
+
   it('counts a value that is in no code list under its own name', async () => {
     await rowsOf(
       database.db,

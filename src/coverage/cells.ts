@@ -146,6 +146,8 @@ function cellsText(query: CoverageQuery, dictionaries: Dictionaries, lost: SQL |
     sql.raw(`${name}_place % 2 = 0`),
   );
   const taken = (column: string) => (lost ? sql.raw(`coalesce(x.${column}, 0)`) : sql.raw('0'));
+  // Dollars, the default currency, are kept on the cells themselves (migration 0052): no budgets to join.
+  const inDollars = query.currency === CELL_CURRENCY;
   return sql`with recursive countries(iso3) as (
       select min(c.iso3) from coverage_cells c where ${and(...cellConditions(query, 'c'))}
       union all
@@ -160,10 +162,15 @@ function cellsText(query: CoverageQuery, dictionaries: Dictionaries, lost: SQL |
         c.activities - ${taken('activities')} as activities,
         case when c.reached_activities - ${taken('reached_activities')} > 0
           then c.reached - ${taken('reached')} end as people_reached,
-        coalesce(b.amount, 0)${lost ? sql` - coalesce(x.amount, 0)` : sql``} as budget,
-        c.budgeted_activities - coalesce(b.activities, 0) - ${taken('others')} as other_currencies
+        ${inDollars ? sql`c.usd_amount` : sql`coalesce(b.amount, 0)`}${lost ? sql` - coalesce(x.amount, 0)` : sql``} as budget,
+        c.budgeted_activities - ${inDollars ? sql`c.usd_activities` : sql`coalesce(b.activities, 0)`} - ${taken('others')}
+          as other_currencies
       from coverage_cells c
-      left join ${budgetsInKeyOrder(query)} b on ${and(sql`true`, ...openKey(query).map((column) => sql.raw(`b.${column} = c.${column}`)))}
+      ${
+        inDollars
+          ? sql``
+          : sql`left join ${budgetsInKeyOrder(query)} b on ${and(sql`true`, ...openKey(query).map((column) => sql.raw(`b.${column} = c.${column}`)))}`
+      }
       ${
         lost
           ? sql`left join lost_cells x on x.iso3 = c.iso3 and x.pillar = c.pillar and x.activity_type = c.activity_type
@@ -183,6 +190,9 @@ function cellsText(query: CoverageQuery, dictionaries: Dictionaries, lost: SQL |
       )}) as columns
     from cells`;
 }
+
+/** The currency whose budgets the cells keep themselves. */
+const CELL_CURRENCY = 'USD';
 
 /** The key columns that no filter fixes to one value: the cells and their budgets are matched on these. */
 function openKey(query: CoverageQuery): string[] {
