@@ -86,23 +86,8 @@ export async function findCoverageKept(
   background?: Background,
 ): Promise<PagedFindings> {
   const { limit, offset, ...coverage } = query;
-  const { context, entries, freshness } = await freshEntries(db, coverage, sources, background);
-  const ids = entries.map((e) => e.id);
-  const home = !coverage.country?.length;
-  const [gaps, overlaps] = [
-    await readPage(db, ids, 'gap', home, limit, offset),
-    await readPage(db, ids, 'overlap', home, limit, offset),
-  ];
-  return {
-    period: context.period,
-    gaps: gaps.findings,
-    overlaps: overlaps.findings,
-    rules: ruleList(),
-    needSources: context.needSources,
-    totals: { gaps: gaps.total, overlaps: overlaps.total },
-    page: { limit, offset },
-    freshness,
-  };
+  const kept = await keptFindingsAndProfiles(db, coverage, { limit, offset }, sources, background);
+  return { ...kept.findings, totals: kept.totals, page: { limit, offset }, freshness: kept.freshness };
 }
 
 /** Every finding for a query (the CSV export), in the order they are answered in. */
@@ -125,13 +110,13 @@ export async function allKeptFindings(
 }
 
 /**
- * What the coverage report shows of the findings: the first `limit` of each kind with the totals, and the profile
- * of every country in view, all read from what is kept.
+ * A page of each kind of findings with the totals, and the profile of every country in view, all read from what
+ * is kept: the findings routes and the coverage report.
  */
 export async function keptFindingsAndProfiles(
   db: Queryable,
   query: CoverageQuery,
-  limit: number,
+  { limit, offset }: { limit: number; offset: number },
   sources?: readonly NeedSource[],
   background?: Background,
 ): Promise<{
@@ -144,8 +129,8 @@ export async function keptFindingsAndProfiles(
   const ids = entries.map((e) => e.id);
   const home = !query.country?.length;
   const [gaps, overlaps] = [
-    await readPage(db, ids, 'gap', home, limit, 0),
-    await readPage(db, ids, 'overlap', home, limit, 0),
+    await readPage(db, ids, 'gap', home, limit, offset),
+    await readPage(db, ids, 'overlap', home, limit, offset),
   ];
   return {
     findings: {

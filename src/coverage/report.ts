@@ -30,7 +30,12 @@ export async function getCountryProfile(
   iso3: string,
   sources?: readonly NeedSource[],
 ): Promise<CountryProfile | null> {
-  const { profiles } = await keptFindingsAndProfiles(db, { ...query, country: [iso3] }, 0, sources);
+  const { profiles } = await keptFindingsAndProfiles(
+    db,
+    { ...query, country: [iso3] },
+    { limit: 0, offset: 0 },
+    sources,
+  );
   return profiles.find((p) => p.iso3 === iso3) ?? null;
 }
 
@@ -45,7 +50,7 @@ export async function getCoverageReport(
   const { findings, totals, profiles, freshness } = await keptFindingsAndProfiles(
     db,
     query,
-    REPORT_FINDINGS_LIMIT,
+    { limit: REPORT_FINDINGS_LIMIT, offset: 0 },
     sources,
     background,
   );
